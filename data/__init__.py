@@ -1,0 +1,1 @@
+"""Data layer: schema, store (engines, atomic publish), contract import/export, demo data."""
