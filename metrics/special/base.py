@@ -1,0 +1,52 @@
+"""The interface between the evaluator and "special" measure providers (`fact: special`).
+
+A provider computes what plain sums over a fact cannot (customer status from
+`agg_customer_month`, station-days with anomalies, campaign effects, RFM). The evaluator calls
+each needed provider once per (window, level) batch with a `ProviderRequest` and joins the
+returned rows to its other results by `entity_id`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Select
+
+from data.scope import Scope
+from metrics.periods import Level, Window
+
+
+@dataclass(frozen=True)
+class ProviderRequest:
+    """What a provider is asked for: entities of one level, one window, the caller's scope.
+
+    `entity_ids` are ids of `level` (e.g. team ids); the provider must restrict the stations it
+    reads to those entities AND to `scope.station_predicate(stations.c)` (fail closed).
+    `params` are the measure's YAML `params` (read-only).
+    """
+
+    level: Level
+    entity_ids: tuple[str, ...]
+    window: Window
+    scope: Scope
+    params: Mapping[str, Any] = field(default_factory=dict)
+
+
+# A provider builds (never runs) one statement: columns `entity_id` plus one per output name.
+ProviderBuild = Callable[[ProviderRequest], Select]
+
+
+@dataclass(frozen=True)
+class ProviderSpec:
+    """A registered provider: its name, the outputs it returns, how to build its statement.
+
+    `sources` lists the `table.column`s read (checked against data/schema.py, shown in docs).
+    """
+
+    name: str
+    outputs: tuple[str, ...]
+    build: ProviderBuild
+    sources: tuple[str, ...] = ()
+    description: str = ""
