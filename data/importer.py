@@ -1,0 +1,244 @@
+"""Import a folder in the data-contract format into the store, atomically.
+
+DuckDB store: the build copy's own connection reads, validates and loads the files (no data
+leaves DuckDB), then rollups and bookkeeping are written and the build is published (see
+`data.store.building`). Other stores: an in-process DuckDB validates, good rows stream into the
+server inside one transaction (see `data.load`). Either way each bad row lands in `quarantine`
+and the good rows are upserted by key, so re-importing a folder changes nothing.
+"""
+
+from __future__ import annotations
+
+import secrets
+import time
+from datetime import datetime
+from pathlib import Path
+
+import duckdb
+from sqlalchemy import Connection, Engine, insert, select
+from tqdm import tqdm
+
+from data import load, rollups, runlog
+from data.readers import UnusableFile, stage_file
+from data.report import FileResult, ImportReport, ProblemGroup
+from data.rules import TABLES, rules_for
+from data.schema import CONTRACT_TABLES, import_runs
+from data.store import building, create_schema, duckdb_path, writer_engine
+from data.validate import QROWS_DDL, check, missing_required
+
+
+class UnusableFolder(Exception):
+    """The folder does not exist or holds no contract file."""
+
+
+def new_import_id() -> str:
+    """A sortable id: UTC time to the microsecond plus a random suffix."""
+    return f"{datetime.utcnow():%Y%m%dT%H%M%S%f}-{secrets.token_hex(2)}"
+
+
+def discover(folder: Path, report: ImportReport) -> dict[str, Path]:
+    """The contract files of a folder (`<table>.csv|.parquet`); other files are warned about."""
+    if not folder.is_dir():
+        raise UnusableFolder(f"{folder} is not a folder")
+    found: dict[str, Path] = {}
+    for path in sorted(folder.iterdir()):
+        if path.suffix not in (".csv", ".parquet") or path.stem not in TABLES:
+            if path.is_file():
+                report.warnings.append(f"ignored {path.name}: not a contract table file")
+            continue
+        if path.stem in found:
+            report.warnings.append(f"both {found[path.stem].name} and {path.name}: using the Parquet")
+            path = folder / f"{path.stem}.parquet"
+        found[path.stem] = path
+    if not found:
+        raise UnusableFolder(f"{folder} holds no contract file (<table>.csv or .parquet)")
+    return found
+
+
+def import_folder(
+    url: str, folder: str | Path, *, source_label: str | None = None, progress: bool = False
+) -> ImportReport:
+    """Import every contract file of `folder` into the store at `url`, publishing atomically.
+
+    Raises `UnusableFolder` before touching the store; re-raises any failure after recording
+    the failed attempt (the previously published data stays served).
+    """
+    folder = Path(folder)
+    report = ImportReport(import_id=new_import_id(), source=source_label or str(folder.resolve()))
+    files = discover(folder, report)
+    started, clock = datetime.utcnow(), time.monotonic()
+    path = duckdb_path(url)
+    try:
+        if path is not None:
+            _import_duckdb(url, path, files, report, started, progress)
+        else:
+            _import_server(url, files, report, started, progress)
+    except BaseException as err:
+        report.status, report.error = "failed", f"{type(err).__name__}: {err}"
+        _record_failure(url, path, report, started)
+        raise
+    finally:
+        report.seconds = time.monotonic() - clock
+    return report
+
+
+def _load_files(duck, files, report, progress, loader) -> None:  # noqa: ANN001
+    """Stage, validate and load each file in contract order; `loader(table, good)` writes."""
+    duck.execute(QROWS_DDL)
+    for table in CONTRACT_TABLES:
+        path = files.get(table.name)
+        if path is None:
+            continue
+        result = FileResult(file=path.name, table=table.name)
+        report.files.append(result)
+        with tqdm(total=4, desc=path.name, disable=not progress, unit="step") as bar:
+            _load_file(duck, table, path, result, loader, bar)
+        _drop_temp(duck, f"f_{table.name}")
+    report.problems = _problem_groups(duck)
+
+
+def _load_file(duck, table, path, result, loader, bar) -> None:  # noqa: ANN001
+    try:
+        staged = stage_file(duck, path, f"f_{table.name}")
+    except UnusableFile as err:
+        result.error = str(err)
+        return
+    result.rows_read = staged.rows_read
+    bar.set_postfix(rows=staged.rows_read)
+    bar.update()
+    missing = missing_required(table, staged)
+    if missing:
+        result.error = f"missing required column(s): {', '.join(missing)}"
+        return
+    known = {r.name for r in rules_for(table)}
+    extras = [c for c in staged.columns if c not in known]
+    if extras:
+        result.warnings.append(f"ignored unknown column(s): {', '.join(extras)}")
+    checked = check(duck, table, staged, path.name)
+    bar.update()
+    loader(table, checked.good)
+    bar.update(2)
+    result.rows_loaded, result.rows_quarantined = checked.rows_loaded, checked.rows_quarantined
+
+
+def _drop_temp(duck: duckdb.DuckDBPyConnection, prefix: str) -> None:
+    """Free one file's staging relations (views first: they depend on the tables)."""
+    catalogs = (("VIEW", "SELECT view_name FROM duckdb_views()"),
+                ("TABLE", "SELECT table_name FROM duckdb_tables()"))
+    for kind, query in catalogs:
+        names = duck.execute(
+            f"SELECT * FROM ({query} WHERE temporary) t(n) WHERE starts_with(n, ?)",  # noqa: S608
+            [prefix],
+        ).fetchall()
+        for (name,) in names:
+            duck.execute(f'DROP {kind} IF EXISTS temp."{name}"')
+
+
+def _problem_groups(duck: duckdb.DuckDBPyConnection) -> list[ProblemGroup]:
+    rows = duck.execute(
+        "SELECT file, column_name, reason, count(*), list(row_no ORDER BY row_no)[1:5] "
+        "FROM qrows GROUP BY ALL ORDER BY file, min(row_no)"
+    ).fetchall()
+    return [ProblemGroup(f, c, r, n, list(rs)) for f, c, r, n, rs in rows]
+
+
+def _raw(conn: Connection) -> duckdb.DuckDBPyConnection:
+    """The DuckDB connection under a SQLAlchemy connection of duckdb-engine."""
+    wrapper = conn.connection.driver_connection
+    return getattr(wrapper, "_ConnectionWrapper__c", wrapper)
+
+
+def _import_duckdb(url, path, files, report, started, progress) -> None:  # noqa: ANN001
+    runlog.note(path, import_id=report.import_id, status="running", source=report.source,
+                started_at=started)
+    with building(url) as engine:
+        with engine.connect() as conn:
+            duck = _raw(conn)
+            load.seed_references(duck, None)
+            _load_files(duck, files, report, progress,
+                        lambda table, good: load.duckdb_upsert(duck, table, good))
+            duck.execute(
+                "INSERT INTO quarantine SELECT ?, file, row_no, column_name, reason, raw "
+                "FROM qrows ORDER BY file, row_no",
+                [report.import_id],
+            )
+        with engine.begin() as conn:
+            rollups.rebuild(conn)
+            _record_earlier_failures(conn, path, report.import_id)
+            report.status = "published"
+            _record_run(conn, report, started)
+    runlog.clear(path)
+
+
+def _import_server(url, files, report, started, progress) -> None:  # noqa: ANN001
+    engine = writer_engine(url)
+    create_schema(engine)
+    duck = duckdb.connect(":memory:")
+    try:
+        with engine.begin() as conn:
+            if engine.dialect.name == "postgresql":
+                # One importer at a time; a second waits for the first to commit.
+                conn.exec_driver_sql("SELECT pg_advisory_xact_lock(4242)")
+            load.seed_references(duck, conn)
+            _load_files(duck, files, report, progress,
+                        lambda table, good: _server_load(conn, duck, table, good))
+            load.store_quarantine(conn, duck, report.import_id)
+            rollups.rebuild(conn)
+            report.status = "published"
+            _record_run(conn, report, started)
+    finally:
+        duck.close()
+        engine.dispose()
+
+
+def _server_load(conn: Connection, duck: duckdb.DuckDBPyConnection, table, good: str) -> None:  # noqa: ANN001
+    load.server_upsert(conn, duck, table, good)
+    load.extend_references(duck, table, good)
+
+
+def _record_run(conn: Connection, report: ImportReport, started: datetime) -> None:
+    conn.execute(
+        insert(import_runs).values(
+            import_id=report.import_id,
+            started_at=started,
+            finished_at=datetime.utcnow(),
+            source=report.source,
+            status=report.status,
+            rows_read=report.rows_read,
+            rows_loaded=report.rows_loaded,
+            rows_quarantined=report.rows_quarantined,
+            summary=report.summary_json(),
+        )
+    )
+
+
+def _record_earlier_failures(conn: Connection, path: Path, current: str) -> None:
+    """Copy failed or interrupted attempts from the attempt log into `import_runs`."""
+    known = set(conn.execute(select(import_runs.c.import_id)).scalars())
+    for run in runlog.unpublished(path, exclude=current):
+        if run["import_id"] in known:
+            continue  # published, but killed before the log was cleared
+        conn.execute(
+            insert(import_runs).values(
+                import_id=run["import_id"],
+                started_at=runlog.parse_time(run.get("started_at")) or datetime.utcnow(),
+                finished_at=runlog.parse_time(run.get("finished_at")),
+                source=str(run.get("source", "")),
+                status="failed",
+                summary=str(run.get("error", "")),
+            )
+        )
+
+
+def _record_failure(url: str, path: Path | None, report: ImportReport, started: datetime) -> None:
+    """Remember a failed attempt where it survives (attempt log or a separate transaction)."""
+    if path is not None:
+        runlog.note(path, import_id=report.import_id, status="failed", error=report.error,
+                    finished_at=datetime.utcnow())
+        return
+    engine: Engine = writer_engine(url)
+    try:
+        with engine.begin() as conn:
+            _record_run(conn, report, started)
+    finally:
+        engine.dispose()
