@@ -1,0 +1,29 @@
+"""An independent pandas oracle for the indicator catalogue, written from the definitions.
+
+`ORACLES` maps an indicator id to `oracle_<id>(frames, level, entity_id, window)`, which returns
+the value the definition gives (None for null). Modules are grouped by theme.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from types import ModuleType
+
+from tests.metrics.oracle import fixed
+
+Oracle = Callable[..., float | None]
+
+
+def _collect(*modules: ModuleType) -> dict[str, Oracle]:
+    out: dict[str, Oracle] = {}
+    for mod in modules:
+        for name in dir(mod):
+            if name.startswith("oracle_"):
+                ind = name.removeprefix("oracle_")
+                if ind in out:
+                    raise RuntimeError(f"two oracles for {ind}")
+                out[ind] = getattr(mod, name)
+    return out
+
+
+ORACLES: dict[str, Oracle] = _collect(fixed)

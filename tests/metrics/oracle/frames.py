@@ -1,0 +1,176 @@
+"""The oracle's view of the fixture: the contract CSVs read with pandas, and literal helpers.
+
+Everything here follows the data contract's wording, not the compiler: a sale's tonnes are
+liters × density / 1000, its cost is liters × cost_per_liter of its product and month, an entity
+is the set of stations whose province/city/team/station id matches, a window is a date range
+with the as-of day included.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+
+from metrics.periods import Window, add_months, days_in_month, month_start
+
+DATA = Path(__file__).resolve().parents[1] / "fixture_data"
+
+
+@dataclass(frozen=True)
+class Frames:
+    """The fixture tables as DataFrames; fuel is enriched with the columns the contract names."""
+
+    products: pd.DataFrame
+    stations: pd.DataFrame
+    customers: pd.DataFrame
+    fuel: pd.DataFrame
+    nonfuel: pd.DataFrame
+    recharges: pd.DataFrame
+    expenses: pd.DataFrame
+    costs: pd.DataFrame
+    plans: pd.DataFrame
+    campaigns: pd.DataFrame
+    campaign_stations: pd.DataFrame
+
+
+def _read(name: str, folder: Path) -> pd.DataFrame:
+    return pd.read_csv(folder / name, dtype=str, keep_default_na=False)
+
+
+def _num(df: pd.DataFrame, *cols: str) -> None:
+    for c in cols:
+        df[c] = df[c].astype(float)
+
+
+def _enrich_fuel(fuel: pd.DataFrame, products: pd.DataFrame, costs: pd.DataFrame,
+                 customers: pd.DataFrame) -> pd.DataFrame:
+    """Add the contract's derived columns to each sale (one row stays one sale)."""
+    f = fuel.merge(products[["product_code", "kind", "density_kg_per_l"]], on="product_code",
+                   how="left", validate="many_to_one")
+    f["month"] = f["ts"].dt.strftime("%Y-%m")
+    f = f.merge(costs, on=["month", "product_code"], how="left", validate="many_to_one")
+    f["tonnes"] = f["liters"] * f["density_kg_per_l"] / 1000
+    f["list_amount"] = f["liters"] * f["list_price"]
+    f["discount"] = f["list_amount"] - f["paid_amount"]
+    f["fuel_cost"] = f["liters"] * f["cost_per_liter"]
+    f["gross_profit"] = f["paid_amount"] - f["fuel_cost"]
+    cu = customers[["customer_id", "kind", "grade"]].rename(
+        columns={"kind": "customer_kind", "grade": "customer_grade"})
+    f = f.merge(cu, on="customer_id", how="left", validate="many_to_one")
+    f["is_member"] = f["customer_id"] != ""
+    return f
+
+
+def load(folder: Path = DATA) -> Frames:
+    """Read the fixture folder."""
+    products = _read("products.csv", folder)
+    _num(products, "density_kg_per_l")
+    stations = _read("stations.csv", folder)
+    _num(stations, "staff_count", "store_area_m2", "nozzle_count")
+    stations["opened_on"] = pd.to_datetime(stations["opened_on"]).dt.date
+    customers = _read("customers.csv", folder)
+    customers["registered_on"] = pd.to_datetime(customers["registered_on"]).dt.date
+    costs = _read("purchase_costs.csv", folder)
+    _num(costs, "cost_per_liter")
+    fuel = _read("fuel_sales.csv", folder)
+    _num(fuel, "liters", "list_price", "paid_amount", "nozzle_no")
+    fuel["ts"] = pd.to_datetime(fuel["ts"])
+    nonfuel = _read("nonfuel_sales.csv", folder)
+    _num(nonfuel, "qty", "revenue", "cost")
+    nonfuel["ts"] = pd.to_datetime(nonfuel["ts"])
+    recharges = _read("card_recharges.csv", folder)
+    _num(recharges, "amount", "bonus")
+    recharges["ts"] = pd.to_datetime(recharges["ts"])
+    expenses = _read("expenses.csv", folder)
+    _num(expenses, "amount")
+    plans = _read("plans.csv", folder)
+    _num(plans, "target")
+    campaigns = _read("campaigns.csv", folder)
+    _num(campaigns, "cost")
+    return Frames(products, stations, customers,
+                  _enrich_fuel(fuel, products, costs, customers), nonfuel, recharges, expenses,
+                  costs, plans, campaigns, _read("campaign_stations.csv", folder))
+
+
+# ---- entities and windows --------------------------------------------------------------------
+
+def station_ids(fr: Frames, level: str, entity_id: str) -> set[str]:
+    """The stations of an org entity (province/city/team/station)."""
+    col = f"{level}_id"
+    return set(fr.stations.loc[fr.stations[col] == entity_id, "station_id"])
+
+
+def in_window(df: pd.DataFrame, win: Window, col: str = "ts") -> pd.Series:
+    """Rows whose timestamp falls on a day of the window (the as-of day included)."""
+    day = df[col].dt.date
+    return (day >= win.start) & (day <= win.end)
+
+
+def rows(df: pd.DataFrame, fr: Frames, level: str, entity_id: str, win: Window) -> pd.DataFrame:
+    """Timestamped fact rows of the entity's stations inside the window."""
+    return df[df["station_id"].isin(station_ids(fr, level, entity_id)) & in_window(df, win)]
+
+
+def fuel(fr: Frames, level: str, eid: str, win: Window) -> pd.DataFrame:
+    """Fuel sales of the entity in the window."""
+    return rows(fr.fuel, fr, level, eid, win)
+
+
+def nonfuel(fr: Frames, level: str, eid: str, win: Window) -> pd.DataFrame:
+    """Non-fuel lines of the entity in the window."""
+    return rows(fr.nonfuel, fr, level, eid, win)
+
+
+def recharges(fr: Frames, level: str, eid: str, win: Window) -> pd.DataFrame:
+    """Card recharges made at the entity's stations in the window."""
+    return rows(fr.recharges, fr, level, eid, win)
+
+
+def month_key(d: date) -> str:
+    """`YYYY-MM` of a date."""
+    return f"{d.year:04d}-{d.month:02d}"
+
+
+def expense_sum(fr: Frames, level: str, eid: str, win: Window, category: str | None = None) -> float:
+    """Σ expenses of the window's months; a month only partly inside counts pro rata."""
+    ex = fr.expenses[fr.expenses["station_id"].isin(station_ids(fr, level, eid))]
+    if category is not None:
+        ex = ex[ex["category"] == category]
+    total = 0.0
+    for m, weight in win.month_weights():
+        total += ex.loc[ex["month"] == month_key(m), "amount"].sum() * weight
+    return float(total)
+
+
+def plan_sum(fr: Frames, level: str, eid: str, months: list[date], measure: str) -> float:
+    """Σ plans.target of a measure over whole months."""
+    pl = fr.plans[fr.plans["station_id"].isin(station_ids(fr, level, eid))
+                  & (fr.plans["measure"] == measure)]
+    keys = {month_key(m) for m in months}
+    return float(pl.loc[pl["month"].isin(keys), "target"].sum())
+
+
+def ratio(num: float | None, den: float | None) -> float | None:
+    """num / den, null when either is null or the denominator is zero."""
+    if num is None or den is None or den == 0:
+        return None
+    return float(num) / float(den)
+
+
+def growth(cur: float | None, base: float | None) -> float | None:
+    """cur / |base| − 1 (the catalogue's growth), null on a zero or null base."""
+    if cur is None or base is None or base == 0:
+        return None
+    return float(cur) / abs(float(base)) - 1
+
+
+def month_progress(win: Window) -> float:
+    """Time progress of the as-of month inside a window (1 when that month is whole)."""
+    m = month_start(win.end)
+    last = add_months(m, 1)
+    if win.end >= date.fromordinal(last.toordinal() - 1):
+        return 1.0
+    return win.end.day / days_in_month(win.end)
