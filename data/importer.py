@@ -149,6 +149,7 @@ def _raw(conn: Connection) -> duckdb.DuckDBPyConnection:
 
 
 def _import_duckdb(url, path, files, report, started, progress) -> None:  # noqa: ANN001
+    path.parent.mkdir(parents=True, exist_ok=True)
     runlog.note(path, import_id=report.import_id, status="running", source=report.source,
                 started_at=started)
     with building(url) as engine:

@@ -18,11 +18,13 @@ import duckdb
 from sqlalchemy import Table
 
 from data.readers import Staged, ident, literal
-from data.rules import FORMULA_LEADS, ColumnRule, rules_for
+from data.rules import ColumnRule, rules_for
 
 _TIMESTAMP_RE = r"\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?)?"
 _DATE_RE = r"\d{4}-\d{2}-\d{2}"
 _MONTH_RE = r"\d{4}-\d{2}"
+# A text cell our CSV export protected from spreadsheet formulas: apostrophe(s) then = + - @.
+FORMULA_STRIP_RE = r"^'+[=+\-@]"
 _KIND_WORDS = {
     "int": "a whole number",
     "float": "a number",
@@ -62,9 +64,8 @@ def _value(rule: ColumnRule, src: str, src_type: str | None) -> str:
             return f"CAST({src} AS VARCHAR)"
         if rule.free_text:
             # Undo the apostrophe our CSV export puts before a formula-like text cell.
-            leads = ", ".join(literal(c) for c in FORMULA_LEADS)
             return (
-                f"CASE WHEN starts_with({src}, '''') AND substr({src}, 2, 1) IN ({leads}) "
+                f"CASE WHEN regexp_matches({src}, {literal(FORMULA_STRIP_RE)}) "
                 f"THEN substr({src}, 2) ELSE {src} END"
             )
         return src
