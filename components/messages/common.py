@@ -7,6 +7,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "加油站团队经营看板：量本费利、红黄绿灯、客户预警",
         "en": "Operating board for fuel-station teams: volume, cost, profit and alerts",
     },
+    # a language is named in its own script whatever the current language
+    "lang.zh": {"zh": "中文", "en": "中文"},
+    "lang.en": {"zh": "EN", "en": "EN"},
     "shell.lang_switch": {"zh": "切换语言", "en": "Switch language"},
     "shell.menu": {"zh": "菜单", "en": "Menu"},
     "shell.footer": {
@@ -46,6 +49,21 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "数据库 {url} 暂时无法打开（{reason}）。请检查 DATABASE_URL 或先导入数据。",
         "en": "The database {url} cannot be opened ({reason}). Check DATABASE_URL or import data first.",
     },
+    # the store's tables, for any page that names them (shared vocabulary: reuse, don't redefine)
+    "table.products": {"zh": "油品", "en": "Products"},
+    "table.stations": {"zh": "加油站", "en": "Stations"},
+    "table.customers": {"zh": "客户", "en": "Customers"},
+    "table.fuel_sales": {"zh": "油品销售（纯枪）", "en": "Fuel sales"},
+    "table.nonfuel_sales": {"zh": "非油销售", "en": "Non-fuel sales"},
+    "table.card_recharges": {"zh": "储值卡充值", "en": "Card recharges"},
+    "table.expenses": {"zh": "费用", "en": "Expenses"},
+    "table.purchase_costs": {"zh": "进价成本", "en": "Purchase costs"},
+    "table.plans": {"zh": "计划指标", "en": "Plans"},
+    "table.campaigns": {"zh": "营销活动", "en": "Campaigns"},
+    "table.campaign_stations": {"zh": "活动参与站", "en": "Campaign stations"},
+    "table.agg_customer_month": {"zh": "客户月度汇总", "en": "Customer-month rollup"},
+    "table.import_runs": {"zh": "导入批次", "en": "Import runs"},
+    "table.quarantine": {"zh": "隔离行", "en": "Quarantined rows"},
     # units used by components/format.py
     "unit.wan_yuan": {"zh": "万元", "en": "× 10k yuan"},
     "unit.yuan": {"zh": "元", "en": "yuan"},

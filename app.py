@@ -1,0 +1,94 @@
+"""Composition root: `create_app(settings)` builds the Dash app; `python app.py` serves it.
+
+Nothing here touches data: pages read the store inside their callbacks, through
+`settings.facts_engine()`.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from dash import Dash
+from flask import Flask, redirect, request
+from werkzeug.wrappers import Response
+
+import settings as settings_module
+from components.i18n import DEFAULT_LANG, t
+from components.shell import home_href, register_shell_callbacks, shell_layout
+from settings import SETTINGS_CONFIG_KEY, Settings
+
+ROOT = Path(__file__).resolve().parent
+# Served from assets/ like every other file, but listed first so our CSS overrides it; the
+# folder is kept out of Dash's automatic asset list so it is not included twice.
+BOOTSTRAP_CSS = "/assets/vendor/bootstrap-5.3.9/bootstrap.min.css"
+
+log = logging.getLogger(__name__)
+
+
+def _redirect_home_to_board(server: Flask) -> None:
+    """Send `/` to the team board once a page serves /board (keeping ?lang= and the like)."""
+
+    @server.before_request
+    def _home() -> Response | None:
+        if request.path == "/" and request.method == "GET" and home_href() != "/":
+            query = request.query_string.decode("latin-1")
+            return redirect(home_href() + (f"?{query}" if query else ""), code=302)
+        return None
+
+
+def create_app(settings: Settings | None = None) -> Dash:
+    """Build the app: pages from pages/, the shell, local assets, flask-caching."""
+    settings = settings or Settings.from_env()
+    settings.check_startup()
+    server = Flask(__name__)
+    server.config.update(SECRET_KEY=settings.secret_key, **{SETTINGS_CONFIG_KEY: settings})
+    settings_module.cache.init_app(server, config=settings.cache_config())
+    app = Dash(
+        __name__,
+        server=server,
+        use_pages=True,
+        pages_folder=str(ROOT / "pages"),
+        assets_folder=str(ROOT / "assets"),
+        assets_path_ignore=["vendor"],
+        external_stylesheets=[BOOTSTRAP_CSS],
+        suppress_callback_exceptions=False,
+        serve_locally=True,
+        title=t("app.name", DEFAULT_LANG),
+        update_title=None,
+        meta_tags=[
+            {"name": "viewport", "content": "width=device-width, initial-scale=1"},
+            {"name": "description", "content": t("app.tagline", DEFAULT_LANG)},
+        ],
+    )
+    app.layout = shell_layout
+    register_shell_callbacks(app)
+    _redirect_home_to_board(server)
+    return app
+
+
+def wsgi() -> Flask:
+    """The WSGI application for a server of your choice: `waitress-serve --call app:wsgi`."""
+    return create_app().server
+
+
+def main() -> None:
+    """Serve with the settings of the environment (`python app.py`).
+
+    DEBUG=1 uses Dash's development server (reloader, dev tools); otherwise waitress, a
+    production WSGI server that also runs on Windows.
+    """
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    settings = Settings.from_env()
+    app = create_app(settings)
+    log.info("serving on http://%s:%d (%s)", settings.host, settings.port, settings.env)
+    if settings.debug:
+        app.run(host=settings.host, port=settings.port, debug=True)
+        return
+    import waitress
+
+    waitress.serve(app.server, host=settings.host, port=settings.port, threads=8)
+
+
+if __name__ == "__main__":
+    main()

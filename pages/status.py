@@ -1,0 +1,85 @@
+"""数据状态 (/status): what the store holds, the last import and its quarantined rows.
+
+`?run=<import id>` shows another import's quarantined rows; an unknown id shows a friendly
+notice above the default view.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import dash
+from dash import Input, Output, callback, dcc, html
+from sqlalchemy.exc import SQLAlchemyError
+
+from components.i18n import normalize_lang, t
+from components.shell import page_header, param_error, store_error
+from components.status_widgets import imports_panel, quarantine_panel, summary_tiles, tables_panel
+from data.status import StoreStatus, UnknownImport, store_status
+from settings import cache, current_settings, facts_engine, masked_url
+
+dash.register_page(
+    __name__,
+    path="/status",
+    name="数据状态",
+    title="数据状态 · 阿米巴经营看板",
+    nav_key="nav.status",
+    description_key="status.description",
+    order=90,
+)
+
+log = logging.getLogger(__name__)
+MAX_RUN_ID = 64
+
+
+def layout(run: str | None = None, **_query: str) -> html.Div:
+    """Skeleton; the `status-body` callback fills it in the current language."""
+    return html.Div([
+        dcc.Store(id="status-query", data={"run": run}),
+        dcc.Loading(html.Div(id="status-body"), type="default", delay_show=300),
+    ])
+
+
+@cache.memoize()
+def _snapshot(url: str, version: str, run: str | None) -> StoreStatus:
+    # Keyed on the data version: a publish changes it, so a cached snapshot is never stale.
+    del url  # part of the cache key only
+    return store_status(facts_engine(), version, run)
+
+
+def _load(run: str | None) -> tuple[StoreStatus, bool]:
+    """The snapshot for `run` (or the latest), and whether `run` was unknown."""
+    from data.store import data_version
+
+    url = current_settings().database_url
+    version = data_version(facts_engine())
+    if run is not None:
+        try:
+            return _snapshot(url, version, run[:MAX_RUN_ID]), False
+        except UnknownImport:
+            pass
+    return _snapshot(url, version, None), run is not None
+
+
+@callback(Output("status-body", "children"), Input("app-lang", "data"), Input("status-query", "data"))
+def render(lang: str | None, query: dict[str, Any] | None) -> list[Any]:
+    """The whole page in `lang`."""
+    lang = normalize_lang(lang)
+    run = (query or {}).get("run") or None
+    header = page_header(t("status.title", lang), t("status.subtitle", lang))
+    try:
+        status, unknown = _load(str(run) if run is not None else None)
+    except (SQLAlchemyError, OSError) as err:
+        log.exception("data status: cannot read the store")
+        url = masked_url(current_settings().database_url)
+        return [header, store_error(lang, url, type(err).__name__)]
+    body: list[Any] = [header]
+    if unknown:
+        body.append(param_error(lang, "run", run, t("status.param.run", lang)))
+    if not status.imports:
+        body.append(html.P(t("status.empty", lang), className="alert alert-info"))
+    body += [summary_tiles(status, lang), tables_panel(status, lang)]
+    if status.imports:
+        body += [quarantine_panel(status, lang), imports_panel(status, lang)]
+    return body
