@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from types import ModuleType
 
-from tests.metrics.oracle import fixed
+from tests.metrics.oracle import fixed, price_margin, volume
 
 Oracle = Callable[..., float | None]
 
@@ -18,12 +18,13 @@ def _collect(*modules: ModuleType) -> dict[str, Oracle]:
     out: dict[str, Oracle] = {}
     for mod in modules:
         for name in dir(mod):
-            if name.startswith("oracle_"):
+            fn = getattr(mod, name)
+            if name.startswith("oracle_") and fn.__module__ == mod.__name__:
                 ind = name.removeprefix("oracle_")
                 if ind in out:
                     raise RuntimeError(f"two oracles for {ind}")
-                out[ind] = getattr(mod, name)
+                out[ind] = fn
     return out
 
 
-ORACLES: dict[str, Oracle] = _collect(fixed)
+ORACLES: dict[str, Oracle] = _collect(fixed, volume, price_margin)

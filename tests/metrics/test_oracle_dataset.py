@@ -1,0 +1,27 @@
+"""The fixture is good enough to prove something: every oracle is non-trivial somewhere and
+null or zero on the empty station-month (S05 before it opened)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.metrics.oracle import ORACLES
+from tests.metrics.oracle import frames as F
+from tests.metrics.oracle.cases import CASE_BY_NAME, CASES
+
+
+@pytest.fixture(scope="module")
+def frames() -> F.Frames:
+    return F.load()
+
+
+@pytest.mark.parametrize("indicator", sorted(ORACLES))
+def test_some_case_is_non_trivial(frames: F.Frames, indicator: str) -> None:
+    values = {c.name: ORACLES[indicator](frames, c.level, c.entity, c.window) for c in CASES}
+    assert any(v not in (None, 0) for v in values.values()), values
+
+
+@pytest.mark.parametrize("indicator", sorted(ORACLES))
+def test_empty_station_month_is_null_or_zero(frames: F.Frames, indicator: str) -> None:
+    case = CASE_BY_NAME["empty_station_month"]
+    assert ORACLES[indicator](frames, case.level, case.entity, case.window) in (None, 0)
