@@ -45,11 +45,14 @@ class UnusableFile(Exception):
 
 def csv_header(path: Path) -> list[str]:
     """The header row of a CSV file (a UTF-8 BOM is tolerated)."""
+    # Only the first line is decoded here: a bad byte further down is DuckDB's to reject.
+    with open(path, "rb") as handle:
+        first = handle.readline(1_000_000)
     try:
-        with open(path, encoding="utf-8-sig", newline="") as handle:
-            header = next(csv.reader(handle), None)
+        line = first.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         raise UnusableFile(f"the header is not UTF-8 ({err.reason})") from err
+    header = next(csv.reader([line]), None)
     if not header or not any(h.strip() for h in header):
         raise UnusableFile("the file is empty or has no header row")
     names = [h.strip() for h in header]
