@@ -33,7 +33,7 @@ OCT_15 = window(Period.parse("2026-10"), date(2026, 10, 15))
 def test_statuses_team_october(fr: F.Frames) -> None:
     # K15's last purchase at T1 is 2026-07 (k = 3, active); K02 and K08 (at T1) 2026-05 (k = 5),
     # K16 2026-03 (k = 7, lost); K03 2026-02 (k = 8, dormant).
-    active = {"K01", "K04", "K05", "K06", "K07", "K14", "K15"}
+    active = {"K01", "K04", "K05", "K06", "K07", "K14", "K15", "K18", "K19"}
     assert customers_with_status(fr, "team", "T1", OCT, "active") == active
     assert customers_with_status(fr, "team", "T1", OCT, "lost") == {"K02", "K08", "K16"}
     assert customers_with_status(fr, "team", "T1", OCT, "dormant") == {"K03"}

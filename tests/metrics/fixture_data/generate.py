@@ -114,6 +114,10 @@ def _customers() -> list[tuple]:
     h["K15"] = _flat("S03", 60.0, 0, idx("2026-07"))  # boundary: k = 3 -> active
     h["K16"] = _flat("S03", 70.0, 0, idx("2026-03"))  # boundary: k = 7 -> lost
     h["K17"] = _flat("S06", 50.0, idx("2025-06"), idx("2026-02"))  # k = 8 at Oct: dormant
+    h["K18"] = _flat("S01", 100.0, idx("2026-09"), o)  # new in Sep, first buy after 7 days
+    h["K19"] = _flat("S02", 80.0, o, o)  # new in Sep, first buy 33 days later: not activated
+    h["K20"] = _flat("S06", 200.0, idx("2026-09"), o)  # new in Aug, first buy after 14 days
+    h["K21"] = {}  # new in Aug at S04, never bought
     rows = [
         ("K01", "王一", "13800000001", "individual", "normal", "M1", "S01", "2024-01-05", "G92", "card"),
         ("K02", "李二", "13800000002", "individual", "normal", "M1", "S01", "2024-02-11", "G95", "mobile"),
@@ -132,6 +136,10 @@ def _customers() -> list[tuple]:
         ("K15", "钱十五", "", "individual", "normal", "", "S03", "2024-02-20", "G92", "cash"),
         ("K16", "冯十六", "13800000016", "individual", "gold", "M1", "S03", "2024-03-30", "G95", "card"),
         ("K17", "何十七", "13800000017", "fleet", "normal", "M4", "S06", "2025-05-20", "D-10", "bankcard"),
+        ("K18", "林十八", "13800000018", "individual", "normal", "M1", "S01", "2026-09-01", "G92", "mobile"),
+        ("K19", "高十九", "13800000019", "individual", "normal", "M2", "S02", "2026-09-05", "G95", "card"),
+        ("K20", "厦运物流", "059200000020", "fleet", "gold", "M4", "S06", "2026-08-25", "D0", "card"),
+        ("K21", "罗二一", "13800000021", "individual", "normal", "", "S04", "2026-08-10", "G92", "cash"),
     ]
     return [(*r, h[r[0]]) for r in rows]
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from types import ModuleType
 
-from tests.metrics.oracle import fixed, price_margin, volume
+from tests.metrics.oracle import customers, expenses, fixed, price_margin, profit, volume
 
 Oracle = Callable[..., float | None]
 
@@ -27,4 +27,4 @@ def _collect(*modules: ModuleType) -> dict[str, Oracle]:
     return out
 
 
-ORACLES: dict[str, Oracle] = _collect(fixed, volume, price_margin)
+ORACLES: dict[str, Oracle] = _collect(fixed, volume, price_margin, customers, expenses, profit)

@@ -24,11 +24,13 @@ def member_purchases(fr: Frames, level: str, eid: str, upto: date) -> pd.DataFra
     return f[keep]
 
 
-def months_since_last(fr: Frames, level: str, eid: str, win: Window) -> dict[str, int]:
-    """k per customer who bought at the entity up to the window end (the status month is the
-    window's last month)."""
-    buys = member_purchases(fr, level, eid, win.end)
-    m = month_start(win.end)
+def months_since_last(fr: Frames, level: str, eid: str, win: Window,
+                      month: date | None = None) -> dict[str, int]:
+    """k per customer who bought at the entity up to the status month: by default the window's
+    last month (purchases up to the window end), or an earlier, whole `month`."""
+    m = month or month_start(win.end)
+    upto = win.end if month is None else month_end(m)
+    buys = member_purchases(fr, level, eid, upto)
     out: dict[str, int] = {}
     for cid, ts in buys.groupby("customer_id")["ts"].max().items():
         out[str(cid)] = months_between(month_start(ts.date()), m)
@@ -44,9 +46,15 @@ def status_of(k: int) -> str:
     return "dormant"
 
 
-def customers_with_status(fr: Frames, level: str, eid: str, win: Window, status: str) -> set[str]:
-    """Customers of one status at the window's last month."""
-    ks = months_since_last(fr, level, eid, win)
+def month_end(m: date) -> date:
+    """Last day of m's month."""
+    return date.fromordinal(add_months(m, 1).toordinal() - 1)
+
+
+def customers_with_status(fr: Frames, level: str, eid: str, win: Window, status: str,
+                          month: date | None = None) -> set[str]:
+    """Customers of one status at the window's last month (or at an earlier whole month)."""
+    ks = months_since_last(fr, level, eid, win, month)
     return {c for c, k in ks.items() if status_of(k) == status}
 
 
@@ -64,8 +72,7 @@ def warned(fr: Frames, level: str, eid: str, win: Window, month: date | None = N
     earlier month (for the serious warning) is taken whole.
     """
     m = month or month_start(win.end)
-    upto = win.end if month is None else add_months(m, 1).fromordinal(
-        add_months(m, 1).toordinal() - 1)
+    upto = win.end if month is None else month_end(m)
     progress = month_progress(win) if month is None else 1.0
     lit = monthly_liters(fr, level, eid, upto)
     customers = {c for c, _ in lit}
