@@ -1,0 +1,244 @@
+"""The compiler: (measures, windows, entities, scope) → SQLAlchemy Select. Pure: no engine, no I/O.
+
+One statement per (fact, level) batch: conditional aggregation computes every measure over every
+window in one pass (`SUM(CASE WHEN ts >= :start AND ts < :end AND <filter> THEN <expr> END)`),
+grouped by the level's id column, restricted to the requested entities AND the caller's scope.
+Every output column is labelled `<measure>__<window>`; values enter only as bound parameters.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from sqlalchemy import (
+    ColumnElement,
+    Date,
+    FromClause,
+    Select,
+    and_,
+    case,
+    cast,
+    distinct,
+    func,
+    literal_column,
+    or_,
+    select,
+)
+
+from data.schema import customers, products, purchase_costs, stations
+from data.scope import Scope
+from metrics.facts import FactDef, FactError, column, fact_def, filter_clause
+from metrics.model import Agg, Fact, Measure, Unit
+from metrics.periods import Level, Window, month_start
+
+NamedWindow = tuple[str, Window]
+
+
+@dataclass(frozen=True)
+class FactBatch:
+    """Everything one statement computes: measures × windows for entities of one level."""
+
+    fact: Fact
+    level: Level
+    entity_ids: tuple[str, ...]
+    measures: tuple[Measure, ...]
+    windows: tuple[NamedWindow, ...]
+
+
+def label(measure_id: str, window_name: str) -> str:
+    """Output column name of a measure over a window."""
+    return f"{measure_id}__{window_name}"
+
+
+def plan_measure(plans_measure: str) -> Measure:
+    """The synthetic base measure behind `plan("m")`: Σ plans.target of measure m."""
+    return Measure(
+        id=f"plan__{plans_measure}",
+        description=f"计划值（plans.measure = {plans_measure}）",
+        fact=Fact.PLAN,
+        agg=Agg.SUM,
+        expr="target",
+        filter={"measure": plans_measure},
+        unit=Unit.COUNT,
+    )
+
+
+def _start_ts(d: date) -> datetime:
+    return datetime.combine(d, time.min)
+
+
+def _end_ts(d: date) -> datetime:
+    """Exclusive upper bound: midnight after the inclusive end day."""
+    return datetime.combine(d + timedelta(days=1), time.min)
+
+
+def _joins(fdef: FactDef, needed: set[str]) -> FromClause:
+    """The fact table joined to stations, and to products/costs/customers when needed."""
+    t = fdef.table
+    src = t.join(stations, t.c.station_id == stations.c.station_id)
+    if "products" in needed or "costs" in needed:
+        src = src.join(products, t.c.product_code == products.c.product_code)
+    if "costs" in needed:
+        ts_month = cast(func.date_trunc(literal_column("'month'"), t.c.ts), Date)
+        on = and_(
+            purchase_costs.c.product_code == t.c.product_code,
+            purchase_costs.c.month == ts_month,
+        )
+        src = src.outerjoin(purchase_costs, on)
+    if "customers" in needed:
+        src = src.outerjoin(customers, t.c.customer_id == customers.c.customer_id)
+    return src
+
+
+def _window_cond(fdef: FactDef, win: Window) -> ColumnElement[bool]:
+    col = fdef.table.c[fdef.time_col]
+    if fdef.time_kind == "ts":
+        return and_(col >= _start_ts(win.start), col < _end_ts(win.end))
+    return and_(col >= month_start(win.start), col <= win.end)
+
+
+def _merged(windows: Sequence[Window]) -> list[tuple[date, date]]:
+    """Date ranges covering all windows, overlapping or adjacent ones merged."""
+    spans = sorted((w.start, w.end) for w in windows)
+    out: list[tuple[date, date]] = []
+    for s, e in spans:
+        if out and s <= out[-1][1] + timedelta(days=1):
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out
+
+
+def _range_prefilter(fdef: FactDef, windows: Sequence[Window]) -> ColumnElement[bool]:
+    """Rows inside any window (lets the engine skip the rest before aggregating)."""
+    period = windows[0].period  # only start/end matter for the condition
+    parts = [_window_cond(fdef, Window(period, s, e)) for s, e in _merged(windows)]
+    return or_(*parts) if len(parts) > 1 else parts[0]
+
+
+AggBuild = Callable[[ColumnElement[bool], ColumnElement[Any] | None], ColumnElement[Any]]
+
+AGGREGATIONS: dict[Agg, AggBuild] = {
+    Agg.SUM: lambda cond, e: func.sum(case((cond, e))),
+    Agg.COUNT: lambda cond, e: func.count(case((cond, literal_column("1")))),
+    Agg.COUNT_DISTINCT: lambda cond, e: func.count(distinct(case((cond, e)))),
+}
+
+
+def _aggregate(agg: Agg, cond: ColumnElement[bool], expr: ColumnElement[Any] | None) -> Any:
+    try:
+        build = AGGREGATIONS[agg]
+    except KeyError:
+        raise FactError(f"no SQL for aggregation {agg!r}") from None
+    return build(cond, expr)
+
+
+def _weighted_sum(
+    fdef: FactDef, filt: ColumnElement[bool], expr: ColumnElement[Any], win: Window
+) -> ColumnElement[Any]:
+    """Σ over the window's months, each weighted by its share of days in the window."""
+    month = fdef.table.c[fdef.time_col]
+    whens = [(and_(month == m, filt), expr * w) for m, w in win.month_weights()]
+    return func.sum(case(*whens))
+
+
+def measure_column(
+    fdef: FactDef, m: Measure, win_name: str, win: Window
+) -> tuple[ColumnElement[Any], set[str]]:
+    """The labelled aggregate of one measure over one window, and the joins it needs."""
+    filt, joins = filter_clause(fdef, dict(m.filter))
+    expr = None
+    if m.agg != Agg.COUNT:
+        if not m.expr:
+            raise FactError(f"measure {m.id}: {m.agg} needs an expr")
+        cdef = column(fdef, m.expr)
+        expr, joins = cdef.build(), joins | set(cdef.joins)
+    if fdef.time_kind == "month_weighted":
+        if m.agg != Agg.SUM or expr is None:
+            raise FactError(f"measure {m.id}: monthly fact {fdef.fact} only supports sum")
+        return _weighted_sum(fdef, filt, expr, win).label(label(m.id, win_name)), joins
+    cond = and_(_window_cond(fdef, win), filt)
+    return _aggregate(m.agg, cond, expr).label(label(m.id, win_name)), joins
+
+
+def entity_filter(level: Level, ids: Sequence[str], scope: Scope) -> ColumnElement[bool]:
+    """Stations of the requested entities AND inside the caller's scope (fails closed)."""
+    return and_(stations.c[level.column].in_(sorted(ids)), scope.station_predicate(stations.c))
+
+
+def compile_batch(batch: FactBatch, scope: Scope) -> Select:
+    """One statement: every measure × window of the batch, grouped by entity."""
+    fdef = fact_def(batch.fact)
+    cols: list[ColumnElement[Any]] = []
+    joins: set[str] = set()
+    for m in batch.measures:
+        for name, win in batch.windows:
+            col, need = measure_column(fdef, m, name, win)
+            cols.append(col)
+            joins |= need
+    key = stations.c[batch.level.column]
+    where = and_(
+        entity_filter(batch.level, batch.entity_ids, scope),
+        _range_prefilter(fdef, [w for _, w in batch.windows]),
+    )
+    return (
+        select(key.label("entity_id"), *cols)
+        .select_from(_joins(fdef, joins))
+        .where(where)
+        .group_by(key)
+        .order_by(key)
+    )
+
+
+ORG_COLUMNS = (
+    "station_id",
+    "team_id",
+    "city_id",
+    "province_id",
+    "opened_on",
+    "location_type",
+    "staff_count",
+    "store_area_m2",
+    "nozzle_count",
+)
+
+
+def org_select(entities: Sequence[tuple[Level, str]]) -> Select:
+    """Station rows of the entities' cities (for scope checks, benchmarks, ranks, station fact).
+
+    Not scope-filtered on purpose: it decides whether an entity is wholly inside the scope; its
+    rows never reach a caller, and every fact statement applies the scope again.
+    """
+    match = or_(*(stations.c[level.column] == ident for level, ident in entities))
+    cities = select(stations.c.city_id).where(match).distinct().scalar_subquery()
+    provinces = [ident for level, ident in entities if level == Level.PROVINCE]
+    wider = stations.c.city_id.in_(cities)
+    if provinces:
+        wider = or_(wider, stations.c.province_id.in_(provinces))
+    cols = [stations.c[c] for c in ORG_COLUMNS]
+    return select(*cols).where(wider).order_by(stations.c.station_id)
+
+
+def rows_behind(
+    m: Measure, level: Level, entity_id: str, win: Window, scope: Scope, limit: int = 200
+) -> Select:
+    """The raw fact rows behind a measure for one entity and window (for explain), limited."""
+    fdef = fact_def(m.fact)
+    filt, joins = filter_clause(fdef, dict(m.filter))
+    extra: list[ColumnElement[Any]] = []
+    if m.expr and m.agg != Agg.COUNT:
+        cdef = column(fdef, m.expr)
+        extra.append(cdef.build().label(m.expr))
+        joins |= set(cdef.joins)
+    t = fdef.table
+    where = and_(entity_filter(level, [entity_id], scope), _window_cond(fdef, win), filt)
+    return (
+        select(*t.c, *extra)
+        .select_from(_joins(fdef, joins))
+        .where(where)
+        .order_by(t.c[fdef.time_col])
+        .limit(limit)
+    )

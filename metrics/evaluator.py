@@ -1,0 +1,192 @@
+"""`evaluate(engine, request) -> BatchResult`: a whole board in a handful of statements.
+
+Steps (deterministic): check the scope; read the org rows; walk every requested indicator (value,
+MoM, YoY, plan, trend, RAG, meta indicators) with a collecting context to learn the measures
+needed; group them into one statement per (fact, level) and one per (provider, level, window);
+run them; walk again with the fetched values. Measures are summed over the entity in SQL before
+any expression runs, so ratios are pooled (Σ numerator / Σ denominator).
+"""
+
+from __future__ import annotations
+
+import time
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection, Engine, Select
+
+from metrics.compiler import FactBatch, compile_batch, label
+from metrics.evalctx import BaseCtx, CollectCtx, Need, Span, ValueCtx, trend_windows
+from metrics.expr_eval import shift
+from metrics.model import Fact, Indicator, Measure, RagKind
+from metrics.org import Org
+from metrics.periods import Level, Window, comparison, window, year_to_date
+from metrics.registry import Registry, get_registry
+from metrics.request import BatchRequest, BatchResult, IndicatorResult, ScopeError
+from metrics.special import PROVIDERS, ProviderRequest
+
+Values = dict[tuple[str, Span, tuple[Level, str]], float]
+
+
+def window_name(win: Window, base: Window) -> str:
+    """Readable, deterministic column suffix: cur, prev, ly, ytd, ly_ytd, or the dates."""
+    roles = {
+        "cur": base,
+        "prev": comparison(base, "mom"),
+        "ly": comparison(base, "yoy"),
+        "ytd": year_to_date(base),
+        "ly_ytd": comparison(year_to_date(base), "yoy"),
+    }
+    for name, w in roles.items():
+        if (w.start, w.end) == (win.start, win.end):
+            return name
+    return f"d{win.start:%Y%m%d}_{win.end:%Y%m%d}"
+
+
+@dataclass
+class Plan:
+    """The statements of a batch and how to read their rows back into values."""
+
+    sql: list[tuple[Select, FactBatch]] = field(default_factory=list)
+    special: list[tuple[Select, Level, Span, list[Measure]]] = field(default_factory=list)
+
+    @property
+    def statements(self) -> list[Select]:
+        return [s for s, _ in self.sql] + [s for s, *_ in self.special]
+
+
+def plan_statements(needs: Iterable[Need], base: Window, scope: Any) -> Plan:
+    """Group needs: one SQL statement per (fact, level); one per (provider, level, window)."""
+    sql_groups: dict[tuple[Fact, Level], dict[str, Any]] = defaultdict(
+        lambda: {"m": {}, "w": {}, "ids": set()}
+    )
+    special: dict[tuple[str, str, Level, Span], dict[str, Any]] = defaultdict(
+        lambda: {"m": {}, "ids": set(), "win": None}
+    )
+    for m, win, (level, ident) in needs:
+        if m.fact == Fact.STATION:
+            continue
+        if m.fact == Fact.SPECIAL:
+            g = special[(m.provider or "", repr(sorted(m.params.items())), level, (win.start, win.end))]
+            g["m"][m.id], g["win"] = m, win
+            g["ids"].add(ident)
+            continue
+        g = sql_groups[(m.fact, level)]
+        g["m"][m.id] = m
+        g["w"].setdefault((win.start, win.end), win)
+        g["ids"].add(ident)
+    plan = Plan()
+    for (fact, level), g in sorted(sql_groups.items()):
+        wins = tuple((window_name(w, base), w) for w in g["w"].values())
+        batch = FactBatch(fact, level, tuple(sorted(g["ids"])), tuple(g["m"].values()), wins)
+        plan.sql.append((compile_batch(batch, scope), batch))
+    for (prov, _, level, span), g in sorted(special.items(), key=lambda kv: kv[0]):
+        measures = list(g["m"].values())
+        req = ProviderRequest(level, tuple(sorted(g["ids"])), g["win"], scope, measures[0].params)
+        plan.special.append((PROVIDERS[prov].build(req), level, span, measures))
+    return plan
+
+
+def run_plan(conn: Connection, plan: Plan) -> Values:
+    """Execute the statements and index their numbers by (measure, window span, entity)."""
+    values: Values = {}
+    for stmt, batch in plan.sql:
+        for row in conn.execute(stmt).mappings():
+            ent = (batch.level, str(row["entity_id"]))
+            for m in batch.measures:
+                for name, win in batch.windows:
+                    v = row[label(m.id, name)]
+                    values[(m.id, (win.start, win.end), ent)] = float(v) if v is not None else 0.0
+    for stmt, level, span, measures in plan.special:
+        for row in conn.execute(stmt).mappings():
+            ent = (level, str(row["entity_id"]))
+            for m in measures:
+                v = row[m.output or ""]
+                values[(m.id, span, ent)] = float(v) if v is not None else 0.0
+    return values
+
+
+def _plan_of(ind: Indicator) -> str | None:
+    if ind.rag.kind == RagKind.PLAN_PROGRESS and ind.rag.plan:
+        return ind.rag.plan
+    return ind.plan_measure
+
+
+def _growth(v: float | None, b: float | None) -> float | None:
+    return None if v is None or not b else v / abs(b) - 1
+
+
+def compute_row(ctx: BaseCtx, ind: Indicator, ent: tuple[Level, str], req: BatchRequest) -> IndicatorResult:
+    """Everything the board shows for one indicator at one entity."""
+    base = ctx.base
+    val, light = ctx.light(ind, ent)
+    res = IndicatorResult(
+        indicator=ind.id, level=ent[0], entity=ent[1], period=str(req.period),
+        window=base.label(), value=val.value, unit=str(ind.unit), rag=light.color,
+        rag_reason_zh=light.reason_zh, rag_reason_en=light.reason_en,
+        null_reason=val.reason if val.value is None else None,
+        substituted=val.text, inputs=val.inputs, time_progress=base.progress,
+    )
+    if "mom" in req.comparisons:
+        res.mom_value = ctx.indicator(ind.id, shift("prev", base), ent).value
+        res.mom_change = _growth(res.value, res.mom_value)
+    if "yoy" in req.comparisons:
+        res.yoy_value = ctx.indicator(ind.id, shift("ly", base), ent).value
+        res.yoy_change = _growth(res.value, res.yoy_value)
+    plan_m = _plan_of(ind)
+    if "plan" in req.comparisons and plan_m:
+        res.plan_value = ctx.plan(plan_m, "period", base, ent)
+        if res.value is not None and res.plan_value and res.plan_value > 0:
+            res.plan_completion = res.value / res.plan_value
+    for w in trend_windows(base, req.trend_months):
+        res.trend.append((f"{w.period}", ctx.indicator(ind.id, w, ent).value))
+    return res
+
+
+def _indicators(reg: Registry, req: BatchRequest) -> list[Indicator]:
+    ids = req.indicators if req.indicators is not None else tuple(reg.indicators)
+    unknown = [i for i in ids if i not in reg.indicators]
+    if unknown:
+        raise KeyError(f"unknown indicators: {', '.join(unknown)}")
+    return [reg.indicators[i] for i in ids]
+
+
+def prepare(
+    conn: Connection, req: BatchRequest, reg: Registry
+) -> tuple[Org, Window, list[Indicator], Plan]:
+    """Checks, org rows, the collecting pass and the statements (nothing heavy runs yet)."""
+    if req.scope.is_empty:
+        raise ScopeError("empty scope: nothing may be seen")
+    org = Org.load(conn, req.entities)
+    org.check(req.entities, req.scope)
+    base = window(req.period, req.as_of)
+    inds = _indicators(reg, req)
+    collect = CollectCtx(reg, org, req.scope, base)
+    for ent in req.entities:
+        for ind in inds:
+            compute_row(collect, ind, ent, req)
+    return org, base, inds, plan_statements(collect.needs.values(), base, req.scope)
+
+
+def evaluate(engine: Engine, req: BatchRequest, registry: Registry | None = None) -> BatchResult:
+    """Evaluate indicators × entities for one period (see BatchRequest). Raises ScopeError for
+    entities outside the scope, EntityError for unknown ones, KeyError for unknown indicators."""
+    reg = registry or get_registry()
+    t0 = time.perf_counter()
+    with engine.connect() as conn:
+        org, base, inds, plan = prepare(conn, req, reg)
+        values = run_plan(conn, plan)
+    ctx = ValueCtx(reg, org, req.scope, base, values)
+    results = {
+        (ind.id, ent): compute_row(ctx, ind, ent, req) for ent in req.entities for ind in inds
+    }
+    return BatchResult(
+        request=req,
+        window_label=base.label(),
+        time_progress=base.progress,
+        results=results,
+        statements=plan.statements,
+        seconds=time.perf_counter() - t0,
+    )
