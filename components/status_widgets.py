@@ -14,6 +14,10 @@ from components import format as fmt
 from components.i18n import has_key, t
 from data.status import DateRange, ImportRun, StoreStatus, TableCount
 
+# Columns a phone can do without (the code name, the start time, the source path): hidden below
+# Bootstrap's md breakpoint so the figures fit without sideways scrolling.
+WIDE_ONLY = "d-none d-md-table-cell"
+
 
 def stat_tile(label: str, value: str, note: str | None = None, tone: str = "", test_id: str = "") -> html.Div:
     """A labelled figure with an optional note underneath."""
@@ -47,14 +51,18 @@ def summary_tiles(status: StoreStatus, lang: str) -> dbc.Row:
                    className="g-3")
 
 
-def _range_text(rng: DateRange | None, lang: str) -> str:
+def _range_cell(rng: DateRange | None, lang: str) -> list[Any]:
+    """A date range whose dates never break inside (a phone wraps at the separator only)."""
     if rng is None:
-        return ""
+        return []
+    if rng.first is None and rng.last is None:
+        return [fmt.MISSING]
     if rng.grain == "month":
-        first = rng.first.strftime("%Y-%m") if rng.first else fmt.MISSING
-        last = rng.last.strftime("%Y-%m") if rng.last else fmt.MISSING
-        return fmt.MISSING if rng.first is None else f"{first}{t('format.range_sep', lang)}{last}"
-    return fmt.date_range(rng.first, rng.last, lang)
+        first, last = (d.strftime("%Y-%m") if d else fmt.MISSING for d in (rng.first, rng.last))
+    else:
+        first, last = fmt.date(rng.first), fmt.date(rng.last)
+    return [html.Span(first, className="text-nowrap"), t("format.range_sep", lang),
+            html.Span(last, className="text-nowrap")]
 
 
 def _table_name(name: str, lang: str) -> str:
@@ -66,7 +74,8 @@ def tables_panel(status: StoreStatus, lang: str) -> html.Section:
     """Row counts per table, grouped, with each fact table's date range."""
     ranges = {r.table: r for r in status.ranges}
     head = html.Thead(html.Tr([
-        html.Th(t("status.col.table", lang)), html.Th(t("status.col.code", lang)),
+        html.Th(t("status.col.table", lang)),
+        html.Th(t("status.col.code", lang), className=WIDE_ONLY),
         html.Th(t("status.col.rows", lang), className="num"), html.Th(t("status.col.range", lang)),
     ]))
     body: list[Any] = []
@@ -93,9 +102,9 @@ def tables_panel(status: StoreStatus, lang: str) -> html.Section:
 def _table_row(row: TableCount, rng: DateRange | None, lang: str) -> html.Tr:
     return html.Tr([
         html.Td(_table_name(row.name, lang)),
-        html.Td(row.name, className="cell-code text-muted"),
+        html.Td(row.name, className=f"cell-code text-muted {WIDE_ONLY}"),
         html.Td(fmt.count(row.rows), className="num", **{"data-table": row.name}),
-        html.Td(_range_text(rng, lang), className="num text-start"),
+        html.Td(_range_cell(rng, lang), className="cell-range"),
     ])
 
 
@@ -108,8 +117,8 @@ def _state_badge(state: str, lang: str) -> html.Span:
 def imports_panel(status: StoreStatus, lang: str) -> html.Section:
     """The latest imports, each linking to its quarantined rows."""
     head = html.Thead(html.Tr([html.Th(t(f"status.col.{c}", lang), className=cls) for c, cls in (
-        ("import_id", ""), ("started", ""), ("state", ""), ("read", "num"), ("loaded", "num"),
-        ("quarantined", "num"), ("source", ""))]))
+        ("import_id", ""), ("started", WIDE_ONLY), ("state", ""), ("read", f"num {WIDE_ONLY}"),
+        ("loaded", "num"), ("quarantined", "num"), ("source", WIDE_ONLY))]))
     rows = [_import_row(run, status.selected, lang) for run in status.imports]
     return html.Section([
         html.H2([t("status.imports", lang),
@@ -124,12 +133,12 @@ def _import_row(run: ImportRun, selected: ImportRun | None, lang: str) -> html.T
     chosen = selected is not None and selected.import_id == run.import_id
     return html.Tr([
         html.Td(dcc.Link(run.import_id, href=f"/status?run={run.import_id}", className="cell-code")),
-        html.Td(fmt.datetime(run.started_at), className="num text-start"),
+        html.Td(fmt.datetime(run.started_at), className=f"num text-start {WIDE_ONLY}"),
         html.Td(_state_badge(run.status, lang)),
-        html.Td(fmt.count(run.rows_read), className="num"),
+        html.Td(fmt.count(run.rows_read), className=f"num {WIDE_ONLY}"),
         html.Td(fmt.count(run.rows_loaded), className="num"),
         html.Td(fmt.count(run.rows_quarantined), className="num"),
-        html.Td(run.source, className="cell-wrap small text-muted"),
+        html.Td(run.source, className=f"cell-wrap small text-muted {WIDE_ONLY}"),
     ], className="table-active" if chosen else None)
 
 

@@ -30,6 +30,17 @@ def _foreign_urls(text: str) -> set[str]:
     return {u for u in found if u not in NAMESPACES and not u.startswith("http://localhost")}
 
 
+def _text(tree: object) -> str:
+    """The visible text of a rendered component tree, in document order."""
+    if isinstance(tree, str):
+        return tree
+    if isinstance(tree, list):
+        return "".join(_text(x) for x in tree)
+    if isinstance(tree, dict):
+        return _text(tree.get("props", {}).get("children"))
+    return "" if tree is None else str(tree)
+
+
 def _update(client, output: str, inputs: list[tuple[str, str, object]]) -> dict:
     oid, prop = output.split(".")
     payload = {
@@ -66,31 +77,31 @@ def test_pages_load_without_foreign_urls(client) -> None:
 
 def test_status_renders_real_numbers_in_both_languages(client) -> None:
     inputs = [("app-lang", "data", "en"), ("status-query", "data", {"run": None})]
-    text = json.dumps(_update(client, "status-body.children", inputs), ensure_ascii=False)
+    text = _text(_update(client, "status-body.children", inputs))
     for expected in ("Data status", "20261021T063000-bbbb", "1,232", "of 1,234 rows read",
                      "Fuel sales", "2026-09-03 – 2026-10-20", "2026-08 – 2026-10",
                      "unknown station 'S999'", "must be > 0: '-5'", "2 in total"):
         assert expected in text, expected
     assert "not a date" not in text  # the older import's row stays with the older import
     inputs[0] = ("app-lang", "data", "zh")
-    text = json.dumps(_update(client, "status-body.children", inputs), ensure_ascii=False)
+    text = _text(_update(client, "status-body.children", inputs))
     for expected in ("数据状态", "油品销售（纯枪）", "共读取 1,234 行", "2026-09-03 至 2026-10-20", "共 2 行"):
         assert expected in text, expected
 
 
 def test_bad_run_parameter_is_friendly(client) -> None:
     inputs = [("app-lang", "data", "zh"), ("status-query", "data", {"run": "x' OR 1=1 --"})]
-    text = json.dumps(_update(client, "status-body.children", inputs), ensure_ascii=False)
+    text = _text(_update(client, "status-body.children", inputs))
     assert "链接参数有误" in text and "x' OR 1=1 --" in text
     assert "20261021T063000-bbbb" in text  # the default view follows the notice
     inputs[1] = ("status-query", "data", {"run": "20261001T080000-aaaa"})
-    text = json.dumps(_update(client, "status-body.children", inputs), ensure_ascii=False)
+    text = _text(_update(client, "status-body.children", inputs))
     assert "not a date: '2020-13-01'" in text and "链接参数有误" not in text
 
 
 def test_not_found_names_the_address(client) -> None:
     inputs = [("app-lang", "data", "en"), ("shell-url", "pathname", "/nowhere")]
-    text = json.dumps(_update(client, "notfound-body.children", inputs), ensure_ascii=False)
+    text = _text(_update(client, "notfound-body.children", inputs))
     assert "There is no page at /nowhere" in text
 
 
@@ -100,7 +111,7 @@ def test_unreadable_store_is_a_notice_not_a_traceback(tmp_path) -> None:
     with broken.server.test_client() as c:
         c.get("/")
         inputs = [("app-lang", "data", "en"), ("status-query", "data", {"run": None})]
-        text = json.dumps(_update(c, "status-body.children", inputs), ensure_ascii=False)
+        text = _text(_update(c, "status-body.children", inputs))
     assert "Cannot read the database" in text and "***" in text and "pw" not in text
 
 
