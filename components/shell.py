@@ -83,7 +83,8 @@ def navbar() -> html.Header:
                 [
                     _brand(),
                     html.Button(html.Span(className="navbar-toggler-icon"), id="shell-toggler",
-                                n_clicks=0, type="button", className="navbar-toggler"),
+                                n_clicks=0, type="button", className="navbar-toggler",
+                                **{"aria-label": "菜单 Menu", "aria-controls": "shell-collapse"}),
                     dbc.Collapse(
                         [dbc.Nav(id="shell-nav", navbar=True, className="me-auto shell-nav"),
                          _lang_switch()],

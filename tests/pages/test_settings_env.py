@@ -88,3 +88,12 @@ def test_masked_url_hides_password() -> None:
         "postgresql+psycopg://amoeba:***@db:5432/facts"
     )
     assert masked_url("duckdb:////srv/amoeba.duckdb") == "duckdb:////srv/amoeba.duckdb"
+
+
+def test_default_urls_come_from_the_store_module() -> None:
+    from data import store
+
+    s = Settings.from_env({})
+    assert s.database_url == store.default_url()
+    assert s.state_database_url == store.default_state_url()
+    assert s.database_url.startswith("duckdb:///") and s.database_url.endswith("var/amoeba.duckdb")

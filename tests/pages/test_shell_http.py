@@ -131,3 +131,28 @@ def test_shell_translates_navigation(client) -> None:
     assert resp["shell-brand-name"]["children"] == "Amoeba Board"
     assert "Data status" in json.dumps(resp["shell-nav"]["children"])
     assert "active" in resp["lang-en"]["className"] and "active" not in resp["lang-zh"]["className"]
+
+
+def test_home_goes_to_the_board_once_it_exists(client) -> None:
+    import dash
+
+    paths = {p["relative_path"] for p in dash.page_registry.values()}
+    resp = client.get("/?lang=en")
+    if "/board" in paths:
+        assert resp.status_code == 302
+        assert resp.headers["Location"] == "/board?lang=en"
+    else:
+        assert resp.status_code == 200
+
+
+def test_landing_lists_the_registered_pages(client) -> None:
+    import dash
+
+    listed = [p for p in dash.page_registry.values() if p.get("nav_key")]
+    tree = _update(client, "home-body.children", [("app-lang", "data", "en")])
+    text = _text(tree)
+    assert "Welcome to Amoeba Board" in text
+    assert "Data status" in text and "Row counts, date ranges, imports and quarantined rows" in text
+    links = json.dumps(tree)
+    for page in listed:
+        assert f'"href": "{page["relative_path"]}"' in links, page["relative_path"]
