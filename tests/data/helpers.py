@@ -57,3 +57,15 @@ def query(url: str, sql: str) -> list[tuple]:
 def table_rows(url: str, table: str) -> list[tuple]:
     """Every row of a table, sorted, for equality checks between stores."""
     return sorted(query(url, f"SELECT * FROM {table}"), key=repr)
+
+
+def snapshot(url: str, names: list[str]) -> dict[str, list[tuple]]:
+    """Sorted rows of several tables, read through one connection (cheaper than table_rows)."""
+    if not url.startswith("duckdb"):
+        return {name: table_rows(url, name) for name in names}
+    con = duckdb.connect(":memory:")
+    try:
+        con.execute(f"ATTACH '{make_url(url).database}' AS s (READ_ONLY)")
+        return {n: sorted(con.execute(f"SELECT * FROM s.{n}").fetchall(), key=repr) for n in names}
+    finally:
+        con.close()

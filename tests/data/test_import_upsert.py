@@ -10,11 +10,11 @@ import duckdb
 
 from data.importer import import_folder
 from data.rules import TABLES
-from tests.data.helpers import BASIC, copy_folder, query, read_csv_rows, table_rows
+from tests.data.helpers import BASIC, copy_folder, query, read_csv_rows, snapshot
 
 
 def _snapshot(url: str) -> dict[str, list[tuple]]:
-    return {name: table_rows(url, name) for name in [*TABLES, "agg_customer_month"]}
+    return snapshot(url, [*TABLES, "agg_customer_month"])
 
 
 def test_values_match_the_csv(duck_url: str) -> None:
