@@ -22,6 +22,8 @@ c15       S1 Jul–Sep 310, Oct 10th 105 + 25th 200           MTD: exactly 105: 
 c16       home S1, registered Sep 10, S3 Sep 12th 50        active at T2 with a warning; not at T1
 c17       home S1, registered Sep 30, S1 Oct 30th 60        activated on day 30 (whole month only)
 c18       home S1, registered Aug 20, manager m2, no fuel
+c19, c20  diamond, at S4 (team T3) Feb–Apr 100, May 70 / 69, nothing in June: at M = 2026-06
+          both warn in June; c20 also warned in May (69 < 70), so only c20 is serious
 Managers: m1 keeps c1, c7, c11; m2 keeps c2, c9, c18.
 """
 
@@ -64,6 +66,8 @@ def _fuel() -> list[dict]:
         rows += _monthly(cid, "S1", {7: 310, 8: 310, 9: 310})
         rows += [sale("S1", d(10, 10), mtd, cust=cid), sale("S1", d(10, 25), 200, cust=cid)]
     rows += [sale("S3", d(9, 12), 50, cust="c16"), sale("S1", d(10, 30), 60, cust="c17")]
+    rows += _monthly("c19", "S4", {2: 100, 3: 100, 4: 100, 5: 70})
+    rows += _monthly("c20", "S4", {2: 100, 3: 100, 4: 100, 5: 69})
     rows += [sale("S1", d(10, 6), 500), sale("S3", d(10, 6), 500)]  # anonymous: ignored
     return rows
 
@@ -78,9 +82,11 @@ def _customers() -> list[dict]:
         "c16": {"registered": d(9, 10)},
         "c17": {"registered": d(9, 30)},
         "c18": {"registered": d(8, 20)},
+        "c19": {"home": "S4", "grade": "diamond"},
+        "c20": {"home": "S4", "grade": "diamond"},
     }
     out = []
-    for n in (*range(1, 12), *range(13, 19)):
+    for n in (*range(1, 12), *range(13, 21)):
         cid = f"c{n}"
         kw = {"home": "S1", **special.get(cid, {})}
         out.append(customer(cid, kw.pop("home"), manager=managers.get(cid), **kw))
@@ -95,6 +101,7 @@ TABLES = {
         station("S1", "T1", "C1"),
         station("S2", "T1", "C1", opened=d(9, 15)),
         station("S3", "T2", "C1"),
+        station("S4", "T3", "C1"),
     ],
     "customers": _customers(),
     "fuel_sales": _fuel(),
@@ -149,7 +156,13 @@ def test_status_per_station_and_province(engine) -> None:
     assert (got["S2"]["active"], got["S2"]["warning"], got["S2"]["active_prev"]) == (2, 0, 1)
     prov = run(engine, STATUS, "province", ["P1"], OCT)["P1"]
     # the province is not the sum of its teams: c8 is active there (lost only at T2)
-    assert (prov["active"], prov["lost"], prov["dormant"], prov["warning"]) == (13, 2, 1, 3)
+    assert (prov["active"], prov["lost"], prov["dormant"], prov["warning"]) == (13, 4, 1, 3)
+
+
+def test_serious_warning_needs_a_strict_warning_last_month(engine) -> None:
+    got = run(engine, STATUS, "team", ["T3"], win("2026-06"))["T3"]
+    assert (got["active"], got["warning"], got["serious_warning"], got["escalated"]) == (2, 2, 1, 1)
+    assert (got["key_active"], got["fleet_key_warning"], got["members_buying"]) == (2, 2, 0)
 
 
 def test_status_scope_fails_closed(engine) -> None:
