@@ -30,7 +30,7 @@ from sqlalchemy import (
 
 from data.schema import customers, products, purchase_costs, stations
 from data.scope import Scope
-from metrics.facts import FactDef, FactError, column, fact_def, filter_clause
+from metrics.facts import ColumnDef, FactDef, FactError, column, fact_def, filter_clause
 from metrics.model import Agg, Fact, Measure, Unit
 from metrics.periods import Level, Window, month_start
 
@@ -39,13 +39,20 @@ NamedWindow = tuple[str, Window]
 
 @dataclass(frozen=True)
 class FactBatch:
-    """Everything one statement computes: measures × windows for entities of one level."""
+    """Everything one statement computes: (measure, window) columns for entities of one level."""
 
     fact: Fact
     level: Level
     entity_ids: tuple[str, ...]
-    measures: tuple[Measure, ...]
-    windows: tuple[NamedWindow, ...]
+    columns: tuple[tuple[Measure, str, Window], ...]  # (measure, window name, window)
+
+    @property
+    def windows(self) -> list[Window]:
+        """Distinct windows of the batch."""
+        seen: dict[tuple[date, date], Window] = {}
+        for _, _, w in self.columns:
+            seen.setdefault((w.start, w.end), w)
+        return list(seen.values())
 
 
 def label(measure_id: str, window_name: str) -> str:
@@ -145,22 +152,54 @@ def _weighted_sum(
     return func.sum(case(*whens))
 
 
+class _Parts:
+    """Per-statement caches: one condition per window, one filter and expr per measure.
+
+    Reusing the same SQL elements keeps a 500-column board cheap to build and its bound
+    parameters few (a window's dates are bound once, not once per measure).
+    """
+
+    def __init__(self, fdef: FactDef):
+        self.fdef = fdef
+        self.wins: dict[tuple[date, date], ColumnElement[bool]] = {}
+        self.filts: dict[str, tuple[ColumnElement[bool], set[str]]] = {}
+        self.exprs: dict[str, ColumnDef] = {}
+
+    def window(self, win: Window) -> ColumnElement[bool]:
+        key = (win.start, win.end)
+        if key not in self.wins:
+            self.wins[key] = _window_cond(self.fdef, win)
+        return self.wins[key]
+
+    def filter(self, m: Measure) -> tuple[ColumnElement[bool], set[str]]:
+        key = repr(sorted(m.filter.items()))
+        if key not in self.filts:
+            self.filts[key] = filter_clause(self.fdef, dict(m.filter))
+        return self.filts[key]
+
+    def expr(self, name: str) -> ColumnDef:
+        if name not in self.exprs:
+            self.exprs[name] = column(self.fdef, name)
+        return self.exprs[name]
+
+
 def measure_column(
-    fdef: FactDef, m: Measure, win_name: str, win: Window
+    parts: _Parts, m: Measure, win_name: str, win: Window
 ) -> tuple[ColumnElement[Any], set[str]]:
     """The labelled aggregate of one measure over one window, and the joins it needs."""
-    filt, joins = filter_clause(fdef, dict(m.filter))
+    fdef = parts.fdef
+    filt, joins = parts.filter(m)
     expr = None
     if m.agg != Agg.COUNT:
         if not m.expr:
             raise FactError(f"measure {m.id}: {m.agg} needs an expr")
-        cdef = column(fdef, m.expr)
+        cdef = parts.expr(m.expr)
         expr, joins = cdef.build(), joins | set(cdef.joins)
     if fdef.time_kind == "month_weighted":
         if m.agg != Agg.SUM or expr is None:
             raise FactError(f"measure {m.id}: monthly fact {fdef.fact} only supports sum")
         return _weighted_sum(fdef, filt, expr, win).label(label(m.id, win_name)), joins
-    cond = and_(_window_cond(fdef, win), filt)
+    cond = and_(parts.window(win), filt) if m.filter else parts.window(win)
     return _aggregate(m.agg, cond, expr).label(label(m.id, win_name)), joins
 
 
@@ -170,23 +209,22 @@ def entity_filter(level: Level, ids: Sequence[str], scope: Scope) -> ColumnEleme
 
 
 def compile_batch(batch: FactBatch, scope: Scope) -> Select:
-    """One statement: every measure × window of the batch, grouped by entity."""
-    fdef = fact_def(batch.fact)
+    """One statement: every (measure, window) column of the batch, grouped by entity."""
+    parts = _Parts(fact_def(batch.fact))
     cols: list[ColumnElement[Any]] = []
     joins: set[str] = set()
-    for m in batch.measures:
-        for name, win in batch.windows:
-            col, need = measure_column(fdef, m, name, win)
-            cols.append(col)
-            joins |= need
+    for m, name, win in batch.columns:
+        col, need = measure_column(parts, m, name, win)
+        cols.append(col)
+        joins |= need
     key = stations.c[batch.level.column]
     where = and_(
         entity_filter(batch.level, batch.entity_ids, scope),
-        _range_prefilter(fdef, [w for _, w in batch.windows]),
+        _range_prefilter(parts.fdef, batch.windows),
     )
     return (
         select(key.label("entity_id"), *cols)
-        .select_from(_joins(fdef, joins))
+        .select_from(_joins(parts.fdef, joins))
         .where(where)
         .group_by(key)
         .order_by(key)

@@ -60,7 +60,7 @@ class Plan:
 def plan_statements(needs: Iterable[Need], base: Window, scope: Any) -> Plan:
     """Group needs: one SQL statement per (fact, level); one per (provider, level, window)."""
     sql_groups: dict[tuple[Fact, Level], dict[str, Any]] = defaultdict(
-        lambda: {"m": {}, "w": {}, "ids": set()}
+        lambda: {"cols": {}, "ids": set()}
     )
     special: dict[tuple[str, str, Level, Span], dict[str, Any]] = defaultdict(
         lambda: {"m": {}, "ids": set(), "win": None}
@@ -74,13 +74,12 @@ def plan_statements(needs: Iterable[Need], base: Window, scope: Any) -> Plan:
             g["ids"].add(ident)
             continue
         g = sql_groups[(m.fact, level)]
-        g["m"][m.id] = m
-        g["w"].setdefault((win.start, win.end), win)
+        g["cols"].setdefault((m.id, win.start, win.end), (m, window_name(win, base), win))
         g["ids"].add(ident)
     plan = Plan()
     for (fact, level), g in sorted(sql_groups.items()):
-        wins = tuple((window_name(w, base), w) for w in g["w"].values())
-        batch = FactBatch(fact, level, tuple(sorted(g["ids"])), tuple(g["m"].values()), wins)
+        cols = tuple(g["cols"][k] for k in sorted(g["cols"]))
+        batch = FactBatch(fact, level, tuple(sorted(g["ids"])), cols)
         plan.sql.append((compile_batch(batch, scope), batch))
     for (prov, _, level, span), g in sorted(special.items(), key=lambda kv: kv[0]):
         measures = list(g["m"].values())
@@ -95,10 +94,9 @@ def run_plan(conn: Connection, plan: Plan) -> Values:
     for stmt, batch in plan.sql:
         for row in conn.execute(stmt).mappings():
             ent = (batch.level, str(row["entity_id"]))
-            for m in batch.measures:
-                for name, win in batch.windows:
-                    v = row[label(m.id, name)]
-                    values[(m.id, (win.start, win.end), ent)] = float(v) if v is not None else 0.0
+            for m, name, win in batch.columns:
+                v = row[label(m.id, name)]
+                values[(m.id, (win.start, win.end), ent)] = float(v) if v is not None else 0.0
     for stmt, level, span, measures in plan.special:
         for row in conn.execute(stmt).mappings():
             ent = (level, str(row["entity_id"]))
