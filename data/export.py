@@ -53,8 +53,8 @@ def _write(duck: duckdb.DuckDBPyConnection, source: str, table: Table, out: Path
     duck.execute(
         f"COPY (SELECT {_column_sql(table, fmt)} FROM {source} ORDER BY {order}) "  # noqa: S608
         f"TO {literal(str(target))} {options}"
-    )
-    return duck.execute(f"SELECT count(*) FROM {source}").fetchone()[0]  # noqa: S608
+    ).fetchall()  # finish the result: DuckDB 2 blocks the connection until then
+    return duck.execute(f"SELECT count(*) FROM {source}").fetchall()[0][0]  # noqa: S608
 
 
 def _pull(duck: duckdb.DuckDBPyConnection, url: str, table: Table) -> str:

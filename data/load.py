@@ -18,7 +18,7 @@ import duckdb
 import pyarrow as pa
 import pyarrow.csv as pacsv
 from duckdb_engine import Dialect as DuckDBDialect
-from sqlalchemy import Connection, MetaData, Table, delete, insert, select, tuple_
+from sqlalchemy import Column, Connection, MetaData, Table, delete, insert, select, tuple_
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.schema import CreateTable
 
@@ -41,7 +41,7 @@ def duckdb_upsert(duck: duckdb.DuckDBPyConnection, table: Table, good: str) -> N
     cols = ", ".join(ident(c) for c in table.c.keys())
     order = ", ".join(ident(c) for c in sort_columns(table))
     name = ident(table.name)
-    has_rows = duck.execute(f"SELECT EXISTS (SELECT 1 FROM {name})").fetchone()[0]  # noqa: S608
+    has_rows = duck.execute(f"SELECT EXISTS (SELECT 1 FROM {name})").fetchall()[0][0]  # noqa: S608
     if not has_rows:
         duck.execute(
             f"INSERT INTO {name} ({cols}) SELECT {cols} FROM {good} ORDER BY {order}"  # noqa: S608
@@ -62,7 +62,7 @@ def duckdb_upsert(duck: duckdb.DuckDBPyConnection, table: Table, good: str) -> N
 
 def arrow_batches(duck: duckdb.DuckDBPyConnection, query: str) -> Iterator[pa.RecordBatch]:
     """Stream a DuckDB query's result as Arrow record batches (bounded memory)."""
-    reader = duck.execute(query).to_arrow_reader(BATCH_ROWS)  # type: ignore[attr-defined]
+    reader = duck.sql(query).to_arrow_reader(BATCH_ROWS)
     yield from reader
 
 
@@ -91,7 +91,7 @@ def postgres_upsert(
     )
     query = f"SELECT {', '.join(ident(c) for c in columns)} FROM {good}"  # noqa: S608
     copy_rows(conn, stage, columns, arrow_batches(duck, query))
-    staged = Table(stage, MetaData(), *(c.copy() for c in table.columns))
+    staged = Table(stage, MetaData(), *(Column(c.name, c.type) for c in table.columns))
     insert = postgresql.insert(table).from_select(columns, select(staged))
     keys = table.info["key"]
     updates = {c: insert.excluded[c] for c in columns if c not in keys}

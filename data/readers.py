@@ -79,8 +79,8 @@ def stage_csv(duck: duckdb.DuckDBPyConnection, path: Path, name: str) -> Staged:
         [str(path)],
     )
     bad = _malformed(duck, name, errors)
-    good_count = duck.execute(f"SELECT count(*) FROM {name}_raw").fetchone()[0]  # noqa: S608
-    bad_count = duck.execute(f"SELECT count(*) FROM {bad}").fetchone()[0] if bad else 0  # noqa: S608
+    good_count = duck.execute(f"SELECT count(*) FROM {name}_raw").fetchall()[0][0]  # noqa: S608
+    bad_count = duck.execute(f"SELECT count(*) FROM {bad}").fetchall()[0][0] if bad else 0  # noqa: S608
     _number_rows(duck, name, names, bad)
     return Staged(
         relation=name,
@@ -93,7 +93,7 @@ def stage_csv(duck: duckdb.DuckDBPyConnection, path: Path, name: str) -> Staged:
 
 def _malformed(duck: duckdb.DuckDBPyConnection, name: str, errors: str) -> str | None:
     """Collect DuckDB's rejected lines, one row per line with every error on it."""
-    count = duck.execute(f"SELECT count(*) FROM {errors}").fetchone()[0]  # noqa: S608
+    count = duck.execute(f"SELECT count(*) FROM {errors}").fetchall()[0][0]  # noqa: S608
     if not count:
         return None
     # `line` counts the header as line 1; a data row's number is its line minus one (rows
@@ -136,7 +136,7 @@ def stage_parquet(duck: duckdb.DuckDBPyConnection, path: Path, name: str) -> Sta
         described = duck.execute("DESCRIBE SELECT * FROM read_parquet(?)", [str(path)]).fetchall()
         rows = duck.execute(
             "SELECT sum(num_rows) FROM parquet_file_metadata(?)", [str(path)]
-        ).fetchone()[0]
+        ).fetchall()[0][0]
     except duckdb.Error as err:
         raise UnusableFile(f"not a readable Parquet file ({err})") from err
     types = {row[0]: row[1] for row in described}

@@ -149,10 +149,10 @@ def check(duck: duckdb.DuckDBPyConnection, table: Table, staged: Staged, file: s
         [file],
     )
     good = _dedupe(duck, table, name, file, [r.name for r in rules])
-    loaded = duck.execute(f"SELECT count(*) FROM {good}").fetchone()[0]  # noqa: S608
+    loaded = duck.execute(f"SELECT count(*) FROM {good}").fetchall()[0][0]  # noqa: S608
     quarantined = duck.execute(
         "SELECT count(*) FROM qrows WHERE file = ?", [file]
-    ).fetchone()[0]
+    ).fetchall()[0][0]
     return Checked(good=good, columns=[r.name for r in rules], rows_loaded=loaded,
                    rows_quarantined=quarantined)
 
@@ -167,7 +167,7 @@ def _dedupe(
         f"CREATE TEMP TABLE {name}_dupkeys AS SELECT {keys}, max(row_no) AS kept "  # noqa: S608
         f"FROM {name}_chk WHERE reason IS NULL GROUP BY ALL HAVING count(*) > 1"
     )
-    if not duck.execute(f"SELECT count(*) FROM {name}_dupkeys").fetchone()[0]:  # noqa: S608
+    if not duck.execute(f"SELECT count(*) FROM {name}_dupkeys").fetchall()[0][0]:  # noqa: S608
         duck.execute(
             f"CREATE TEMP VIEW {name}_good AS SELECT {cols} FROM {name}_chk "  # noqa: S608
             "WHERE reason IS NULL"
