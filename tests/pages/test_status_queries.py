@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from conftest import STATUS_EXPECTED, fill_status_store
+from tests.conftest import STATUS_EXPECTED, fill_status_store
 from sqlalchemy import create_engine, text
 
 from data import schema, store
