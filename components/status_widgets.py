@@ -47,8 +47,10 @@ def summary_tiles(status: StoreStatus, lang: str) -> dbc.Row:
                   t("status.rows_quarantined.note", lang),
                   tone="warn" if run and run.rows_quarantined else "", test_id="status-rows-quarantined"),
     ]
-    return dbc.Row([dbc.Col(tile, xs=12, sm=6, xl=3, className="mb-3") for tile in tiles],
-                   className="g-3")
+    # On a phone the two long values take a line each; the two counts share one.
+    widths = (12, 12, 6, 6)
+    return dbc.Row([dbc.Col(tile, xs=w, sm=6, xl=3, className="mb-1") for tile, w in zip(tiles, widths, strict=True)],
+                   className="g-3 mb-3")
 
 
 def _range_cell(rng: DateRange | None, lang: str) -> list[Any]:

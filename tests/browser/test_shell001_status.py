@@ -10,7 +10,7 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import STATUS_EXPECTED
+from tests.conftest import STATUS_EXPECTED
 from selenium.webdriver.common.by import By
 
 from app import create_app
@@ -64,8 +64,10 @@ def test_shell001_status_numbers_and_language(dash_duo, status_store_url, tmp_pa
     assert dash_duo.find_element(".shell-nav .nav-link.active").text == "数据状态"
     _full_page_shot(dash_duo, shots / "status-zh.png", 1440)
 
+    dash_duo.driver.execute_script("window.__sameDocument = true")
     dash_duo.find_element("#lang-en").click()
     dash_duo.wait_for_text_to_equal("h1.page-title", "Data status", timeout=10)
+    assert dash_duo.driver.execute_script("return window.__sameDocument === true")  # no reload
     dash_duo.wait_for_text_to_equal("#shell-brand-name", "Amoeba Board")
     assert dash_duo.find_element(".shell-nav .nav-link.active").text == "Data status"
     assert "Fuel sales" in dash_duo.find_element("#status-tables").text
@@ -95,10 +97,12 @@ def test_shell002_phone_width(dash_duo, status_store_url, tmp_path, shots) -> No
     assert links and not any(link.is_displayed() for link in links)
     dash_duo.find_element("#shell-toggler").click()
     dash_duo.wait_for_element_by_css_selector(".shell-nav .nav-link", timeout=5)
-    dash_duo.wait_for_style_to_equal("#shell-collapse", "display", "block", timeout=5)
+    dash_duo.wait_for_contains_class("#shell-collapse", "show", timeout=5)  # animation done
     assert any(link.is_displayed() for link in links)
     tiles = driver.find_elements(By.CSS_SELECTOR, ".stat")
-    assert len({tile.location["y"] for tile in tiles}) == len(tiles)  # one tile per line
+    rows_of_tiles = sorted({tile.location["y"] for tile in tiles})
+    assert len(tiles) == 4 and len(rows_of_tiles) == 3  # version, import, then the two counts
+    assert all(tile.rect["x"] + tile.rect["width"] <= 390 for tile in tiles)
     assert driver.execute_script(overflow) <= 0
     _full_page_shot(dash_duo, shots / "status-phone.png", 390)
     assert driver.execute_script(overflow) <= 0
