@@ -1,0 +1,303 @@
+"""The demo generator writes a complete, consistent, realistic folder in the contract format.
+
+Every check reads the written files back with pandas and recomputes the figure from the rows
+(not from the generator's own state); expected ranges come from shared/docs/domain.md §4.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pyarrow.parquet as pq
+import pytest
+from sqlalchemy import Date, DateTime, Float, Integer, String
+
+from data.demo import generate, planted_anomalies
+from data.schema import CONTRACT_TABLES
+
+END = date(2026, 10, 20)  # mid-month: the last month is month-to-date
+STATIONS, MONTHS = 12, 14
+MONTH_COLUMNS = {("expenses", "month"), ("purchase_costs", "month"), ("plans", "month")}
+OPTIONAL = {("fuel_sales", "customer_id"), ("nonfuel_sales", "customer_id"), ("customers", "phone"),
+            ("customers", "manager_id"), ("stations", "lat"), ("stations", "lon"),
+            ("campaigns", "threshold_amount")}
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory) -> tuple[Path, dict[str, int]]:
+    out = tmp_path_factory.mktemp("demo")
+    counts = generate(out, stations=STATIONS, months=MONTHS, seed=7, end_date=END, progress=False)
+    return out, counts
+
+
+@pytest.fixture(scope="module")
+def t(demo):
+    """Lazy table reader over the demo folder."""
+    out, _ = demo
+    cache: dict[str, pd.DataFrame] = {}
+
+    def read(name: str) -> pd.DataFrame:
+        if name not in cache:
+            cache[name] = pd.read_parquet(out / f"{name}.parquet")
+        return cache[name]
+
+    return read
+
+
+@pytest.fixture(scope="module")
+def fuel(t) -> pd.DataFrame:
+    """Fuel rows with month, date, kind and tonnes (tonnes = liters × density / 1000)."""
+    f = t("fuel_sales").merge(t("products")[["product_code", "kind", "density_kg_per_l"]],
+                              on="product_code")
+    f["month"] = f.ts.dt.strftime("%Y-%m")
+    f["date"] = f.ts.dt.date
+    f["tonnes"] = f.liters * f.density_kg_per_l / 1000
+    return f
+
+
+def test_every_contract_table_is_written_with_its_row_count(demo):
+    out, counts = demo
+    for table in CONTRACT_TABLES:
+        path = out / f"{table.name}.parquet"
+        assert path.exists(), table.name
+        assert pq.ParquetFile(path).metadata.num_rows == counts[table.name] > 0
+
+
+def _expected_arrow_type(table: str, column, arrow_type) -> bool:
+    if (table, column.name) in MONTH_COLUMNS:
+        return str(arrow_type) == "string"
+    kind = type(column.type)
+    if issubclass(kind, DateTime):
+        return str(arrow_type).startswith("timestamp")
+    if issubclass(kind, Date):
+        return str(arrow_type) == "date32[day]"
+    if issubclass(kind, Integer):
+        return str(arrow_type) in ("int32", "int64")
+    if issubclass(kind, Float):
+        return str(arrow_type) == "double"
+    assert issubclass(kind, String)
+    return str(arrow_type) == "string"
+
+
+def test_columns_and_types_follow_the_contract(demo):
+    out, _ = demo
+    for table in CONTRACT_TABLES:
+        schema = pq.read_schema(out / f"{table.name}.parquet")
+        assert sorted(schema.names) == sorted(c.name for c in table.columns), table.name
+        for column in table.columns:
+            assert _expected_arrow_type(table.name, column, schema.field(column.name).type), (
+                table.name, column.name, schema.field(column.name).type)
+
+
+def test_only_optional_columns_have_nulls_and_months_are_yyyy_mm(demo, t):
+    for table in CONTRACT_TABLES:
+        df = t(table.name)
+        for col in df.columns:
+            if (table.name, col) not in OPTIONAL:
+                assert df[col].notna().all(), (table.name, col)
+    for table, col in MONTH_COLUMNS:
+        assert t(table)[col].str.fullmatch(r"\d{4}-\d{2}").all()
+
+
+def test_keys_are_unique(t):
+    keys = {"fuel_sales": ["txn_id"], "nonfuel_sales": ["basket_id", "line_no"],
+            "card_recharges": ["recharge_id"], "customers": ["customer_id"],
+            "stations": ["station_id"], "expenses": ["month", "station_id", "category"],
+            "purchase_costs": ["month", "product_code"], "plans": ["month", "station_id", "measure"],
+            "campaigns": ["campaign_id"], "campaign_stations": ["campaign_id", "station_id"]}
+    for table, cols in keys.items():
+        assert not t(table).duplicated(cols).any(), table
+
+
+def test_references_exist(t):
+    stations = set(t("stations").station_id)
+    customers = set(t("customers").customer_id)
+    for table in ("fuel_sales", "nonfuel_sales", "card_recharges", "expenses", "plans",
+                  "campaign_stations"):
+        assert set(t(table).station_id) <= stations, table
+    for table in ("fuel_sales", "nonfuel_sales", "card_recharges"):
+        assert set(t(table).customer_id.dropna()) <= customers, table
+    assert set(t("customers").home_station_id) <= stations
+    assert set(t("fuel_sales").product_code) <= set(t("products").product_code)
+    assert set(t("campaign_stations").campaign_id) == set(t("campaigns").campaign_id)
+
+
+def test_window_is_whole_months_up_to_the_end_date(fuel, t):
+    assert fuel.ts.min() >= pd.Timestamp("2025-09-01")
+    assert fuel.date.max() == END
+    months = sorted(fuel.month.unique())
+    assert len(months) == MONTHS and months[0] == "2025-09" and months[-1] == "2026-10"
+    assert t("card_recharges").ts.max() < pd.Timestamp("2026-10-21")
+
+
+def test_organisation_has_teams_of_5_to_15_and_a_station_opened_in_the_window(t):
+    st = t("stations")
+    assert st.groupby("team_id").size().between(5, 15).all()
+    assert st.province_id.nunique() == 1 and st.city_id.nunique() >= 2
+    assert (st.opened_on > date(2025, 9, 1)).sum() >= 1
+    assert set(st.location_type) <= {"urban", "suburban", "highway", "rural"}
+
+
+def test_volumes_and_tickets_are_those_of_real_stations(fuel, t):
+    per_day = fuel.groupby("station_id").tonnes.sum() / fuel.groupby("station_id").date.nunique()
+    urban = t("stations").set_index("station_id").location_type == "urban"
+    assert 10 <= per_day[urban].max() <= 20  # the busy urban stations
+    assert 2 <= per_day.median() <= 15
+    assert 150 <= fuel.paid_amount.median() <= 250
+    bands = (fuel.paid_amount // 20 * 20).value_counts()
+    assert bands.index[0] == 200  # the 200–220 yuan band is the most crowded
+
+
+def test_member_share_price_realisation_and_margin(fuel, t):
+    member = fuel[fuel.customer_id.notna()].tonnes.sum() / fuel.tonnes.sum()
+    assert 0.55 <= member <= 0.75
+    realisation = fuel.paid_amount.sum() / (fuel.liters * fuel.list_price).sum()
+    assert 0.93 <= realisation <= 0.99
+    f = fuel.merge(t("purchase_costs"), on=["month", "product_code"])
+    margin = (f.paid_amount - f.liters * f.cost_per_liter).groupby(f.kind).sum() / f.groupby("kind").tonnes.sum()
+    assert 600 <= margin["gasoline"] <= 1200  # yuan per tonne, tax-inclusive
+    assert 250 <= margin["diesel"] <= 800
+
+
+def test_nonfuel_recharges_and_expenses_are_in_range(fuel, t):
+    nf = t("nonfuel_sales")
+    assert 1.3 <= len(nf) / nf.basket_id.nunique() <= 2.0
+    assert 0.15 <= 1 - nf.cost.sum() / nf.revenue.sum() <= 0.28
+    assert 200 <= nf.revenue.sum() / fuel.tonnes.sum() <= 600
+    rc = t("card_recharges")
+    card = fuel[fuel.payment_method == "card"].paid_amount.sum()
+    assert 0.85 <= rc.amount.sum() / card <= 1.15
+    assert 0.003 <= rc.bonus.sum() / rc.amount.sum() <= 0.025
+    ex = t("expenses")
+    closed = ex[ex.month < "2026-10"]
+    per_tonne = closed.amount.sum() / fuel[fuel.month < "2026-10"].tonnes.sum()
+    assert 250 <= per_tonne <= 650
+    assert set(ex.category) == {"labour", "utilities", "repairs", "depreciation", "marketing",
+                                "rent", "other"}
+
+
+def test_every_month_has_purchase_costs_and_plans(t, fuel):
+    pc = t("purchase_costs")
+    months = sorted(fuel.month.unique())
+    assert pc.groupby("month").product_code.nunique().reindex(months).eq(5).all()
+    f = fuel.merge(pc, on=["month", "product_code"])
+    assert (f.cost_per_liter < f.list_price).all()
+    pl = t("plans")
+    st = t("stations")
+    for month in months:
+        open_ids = set(st[st.opened_on.astype(str) < f"{month}-32"].station_id)
+        got = pl[pl.month == month]
+        assert set(got.station_id) == open_ids, month
+        assert got.groupby("station_id").measure.nunique().eq(8).all(), month
+
+
+def test_some_teams_beat_their_volume_plan_and_others_miss(fuel, t):
+    st = t("stations")[["station_id", "team_id"]]
+    pl = t("plans")
+    month = "2026-09"  # the last closed month
+    target = pl[(pl.month == month) & (pl.measure == "fuel_volume_t")].merge(st).groupby("team_id").target.sum()
+    actual = fuel[fuel.month == month].merge(st).groupby("team_id").tonnes.sum()
+    completion = actual / target
+    assert completion.min() < 0.98 and completion.max() > 1.0
+    assert completion.between(0.8, 1.2).all()
+
+
+def _monthly_liters(fuel: pd.DataFrame) -> pd.DataFrame:
+    members = fuel[fuel.customer_id.notna()]
+    return members.groupby(["customer_id", "month"]).liters.sum().unstack(fill_value=0.0)
+
+
+def test_churn_warnings_lost_dormant_returning_and_transferred_customers_exist(fuel, t):
+    cm = _monthly_liters(fuel)
+    months = list(cm.columns)
+    m = months.index("2026-09")
+    bought = cm.to_numpy() > 0
+    upto = bought[:, : m + 1]
+    last = np.where(upto.any(axis=1), m - np.argmax(upto[:, ::-1], axis=1), -1)
+    k = np.where(last >= 0, m - last, -1)
+    assert ((k >= 0) & (k <= 3)).sum() > 1000  # active
+    assert ((k >= 4) & (k <= 7)).sum() > 50  # lost
+    assert (k >= 8).sum() > 0  # dormant
+    avg = cm.to_numpy()[:, m - 3 : m].mean(axis=1)
+    warned = (avg > 0) & (cm.to_numpy()[:, m] < 0.7 * avg)
+    assert warned.sum() > 50
+    # came back: a gap of 4+ months without purchase, then purchases again
+    gaps = [re.search(r"10000+1", "".join("1" if b else "0" for b in row)) for row in bought]
+    assert sum(g is not None for g in gaps) > 10
+    # moved: bought at home first, later only at another station
+    home = t("customers").set_index("customer_id").home_station_id
+    first = fuel.sort_values("ts").groupby("customer_id").station_id.agg(["first", "last"])
+    moved = (first["first"] == home.reindex(first.index)) & (first["last"] != first["first"])
+    assert moved.sum() >= 5
+
+
+def test_customers_look_real(t):
+    cu = t("customers")
+    assert cu.name.str.fullmatch(r"[\u4e00-\u9fff]{2,}").all()
+    assert cu.phone.dropna().str.fullmatch(r"1[3-9]\d{9}").all()
+    shares = cu.grade.value_counts(normalize=True)
+    assert shares["normal"] > 0.8 and {"gold", "platinum", "diamond"} <= set(shares.index)
+    assert (cu.kind == "fleet").sum() > 20
+    assert cu[cu.kind == "fleet"].manager_id.notna().all()
+
+
+def test_campaigns_have_kinds_thresholds_and_stations(t):
+    ca = t("campaigns")
+    assert set(ca.kind) == {"discount", "gift", "threshold", "recharge_bonus"}
+    assert ca[ca.kind == "threshold"].threshold_amount.notna().all()
+    assert ca[ca.kind == "discount"].threshold_amount.isna().all()
+    assert (ca.end_date >= ca.start_date).all()
+    assert ca.cost.between(5_000, 200_000).all()
+
+
+def test_planted_anomalies_are_there(fuel, t):
+    ids = planted_anomalies(STATIONS, END)
+    drop = fuel[fuel.station_id == ids["drop_station"]].groupby("date").tonnes.sum()
+    assert drop[END] < 0.4 * drop.iloc[-29:-1].median()
+    last = fuel[fuel.month == "2026-10"]
+    rate = 1 - last.paid_amount / (last.liters * last.list_price)
+    abnormal = (rate > 0.08).groupby(last.station_id).mean()
+    assert abnormal[ids["discount_station"]] > 0.05
+    assert abnormal.drop(ids["discount_station"]).max() < 0.02
+    key = _monthly_liters(fuel).loc[ids["key_fleet_customer"]]
+    usual = key[["2026-05", "2026-06", "2026-07"]].mean()
+    assert key["2026-08"] > 0.7 * usual
+    assert key["2026-09"] < 0.35 * usual
+    assert key["2026-10"] < 0.35 * usual * (20 / 31) / 0.7
+    customer = t("customers").set_index("customer_id").loc[ids["key_fleet_customer"]]
+    assert customer.kind == "fleet" and customer.grade in ("gold", "platinum", "diamond")
+
+
+def test_same_seed_gives_byte_identical_files_and_another_seed_differs(tmp_path):
+    a, b, c = tmp_path / "a", tmp_path / "b", tmp_path / "c"
+    for out, seed in ((a, 3), (b, 3), (c, 4)):
+        generate(out, stations=5, months=2, seed=seed, end_date=END, progress=False)
+    for path in sorted(a.iterdir()):
+        assert path.read_bytes() == (b / path.name).read_bytes(), path.name
+    assert (a / "fuel_sales.parquet").read_bytes() != (c / "fuel_sales.parquet").read_bytes()
+
+
+def test_csv_follows_the_text_conventions(tmp_path):
+    counts = generate(tmp_path, stations=5, months=2, end_date=END, fmt="csv", progress=False)
+    fuel = pd.read_csv(tmp_path / "fuel_sales.csv", dtype=str, keep_default_na=False)
+    assert len(fuel) == counts["fuel_sales"]
+    assert fuel.ts.str.fullmatch(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}").all()
+    assert (fuel.customer_id == "").any() and fuel.customer_id.str.fullmatch(r"(C\d{7})?").all()
+    assert fuel.liters.str.fullmatch(r"\d+(\.\d{1,3})?").all()
+    assert fuel.paid_amount.str.fullmatch(r"\d+(\.\d{1,2})?").all()
+    plans = pd.read_csv(tmp_path / "plans.csv", dtype=str)
+    assert plans.month.str.fullmatch(r"\d{4}-\d{2}").all()
+    stations = pd.read_csv(tmp_path / "stations.csv", dtype=str)
+    assert stations.opened_on.str.fullmatch(r"\d{4}-\d{2}-\d{2}").all()
+    assert not list(tmp_path.glob("*.parquet"))
+
+
+def test_bad_arguments_are_refused(tmp_path):
+    with pytest.raises(ValueError):
+        generate(tmp_path, stations=5, months=2, end_date=END, fmt="xlsx", progress=False)
+    with pytest.raises(ValueError):
+        generate(tmp_path, stations=0, months=2, end_date=END, progress=False)
