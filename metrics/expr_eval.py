@@ -111,13 +111,25 @@ def _first_reason(*vals: Val) -> str | None:
     return next((v.reason for v in vals if v.reason), None)
 
 
+_PREC = {"+": 1, "-": 1, "*": 2, "/": 2}
+
+
+def _paren(child: Node, op: str, right: bool) -> bool:
+    """Whether a child needs parentheses in the substituted text (usual precedence)."""
+    if not isinstance(child, BinOp):
+        return False
+    if _PREC[child.op] != _PREC[op]:
+        return _PREC[child.op] < _PREC[op]
+    return right and op in "-/"
+
+
 def _binop(node: BinOp, ctx: Context, win: Window, ent: EntityRef) -> Val:
     left, right = walk(node.left, ctx, win, ent), walk(node.right, ctx, win, ent)
     value, reason = _combine(node.op, left.value, right.value)
     if reason == "null_input":
         reason = _first_reason(left, right) or reason
-    lt = f"({left.text})" if isinstance(node.left, BinOp) else left.text
-    rt = f"({right.text})" if isinstance(node.right, BinOp) else right.text
+    lt = f"({left.text})" if _paren(node.left, node.op, False) else left.text
+    rt = f"({right.text})" if _paren(node.right, node.op, True) else right.text
     return Val(value, f"{lt} {node.op} {rt}", reason, left.inputs + right.inputs)
 
 

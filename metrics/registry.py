@@ -20,6 +20,8 @@ from pydantic import BaseModel, ValidationError
 from metrics.model import Indicator, Measure, ThemeDef
 
 CATALOGUE_DIR = Path(__file__).resolve().parent / "catalogue"
+# libyaml's loader when present (10× faster); both keep node marks for line numbers.
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass(frozen=True, order=True)
@@ -120,7 +122,7 @@ def _read_file(path: Path, root: Path) -> tuple[list[tuple[Any, yaml.Node]], lis
     """Parse one YAML file into (item, node) pairs of its top-level list."""
     name = _rel(path, root)
     try:
-        loader = yaml.SafeLoader(path.read_text(encoding="utf-8"))
+        loader = _Loader(path.read_text(encoding="utf-8"))
         try:
             node = loader.get_single_node()
             data = loader.construct_document(node) if node is not None else []
