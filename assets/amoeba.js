@@ -30,6 +30,15 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
             document.documentElement.lang = lang === "en" ? "en" : "zh-CN";
         },
 
+        /* The tab title in the current language. Dash's router sets the registered (Chinese)
+           title from the same store change; waiting one tick lets ours land after it. */
+        setTitle: function (pagesStore, lang, pathname, titles) {
+            var entry = (titles || {})[pathname || "/"];
+            if (!entry) { return; }
+            var title = entry[lang === "en" ? "en" : "zh"];
+            window.setTimeout(function () { document.title = title; }, 0);
+        },
+
         /* The phone menu opens on the toggler and closes after navigating. */
         toggleMenu: function (clicks, pathname, isOpen) {
             var ctx = window.dash_clientside.callback_context;

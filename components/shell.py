@@ -46,6 +46,16 @@ def bare_paths() -> list[str]:
     return [p["relative_path"] for p in dash.page_registry.values() if p.get("bare")]
 
 
+def page_titles() -> dict[str, dict[str, str]]:
+    """Browser-tab titles per path and language: "<menu label> · <product name>"."""
+    titles = {"/": {lang: t("app.name", lang) for lang in LANGS}}
+    for page in nav_pages():
+        titles[page["relative_path"]] = {
+            lang: f"{page_label(page, lang)} · {t('app.name', lang)}" for lang in LANGS
+        }
+    return titles
+
+
 def home_href() -> str:
     """Where the brand link goes: the team board once a page serves /board, else the landing."""
     paths = {p["relative_path"] for p in dash.page_registry.values()}
@@ -105,6 +115,7 @@ def shell_layout() -> html.Div:
         [
             dcc.Store(id=LANG_STORE, storage_type="local", data=DEFAULT_LANG),
             dcc.Store(id="shell-bare-paths", data=bare_paths()),
+            dcc.Store(id="shell-titles", data=page_titles()),
             dcc.Location(id=URL, refresh=False),
             navbar(),
             html.Main(dbc.Container(dash.page_container, fluid="xxl"), className="shell-main"),
@@ -176,6 +187,11 @@ def register_shell_callbacks(app: Dash) -> None:
     app.clientside_callback(
         ClientsideFunction("amoeba", "setDocumentLang"),
         Input(LANG_STORE, "data"),
+    )
+    app.clientside_callback(
+        ClientsideFunction("amoeba", "setTitle"),
+        Input("_pages_store", "data"), Input(LANG_STORE, "data"),
+        State(URL, "pathname"), State("shell-titles", "data"),
     )
     app.clientside_callback(
         ClientsideFunction("amoeba", "chrome"),

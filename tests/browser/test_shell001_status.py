@@ -10,11 +10,11 @@ import os
 from pathlib import Path
 
 import pytest
-from tests.conftest import STATUS_EXPECTED
 from selenium.webdriver.common.by import By
 
 from app import create_app
 from settings import Settings
+from tests.conftest import STATUS_EXPECTED
 
 pytestmark = pytest.mark.browser
 LATEST = "20261021T063000-bbbb"
@@ -62,6 +62,7 @@ def test_shell001_status_numbers_and_language(dash_duo, status_store_url, tmp_pa
     assert "2026-09-03 至 2026-10-20" in dash_duo.find_element("#status-tables").text
     assert dash_duo.find_element("h1.page-title").text == "数据状态"
     assert dash_duo.find_element(".shell-nav .nav-link.active").text == "数据状态"
+    assert dash_duo.driver.title == "数据状态 · 阿米巴经营看板"
     _full_page_shot(dash_duo, shots / "status-zh.png", 1440)
 
     dash_duo.driver.execute_script("window.__sameDocument = true")
@@ -73,6 +74,7 @@ def test_shell001_status_numbers_and_language(dash_duo, status_store_url, tmp_pa
     assert "Fuel sales" in dash_duo.find_element("#status-tables").text
     assert dash_duo.find_element("#status-quarantine-note").text == "2 in total"
     assert dash_duo.driver.execute_script("return document.documentElement.lang") == "en"
+    assert dash_duo.driver.title == "Data status · Amoeba Board"
     _full_page_shot(dash_duo, shots / "status-en.png", 1440)
 
     dash_duo.driver.set_window_size(1440, 900)

@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from tests.conftest import STATUS_EXPECTED, fill_status_store
 from sqlalchemy import create_engine, text
 
 from data import schema, store
 from data.status import UnknownImport, store_status
+from tests.conftest import STATUS_EXPECTED, fill_status_store
 
 LATEST = "20261021T063000-bbbb"
 OLDER = "20261001T080000-aaaa"
