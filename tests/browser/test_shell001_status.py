@@ -7,6 +7,7 @@ ones in the repository.
 from __future__ import annotations
 
 import os
+import socket
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,14 @@ from settings import Settings
 from tests.conftest import STATUS_EXPECTED
 
 pytestmark = pytest.mark.browser
+
+
+def free_port() -> int:
+    """A free loopback port: dash_duo's default sequence (58050, 58051…) restarts in every
+    process, so two suites running at once would otherwise talk to each other's servers."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
 LATEST = "20261021T063000-bbbb"
 
 
@@ -30,7 +39,7 @@ def shots(tmp_path) -> Path:
 
 def _start(dash_duo, url: str, tmp_path: Path, path: str = "/status") -> None:
     app = create_app(Settings(database_url=url, state_database_url=f"sqlite:///{tmp_path / 's.sqlite'}"))
-    dash_duo.start_server(app)
+    dash_duo.start_server(app, port=free_port())
     if path != "/":
         dash_duo.driver.get(dash_duo.server_url + path)
 

@@ -9,8 +9,10 @@ from selenium.webdriver.common.by import By
 
 from app import create_app
 from settings import Settings
+from tests.browser.test_shell001_status import free_port
 
 pytestmark = pytest.mark.browser
+
 MODULE = "pages.shell_probe_bare"
 
 
@@ -27,7 +29,7 @@ def app_with_probe(status_store_url, tmp_path):
 
 def test_shell004_bare_page_hides_chrome(dash_duo, app_with_probe) -> None:
     """A page registered with bare=True shows without header and footer; others keep them."""
-    dash_duo.start_server(app_with_probe)
+    dash_duo.start_server(app_with_probe, port=free_port())
     dash_duo.driver.get(dash_duo.server_url + "/probe-bare")
     dash_duo.wait_for_text_to_equal("#probe-body", "probe", timeout=15)
     dash_duo.wait_for_style_to_equal("#shell-header", "display", "none", timeout=5)
