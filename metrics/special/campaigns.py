@@ -35,6 +35,7 @@ from sqlalchemy import (
     CTE,
     Date,
     Float,
+    Integer,
     Select,
     String,
     and_,
@@ -43,7 +44,6 @@ from sqlalchemy import (
     exists,
     func,
     literal,
-    or_,
     select,
     union_all,
 )
@@ -57,8 +57,9 @@ from data.schema import (
     purchase_costs,
     stations,
 )
+from metrics.periods import Window
 from metrics.special.base import ProviderRequest, ProviderSpec
-from metrics.special.customers import entity_stations, zero_filled
+from metrics.special.customers import end_exclusive, entity_stations, zero_filled
 
 OUTPUTS: tuple[str, ...] = (
     "incremental_tonnes",
@@ -86,6 +87,7 @@ def overlapping_campaigns(req: ProviderRequest) -> CTE:
             during_end.label("d_end"),
             cast(during_end - during_start + 1, Float).label("n_days"),
             cast(c.end_date - c.start_date + 1, Float).label("total_days"),
+            (c.start_date - cast(c.end_date - c.start_date + 1, Integer)).label("pre_start"),
             n_all.scalar_subquery().label("n_stations"),
         )
         .where(c.start_date <= w.end, c.end_date >= w.start)
@@ -125,32 +127,34 @@ def campaign_cells(req: ProviderRequest, camp: CTE, ent: CTE) -> CTE:
         .where(
             ~in_campaign,
             req.scope.station_predicate(st),
-            cast(camp.c.start_date - st.opened_on, Float) >= camp.c.total_days,
+            st.opened_on <= camp.c.pre_start,
         )
     )
     return union_all(select(members), controls).cte("campaign_cells")
 
 
-def phase_sums(camp: CTE, cells: CTE) -> tuple[CTE, CTE]:
+def phase_sums(w: Window, camp: CTE, cells: CTE) -> tuple[CTE, CTE]:
     """Per (campaign, station): fuel tonnes, gross profit, discount and non-fuel revenue, summed
     over the during window (`*_d`) and the pre window (`*_p`)."""
     fs, pr, pc, nf = fuel_sales.c, products.c, purchase_costs.c, nonfuel_sales.c
+    first_day = select(func.min(camp.c.pre_start)).scalar_subquery()
 
-    def phases(ts: object, **values: object) -> tuple[list[object], object]:
+    def phases(ts: object, **values: object) -> tuple[list[object], object, object]:
+        """Phase sums of each value, the per-cell time span (join condition), and a global
+        time bound that lets the scan skip everything outside all campaigns' spans."""
         day = cast(ts, Date)
         during = and_(day >= camp.c.d_start, day <= camp.c.d_end)
-        pre = and_(
-            day < camp.c.start_date, cast(camp.c.start_date - day, Float) <= camp.c.total_days
-        )
+        pre = and_(day >= camp.c.pre_start, day < camp.c.start_date)
         cols: list[object] = []
         for name, v in values.items():
             cols.append(func.sum(case((during, v), else_=0.0)).label(f"{name}_d"))
             cols.append(func.sum(case((pre, v), else_=0.0)).label(f"{name}_p"))
-        return cols, or_(during, pre)
+        span = and_(ts >= camp.c.pre_start, day <= camp.c.d_end)
+        return cols, span, and_(ts >= first_day, ts < end_exclusive(w))
 
     cell = (cells.c.campaign_id, cells.c.station_id)
     month = cast(func.date_trunc("month", fs.ts), Date)
-    fuel_cols, fuel_rows = phases(
+    fuel_cols, fuel_span, fuel_bound = phases(
         fs.ts,
         t=fs.liters * pr.density_kg_per_l / 1000.0,
         gp=fs.paid_amount - fs.liters * pc.cost_per_liter,
@@ -160,29 +164,29 @@ def phase_sums(camp: CTE, cells: CTE) -> tuple[CTE, CTE]:
         select(*cell, *fuel_cols)
         .select_from(cells)
         .join(camp, camp.c.campaign_id == cells.c.campaign_id)
-        .join(fuel_sales, fs.station_id == cells.c.station_id)
+        .join(fuel_sales, and_(fs.station_id == cells.c.station_id, fuel_span))
         .join(products, pr.product_code == fs.product_code)
         .outerjoin(purchase_costs, and_(pc.product_code == fs.product_code, pc.month == month))
-        .where(fuel_rows)
+        .where(fuel_bound)
         .group_by(*cell)
         .cte("fuel_phases")
     )
-    store_cols, store_rows = phases(nf.ts, nf=nf.revenue)
+    store_cols, store_span, store_bound = phases(nf.ts, nf=nf.revenue)
     store = (
         select(*cell, *store_cols)
         .select_from(cells)
         .join(camp, camp.c.campaign_id == cells.c.campaign_id)
-        .join(nonfuel_sales, nf.station_id == cells.c.station_id)
-        .where(store_rows)
+        .join(nonfuel_sales, and_(nf.station_id == cells.c.station_id, store_span))
+        .where(store_bound)
         .group_by(*cell)
         .cte("nonfuel_phases")
     )
     return fuel, store
 
 
-def cell_values(camp: CTE, cells: CTE) -> CTE:
+def cell_values(w: Window, camp: CTE, cells: CTE) -> CTE:
     """Cells with their during/pre sums (0 where the station sold nothing)."""
-    fuel, store = phase_sums(camp, cells)
+    fuel, store = phase_sums(w, camp, cells)
 
     def key(t: CTE) -> object:
         return and_(t.c.campaign_id == cells.c.campaign_id, t.c.station_id == cells.c.station_id)
@@ -203,7 +207,7 @@ def build_effect(req: ProviderRequest) -> Select:
     """campaigns.effect: difference-in-differences outputs per entity (see module docstring)."""
     ent = entity_stations(req)
     camp = overlapping_campaigns(req)
-    v = cell_values(camp, campaign_cells(req, camp, ent))
+    v = cell_values(req.window, camp, campaign_cells(req, camp, ent))
     ctrl = (
         select(
             v.c.campaign_id,

@@ -51,32 +51,47 @@ def province_stations(req: ProviderRequest, ent: CTE) -> CTE:
     return query.cte("province_stations")
 
 
-def frequency_money(w: Window, where: CTE, name: str) -> CTE:
-    """Per (entity, customer): transactions, paid and last purchase time at `where`'s stations
-    in the 90 days up to the window end."""
+def station_frequency_money(w: Window, prov: CTE) -> CTE:
+    """Per (station, customer) at the province's visible stations, in the 90 days up to the
+    window end: transactions, paid and last purchase time. One scan serves both levels."""
     fs = fuel_sales.c
     start = day_start(w.end - timedelta(days=LOOKBACK_DAYS - 1))
     return (
         select(
-            where.c.entity_id,
+            fs.station_id,
             fs.customer_id,
             func.count().label("f"),
             func.sum(fs.paid_amount).label("mon"),
             func.max(fs.ts).label("last_ts"),
         )
-        .join(where, where.c.station_id == fs.station_id)
+        .join(prov, prov.c.station_id == fs.station_id)
         .where(fs.customer_id.is_not(None), fs.ts >= start, fs.ts < end_exclusive(w))
-        .group_by(where.c.entity_id, fs.customer_id)
+        .group_by(fs.station_id, fs.customer_id)
+        .cte("station_fm")
+    )
+
+
+def frequency_money(per_station: CTE, where: CTE, name: str) -> CTE:
+    """Per (entity, customer): F, Mon and last purchase time over `where`'s stations."""
+    sfm = per_station.c
+    return (
+        select(
+            where.c.entity_id,
+            sfm.customer_id,
+            func.sum(sfm.f).label("f"),
+            func.sum(sfm.mon).label("mon"),
+            func.max(sfm.last_ts).label("last_ts"),
+        )
+        .join(where, where.c.station_id == sfm.station_id)
+        .group_by(where.c.entity_id, sfm.customer_id)
         .cte(name)
     )
 
 
-def province_medians(req: ProviderRequest, ent: CTE) -> CTE:
+def province_medians(w: Window, prov: CTE, per_station: CTE) -> CTE:
     """One row: median F and median Mon over the province's active customers."""
-    w = req.window
-    prov = province_stations(req, ent)
     state = customer_state(w, prov, prefix="province_")
-    fm = frequency_money(w, prov, "province_fm")
+    fm = frequency_money(per_station, prov, "province_fm")
     on = and_(fm.c.entity_id == state.c.entity_id, fm.c.customer_id == state.c.customer_id)
     active = (
         select(
@@ -97,8 +112,10 @@ def build_high_value(req: ProviderRequest) -> Select:
     """rfm.high_value: high-value (R ≤ 30 d, F and Mon ≥ province medians) and active customers."""
     w = req.window
     ent = entity_stations(req)
-    med = province_medians(req, ent)
-    fm = frequency_money(w, ent, "entity_fm")
+    prov = province_stations(req, ent)
+    per_station = station_frequency_money(w, prov)
+    med = province_medians(w, prov, per_station)
+    fm = frequency_money(per_station, ent, "entity_fm")
     state = customer_state(w, ent)
     recent = day_start(w.end - timedelta(days=RECENT_DAYS))
     high = (
