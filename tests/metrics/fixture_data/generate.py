@@ -227,6 +227,17 @@ def member_fuel(txn: list) -> None:
                     _fuel_row(txn, st, i, day, hm, product, part, round(disc, 2), cid, pay, 4)
 
 
+def commuter_fuel(txn: list) -> None:
+    """A daily G92 regular at S07 from 2026-09-08 to 2026-10-14, missing 2026-10-09: the product
+    sells almost every day, so that day (and the days after the run ends) read as stock-outs."""
+    day = date(2026, 9, 8)
+    while day <= date(2026, 10, 14):
+        if day != date(2026, 10, 9):
+            i = idx(f"{day.year:04d}-{day.month:02d}")
+            _fuel_row(txn, "S07", i, day.day, "12:00:00", "G92", 21.3, 0.0, "", "mobile", 6)
+        day = date.fromordinal(day.toordinal() + 1)
+
+
 def campaign_fuel(txn: list) -> None:
     """Threshold campaign CP1: two 220-yuan fills at each campaign station on 2026-09-12."""
     i = idx("2026-09")
@@ -362,6 +373,7 @@ def main() -> None:
     anonymous_fuel(fuel)
     member_fuel(fuel)
     campaign_fuel(fuel)
+    commuter_fuel(fuel)
     fuel.sort(key=lambda r: (r["ts"], r["station_id"], r["txn_id"]))
     for n, r in enumerate(fuel, 1):
         r["txn_id"] = f"F{n:05d}"

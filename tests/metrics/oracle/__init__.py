@@ -9,7 +9,20 @@ from __future__ import annotations
 from collections.abc import Callable
 from types import ModuleType
 
-from tests.metrics.oracle import customers, expenses, fixed, price_margin, profit, volume
+from tests.metrics.oracle import (
+    cards,
+    customers,
+    expenses,
+    fixed,
+    marketing,
+    nonfuel,
+    people,
+    plan,
+    price_margin,
+    profit,
+    stations,
+    volume,
+)
 
 Oracle = Callable[..., float | None]
 
@@ -27,4 +40,7 @@ def _collect(*modules: ModuleType) -> dict[str, Oracle]:
     return out
 
 
-ORACLES: dict[str, Oracle] = _collect(fixed, volume, price_margin, customers, expenses, profit)
+ORACLES: dict[str, Oracle] = _collect(
+    fixed, volume, price_margin, nonfuel, customers, cards, marketing, expenses, profit, people,
+    stations, plan,
+)

@@ -54,7 +54,7 @@ def evaluate_case(engine: Engine, case: Case, indicators: tuple[str, ...]) -> di
     One batch per case; if the batch fails, each indicator is asked alone so that one broken
     indicator does not hide the others.
     """
-    from metrics import evaluate  # imported late: the evaluator lands in parallel
+    from metrics.evaluator import evaluate  # imported late: the evaluator lands in parallel
     from metrics.request import BatchRequest
 
     def ask(ids: tuple[str, ...]):  # noqa: ANN202

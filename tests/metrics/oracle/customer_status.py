@@ -13,15 +13,18 @@ from datetime import date
 import pandas as pd
 
 from metrics.periods import Window, add_months, month_start, months_between
-from tests.metrics.oracle.frames import Frames, month_key, month_progress, station_ids
+from tests.metrics.oracle.frames import _MEMO, Frames, month_key, month_progress, station_ids
+from tests.metrics.oracle.frames import upto as until
 
 
 def member_purchases(fr: Frames, level: str, eid: str, upto: date) -> pd.DataFrame:
     """Fuel sales with a customer at the entity's stations, on or before `upto`."""
-    f = fr.fuel
-    keep = (f["station_id"].isin(station_ids(fr, level, eid)) & f["is_member"]
-            & (f["ts"].dt.date <= upto))
-    return f[keep]
+    key = ("members", id(fr.fuel), level, eid, upto)
+    if key not in _MEMO:
+        f = fr.fuel
+        keep = f["station_id"].isin(station_ids(fr, level, eid)) & f["is_member"] & until(f, upto)
+        _MEMO[key] = f[keep]
+    return _MEMO[key]  # type: ignore[return-value]
 
 
 def months_since_last(fr: Frames, level: str, eid: str, win: Window,

@@ -78,12 +78,15 @@ def load(folder: Path = DATA) -> Frames:
     fuel = _read("fuel_sales.csv", folder)
     _num(fuel, "liters", "list_price", "paid_amount", "nozzle_no")
     fuel["ts"] = pd.to_datetime(fuel["ts"])
+    fuel["day"] = fuel["ts"].dt.normalize()
     nonfuel = _read("nonfuel_sales.csv", folder)
     _num(nonfuel, "qty", "revenue", "cost")
     nonfuel["ts"] = pd.to_datetime(nonfuel["ts"])
+    nonfuel["day"] = nonfuel["ts"].dt.normalize()
     recharges = _read("card_recharges.csv", folder)
     _num(recharges, "amount", "bonus")
     recharges["ts"] = pd.to_datetime(recharges["ts"])
+    recharges["day"] = recharges["ts"].dt.normalize()
     expenses = _read("expenses.csv", folder)
     _num(expenses, "amount")
     plans = _read("plans.csv", folder)
@@ -97,21 +100,37 @@ def load(folder: Path = DATA) -> Frames:
 
 # ---- entities and windows --------------------------------------------------------------------
 
+# Memo of filtered frames: pandas filtering is the oracle's whole cost, and the same entity and
+# window are asked for by many indicators. Keyed by object identity of the (immutable) frames.
+_MEMO: dict[tuple, object] = {}
+
+
 def station_ids(fr: Frames, level: str, entity_id: str) -> set[str]:
     """The stations of an org entity (province/city/team/station)."""
-    col = f"{level}_id"
-    return set(fr.stations.loc[fr.stations[col] == entity_id, "station_id"])
+    key = ("st", id(fr.stations), level, entity_id)
+    if key not in _MEMO:
+        col = f"{level}_id"
+        _MEMO[key] = set(fr.stations.loc[fr.stations[col] == entity_id, "station_id"])
+    return set(_MEMO[key])  # type: ignore[arg-type]
 
 
-def in_window(df: pd.DataFrame, win: Window, col: str = "ts") -> pd.Series:
+def in_window(df: pd.DataFrame, win: Window) -> pd.Series:
     """Rows whose timestamp falls on a day of the window (the as-of day included)."""
-    day = df[col].dt.date
-    return (day >= win.start) & (day <= win.end)
+    return (df["day"] >= pd.Timestamp(win.start)) & (df["day"] <= pd.Timestamp(win.end))
+
+
+def upto(df: pd.DataFrame, last_day: date) -> pd.Series:
+    """Rows on or before a day (the day itself included)."""
+    return df["day"] <= pd.Timestamp(last_day)
 
 
 def rows(df: pd.DataFrame, fr: Frames, level: str, entity_id: str, win: Window) -> pd.DataFrame:
     """Timestamped fact rows of the entity's stations inside the window."""
-    return df[df["station_id"].isin(station_ids(fr, level, entity_id)) & in_window(df, win)]
+    key = ("rows", id(df), level, entity_id, win.start, win.end)
+    if key not in _MEMO:
+        _MEMO[key] = df[df["station_id"].isin(station_ids(fr, level, entity_id))
+                        & in_window(df, win)]
+    return _MEMO[key]  # type: ignore[return-value]
 
 
 def fuel(fr: Frames, level: str, eid: str, win: Window) -> pd.DataFrame:
@@ -134,23 +153,34 @@ def month_key(d: date) -> str:
     return f"{d.year:04d}-{d.month:02d}"
 
 
+def _monthly(df: pd.DataFrame, key_col: str, value_col: str) -> dict[tuple[str, str, str], float]:
+    """(station, YYYY-MM, category-or-measure) → value, built once per frame."""
+    key = ("monthly", id(df))
+    if key not in _MEMO:
+        _MEMO[key] = {(st, m, k): float(v) for st, m, k, v in
+                      zip(df["station_id"], df["month"], df[key_col], df[value_col], strict=True)}
+    return _MEMO[key]  # type: ignore[return-value]
+
+
 def expense_sum(fr: Frames, level: str, eid: str, win: Window, category: str | None = None) -> float:
     """Σ expenses of the window's months; a month only partly inside counts pro rata."""
-    ex = fr.expenses[fr.expenses["station_id"].isin(station_ids(fr, level, eid))]
-    if category is not None:
-        ex = ex[ex["category"] == category]
+    table = _monthly(fr.expenses, "category", "amount")
+    sts = station_ids(fr, level, eid)
     total = 0.0
     for m, weight in win.month_weights():
-        total += ex.loc[ex["month"] == month_key(m), "amount"].sum() * weight
-    return float(total)
+        mk = month_key(m)
+        month_total = sum(v for (st, mm, cat), v in table.items()
+                          if mm == mk and st in sts and (category is None or cat == category))
+        total += month_total * weight
+    return total
 
 
 def plan_sum(fr: Frames, level: str, eid: str, months: list[date], measure: str) -> float:
     """Σ plans.target of a measure over whole months."""
-    pl = fr.plans[fr.plans["station_id"].isin(station_ids(fr, level, eid))
-                  & (fr.plans["measure"] == measure)]
-    keys = {month_key(m) for m in months}
-    return float(pl.loc[pl["month"].isin(keys), "target"].sum())
+    table = _monthly(fr.plans, "measure", "target")
+    sts, keys = station_ids(fr, level, eid), {month_key(m) for m in months}
+    return sum(v for (st, mm, meas), v in table.items()
+               if meas == measure and mm in keys and st in sts)
 
 
 def ratio(num: float | None, den: float | None) -> float | None:
