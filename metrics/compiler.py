@@ -1,8 +1,9 @@
 """The compiler: (measures, windows, entities, scope) → SQLAlchemy Select. Pure: no engine, no I/O.
 
-One statement per (fact, level) batch: conditional aggregation computes every measure over every
-window in one pass (`SUM(CASE WHEN ts >= :start AND ts < :end AND <filter> THEN <expr> END)`),
-grouped by the level's id column, restricted to the requested entities AND the caller's scope.
+One statement per fact: conditional aggregation computes every measure over every window in one
+pass (`SUM(CASE WHEN ts >= :start AND ts < :end AND <filter> THEN <expr> END)`), grouped by the
+id column of each level asked for (GROUPING SETS when a batch spans levels, e.g. a team with its
+city benchmark and its stations), restricted to the requested entities AND the caller's scope.
 Every output column is labelled `<measure>__<window>`; values enter only as bound parameters.
 """
 
@@ -39,11 +40,10 @@ NamedWindow = tuple[str, Window]
 
 @dataclass(frozen=True)
 class FactBatch:
-    """Everything one statement computes: (measure, window) columns for entities of one level."""
+    """Everything one statement computes: (measure, window) columns for entities by level."""
 
     fact: Fact
-    level: Level
-    entity_ids: tuple[str, ...]
+    levels: tuple[tuple[Level, tuple[str, ...]], ...]  # (level, entity ids), top level first
     columns: tuple[tuple[Measure, str, Window], ...]  # (measure, window name, window)
 
     @property
@@ -208,6 +208,12 @@ def entity_filter(level: Level, ids: Sequence[str], scope: Scope) -> ColumnEleme
     return and_(stations.c[level.column].in_(sorted(ids)), scope.station_predicate(stations.c))
 
 
+def _entities_filter(levels: Sequence[tuple[Level, Sequence[str]]], scope: Scope) -> ColumnElement[bool]:
+    """Stations of any requested entity of any level, AND inside the scope."""
+    match = [stations.c[lv.column].in_(sorted(ids)) for lv, ids in levels]
+    return and_(or_(*match) if len(match) > 1 else match[0], scope.station_predicate(stations.c))
+
+
 def compile_batch(batch: FactBatch, scope: Scope) -> Select:
     """One statement: every (measure, window) column of the batch, grouped by entity."""
     parts = _Parts(fact_def(batch.fact))
@@ -217,17 +223,20 @@ def compile_batch(batch: FactBatch, scope: Scope) -> Select:
         col, need = measure_column(parts, m, name, win)
         cols.append(col)
         joins |= need
-    key = stations.c[batch.level.column]
+    keys = [stations.c[lv.column] for lv, _ in batch.levels]
     where = and_(
-        entity_filter(batch.level, batch.entity_ids, scope),
+        _entities_filter(batch.levels, scope),
         _range_prefilter(parts.fdef, batch.windows),
     )
+    # Several levels: one pass with GROUPING SETS; each row has only its own level's id set
+    # (the others are NULL), which is how run_plan tells the levels apart.
+    group = func.grouping_sets(*keys) if len(keys) > 1 else keys[0]
     return (
-        select(key.label("entity_id"), *cols)
+        select(*keys, *cols)
         .select_from(_joins(parts.fdef, joins))
         .where(where)
-        .group_by(key)
-        .order_by(key)
+        .group_by(group)
+        .order_by(*keys)
     )
 
 

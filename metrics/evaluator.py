@@ -20,12 +20,12 @@ from sqlalchemy import Connection, Engine, Select
 from metrics.compiler import FactBatch, compile_batch, label
 from metrics.evalctx import BaseCtx, CollectCtx, Need, Span, ValueCtx, trend_windows
 from metrics.expr_eval import shift
-from metrics.model import Fact, Indicator, Measure, RagKind
+from metrics.model import Fact, Indicator, RagKind
 from metrics.org import Org
-from metrics.periods import Level, Window, comparison, window, year_to_date
+from metrics.periods import ORG_LEVELS, Level, Window, comparison, window, year_to_date
+from metrics.provider_calls import ProviderCall, provider_calls, read_rows
 from metrics.registry import Registry, get_registry
 from metrics.request import BatchRequest, BatchResult, IndicatorResult, ScopeError
-from metrics.special import PROVIDERS, ProviderRequest
 
 Values = dict[tuple[str, Span, tuple[Level, str]], float]
 
@@ -50,42 +50,53 @@ class Plan:
     """The statements of a batch and how to read their rows back into values."""
 
     sql: list[tuple[Select, FactBatch]] = field(default_factory=list)
-    special: list[tuple[Select, Level, Span, list[Measure]]] = field(default_factory=list)
+    special: list[ProviderCall] = field(default_factory=list)
 
     @property
     def statements(self) -> list[Select]:
-        return [s for s, _ in self.sql] + [s for s, *_ in self.special]
+        return [s for s, _ in self.sql] + [c.stmt for c in self.special]
 
 
 def plan_statements(needs: Iterable[Need], base: Window, scope: Any) -> Plan:
     """Group needs: one SQL statement per (fact, level); one per (provider, level, window)."""
-    sql_groups: dict[tuple[Fact, Level], dict[str, Any]] = defaultdict(
-        lambda: {"cols": {}, "ids": set()}
+    sql_groups: dict[Fact, dict[str, Any]] = defaultdict(
+        lambda: {"cols": {}, "ids": defaultdict(set)}
     )
-    special: dict[tuple[str, str, Level, Span], dict[str, Any]] = defaultdict(
-        lambda: {"m": {}, "ids": set(), "win": None}
+    special: dict[tuple[str, str, Level], dict[str, Any]] = defaultdict(
+        lambda: {"m": {}, "ids": set(), "w": {}, "params": {}}
     )
     for m, win, (level, ident) in needs:
         if m.fact == Fact.STATION:
             continue
         if m.fact == Fact.SPECIAL:
-            g = special[(m.provider or "", repr(sorted(m.params.items())), level, (win.start, win.end))]
-            g["m"][m.id], g["win"] = m, win
+            g = special[(m.provider or "", repr(sorted(m.params.items())), level)]
+            g["m"][m.id], g["params"] = m, m.params
+            g["w"].setdefault((win.start, win.end), win)
             g["ids"].add(ident)
             continue
-        g = sql_groups[(m.fact, level)]
+        g = sql_groups[m.fact]
         g["cols"].setdefault((m.id, win.start, win.end), (m, window_name(win, base), win))
-        g["ids"].add(ident)
+        g["ids"][level].add(ident)
     plan = Plan()
-    for (fact, level), g in sorted(sql_groups.items()):
+    for fact, g in sorted(sql_groups.items()):
         cols = tuple(g["cols"][k] for k in sorted(g["cols"]))
-        batch = FactBatch(fact, level, tuple(sorted(g["ids"])), cols)
+        levels = tuple((lv, tuple(sorted(g["ids"][lv]))) for lv in ORG_LEVELS if lv in g["ids"])
+        batch = FactBatch(fact, levels, cols)
         plan.sql.append((compile_batch(batch, scope), batch))
-    for (prov, _, level, span), g in sorted(special.items(), key=lambda kv: kv[0]):
-        measures = list(g["m"].values())
-        req = ProviderRequest(level, tuple(sorted(g["ids"])), g["win"], scope, measures[0].params)
-        plan.special.append((PROVIDERS[prov].build(req), level, span, measures))
+    for (prov, _, level), g in sorted(special.items(), key=lambda kv: kv[0]):
+        wins = [g["w"][k] for k in sorted(g["w"])]
+        ids, measures = tuple(sorted(g["ids"])), tuple(g["m"].values())
+        plan.special += provider_calls(prov, g["params"], level, ids, wins, measures, scope)
     return plan
+
+
+def _row_entity(batch: FactBatch, row: Any) -> tuple[Level, str] | None:
+    """Which requested entity a result row belongs to (its level's id column is the set one)."""
+    for level, ids in batch.levels:
+        ident = row[level.column]
+        if ident is not None and (len(batch.levels) == 1 or str(ident) in ids):
+            return (level, str(ident))
+    return None
 
 
 def run_plan(conn: Connection, plan: Plan) -> Values:
@@ -93,16 +104,15 @@ def run_plan(conn: Connection, plan: Plan) -> Values:
     values: Values = {}
     for stmt, batch in plan.sql:
         for row in conn.execute(stmt).mappings():
-            ent = (batch.level, str(row["entity_id"]))
+            ent = _row_entity(batch, row)
+            if ent is None:
+                continue  # a group the batch did not ask for (e.g. a sibling team of the city)
             for m, name, win in batch.columns:
                 v = row[label(m.id, name)]
                 values[(m.id, (win.start, win.end), ent)] = float(v) if v is not None else 0.0
-    for stmt, level, span, measures in plan.special:
-        for row in conn.execute(stmt).mappings():
-            ent = (level, str(row["entity_id"]))
-            for m in measures:
-                v = row[m.output or ""]
-                values[(m.id, span, ent)] = float(v) if v is not None else 0.0
+    for call in plan.special:
+        for win, ent, m, v in read_rows(call, conn.execute(call.stmt).mappings()):
+            values[(m.id, (win.start, win.end), ent)] = v
     return values
 
 
@@ -151,21 +161,26 @@ def _indicators(reg: Registry, req: BatchRequest) -> list[Indicator]:
     return [reg.indicators[i] for i in ids]
 
 
+def collect(reg: Registry, org: Org, req: BatchRequest) -> tuple[Window, list[Indicator], Plan]:
+    """Pure: the collecting pass and the statements for a request over known org rows."""
+    base = window(req.period, req.as_of)
+    inds = _indicators(reg, req)
+    ctx = CollectCtx(reg, org, req.scope, base)
+    for ent in req.entities:
+        for ind in inds:
+            compute_row(ctx, ind, ent, req)
+    return base, inds, plan_statements(ctx.needs.values(), base, req.scope)
+
+
 def prepare(
     conn: Connection, req: BatchRequest, reg: Registry
 ) -> tuple[Org, Window, list[Indicator], Plan]:
-    """Checks, org rows, the collecting pass and the statements (nothing heavy runs yet)."""
+    """Scope checks (fail closed, before any fact is read), org rows, then `collect`."""
     if req.scope.is_empty:
         raise ScopeError("empty scope: nothing may be seen")
     org = Org.load(conn, req.entities)
     org.check(req.entities, req.scope)
-    base = window(req.period, req.as_of)
-    inds = _indicators(reg, req)
-    collect = CollectCtx(reg, org, req.scope, base)
-    for ent in req.entities:
-        for ind in inds:
-            compute_row(collect, ind, ent, req)
-    return org, base, inds, plan_statements(collect.needs.values(), base, req.scope)
+    return (org, *collect(reg, org, req))
 
 
 def evaluate(engine: Engine, req: BatchRequest, registry: Registry | None = None) -> BatchResult:
