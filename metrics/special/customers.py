@@ -281,15 +281,11 @@ def activated_members(req: ProviderRequest, ent: CTE, home: CTE) -> CTE:
     fs, w = fuel_sales.c, req.window
     prev_start = add_months(w.last_month, -1)
     last_useful = min(w.last_month + timedelta(days=ACTIVATION_DAYS), w.end)
-    buys = ent.alias("buy_stations")
     return (
         select(home.c.entity_id, home.c.customer_id)
         .distinct()
         .join(fuel_sales, fs.customer_id == home.c.customer_id)
-        .join(
-            buys,
-            and_(buys.c.station_id == fs.station_id, buys.c.entity_id == home.c.entity_id),
-        )
+        .join(ent, and_(ent.c.station_id == fs.station_id, ent.c.entity_id == home.c.entity_id))
         .where(
             home.c.is_new,
             fs.ts >= day_start(prev_start),

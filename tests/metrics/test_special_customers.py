@@ -34,6 +34,7 @@ from datetime import date
 import pytest
 
 from data.scope import Scope
+from metrics.periods import Level
 from metrics.special.customers import ACTIVATION, STATUS
 from metrics.special.rfm import HIGH_VALUE
 from tests.metrics.special_fixture import customer, run, sale, station, store, win
@@ -202,3 +203,16 @@ def test_rfm_high_value(engine) -> None:
     assert got["T2"] == {"rfm_high": 0, "rfm_base": 1}
     s1 = run(engine, HIGH_VALUE, "station", ["S1"], OCT)["S1"]
     assert s1 == {"rfm_high": 4, "rfm_base": 11}  # c13's October purchase was at S2
+
+
+def test_combined_windows_match_separate_runs(engine) -> None:
+    from metrics.provider_calls import WINDOW_COL, provider_calls
+
+    for spec in (STATUS, ACTIVATION, HIGH_VALUE):
+        (call,) = provider_calls(spec.name, {}, Level.TEAM, ("T1", "T2"), [OCT, OCT_15], (), Scope.everything())  # fmt: skip
+        with engine.connect() as conn:
+            rows = conn.execute(call.stmt).mappings().all()
+        for i, w in enumerate((OCT, OCT_15)):
+            alone = run(engine, spec, "team", ["T1", "T2"], w)
+            combined = {r["entity_id"]: {o: r[o] for o in spec.outputs} for r in rows if int(r[WINDOW_COL]) == i}  # fmt: skip
+            assert combined == alone, spec.name

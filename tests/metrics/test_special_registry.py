@@ -84,3 +84,16 @@ def test_sources_exist_in_schema(name: str) -> None:
 def test_customer_level_is_refused() -> None:
     with pytest.raises(ValueError):
         PROVIDERS["customers.status"].build(_request(level=Level.CUSTOMER))
+
+
+@pytest.mark.parametrize("name", sorted(PROVIDERS))
+def test_windows_combine_into_one_statement(name: str) -> None:
+    # the evaluator unions a provider's windows (metrics/provider_calls.py); a provider whose
+    # CTEs cannot be nested would silently cost one statement per window
+    from metrics.periods import comparison
+    from metrics.provider_calls import provider_calls
+
+    wins = [WIN, comparison(WIN, "mom"), comparison(WIN, "yoy")]
+    calls = provider_calls(name, {}, Level.TEAM, ("T1", "T2"), wins, (), Scope.everything())
+    assert len(calls) == 1
+    calls[0].stmt.compile(dialect=postgresql.dialect())
