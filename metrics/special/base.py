@@ -4,6 +4,12 @@ A provider computes what plain sums over a fact cannot (customer status from
 `agg_customer_month`, station-days with anomalies, campaign effects, RFM). The evaluator calls
 each needed provider once per (window, level) batch with a `ProviderRequest` and joins the
 returned rows to its other results by `entity_id`.
+
+Missing values (agreed with the provider modules): a provider returns one row per requested
+entity that has at least one station inside the scope, with every output a number (counts and
+sums over nothing are 0, never NULL). An entity with no visible station gets no row, and the
+evaluator reads an absent or NULL value as 0; ratios are formed in the catalogue from those
+numerators and denominators, so a zero denominator still gives a null (grey) indicator.
 """
 
 from __future__ import annotations
