@@ -6,8 +6,10 @@ The store gets `fixtures/basic`, then `fixtures/dirty` (its README lists every p
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from pathlib import Path
 
+import duckdb
 import pytest
 
 from data.importer import import_folder
@@ -137,3 +139,41 @@ def test_invalid_utf8_in_a_row_is_quarantined(tmp_path: Path, duck_url: str) -> 
     report = import_folder(duck_url, folder)
     assert (report.rows_loaded, report.rows_quarantined) == (1, 1)
     assert query(duck_url, "SELECT row_no, column_name FROM quarantine") == [(2, None)]
+
+
+def test_composite_key_duplicates_keep_the_last(tmp_path: Path, duck_url: str) -> None:
+    """expenses is keyed by (month, station_id, category): the later of two rows wins."""
+    import_folder(duck_url, BASIC)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "expenses.csv").write_text(
+        "month,station_id,category,amount\n2026-11,S001,rent,100\n2026-11,S002,rent,7\n"
+        "2026-11,S001,rent,300\n")
+    report = import_folder(duck_url, folder)
+    assert (report.rows_loaded, report.rows_quarantined) == (2, 1)
+    assert query(duck_url, "SELECT station_id, amount FROM expenses WHERE month = DATE "
+                           "'2026-11-01' ORDER BY 1") == [("S001", 300.0), ("S002", 7.0)]
+    assert query(duck_url, "SELECT row_no, reason FROM quarantine") == [
+        (1, "duplicate key month=2026-11-01, station_id=S001, category=rent: "
+            "row 3 has the same key and is kept")]
+
+
+def test_parquet_with_wrong_types_is_checked_too(tmp_path: Path, duck_url: str) -> None:
+    """A typed Parquet file gets the same rules: text in a number column, a negative amount."""
+    import_folder(duck_url, BASIC)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    con = duckdb.connect(":memory:")
+    con.execute(
+        "COPY (SELECT * FROM (VALUES ('R9', TIMESTAMP '2026-10-09 10:00:00', 'C001', 'S001', "
+        "'12x', 0.0), ('R8', TIMESTAMP '2026-10-09 11:00:00', 'C002', 'S002', '50', -1.0), "
+        "('R7', TIMESTAMP '2026-10-09 12:00:00', 'C002', 'S002', '80.5', 2.0)) "
+        "t(recharge_id, ts, customer_id, station_id, amount, bonus)) "
+        f"TO '{folder / 'card_recharges.parquet'}' (FORMAT parquet)")
+    con.close()
+    report = import_folder(duck_url, folder)
+    assert (report.rows_read, report.rows_loaded, report.rows_quarantined) == (3, 1, 2)
+    assert query(duck_url, "SELECT row_no, column_name FROM quarantine ORDER BY 1") == [
+        (1, "amount"), (2, "bonus")]
+    assert query(duck_url, "SELECT amount, ts FROM card_recharges WHERE recharge_id = 'R7'") == [
+        (80.5, datetime(2026, 10, 9, 12, 0))]
