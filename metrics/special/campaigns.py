@@ -9,6 +9,8 @@ and tonnes as recorded (tax-inclusive, like every money figure of the app):
 - Control C_k,c = visible stations of city c (the city of a station in S_k) that are not in
   campaign k and opened on or before the pre window's first day (so an opening does not read
   as a trend). Scope applies: a caller who sees no other station of the city has no control.
+  A station running another campaign at the same time still serves as a control (the domain
+  rule names only "not in the campaign"); a campaign page may want to flag such overlaps.
 - For a quantity X (fuel tonnes, fuel gross profit, non-fuel revenue), X_d and X_p are the sums
   during and pre; the control trend factor is
       r_X = (C_X,d / n_k) / (C_X,p / D_k)   when C_X,p > 0, else 1 (no usable control).

@@ -39,8 +39,12 @@ def entity_stations(req: ProviderRequest, name: str = "entity_stations") -> CTE:
     """Stations of the requested entities inside the caller's scope (fail closed).
 
     Columns: station_id, entity_id, city_id, opened_on. A station outside the scope is never
-    read, so a partly visible entity is measured on its visible stations only.
+    read, so a partly visible entity is measured on its visible stations only. The providers'
+    definitions are fixed by the contract, so they take no `params`: a YAML typo fails loudly
+    rather than being ignored.
     """
+    if req.params:
+        raise ValueError(f"special providers take no params, got {sorted(req.params)}")
     if req.level not in ORG_LEVELS:
         raise ValueError(f"special providers work at org levels only, not {req.level!r}")
     st = stations.c

@@ -81,9 +81,14 @@ def test_sources_exist_in_schema(name: str) -> None:
     assert PROVIDERS[name].description
 
 
-def test_customer_level_is_refused() -> None:
+@pytest.mark.parametrize("name", sorted(PROVIDERS))
+def test_customer_level_and_params_are_refused(name: str) -> None:
     with pytest.raises(ValueError):
-        PROVIDERS["customers.status"].build(_request(level=Level.CUSTOMER))
+        PROVIDERS[name].build(_request(level=Level.CUSTOMER))
+    with pytest.raises(ValueError, match="no params"):
+        PROVIDERS[name].build(
+            ProviderRequest(Level.TEAM, ("T1",), WIN, Scope.everything(), {"ratio": 0.8})
+        )
 
 
 @pytest.mark.parametrize("name", sorted(PROVIDERS))
