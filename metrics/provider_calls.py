@@ -15,7 +15,6 @@ from typing import Any
 
 from sqlalchemy import Select, exc, literal_column, select, union_all
 from sqlalchemy.sql.selectable import CTE
-from sqlalchemy.sql.visitors import iterate
 
 from data.scope import Scope
 from metrics.model import Measure
@@ -38,10 +37,21 @@ class ProviderCall:
 
 
 def _nested(stmt: Select) -> Select:
-    """Make the statement's CTEs render inside it (fresh objects from the provider's build)."""
-    for element in iterate(stmt):
+    """Make the statement's CTEs render inside it (fresh objects from the provider's build).
+
+    A depth-first walk that visits each element once: shared subtrees (a CTE used in several
+    places) would otherwise be walked again for every use.
+    """
+    seen: set[int] = set()
+    stack: list[Any] = [stmt]
+    while stack:
+        element = stack.pop()
+        if id(element) in seen:
+            continue
+        seen.add(id(element))
         if isinstance(element, CTE):
             element.nesting = True
+        stack.extend(element.get_children())
     return stmt
 
 

@@ -1,0 +1,2816 @@
+SELECT stations.city_id, stations.team_id, stations.station_id,
+  sum(CASE WHEN (expenses.month = %(month_1)s AND expenses.category = %(category_1)s) THEN expenses.amount * %(amount_1)s END) AS expense_depreciation__ly,
+  sum(CASE WHEN (expenses.month = %(month_2)s AND expenses.category = %(category_1)s) THEN expenses.amount * %(amount_2)s END) AS expense_depreciation__prev,
+  sum(CASE WHEN (expenses.month = %(month_3)s AND expenses.category = %(category_1)s) THEN expenses.amount * %(amount_3)s END) AS expense_depreciation__cur,
+  sum(CASE WHEN (expenses.month = %(month_4)s AND expenses.category = %(category_2)s) THEN expenses.amount * %(amount_4)s END) AS expense_labour__ly,
+  sum(CASE WHEN (expenses.month = %(month_5)s AND expenses.category = %(category_2)s) THEN expenses.amount * %(amount_5)s END) AS expense_labour__prev,
+  sum(CASE WHEN (expenses.month = %(month_6)s AND expenses.category = %(category_2)s) THEN expenses.amount * %(amount_6)s END) AS expense_labour__cur,
+  sum(CASE WHEN (expenses.month = %(month_7)s AND expenses.category = %(category_3)s) THEN expenses.amount * %(amount_7)s END) AS expense_marketing__ly,
+  sum(CASE WHEN (expenses.month = %(month_8)s AND expenses.category = %(category_3)s) THEN expenses.amount * %(amount_8)s END) AS expense_marketing__prev,
+  sum(CASE WHEN (expenses.month = %(month_9)s AND expenses.category = %(category_3)s) THEN expenses.amount * %(amount_9)s END) AS expense_marketing__cur,
+  sum(CASE WHEN (expenses.month = %(month_10)s AND expenses.category = %(category_4)s) THEN expenses.amount * %(amount_10)s END) AS expense_other__ly,
+  sum(CASE WHEN (expenses.month = %(month_11)s AND expenses.category = %(category_4)s) THEN expenses.amount * %(amount_11)s END) AS expense_other__prev,
+  sum(CASE WHEN (expenses.month = %(month_12)s AND expenses.category = %(category_4)s) THEN expenses.amount * %(amount_12)s END) AS expense_other__cur,
+  sum(CASE WHEN (expenses.month = %(month_13)s AND expenses.category = %(category_5)s) THEN expenses.amount * %(amount_13)s END) AS expense_rent__ly,
+  sum(CASE WHEN (expenses.month = %(month_14)s AND expenses.category = %(category_5)s) THEN expenses.amount * %(amount_14)s END) AS expense_rent__prev,
+  sum(CASE WHEN (expenses.month = %(month_15)s AND expenses.category = %(category_5)s) THEN expenses.amount * %(amount_15)s END) AS expense_rent__cur,
+  sum(CASE WHEN (expenses.month = %(month_16)s AND expenses.category = %(category_6)s) THEN expenses.amount * %(amount_16)s END) AS expense_repairs__ly,
+  sum(CASE WHEN (expenses.month = %(month_17)s AND expenses.category = %(category_6)s) THEN expenses.amount * %(amount_17)s END) AS expense_repairs__prev,
+  sum(CASE WHEN (expenses.month = %(month_18)s AND expenses.category = %(category_6)s) THEN expenses.amount * %(amount_18)s END) AS expense_repairs__cur,
+  sum(CASE WHEN (expenses.month = %(month_19)s) THEN expenses.amount * %(amount_19)s END) AS expense_sum__d20241001_20241015,
+  sum(CASE WHEN (expenses.month = %(month_20)s) THEN expenses.amount * %(amount_20)s END) AS expense_sum__d20250901_20250915,
+  sum(CASE WHEN (expenses.month = %(month_21)s) THEN expenses.amount * %(amount_21)s END) AS expense_sum__ly,
+  sum(CASE WHEN (expenses.month = %(month_22)s) THEN expenses.amount * %(amount_22)s END) AS expense_sum__prev,
+  sum(CASE WHEN (expenses.month = %(month_23)s) THEN expenses.amount * %(amount_23)s END) AS expense_sum__cur,
+  sum(CASE WHEN (expenses.month = %(month_24)s AND expenses.category = %(category_7)s) THEN expenses.amount * %(amount_24)s END) AS expense_utilities__ly,
+  sum(CASE WHEN (expenses.month = %(month_25)s AND expenses.category = %(category_7)s) THEN expenses.amount * %(amount_25)s END) AS expense_utilities__prev,
+  sum(CASE WHEN (expenses.month = %(month_26)s AND expenses.category = %(category_7)s) THEN expenses.amount * %(amount_26)s END) AS expense_utilities__cur 
+FROM expenses JOIN stations ON expenses.station_id = stations.station_id 
+WHERE (stations.city_id IN (__[POSTCOMPILE_city_id_1]) OR stations.team_id IN (__[POSTCOMPILE_team_id_1]) OR stations.station_id IN (__[POSTCOMPILE_station_id_1])) AND (expenses.month >= %(month_27)s AND expenses.month <= %(month_28)s OR expenses.month >= %(month_29)s AND expenses.month <= %(month_30)s OR expenses.month >= %(month_31)s AND expenses.month <= %(month_32)s OR expenses.month >= %(month_33)s AND expenses.month <= %(month_34)s OR expenses.month >= %(month_35)s AND expenses.month <= %(month_36)s) GROUP BY GROUPING SETS(stations.city_id, stations.team_id, stations.station_id) ORDER BY stations.city_id, stations.team_id, stations.station_id;
+-- params:
+--   amount_1 = 0.4838709677419355
+--   amount_10 = 0.4838709677419355
+--   amount_11 = 0.5
+--   amount_12 = 0.4838709677419355
+--   amount_13 = 0.4838709677419355
+--   amount_14 = 0.5
+--   amount_15 = 0.4838709677419355
+--   amount_16 = 0.4838709677419355
+--   amount_17 = 0.5
+--   amount_18 = 0.4838709677419355
+--   amount_19 = 0.4838709677419355
+--   amount_2 = 0.5
+--   amount_20 = 0.5
+--   amount_21 = 0.4838709677419355
+--   amount_22 = 0.5
+--   amount_23 = 0.4838709677419355
+--   amount_24 = 0.4838709677419355
+--   amount_25 = 0.5
+--   amount_26 = 0.4838709677419355
+--   amount_3 = 0.4838709677419355
+--   amount_4 = 0.4838709677419355
+--   amount_5 = 0.5
+--   amount_6 = 0.4838709677419355
+--   amount_7 = 0.4838709677419355
+--   amount_8 = 0.5
+--   amount_9 = 0.4838709677419355
+--   category_1 = 'depreciation'
+--   category_2 = 'labour'
+--   category_3 = 'marketing'
+--   category_4 = 'other'
+--   category_5 = 'rent'
+--   category_6 = 'repairs'
+--   category_7 = 'utilities'
+--   city_id_1 = ['C1']
+--   month_1 = datetime.date(2025, 10, 1)
+--   month_10 = datetime.date(2025, 10, 1)
+--   month_11 = datetime.date(2026, 9, 1)
+--   month_12 = datetime.date(2026, 10, 1)
+--   month_13 = datetime.date(2025, 10, 1)
+--   month_14 = datetime.date(2026, 9, 1)
+--   month_15 = datetime.date(2026, 10, 1)
+--   month_16 = datetime.date(2025, 10, 1)
+--   month_17 = datetime.date(2026, 9, 1)
+--   month_18 = datetime.date(2026, 10, 1)
+--   month_19 = datetime.date(2024, 10, 1)
+--   month_2 = datetime.date(2026, 9, 1)
+--   month_20 = datetime.date(2025, 9, 1)
+--   month_21 = datetime.date(2025, 10, 1)
+--   month_22 = datetime.date(2026, 9, 1)
+--   month_23 = datetime.date(2026, 10, 1)
+--   month_24 = datetime.date(2025, 10, 1)
+--   month_25 = datetime.date(2026, 9, 1)
+--   month_26 = datetime.date(2026, 10, 1)
+--   month_27 = datetime.date(2024, 10, 1)
+--   month_28 = datetime.date(2024, 10, 15)
+--   month_29 = datetime.date(2025, 9, 1)
+--   month_3 = datetime.date(2026, 10, 1)
+--   month_30 = datetime.date(2025, 9, 15)
+--   month_31 = datetime.date(2025, 10, 1)
+--   month_32 = datetime.date(2025, 10, 15)
+--   month_33 = datetime.date(2026, 9, 1)
+--   month_34 = datetime.date(2026, 9, 15)
+--   month_35 = datetime.date(2026, 10, 1)
+--   month_36 = datetime.date(2026, 10, 15)
+--   month_4 = datetime.date(2025, 10, 1)
+--   month_5 = datetime.date(2026, 9, 1)
+--   month_6 = datetime.date(2026, 10, 1)
+--   month_7 = datetime.date(2025, 10, 1)
+--   month_8 = datetime.date(2026, 9, 1)
+--   month_9 = datetime.date(2026, 10, 1)
+--   station_id_1 = ['S1', 'S2']
+--   team_id_1 = ['T1', 'T2']
+
+SELECT stations.city_id, stations.team_id, stations.station_id,
+  sum(CASE WHEN (fuel_sales.ts >= %(ts_1)s AND fuel_sales.ts < %(ts_2)s) THEN fuel_sales.liters * purchase_costs.cost_per_liter END) AS fuel_cost__d20241001_20241015,
+  sum(CASE WHEN (fuel_sales.ts >= %(ts_3)s AND fuel_sales.ts < %(ts_4)s) THEN fuel_sales.liters * purchase_costs.cost_per_liter END) AS fuel_cost__d20250901_20250915,
+  sum(CASE WHEN (fuel_sales.ts >= %(ts_5)s AND fuel_sales.ts < %(ts_6)s) THEN fuel_sales.liters * purchase_costs.cost_per_liter END) AS fuel_cost__ly,
+  sum(CASE WHEN (fuel_sales.ts >= %(ts_7)s AND fuel_sales.ts < %(ts_8)s) THEN fuel_sales.liters * purchase_costs.cost_per_liter END) AS fuel_cost__prev,
+  sum(CASE WHEN (fuel_sales.ts >= %(ts_9)s AND fuel_sales.ts < %(ts_10)s) THEN fuel_sales.liters * purchase_costs.cost_per_liter END) AS fuel_cost__cur,
+  sum(CASE WHEN (fuel_sales.ts >= %(ts_5)s AND fuel_sales.ts < %(ts_6)s AND products.kind = %(kind_1)s) THEN fuel_sales.liters * purchase_costs.cost_per_liter END) AS fuel_cost_diesel__ly,
+  sum(CASE WHEN (fuel_sales.ts >= %(ts_7)s AND fuel_sales.ts < %(ts_8)s AND products.kind = %(kind_1)s) THEN fuel_sales.liters * purchase_costs.cost_per_liter END) AS fuel_cost_diesel__prev,
+  sum(CASE WHEN (fuel_sales.ts >= %(ts_9)s AND fuel_sales.ts < %(ts_10)s AND products.kind = %(kind_1)s) THEN fuel_sales.liters * purchase_costs.cost_per_liter END) AS fuel_cost_diesel__cur,
+  sum(CASE WHEN (fuel_sales.ts >= %(ts_5)s AND fuel_sales.ts < %(ts_6)s AND products.kind = %(kind_2)s) THEN fuel_sales.liters * purchase_costs.cost_per_liter END) AS fuel_cost_gasoline__ly,
+  sum(CASE WHEN (fuel_sales.ts >= %(ts_7)s AND fuel_sales.ts < %(ts_8)s AND products.kind = %(kind_2)s) THEN fuel_sales.liters * purchase_costs.cost_per_liter END) AS fuel_cost_gasoline__prev,
+  sum(CASE WHEN (fuel_sales.ts >= %(ts_9)s AND fuel_sales.ts < %(ts_10)s AND products.kind = %(kind_2)s) THEN fuel_sales.liters * purchase_costs.cost_per_liter END) AS fuel_cost_gasoline__cur,
+  sum(CASE WHEN (fuel_sales.ts >= %(ts_5)s AND fuel_sales.ts < %(ts_6)s) THEN fuel_sales.liters * fuel_sales.list_price - fuel_sales.paid_amount END) AS fuel_discount__ly,
+  sum(CASE WHEN (fuel_sales.ts >= %(ts_7)s AND fuel_sales.ts < %(ts_8)s) THEN fuel_sales.liters * fuel_sales.list_price - fuel_sales.paid_amount END) AS fuel_discount__prev,
+  sum(CASE WHEN (fuel_sales.ts >= %(ts_9)s AND fuel_sales.ts < %(ts_10)s) THEN fuel_sales.liters * fuel_sales.list_price - fuel_sales.paid_amount END) AS fuel_discount__cur,
+  sum(CASE WHEN (fuel_sales.ts >= %(ts_5)s AND fuel_sales.ts < %(ts_6)s AND fuel_sales.customer_id IS NOT NULL) THEN fuel_sales.liters * fuel_sales.list_price - fuel_sales.paid_amount END) AS fuel_discount_member__ly,
+  sum(CASE WHEN (fuel_sales.ts >= %(ts_7)s AND fuel_sales.ts < %(ts_8)s AND fuel_sales.customer_id IS NOT NULL) THEN fuel_sales.liters * fuel_sales.list_price - fuel_sales.paid_amount END) AS fuel_discount_member__prev,
+  sum(CASE WHEN (fuel_sales.ts >= %(ts_9)s AND fuel_sales.ts < %(ts_10)s AND fuel_sales.customer_id IS NOT NULL) THEN fuel_sales.liters * fuel_sales.list_price - fuel_sales.paid_amount END) AS fuel_discount_member__cur,
+  sum(CASE WHEN (fuel_sales.ts >= %(ts_5)s AND fuel_sales.ts < %(ts_6)s) THEN fuel_sales.liters * fuel_sales.list_price END) AS fuel_list_amount__ly,
+  sum(CASE WHEN (fuel_sales.ts >= %(ts_7)s AND fuel_sales.ts < %(ts_8)s) THEN fuel_sales.liters * fuel_sales.list_price END) AS fuel_list_amount__prev,
+  sum(CASE WHEN (fuel_sales.ts >= %(ts_9)s AND fuel_sales.ts < %(ts_10)s) THEN fuel_sales.liters * fuel_sales.list_price END) AS fuel_list_amount__cur,
+  sum(CASE WHEN (fuel_sales.ts >= %(ts_5)s AND fuel_sales.ts < %(ts_6)s AND products.kind = %(kind_1)s) THEN fuel_sales.liters * fuel_sales.list_price END) AS fuel_list_amount_diesel__ly,
+  sum(CASE WHEN (fuel_sales.ts >= %(ts_7)s AND fuel_sales.ts < %(ts_8)s AND products.kind = %(kind_1)s) THEN fuel_sales.liters * fuel_sales.list_price END) AS fuel_list_amount_diesel__prev,
+  sum(CASE WHEN (fuel_sales.ts >= %(ts_9)s AND fuel_sales.ts < %(ts_10)s AND products.kind = %(kind_1)s) THEN fuel_sales.liters * fuel_sales.list_price END) AS fuel_list_amount_diesel__cur,
+  sum(CASE WHEN (fuel_sales.ts >= %(ts_5)s AND fuel_sales.ts < %(ts_6)s AND products.kind = %(kind_2)s) THEN fuel_sales.liters * fuel_sales.list_price END) AS fuel_list_amount_gasoline__ly,
+  sum(CASE WHEN (fuel_sales.ts >= %(ts_7)s AND fuel_sales.ts < %(ts_8)s AND products.kind = %(kind_2)s) THEN fuel_sales.liters * fuel_sales.list_price END) AS fuel_list_amount_gasoline__prev,
+  sum(CASE WHEN (fuel_sales.ts >= %(ts_9)s AND fuel_sales.ts < %(ts_10)s AND products.kind = %(kind_2)s) THEN fuel_sales.liters * fuel_sales.list_price END) AS fuel_list_amount_gasoline__cur,
+  sum(CASE WHEN (fuel_sales.ts >= %(ts_5)s AND fuel_sales.ts < %(ts_6)s) THEN fuel_sales.liters END) AS fuel_liters__ly,
+  sum(CASE WHEN (fuel_sales.ts >= %(ts_7)s AND fuel_sales.ts < %(ts_8)s) THEN fuel_sales.liters END) AS fuel_liters__prev,
+  sum(CASE WHEN (fuel_sales.ts >= %(ts_9)s AND fuel_sales.ts < %(ts_10)s) THEN fuel_sales.liters END) AS fuel_liters__cur,
+  sum(CASE WHEN (fuel_sales.ts >= %(ts_5)s AND fuel_sales.ts < %(ts_6)s AND fuel_sales.customer_id IS NOT NULL) THEN fuel_sales.liters END) AS fuel_liters_member__ly,
+  sum(CASE WHEN (fuel_sales.ts >= %(ts_7)s AND fuel_sales.ts < %(ts_8)s AND fuel_sales.customer_id IS NOT NULL) THEN fuel_sales.liters END) AS fuel_liters_member__prev,
+  sum(CASE WHEN (fuel_sales.ts >= %(ts_9)s AND fuel_sales.ts < %(ts_10)s AND fuel_sales.customer_id IS NOT NULL) THEN fuel_sales.liters END) AS fuel_liters_member__cur,
+  count(DISTINCT CASE WHEN (fuel_sales.ts >= %(ts_5)s AND fuel_sales.ts < %(ts_6)s) THEN fuel_sales.customer_id END) AS fuel_members_buying__ly,
+  count(DISTINCT CASE WHEN (fuel_sales.ts >= %(ts_7)s AND fuel_sales.ts < %(ts_8)s) THEN fuel_sales.customer_id END) AS fuel_members_buying__prev,
+  count(DISTINCT CASE WHEN (fuel_sales.ts >= %(ts_9)s AND fuel_sales.ts < %(ts_10)s) THEN fuel_sales.customer_id END) AS fuel_members_buying__cur,
+  sum(CASE WHEN (fuel_sales.ts >= %(ts_1)s AND fuel_sales.ts < %(ts_2)s) THEN fuel_sales.paid_amount END) AS fuel_paid__d20241001_20241015,
+  sum(CASE WHEN (fuel_sales.ts >= %(ts_3)s AND fuel_sales.ts < %(ts_4)s) THEN fuel_sales.paid_amount END) AS fuel_paid__d20250901_20250915,
+  sum(CASE WHEN (fuel_sales.ts >= %(ts_5)s AND fuel_sales.ts < %(ts_6)s) THEN fuel_sales.paid_amount END) AS fuel_paid__ly,
+  sum(CASE WHEN (fuel_sales.ts >= %(ts_7)s AND fuel_sales.ts < %(ts_8)s) THEN fuel_sales.paid_amount END) AS fuel_paid__prev,
+  sum(CASE WHEN (fuel_sales.ts >= %(ts_9)s AND fuel_sales.ts < %(ts_10)s) THEN fuel_sales.paid_amount END) AS fuel_paid__cur,
+  sum(CASE WHEN (fuel_sales.ts >= %(ts_5)s AND fuel_sales.ts < %(ts_6)s AND fuel_sales.payment_method = %(payment_method_1)s) THEN fuel_sales.paid_amount END) AS fuel_paid_card__ly,
+  sum(CASE WHEN (fuel_sales.ts >= %(ts_7)s AND fuel_sales.ts < %(ts_8)s AND fuel_sales.payment_method = %(payment_method_1)s) THEN fuel_sales.paid_amount END) AS fuel_paid_card__prev,
+  sum(CASE WHEN (fuel_sales.ts >= %(ts_9)s AND fuel_sales.ts < %(ts_10)s AND fuel_sales.payment_method = %(payment_method_1)s) THEN fuel_sales.paid_amount END) AS fuel_paid_card__cur,
+  sum(CASE WHEN (fuel_sales.ts >= %(ts_5)s AND fuel_sales.ts < %(ts_6)s AND fuel_sales.payment_method = %(payment_method_2)s) THEN fuel_sales.paid_amount END) AS fuel_paid_cash__ly,
+  sum(CASE WHEN (fuel_sales.ts >= %(ts_7)s AND fuel_sales.ts < %(ts_8)s AND fuel_sales.payment_method = %(payment_method_2)s) THEN fuel_sales.paid_amount END) AS fuel_paid_cash__prev,
+  sum(CASE WHEN (fuel_sales.ts >= %(ts_9)s AND fuel_sales.ts < %(ts_10)s AND fuel_sales.payment_method = %(payment_method_2)s) THEN fuel_sales.paid_amount END) AS fuel_paid_cash__cur,
+  sum(CASE WHEN (fuel_sales.ts >= %(ts_5)s AND fuel_sales.ts < %(ts_6)s AND products.kind = %(kind_1)s) THEN fuel_sales.paid_amount END) AS fuel_paid_diesel__ly,
+  sum(CASE WHEN (fuel_sales.ts >= %(ts_7)s AND fuel_sales.ts < %(ts_8)s AND products.kind = %(kind_1)s) THEN fuel_sales.paid_amount END) AS fuel_paid_diesel__prev,
+  sum(CASE WHEN (fuel_sales.ts >= %(ts_9)s AND fuel_sales.ts < %(ts_10)s AND products.kind = %(kind_1)s) THEN fuel_sales.paid_amount END) AS fuel_paid_diesel__cur,
+  sum(CASE WHEN (fuel_sales.ts >= %(ts_5)s AND fuel_sales.ts < %(ts_6)s AND products.kind = %(kind_2)s) THEN fuel_sales.paid_amount END) AS fuel_paid_gasoline__ly,
+  sum(CASE WHEN (fuel_sales.ts >= %(ts_7)s AND fuel_sales.ts < %(ts_8)s AND products.kind = %(kind_2)s) THEN fuel_sales.paid_amount END) AS fuel_paid_gasoline__prev,
+  sum(CASE WHEN (fuel_sales.ts >= %(ts_9)s AND fuel_sales.ts < %(ts_10)s AND products.kind = %(kind_2)s) THEN fuel_sales.paid_amount END) AS fuel_paid_gasoline__cur,
+  sum(CASE WHEN (fuel_sales.ts >= %(ts_11)s AND fuel_sales.ts < %(ts_12)s) THEN (fuel_sales.liters * products.density_kg_per_l) / %(param_1)s END) AS fuel_tonnes__d20240101_20241015,
+  sum(CASE WHEN (fuel_sales.ts >= %(ts_1)s AND fuel_sales.ts < %(ts_2)s) THEN (fuel_sales.liters * products.density_kg_per_l) / %(param_2)s END) AS fuel_tonnes__d20241001_20241015,
+  sum(CASE WHEN (fuel_sales.ts >= %(ts_13)s AND fuel_sales.ts < %(ts_14)s) THEN (fuel_sales.liters * products.density_kg_per_l) / %(param_3)s END) AS fuel_tonnes__d20250101_20250915,
+  sum(CASE WHEN (fuel_sales.ts >= %(ts_15)s AND fuel_sales.ts < %(ts_16)s) THEN (fuel_sales.liters * products.density_kg_per_l) / %(param_4)s END) AS fuel_tonnes__ly_ytd,
+  sum(CASE WHEN (fuel_sales.ts >= %(ts_3)s AND fuel_sales.ts < %(ts_4)s) THEN (fuel_sales.liters * products.density_kg_per_l) / %(param_5)s END) AS fuel_tonnes__d20250901_20250915,
+  sum(CASE WHEN (fuel_sales.ts >= %(ts_5)s AND fuel_sales.ts < %(ts_6)s) THEN (fuel_sales.liters * products.density_kg_per_l) / %(param_6)s END) AS fuel_tonnes__ly,
+  sum(CASE WHEN (fuel_sales.ts >= %(ts_17)s AND fuel_sales.ts < %(ts_18)s) THEN (fuel_sales.liters * products.density_kg_per_l) / %(param_7)s END) AS fuel_tonnes__d20260101_20260915,
+  sum(CASE WHEN (fuel_sales.ts >= %(ts_19)s AND fuel_sales.ts < %(ts_20)s) THEN (fuel_sales.liters * products.density_kg_per_l) / %(param_8)s END) AS fuel_tonnes__ytd,
+  sum(CASE WHEN (fuel_sales.ts >= %(ts_21)s AND fuel_sales.ts < %(ts_22)s) THEN (fuel_sales.liters * products.density_kg_per_l) / %(param_9)s END) AS fuel_tonnes__d20260801_20260815,
+  sum(CASE WHEN (fuel_sales.ts >= %(ts_7)s AND fuel_sales.ts < %(ts_8)s) THEN (fuel_sales.liters * products.density_kg_per_l) / %(param_10)s END) AS fuel_tonnes__prev,
+  sum(CASE WHEN (fuel_sales.ts >= %(ts_9)s AND fuel_sales.ts < %(ts_10)s) THEN (fuel_sales.liters * products.density_kg_per_l) / %(param_11)s END) AS fuel_tonnes__cur,
+  sum(CASE WHEN (fuel_sales.ts >= %(ts_5)s AND fuel_sales.ts < %(ts_6)s AND fuel_sales.payment_method = %(payment_method_1)s) THEN (fuel_sales.liters * products.density_kg_per_l) / %(param_12)s END) AS fuel_tonnes_card__ly,
+  sum(CASE WHEN (fuel_sales.ts >= %(ts_7)s AND fuel_sales.ts < %(ts_8)s AND fuel_sales.payment_method = %(payment_method_1)s) THEN (fuel_sales.liters * products.density_kg_per_l) / %(param_13)s END) AS fuel_tonnes_card__prev,
+  sum(CASE WHEN (fuel_sales.ts >= %(ts_9)s AND fuel_sales.ts < %(ts_10)s AND fuel_sales.payment_method = %(payment_method_1)s) THEN (fuel_sales.liters * products.density_kg_per_l) / %(param_14)s END) AS fuel_tonnes_card__cur,
+  sum(CASE WHEN (fuel_sales.ts >= %(ts_1)s AND fuel_sales.ts < %(ts_2)s AND products.kind = %(kind_1)s) THEN (fuel_sales.liters * products.density_kg_per_l) / %(param_15)s END) AS fuel_tonnes_diesel__d20241001_20241015,
+  sum(CASE WHEN (fuel_sales.ts >= %(ts_3)s AND fuel_sales.ts < %(ts_4)s AND products.kind = %(kind_1)s) THEN (fuel_sales.liters * products.density_kg_per_l) / %(param_16)s END) AS fuel_tonnes_diesel__d20250901_20250915,
+  sum(CASE WHEN (fuel_sales.ts >= %(ts_5)s AND fuel_sales.ts < %(ts_6)s AND products.kind = %(kind_1)s) THEN (fuel_sales.liters * products.density_kg_per_l) / %(param_17)s END) AS fuel_tonnes_diesel__ly,
+  sum(CASE WHEN (fuel_sales.ts >= %(ts_7)s AND fuel_sales.ts < %(ts_8)s AND products.kind = %(kind_1)s) THEN (fuel_sales.liters * products.density_kg_per_l) / %(param_18)s END) AS fuel_tonnes_diesel__prev,
+  sum(CASE WHEN (fuel_sales.ts >= %(ts_9)s AND fuel_sales.ts < %(ts_10)s AND products.kind = %(kind_1)s) THEN (fuel_sales.liters * products.density_kg_per_l) / %(param_19)s END) AS fuel_tonnes_diesel__cur,
+  sum(CASE WHEN (fuel_sales.ts >= %(ts_5)s AND fuel_sales.ts < %(ts_6)s AND fuel_sales.liters * fuel_sales.list_price - fuel_sales.paid_amount > %(param_20)s) THEN (fuel_sales.liters * products.density_kg_per_l) / %(param_21)s END) AS fuel_tonnes_discounted__ly,
+  sum(CASE WHEN (fuel_sales.ts >= %(ts_7)s AND fuel_sales.ts < %(ts_8)s AND fuel_sales.liters * fuel_sales.list_price - fuel_sales.paid_amount > %(param_20)s) THEN (fuel_sales.liters * products.density_kg_per_l) / %(param_22)s END) AS fuel_tonnes_discounted__prev,
+  sum(CASE WHEN (fuel_sales.ts >= %(ts_9)s AND fuel_sales.ts < %(ts_10)s AND fuel_sales.liters * fuel_sales.list_price - fuel_sales.paid_amount > %(param_20)s) THEN (fuel_sales.liters * products.density_kg_per_l) / %(param_23)s END) AS fuel_tonnes_discounted__cur,
+  sum(CASE WHEN (fuel_sales.ts >= %(ts_5)s AND fuel_sales.ts < %(ts_6)s AND customers.kind = %(kind_3)s) THEN (fuel_sales.liters * products.density_kg_per_l) / %(param_24)s END) AS fuel_tonnes_fleet__ly,
+  sum(CASE WHEN (fuel_sales.ts >= %(ts_7)s AND fuel_sales.ts < %(ts_8)s AND customers.kind = %(kind_3)s) THEN (fuel_sales.liters * products.density_kg_per_l) / %(param_25)s END) AS fuel_tonnes_fleet__prev,
+  sum(CASE WHEN (fuel_sales.ts >= %(ts_9)s AND fuel_sales.ts < %(ts_10)s AND customers.kind = %(kind_3)s) THEN (fuel_sales.liters * products.density_kg_per_l) / %(param_26)s END) AS fuel_tonnes_fleet__cur,
+  sum(CASE WHEN (fuel_sales.ts >= %(ts_5)s AND fuel_sales.ts < %(ts_6)s AND fuel_sales.product_code = %(product_code_1)s) THEN (fuel_sales.liters * products.density_kg_per_l) / %(param_27)s END) AS fuel_tonnes_g98__ly,
+  sum(CASE WHEN (fuel_sales.ts >= %(ts_7)s AND fuel_sales.ts < %(ts_8)s AND fuel_sales.product_code = %(product_code_1)s) THEN (fuel_sales.liters * products.density_kg_per_l) / %(param_28)s END) AS fuel_tonnes_g98__prev,
+  sum(CASE WHEN (fuel_sales.ts >= %(ts_9)s AND fuel_sales.ts < %(ts_10)s AND fuel_sales.product_code = %(product_code_1)s) THEN (fuel_sales.liters * products.density_kg_per_l) / %(param_29)s END) AS fuel_tonnes_g98__cur,
+  sum(CASE WHEN (fuel_sales.ts >= %(ts_1)s AND fuel_sales.ts < %(ts_2)s AND products.kind = %(kind_2)s) THEN (fuel_sales.liters * products.density_kg_per_l) / %(param_30)s END) AS fuel_tonnes_gasoline__d20241001_20241015,
+  sum(CASE WHEN (fuel_sales.ts >= %(ts_3)s AND fuel_sales.ts < %(ts_4)s AND products.kind = %(kind_2)s) THEN (fuel_sales.liters * products.density_kg_per_l) / %(param_31)s END) AS fuel_tonnes_gasoline__d20250901_20250915,
+  sum(CASE WHEN (fuel_sales.ts >= %(ts_5)s AND fuel_sales.ts < %(ts_6)s AND products.kind = %(kind_2)s) THEN (fuel_sales.liters * products.density_kg_per_l) / %(param_32)s END) AS fuel_tonnes_gasoline__ly,
+  sum(CASE WHEN (fuel_sales.ts >= %(ts_7)s AND fuel_sales.ts < %(ts_8)s AND products.kind = %(kind_2)s) THEN (fuel_sales.liters * products.density_kg_per_l) / %(param_33)s END) AS fuel_tonnes_gasoline__prev,
+  sum(CASE WHEN (fuel_sales.ts >= %(ts_9)s AND fuel_sales.ts < %(ts_10)s AND products.kind = %(kind_2)s) THEN (fuel_sales.liters * products.density_kg_per_l) / %(param_34)s END) AS fuel_tonnes_gasoline__cur,
+  sum(CASE WHEN (fuel_sales.ts >= %(ts_5)s AND fuel_sales.ts < %(ts_6)s AND customers.grade IN (__[POSTCOMPILE_grade_1])) THEN (fuel_sales.liters * products.density_kg_per_l) / %(param_35)s END) AS fuel_tonnes_key__ly,
+  sum(CASE WHEN (fuel_sales.ts >= %(ts_7)s AND fuel_sales.ts < %(ts_8)s AND customers.grade IN (__[POSTCOMPILE_grade_1])) THEN (fuel_sales.liters * products.density_kg_per_l) / %(param_36)s END) AS fuel_tonnes_key__prev,
+  sum(CASE WHEN (fuel_sales.ts >= %(ts_9)s AND fuel_sales.ts < %(ts_10)s AND customers.grade IN (__[POSTCOMPILE_grade_1])) THEN (fuel_sales.liters * products.density_kg_per_l) / %(param_37)s END) AS fuel_tonnes_key__cur,
+  sum(CASE WHEN (fuel_sales.ts >= %(ts_5)s AND fuel_sales.ts < %(ts_6)s AND fuel_sales.customer_id IS NOT NULL) THEN (fuel_sales.liters * products.density_kg_per_l) / %(param_38)s END) AS fuel_tonnes_member__ly,
+  sum(CASE WHEN (fuel_sales.ts >= %(ts_7)s AND fuel_sales.ts < %(ts_8)s AND fuel_sales.customer_id IS NOT NULL) THEN (fuel_sales.liters * products.density_kg_per_l) / %(param_39)s END) AS fuel_tonnes_member__prev,
+  sum(CASE WHEN (fuel_sales.ts >= %(ts_9)s AND fuel_sales.ts < %(ts_10)s AND fuel_sales.customer_id IS NOT NULL) THEN (fuel_sales.liters * products.density_kg_per_l) / %(param_40)s END) AS fuel_tonnes_member__cur,
+  sum(CASE WHEN (fuel_sales.ts >= %(ts_5)s AND fuel_sales.ts < %(ts_6)s AND fuel_sales.product_code IN (__[POSTCOMPILE_product_code_2])) THEN (fuel_sales.liters * products.density_kg_per_l) / %(param_41)s END) AS fuel_tonnes_premium__ly,
+  sum(CASE WHEN (fuel_sales.ts >= %(ts_7)s AND fuel_sales.ts < %(ts_8)s AND fuel_sales.product_code IN (__[POSTCOMPILE_product_code_2])) THEN (fuel_sales.liters * products.density_kg_per_l) / %(param_42)s END) AS fuel_tonnes_premium__prev,
+  sum(CASE WHEN (fuel_sales.ts >= %(ts_9)s AND fuel_sales.ts < %(ts_10)s AND fuel_sales.product_code IN (__[POSTCOMPILE_product_code_2])) THEN (fuel_sales.liters * products.density_kg_per_l) / %(param_43)s END) AS fuel_tonnes_premium__cur,
+  count(CASE WHEN (fuel_sales.ts >= %(ts_5)s AND fuel_sales.ts < %(ts_6)s) THEN 1 END) AS fuel_txn__ly,
+  count(CASE WHEN (fuel_sales.ts >= %(ts_7)s AND fuel_sales.ts < %(ts_8)s) THEN 1 END) AS fuel_txn__prev,
+  count(CASE WHEN (fuel_sales.ts >= %(ts_9)s AND fuel_sales.ts < %(ts_10)s) THEN 1 END) AS fuel_txn__cur,
+  count(CASE WHEN (fuel_sales.ts >= %(ts_5)s AND fuel_sales.ts < %(ts_6)s AND fuel_sales.liters * fuel_sales.list_price - fuel_sales.paid_amount > fuel_sales.liters * fuel_sales.list_price * %(param_44)s) THEN 1 END) AS fuel_txn_abnormal_discount__ly,
+  count(CASE WHEN (fuel_sales.ts >= %(ts_7)s AND fuel_sales.ts < %(ts_8)s AND fuel_sales.liters * fuel_sales.list_price - fuel_sales.paid_amount > fuel_sales.liters * fuel_sales.list_price * %(param_44)s) THEN 1 END) AS fuel_txn_abnormal_discount__prev,
+  count(CASE WHEN (fuel_sales.ts >= %(ts_9)s AND fuel_sales.ts < %(ts_10)s AND fuel_sales.liters * fuel_sales.list_price - fuel_sales.paid_amount > fuel_sales.liters * fuel_sales.list_price * %(param_44)s) THEN 1 END) AS fuel_txn_abnormal_discount__cur,
+  count(CASE WHEN (fuel_sales.ts >= %(ts_5)s AND fuel_sales.ts < %(ts_6)s AND products.kind = %(kind_2)s) THEN 1 END) AS fuel_txn_gasoline__ly,
+  count(CASE WHEN (fuel_sales.ts >= %(ts_7)s AND fuel_sales.ts < %(ts_8)s AND products.kind = %(kind_2)s) THEN 1 END) AS fuel_txn_gasoline__prev,
+  count(CASE WHEN (fuel_sales.ts >= %(ts_9)s AND fuel_sales.ts < %(ts_10)s AND products.kind = %(kind_2)s) THEN 1 END) AS fuel_txn_gasoline__cur,
+  count(CASE WHEN (fuel_sales.ts >= %(ts_5)s AND fuel_sales.ts < %(ts_6)s AND products.kind = %(kind_4)s AND abs(fuel_sales.liters * fuel_sales.list_price - round((fuel_sales.liters * fuel_sales.list_price) / %(param_45)s) * %(round_1)s) < %(abs_1)s) THEN 1 END) AS fuel_txn_gasoline_round10__ly,
+  count(CASE WHEN (fuel_sales.ts >= %(ts_7)s AND fuel_sales.ts < %(ts_8)s AND products.kind = %(kind_4)s AND abs(fuel_sales.liters * fuel_sales.list_price - round((fuel_sales.liters * fuel_sales.list_price) / %(param_45)s) * %(round_1)s) < %(abs_1)s) THEN 1 END) AS fuel_txn_gasoline_round10__prev,
+  count(CASE WHEN (fuel_sales.ts >= %(ts_9)s AND fuel_sales.ts < %(ts_10)s AND products.kind = %(kind_4)s AND abs(fuel_sales.liters * fuel_sales.list_price - round((fuel_sales.liters * fuel_sales.list_price) / %(param_45)s) * %(round_1)s) < %(abs_1)s) THEN 1 END) AS fuel_txn_gasoline_round10__cur,
+  count(CASE WHEN (fuel_sales.ts >= %(ts_5)s AND fuel_sales.ts < %(ts_6)s AND fuel_sales.customer_id IS NOT NULL) THEN 1 END) AS fuel_txn_member__ly,
+  count(CASE WHEN (fuel_sales.ts >= %(ts_7)s AND fuel_sales.ts < %(ts_8)s AND fuel_sales.customer_id IS NOT NULL) THEN 1 END) AS fuel_txn_member__prev,
+  count(CASE WHEN (fuel_sales.ts >= %(ts_9)s AND fuel_sales.ts < %(ts_10)s AND fuel_sales.customer_id IS NOT NULL) THEN 1 END) AS fuel_txn_member__cur 
+FROM fuel_sales JOIN stations ON fuel_sales.station_id = stations.station_id JOIN products ON fuel_sales.product_code = products.product_code LEFT OUTER JOIN purchase_costs ON purchase_costs.product_code = fuel_sales.product_code AND purchase_costs.month = CAST(date_trunc('month', fuel_sales.ts) AS DATE) LEFT OUTER JOIN customers ON fuel_sales.customer_id = customers.customer_id 
+WHERE (stations.city_id IN (__[POSTCOMPILE_city_id_1]) OR stations.team_id IN (__[POSTCOMPILE_team_id_1]) OR stations.station_id IN (__[POSTCOMPILE_station_id_1])) AND (fuel_sales.ts >= %(ts_23)s AND fuel_sales.ts < %(ts_24)s OR fuel_sales.ts >= %(ts_25)s AND fuel_sales.ts < %(ts_26)s OR fuel_sales.ts >= %(ts_27)s AND fuel_sales.ts < %(ts_28)s) GROUP BY GROUPING SETS(stations.city_id, stations.team_id, stations.station_id) ORDER BY stations.city_id, stations.team_id, stations.station_id;
+-- params:
+--   abs_1 = 0.005
+--   city_id_1 = ['C1']
+--   grade_1 = ['gold', 'platinum', 'diamond']
+--   kind_1 = 'diesel'
+--   kind_2 = 'gasoline'
+--   kind_3 = 'fleet'
+--   kind_4 = 'gasoline'
+--   param_1 = 1000
+--   param_10 = 1000
+--   param_11 = 1000
+--   param_12 = 1000
+--   param_13 = 1000
+--   param_14 = 1000
+--   param_15 = 1000
+--   param_16 = 1000
+--   param_17 = 1000
+--   param_18 = 1000
+--   param_19 = 1000
+--   param_2 = 1000
+--   param_20 = 0.005
+--   param_21 = 1000
+--   param_22 = 1000
+--   param_23 = 1000
+--   param_24 = 1000
+--   param_25 = 1000
+--   param_26 = 1000
+--   param_27 = 1000
+--   param_28 = 1000
+--   param_29 = 1000
+--   param_3 = 1000
+--   param_30 = 1000
+--   param_31 = 1000
+--   param_32 = 1000
+--   param_33 = 1000
+--   param_34 = 1000
+--   param_35 = 1000
+--   param_36 = 1000
+--   param_37 = 1000
+--   param_38 = 1000
+--   param_39 = 1000
+--   param_4 = 1000
+--   param_40 = 1000
+--   param_41 = 1000
+--   param_42 = 1000
+--   param_43 = 1000
+--   param_44 = 0.08
+--   param_45 = 10
+--   param_5 = 1000
+--   param_6 = 1000
+--   param_7 = 1000
+--   param_8 = 1000
+--   param_9 = 1000
+--   payment_method_1 = 'card'
+--   payment_method_2 = 'cash'
+--   product_code_1 = 'G98'
+--   product_code_2 = ['G95', 'G98']
+--   round_1 = 10
+--   station_id_1 = ['S1', 'S2']
+--   team_id_1 = ['T1', 'T2']
+--   ts_1 = datetime.datetime(2024, 10, 1, 0, 0)
+--   ts_10 = datetime.datetime(2026, 10, 16, 0, 0)
+--   ts_11 = datetime.datetime(2024, 1, 1, 0, 0)
+--   ts_12 = datetime.datetime(2024, 10, 16, 0, 0)
+--   ts_13 = datetime.datetime(2025, 1, 1, 0, 0)
+--   ts_14 = datetime.datetime(2025, 9, 16, 0, 0)
+--   ts_15 = datetime.datetime(2025, 1, 1, 0, 0)
+--   ts_16 = datetime.datetime(2025, 10, 16, 0, 0)
+--   ts_17 = datetime.datetime(2026, 1, 1, 0, 0)
+--   ts_18 = datetime.datetime(2026, 9, 16, 0, 0)
+--   ts_19 = datetime.datetime(2026, 1, 1, 0, 0)
+--   ts_2 = datetime.datetime(2024, 10, 16, 0, 0)
+--   ts_20 = datetime.datetime(2026, 10, 16, 0, 0)
+--   ts_21 = datetime.datetime(2026, 8, 1, 0, 0)
+--   ts_22 = datetime.datetime(2026, 8, 16, 0, 0)
+--   ts_23 = datetime.datetime(2024, 1, 1, 0, 0)
+--   ts_24 = datetime.datetime(2024, 10, 16, 0, 0)
+--   ts_25 = datetime.datetime(2025, 1, 1, 0, 0)
+--   ts_26 = datetime.datetime(2025, 10, 16, 0, 0)
+--   ts_27 = datetime.datetime(2026, 1, 1, 0, 0)
+--   ts_28 = datetime.datetime(2026, 10, 16, 0, 0)
+--   ts_3 = datetime.datetime(2025, 9, 1, 0, 0)
+--   ts_4 = datetime.datetime(2025, 9, 16, 0, 0)
+--   ts_5 = datetime.datetime(2025, 10, 1, 0, 0)
+--   ts_6 = datetime.datetime(2025, 10, 16, 0, 0)
+--   ts_7 = datetime.datetime(2026, 9, 1, 0, 0)
+--   ts_8 = datetime.datetime(2026, 9, 16, 0, 0)
+--   ts_9 = datetime.datetime(2026, 10, 1, 0, 0)
+
+SELECT stations.city_id, stations.team_id, stations.station_id,
+  count(DISTINCT CASE WHEN (nonfuel_sales.ts >= %(ts_1)s AND nonfuel_sales.ts < %(ts_2)s) THEN nonfuel_sales.basket_id END) AS nonfuel_baskets__ly,
+  count(DISTINCT CASE WHEN (nonfuel_sales.ts >= %(ts_3)s AND nonfuel_sales.ts < %(ts_4)s) THEN nonfuel_sales.basket_id END) AS nonfuel_baskets__prev,
+  count(DISTINCT CASE WHEN (nonfuel_sales.ts >= %(ts_5)s AND nonfuel_sales.ts < %(ts_6)s) THEN nonfuel_sales.basket_id END) AS nonfuel_baskets__cur,
+  sum(CASE WHEN (nonfuel_sales.ts >= %(ts_7)s AND nonfuel_sales.ts < %(ts_8)s) THEN nonfuel_sales.cost END) AS nonfuel_cost_sum__d20241001_20241015,
+  sum(CASE WHEN (nonfuel_sales.ts >= %(ts_9)s AND nonfuel_sales.ts < %(ts_10)s) THEN nonfuel_sales.cost END) AS nonfuel_cost_sum__d20250901_20250915,
+  sum(CASE WHEN (nonfuel_sales.ts >= %(ts_1)s AND nonfuel_sales.ts < %(ts_2)s) THEN nonfuel_sales.cost END) AS nonfuel_cost_sum__ly,
+  sum(CASE WHEN (nonfuel_sales.ts >= %(ts_3)s AND nonfuel_sales.ts < %(ts_4)s) THEN nonfuel_sales.cost END) AS nonfuel_cost_sum__prev,
+  sum(CASE WHEN (nonfuel_sales.ts >= %(ts_5)s AND nonfuel_sales.ts < %(ts_6)s) THEN nonfuel_sales.cost END) AS nonfuel_cost_sum__cur,
+  sum(CASE WHEN (nonfuel_sales.ts >= %(ts_1)s AND nonfuel_sales.ts < %(ts_2)s) THEN nonfuel_sales.qty END) AS nonfuel_qty__ly,
+  sum(CASE WHEN (nonfuel_sales.ts >= %(ts_3)s AND nonfuel_sales.ts < %(ts_4)s) THEN nonfuel_sales.qty END) AS nonfuel_qty__prev,
+  sum(CASE WHEN (nonfuel_sales.ts >= %(ts_5)s AND nonfuel_sales.ts < %(ts_6)s) THEN nonfuel_sales.qty END) AS nonfuel_qty__cur,
+  sum(CASE WHEN (nonfuel_sales.ts >= %(ts_1)s AND nonfuel_sales.ts < %(ts_2)s AND nonfuel_sales.category = %(category_1)s) THEN nonfuel_sales.revenue END) AS nonfuel_revenue_lubricant__ly,
+  sum(CASE WHEN (nonfuel_sales.ts >= %(ts_3)s AND nonfuel_sales.ts < %(ts_4)s AND nonfuel_sales.category = %(category_1)s) THEN nonfuel_sales.revenue END) AS nonfuel_revenue_lubricant__prev,
+  sum(CASE WHEN (nonfuel_sales.ts >= %(ts_5)s AND nonfuel_sales.ts < %(ts_6)s AND nonfuel_sales.category = %(category_1)s) THEN nonfuel_sales.revenue END) AS nonfuel_revenue_lubricant__cur,
+  sum(CASE WHEN (nonfuel_sales.ts >= %(ts_1)s AND nonfuel_sales.ts < %(ts_2)s AND nonfuel_sales.category = %(category_2)s) THEN nonfuel_sales.revenue END) AS nonfuel_revenue_own_brand__ly,
+  sum(CASE WHEN (nonfuel_sales.ts >= %(ts_3)s AND nonfuel_sales.ts < %(ts_4)s AND nonfuel_sales.category = %(category_2)s) THEN nonfuel_sales.revenue END) AS nonfuel_revenue_own_brand__prev,
+  sum(CASE WHEN (nonfuel_sales.ts >= %(ts_5)s AND nonfuel_sales.ts < %(ts_6)s AND nonfuel_sales.category = %(category_2)s) THEN nonfuel_sales.revenue END) AS nonfuel_revenue_own_brand__cur,
+  sum(CASE WHEN (nonfuel_sales.ts >= %(ts_7)s AND nonfuel_sales.ts < %(ts_8)s) THEN nonfuel_sales.revenue END) AS nonfuel_revenue_sum__d20241001_20241015,
+  sum(CASE WHEN (nonfuel_sales.ts >= %(ts_11)s AND nonfuel_sales.ts < %(ts_12)s) THEN nonfuel_sales.revenue END) AS nonfuel_revenue_sum__ly_ytd,
+  sum(CASE WHEN (nonfuel_sales.ts >= %(ts_9)s AND nonfuel_sales.ts < %(ts_10)s) THEN nonfuel_sales.revenue END) AS nonfuel_revenue_sum__d20250901_20250915,
+  sum(CASE WHEN (nonfuel_sales.ts >= %(ts_1)s AND nonfuel_sales.ts < %(ts_2)s) THEN nonfuel_sales.revenue END) AS nonfuel_revenue_sum__ly,
+  sum(CASE WHEN (nonfuel_sales.ts >= %(ts_13)s AND nonfuel_sales.ts < %(ts_14)s) THEN nonfuel_sales.revenue END) AS nonfuel_revenue_sum__d20260101_20260915,
+  sum(CASE WHEN (nonfuel_sales.ts >= %(ts_15)s AND nonfuel_sales.ts < %(ts_16)s) THEN nonfuel_sales.revenue END) AS nonfuel_revenue_sum__ytd,
+  sum(CASE WHEN (nonfuel_sales.ts >= %(ts_3)s AND nonfuel_sales.ts < %(ts_4)s) THEN nonfuel_sales.revenue END) AS nonfuel_revenue_sum__prev,
+  sum(CASE WHEN (nonfuel_sales.ts >= %(ts_5)s AND nonfuel_sales.ts < %(ts_6)s) THEN nonfuel_sales.revenue END) AS nonfuel_revenue_sum__cur,
+  count(DISTINCT CASE WHEN (nonfuel_sales.ts >= %(ts_1)s AND nonfuel_sales.ts < %(ts_2)s) THEN concat(CAST(nonfuel_sales.station_id AS VARCHAR), '|', CAST(nonfuel_sales.category AS VARCHAR)) END) AS nonfuel_station_categories__ly,
+  count(DISTINCT CASE WHEN (nonfuel_sales.ts >= %(ts_3)s AND nonfuel_sales.ts < %(ts_4)s) THEN concat(CAST(nonfuel_sales.station_id AS VARCHAR), '|', CAST(nonfuel_sales.category AS VARCHAR)) END) AS nonfuel_station_categories__prev,
+  count(DISTINCT CASE WHEN (nonfuel_sales.ts >= %(ts_5)s AND nonfuel_sales.ts < %(ts_6)s) THEN concat(CAST(nonfuel_sales.station_id AS VARCHAR), '|', CAST(nonfuel_sales.category AS VARCHAR)) END) AS nonfuel_station_categories__cur 
+FROM nonfuel_sales JOIN stations ON nonfuel_sales.station_id = stations.station_id 
+WHERE (stations.city_id IN (__[POSTCOMPILE_city_id_1]) OR stations.team_id IN (__[POSTCOMPILE_team_id_1]) OR stations.station_id IN (__[POSTCOMPILE_station_id_1])) AND (nonfuel_sales.ts >= %(ts_17)s AND nonfuel_sales.ts < %(ts_18)s OR nonfuel_sales.ts >= %(ts_19)s AND nonfuel_sales.ts < %(ts_20)s OR nonfuel_sales.ts >= %(ts_21)s AND nonfuel_sales.ts < %(ts_22)s) GROUP BY GROUPING SETS(stations.city_id, stations.team_id, stations.station_id) ORDER BY stations.city_id, stations.team_id, stations.station_id;
+-- params:
+--   category_1 = 'lubricant'
+--   category_2 = 'own_brand'
+--   city_id_1 = ['C1']
+--   station_id_1 = ['S1', 'S2']
+--   team_id_1 = ['T1', 'T2']
+--   ts_1 = datetime.datetime(2025, 10, 1, 0, 0)
+--   ts_10 = datetime.datetime(2025, 9, 16, 0, 0)
+--   ts_11 = datetime.datetime(2025, 1, 1, 0, 0)
+--   ts_12 = datetime.datetime(2025, 10, 16, 0, 0)
+--   ts_13 = datetime.datetime(2026, 1, 1, 0, 0)
+--   ts_14 = datetime.datetime(2026, 9, 16, 0, 0)
+--   ts_15 = datetime.datetime(2026, 1, 1, 0, 0)
+--   ts_16 = datetime.datetime(2026, 10, 16, 0, 0)
+--   ts_17 = datetime.datetime(2024, 10, 1, 0, 0)
+--   ts_18 = datetime.datetime(2024, 10, 16, 0, 0)
+--   ts_19 = datetime.datetime(2025, 1, 1, 0, 0)
+--   ts_2 = datetime.datetime(2025, 10, 16, 0, 0)
+--   ts_20 = datetime.datetime(2025, 10, 16, 0, 0)
+--   ts_21 = datetime.datetime(2026, 1, 1, 0, 0)
+--   ts_22 = datetime.datetime(2026, 10, 16, 0, 0)
+--   ts_3 = datetime.datetime(2026, 9, 1, 0, 0)
+--   ts_4 = datetime.datetime(2026, 9, 16, 0, 0)
+--   ts_5 = datetime.datetime(2026, 10, 1, 0, 0)
+--   ts_6 = datetime.datetime(2026, 10, 16, 0, 0)
+--   ts_7 = datetime.datetime(2024, 10, 1, 0, 0)
+--   ts_8 = datetime.datetime(2024, 10, 16, 0, 0)
+--   ts_9 = datetime.datetime(2025, 9, 1, 0, 0)
+
+SELECT stations.team_id, stations.station_id,
+  sum(CASE WHEN (plans.month >= %(month_1)s AND plans.month <= %(month_2)s AND plans.measure = %(measure_1)s) THEN plans.target END) AS plan__diesel_volume_t__d20251001_20251031,
+  sum(CASE WHEN (plans.month >= %(month_3)s AND plans.month <= %(month_4)s AND plans.measure = %(measure_1)s) THEN plans.target END) AS plan__diesel_volume_t__d20260901_20260930,
+  sum(CASE WHEN (plans.month >= %(month_5)s AND plans.month <= %(month_6)s AND plans.measure = %(measure_1)s) THEN plans.target END) AS plan__diesel_volume_t__d20261001_20261031,
+  sum(CASE WHEN (plans.month >= %(month_5)s AND plans.month <= %(month_6)s AND plans.measure = %(measure_2)s) THEN plans.target END) AS plan__expenses__d20261001_20261031,
+  sum(CASE WHEN (plans.month >= %(month_7)s AND plans.month <= %(month_8)s AND plans.measure = %(measure_3)s) THEN plans.target END) AS plan__fuel_volume_t__d20250101_20251231,
+  sum(CASE WHEN (plans.month >= %(month_1)s AND plans.month <= %(month_2)s AND plans.measure = %(measure_3)s) THEN plans.target END) AS plan__fuel_volume_t__d20251001_20251031,
+  sum(CASE WHEN (plans.month >= %(month_9)s AND plans.month <= %(month_10)s AND plans.measure = %(measure_3)s) THEN plans.target END) AS plan__fuel_volume_t__d20260101_20261231,
+  sum(CASE WHEN (plans.month >= %(month_3)s AND plans.month <= %(month_4)s AND plans.measure = %(measure_3)s) THEN plans.target END) AS plan__fuel_volume_t__d20260901_20260930,
+  sum(CASE WHEN (plans.month >= %(month_5)s AND plans.month <= %(month_6)s AND plans.measure = %(measure_3)s) THEN plans.target END) AS plan__fuel_volume_t__d20261001_20261031,
+  sum(CASE WHEN (plans.month >= %(month_1)s AND plans.month <= %(month_2)s AND plans.measure = %(measure_4)s) THEN plans.target END) AS plan__gasoline_volume_t__d20251001_20251031,
+  sum(CASE WHEN (plans.month >= %(month_3)s AND plans.month <= %(month_4)s AND plans.measure = %(measure_4)s) THEN plans.target END) AS plan__gasoline_volume_t__d20260901_20260930,
+  sum(CASE WHEN (plans.month >= %(month_5)s AND plans.month <= %(month_6)s AND plans.measure = %(measure_4)s) THEN plans.target END) AS plan__gasoline_volume_t__d20261001_20261031,
+  sum(CASE WHEN (plans.month >= %(month_5)s AND plans.month <= %(month_6)s AND plans.measure = %(measure_5)s) THEN plans.target END) AS plan__nonfuel_gross_profit__d20261001_20261031,
+  sum(CASE WHEN (plans.month >= %(month_7)s AND plans.month <= %(month_8)s AND plans.measure = %(measure_6)s) THEN plans.target END) AS plan__nonfuel_revenue__d20250101_20251231,
+  sum(CASE WHEN (plans.month >= %(month_1)s AND plans.month <= %(month_2)s AND plans.measure = %(measure_6)s) THEN plans.target END) AS plan__nonfuel_revenue__d20251001_20251031,
+  sum(CASE WHEN (plans.month >= %(month_9)s AND plans.month <= %(month_10)s AND plans.measure = %(measure_6)s) THEN plans.target END) AS plan__nonfuel_revenue__d20260101_20261231,
+  sum(CASE WHEN (plans.month >= %(month_3)s AND plans.month <= %(month_4)s AND plans.measure = %(measure_6)s) THEN plans.target END) AS plan__nonfuel_revenue__d20260901_20260930,
+  sum(CASE WHEN (plans.month >= %(month_5)s AND plans.month <= %(month_6)s AND plans.measure = %(measure_6)s) THEN plans.target END) AS plan__nonfuel_revenue__d20261001_20261031,
+  sum(CASE WHEN (plans.month >= %(month_5)s AND plans.month <= %(month_6)s AND plans.measure = %(measure_7)s) THEN plans.target END) AS plan__operating_profit__d20261001_20261031,
+  sum(CASE WHEN (plans.month >= %(month_5)s AND plans.month <= %(month_6)s AND plans.measure = %(measure_8)s) THEN plans.target END) AS plan__recharge_amount__d20261001_20261031 
+FROM plans JOIN stations ON plans.station_id = stations.station_id 
+WHERE (stations.team_id IN (__[POSTCOMPILE_team_id_1]) OR stations.station_id IN (__[POSTCOMPILE_station_id_1])) AND plans.month >= %(month_11)s AND plans.month <= %(month_12)s GROUP BY GROUPING SETS(stations.team_id, stations.station_id) ORDER BY stations.team_id, stations.station_id;
+-- params:
+--   measure_1 = 'diesel_volume_t'
+--   measure_2 = 'expenses'
+--   measure_3 = 'fuel_volume_t'
+--   measure_4 = 'gasoline_volume_t'
+--   measure_5 = 'nonfuel_gross_profit'
+--   measure_6 = 'nonfuel_revenue'
+--   measure_7 = 'operating_profit'
+--   measure_8 = 'recharge_amount'
+--   month_1 = datetime.date(2025, 10, 1)
+--   month_10 = datetime.date(2026, 12, 31)
+--   month_11 = datetime.date(2025, 1, 1)
+--   month_12 = datetime.date(2026, 12, 31)
+--   month_2 = datetime.date(2025, 10, 31)
+--   month_3 = datetime.date(2026, 9, 1)
+--   month_4 = datetime.date(2026, 9, 30)
+--   month_5 = datetime.date(2026, 10, 1)
+--   month_6 = datetime.date(2026, 10, 31)
+--   month_7 = datetime.date(2025, 1, 1)
+--   month_8 = datetime.date(2025, 12, 31)
+--   month_9 = datetime.date(2026, 1, 1)
+--   station_id_1 = ['S1', 'S2']
+--   team_id_1 = ['T1', 'T2']
+
+SELECT stations.team_id,
+  sum(CASE WHEN (card_recharges.ts >= %(ts_1)s AND card_recharges.ts < %(ts_2)s) THEN card_recharges.bonus END) AS recharge_bonus_sum__ly,
+  sum(CASE WHEN (card_recharges.ts >= %(ts_3)s AND card_recharges.ts < %(ts_4)s) THEN card_recharges.bonus END) AS recharge_bonus_sum__prev,
+  sum(CASE WHEN (card_recharges.ts >= %(ts_5)s AND card_recharges.ts < %(ts_6)s) THEN card_recharges.bonus END) AS recharge_bonus_sum__cur,
+  count(DISTINCT CASE WHEN (card_recharges.ts >= %(ts_1)s AND card_recharges.ts < %(ts_2)s) THEN card_recharges.customer_id END) AS recharge_customers__ly,
+  count(DISTINCT CASE WHEN (card_recharges.ts >= %(ts_3)s AND card_recharges.ts < %(ts_4)s) THEN card_recharges.customer_id END) AS recharge_customers__prev,
+  count(DISTINCT CASE WHEN (card_recharges.ts >= %(ts_5)s AND card_recharges.ts < %(ts_6)s) THEN card_recharges.customer_id END) AS recharge_customers__cur,
+  sum(CASE WHEN (card_recharges.ts >= %(ts_7)s AND card_recharges.ts < %(ts_8)s) THEN card_recharges.amount END) AS recharge_sum__d20241001_20241015,
+  sum(CASE WHEN (card_recharges.ts >= %(ts_9)s AND card_recharges.ts < %(ts_10)s) THEN card_recharges.amount END) AS recharge_sum__d20250901_20250915,
+  sum(CASE WHEN (card_recharges.ts >= %(ts_1)s AND card_recharges.ts < %(ts_2)s) THEN card_recharges.amount END) AS recharge_sum__ly,
+  sum(CASE WHEN (card_recharges.ts >= %(ts_3)s AND card_recharges.ts < %(ts_4)s) THEN card_recharges.amount END) AS recharge_sum__prev,
+  sum(CASE WHEN (card_recharges.ts >= %(ts_5)s AND card_recharges.ts < %(ts_6)s) THEN card_recharges.amount END) AS recharge_sum__cur,
+  count(CASE WHEN (card_recharges.ts >= %(ts_1)s AND card_recharges.ts < %(ts_2)s) THEN 1 END) AS recharge_txn__ly,
+  count(CASE WHEN (card_recharges.ts >= %(ts_3)s AND card_recharges.ts < %(ts_4)s) THEN 1 END) AS recharge_txn__prev,
+  count(CASE WHEN (card_recharges.ts >= %(ts_5)s AND card_recharges.ts < %(ts_6)s) THEN 1 END) AS recharge_txn__cur,
+  count(CASE WHEN (card_recharges.ts >= %(ts_1)s AND card_recharges.ts < %(ts_2)s AND card_recharges.amount >= %(amount_1)s) THEN 1 END) AS recharge_txn_large__ly,
+  count(CASE WHEN (card_recharges.ts >= %(ts_3)s AND card_recharges.ts < %(ts_4)s AND card_recharges.amount >= %(amount_1)s) THEN 1 END) AS recharge_txn_large__prev,
+  count(CASE WHEN (card_recharges.ts >= %(ts_5)s AND card_recharges.ts < %(ts_6)s AND card_recharges.amount >= %(amount_1)s) THEN 1 END) AS recharge_txn_large__cur 
+FROM card_recharges JOIN stations ON card_recharges.station_id = stations.station_id 
+WHERE stations.team_id IN (__[POSTCOMPILE_team_id_1]) AND (card_recharges.ts >= %(ts_11)s AND card_recharges.ts < %(ts_12)s OR card_recharges.ts >= %(ts_13)s AND card_recharges.ts < %(ts_14)s OR card_recharges.ts >= %(ts_15)s AND card_recharges.ts < %(ts_16)s OR card_recharges.ts >= %(ts_17)s AND card_recharges.ts < %(ts_18)s OR card_recharges.ts >= %(ts_19)s AND card_recharges.ts < %(ts_20)s) GROUP BY stations.team_id ORDER BY stations.team_id;
+-- params:
+--   amount_1 = 1000.0
+--   team_id_1 = ['T1']
+--   ts_1 = datetime.datetime(2025, 10, 1, 0, 0)
+--   ts_10 = datetime.datetime(2025, 9, 16, 0, 0)
+--   ts_11 = datetime.datetime(2024, 10, 1, 0, 0)
+--   ts_12 = datetime.datetime(2024, 10, 16, 0, 0)
+--   ts_13 = datetime.datetime(2025, 9, 1, 0, 0)
+--   ts_14 = datetime.datetime(2025, 9, 16, 0, 0)
+--   ts_15 = datetime.datetime(2025, 10, 1, 0, 0)
+--   ts_16 = datetime.datetime(2025, 10, 16, 0, 0)
+--   ts_17 = datetime.datetime(2026, 9, 1, 0, 0)
+--   ts_18 = datetime.datetime(2026, 9, 16, 0, 0)
+--   ts_19 = datetime.datetime(2026, 10, 1, 0, 0)
+--   ts_2 = datetime.datetime(2025, 10, 16, 0, 0)
+--   ts_20 = datetime.datetime(2026, 10, 16, 0, 0)
+--   ts_3 = datetime.datetime(2026, 9, 1, 0, 0)
+--   ts_4 = datetime.datetime(2026, 9, 16, 0, 0)
+--   ts_5 = datetime.datetime(2026, 10, 1, 0, 0)
+--   ts_6 = datetime.datetime(2026, 10, 16, 0, 0)
+--   ts_7 = datetime.datetime(2024, 10, 1, 0, 0)
+--   ts_8 = datetime.datetime(2024, 10, 16, 0, 0)
+--   ts_9 = datetime.datetime(2025, 9, 1, 0, 0)
+
+SELECT 0 AS window_index, w0.entity_id, w0.incremental_tonnes, w0.baseline_tonnes, w0.incremental_gross_profit, w0.incremental_cost, w0.incremental_nonfuel_revenue, w0.baseline_nonfuel_revenue 
+FROM (WITH entities AS 
+(WITH entity_stations AS 
+(SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
+FROM stations 
+WHERE stations.team_id IN (__[POSTCOMPILE_team_id_1]))
+ SELECT DISTINCT entity_stations.entity_id AS entity_id 
+FROM entity_stations), 
+campaign_effects AS 
+(WITH cell_values AS 
+(WITH campaign_cells AS 
+(WITH member_stations AS 
+(WITH campaign_windows AS 
+(SELECT campaigns.campaign_id AS campaign_id, campaigns.start_date AS start_date, campaigns.cost AS cost, greatest(campaigns.start_date, %(greatest_1)s) AS d_start, least(campaigns.end_date, %(least_1)s) AS d_end, CAST((least(campaigns.end_date, %(least_1)s) - greatest(campaigns.start_date, %(greatest_1)s)) + %(param_7)s AS FLOAT) AS n_days, CAST((campaigns.end_date - campaigns.start_date) + %(param_8)s AS FLOAT) AS total_days, campaigns.start_date - CAST((campaigns.end_date - campaigns.start_date) + %(param_9)s AS INTEGER) AS pre_start, (SELECT count(*) AS count_1 
+FROM campaign_stations 
+WHERE campaign_stations.campaign_id = campaigns.campaign_id) AS n_stations 
+FROM campaigns 
+WHERE campaigns.start_date <= %(start_date_1)s AND campaigns.end_date >= %(end_date_1)s), 
+entity_stations AS 
+(SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
+FROM stations 
+WHERE stations.team_id IN (__[POSTCOMPILE_team_id_1]))
+ SELECT campaign_windows.campaign_id AS campaign_id, entity_stations.station_id AS station_id, entity_stations.city_id AS city_id, entity_stations.entity_id AS entity_id, CAST(%(param_6)s AS VARCHAR) AS role 
+FROM campaign_windows JOIN campaign_stations ON campaign_stations.campaign_id = campaign_windows.campaign_id JOIN entity_stations ON entity_stations.station_id = campaign_stations.station_id), 
+member_cities AS 
+(SELECT DISTINCT member_stations.campaign_id AS campaign_id, member_stations.city_id AS city_id 
+FROM member_stations), 
+campaign_windows AS 
+(SELECT campaigns.campaign_id AS campaign_id, campaigns.start_date AS start_date, campaigns.cost AS cost, greatest(campaigns.start_date, %(greatest_1)s) AS d_start, least(campaigns.end_date, %(least_1)s) AS d_end, CAST((least(campaigns.end_date, %(least_1)s) - greatest(campaigns.start_date, %(greatest_1)s)) + %(param_7)s AS FLOAT) AS n_days, CAST((campaigns.end_date - campaigns.start_date) + %(param_8)s AS FLOAT) AS total_days, campaigns.start_date - CAST((campaigns.end_date - campaigns.start_date) + %(param_9)s AS INTEGER) AS pre_start, (SELECT count(*) AS count_1 
+FROM campaign_stations 
+WHERE campaign_stations.campaign_id = campaigns.campaign_id) AS n_stations 
+FROM campaigns 
+WHERE campaigns.start_date <= %(start_date_1)s AND campaigns.end_date >= %(end_date_1)s)
+ SELECT member_stations.campaign_id AS campaign_id, member_stations.station_id AS station_id, member_stations.city_id AS city_id, member_stations.entity_id AS entity_id, member_stations.role AS role 
+FROM member_stations UNION ALL SELECT member_cities.campaign_id AS campaign_id, stations.station_id AS station_id, stations.city_id AS city_id, CAST(%(param_10)s AS VARCHAR) AS entity_id, CAST(%(param_11)s AS VARCHAR) AS role 
+FROM member_cities JOIN stations ON stations.city_id = member_cities.city_id JOIN campaign_windows ON campaign_windows.campaign_id = member_cities.campaign_id 
+WHERE NOT (EXISTS (SELECT * 
+FROM campaign_stations 
+WHERE campaign_stations.campaign_id = member_cities.campaign_id AND campaign_stations.station_id = stations.station_id)) AND stations.opened_on <= campaign_windows.pre_start), 
+fuel_phases AS 
+(WITH campaign_windows AS 
+(SELECT campaigns.campaign_id AS campaign_id, campaigns.start_date AS start_date, campaigns.cost AS cost, greatest(campaigns.start_date, %(greatest_1)s) AS d_start, least(campaigns.end_date, %(least_1)s) AS d_end, CAST((least(campaigns.end_date, %(least_1)s) - greatest(campaigns.start_date, %(greatest_1)s)) + %(param_7)s AS FLOAT) AS n_days, CAST((campaigns.end_date - campaigns.start_date) + %(param_8)s AS FLOAT) AS total_days, campaigns.start_date - CAST((campaigns.end_date - campaigns.start_date) + %(param_9)s AS INTEGER) AS pre_start, (SELECT count(*) AS count_1 
+FROM campaign_stations 
+WHERE campaign_stations.campaign_id = campaigns.campaign_id) AS n_stations 
+FROM campaigns 
+WHERE campaigns.start_date <= %(start_date_1)s AND campaigns.end_date >= %(end_date_1)s)
+ SELECT campaign_cells.campaign_id AS campaign_id, campaign_cells.station_id AS station_id,
+  sum(CASE WHEN (CAST(fuel_sales.ts AS DATE) >= campaign_windows.d_start AND CAST(fuel_sales.ts AS DATE) <= campaign_windows.d_end) THEN (fuel_sales.liters * products.density_kg_per_l) / %(param_12)s ELSE %(param_13)s END) AS t_d,
+  sum(CASE WHEN (CAST(fuel_sales.ts AS DATE) >= campaign_windows.pre_start AND CAST(fuel_sales.ts AS DATE) < campaign_windows.start_date) THEN (fuel_sales.liters * products.density_kg_per_l) / %(param_12)s ELSE %(param_14)s END) AS t_p,
+  sum(CASE WHEN (CAST(fuel_sales.ts AS DATE) >= campaign_windows.d_start AND CAST(fuel_sales.ts AS DATE) <= campaign_windows.d_end) THEN fuel_sales.paid_amount - fuel_sales.liters * purchase_costs.cost_per_liter ELSE %(param_15)s END) AS gp_d,
+  sum(CASE WHEN (CAST(fuel_sales.ts AS DATE) >= campaign_windows.pre_start AND CAST(fuel_sales.ts AS DATE) < campaign_windows.start_date) THEN fuel_sales.paid_amount - fuel_sales.liters * purchase_costs.cost_per_liter ELSE %(param_16)s END) AS gp_p,
+  sum(CASE WHEN (CAST(fuel_sales.ts AS DATE) >= campaign_windows.d_start AND CAST(fuel_sales.ts AS DATE) <= campaign_windows.d_end) THEN fuel_sales.liters * fuel_sales.list_price - fuel_sales.paid_amount ELSE %(param_17)s END) AS disc_d,
+  sum(CASE WHEN (CAST(fuel_sales.ts AS DATE) >= campaign_windows.pre_start AND CAST(fuel_sales.ts AS DATE) < campaign_windows.start_date) THEN fuel_sales.liters * fuel_sales.list_price - fuel_sales.paid_amount ELSE %(param_18)s END) AS disc_p 
+FROM campaign_cells JOIN campaign_windows ON campaign_windows.campaign_id = campaign_cells.campaign_id JOIN fuel_sales ON fuel_sales.station_id = campaign_cells.station_id AND fuel_sales.ts >= campaign_windows.pre_start AND CAST(fuel_sales.ts AS DATE) <= campaign_windows.d_end JOIN products ON products.product_code = fuel_sales.product_code LEFT OUTER JOIN purchase_costs ON purchase_costs.product_code = fuel_sales.product_code AND purchase_costs.month = CAST(date_trunc(%(date_trunc_1)s, fuel_sales.ts) AS DATE) 
+WHERE fuel_sales.ts >= (SELECT min(campaign_windows.pre_start) AS min_1 
+FROM campaign_windows) AND fuel_sales.ts < %(ts_1)s GROUP BY campaign_cells.campaign_id, campaign_cells.station_id), 
+nonfuel_phases AS 
+(WITH campaign_windows AS 
+(SELECT campaigns.campaign_id AS campaign_id, campaigns.start_date AS start_date, campaigns.cost AS cost, greatest(campaigns.start_date, %(greatest_1)s) AS d_start, least(campaigns.end_date, %(least_1)s) AS d_end, CAST((least(campaigns.end_date, %(least_1)s) - greatest(campaigns.start_date, %(greatest_1)s)) + %(param_7)s AS FLOAT) AS n_days, CAST((campaigns.end_date - campaigns.start_date) + %(param_8)s AS FLOAT) AS total_days, campaigns.start_date - CAST((campaigns.end_date - campaigns.start_date) + %(param_9)s AS INTEGER) AS pre_start, (SELECT count(*) AS count_1 
+FROM campaign_stations 
+WHERE campaign_stations.campaign_id = campaigns.campaign_id) AS n_stations 
+FROM campaigns 
+WHERE campaigns.start_date <= %(start_date_1)s AND campaigns.end_date >= %(end_date_1)s)
+ SELECT campaign_cells.campaign_id AS campaign_id, campaign_cells.station_id AS station_id,
+  sum(CASE WHEN (CAST(nonfuel_sales.ts AS DATE) >= campaign_windows.d_start AND CAST(nonfuel_sales.ts AS DATE) <= campaign_windows.d_end) THEN nonfuel_sales.revenue ELSE %(param_19)s END) AS nf_d,
+  sum(CASE WHEN (CAST(nonfuel_sales.ts AS DATE) >= campaign_windows.pre_start AND CAST(nonfuel_sales.ts AS DATE) < campaign_windows.start_date) THEN nonfuel_sales.revenue ELSE %(param_20)s END) AS nf_p 
+FROM campaign_cells JOIN campaign_windows ON campaign_windows.campaign_id = campaign_cells.campaign_id JOIN nonfuel_sales ON nonfuel_sales.station_id = campaign_cells.station_id AND nonfuel_sales.ts >= campaign_windows.pre_start AND CAST(nonfuel_sales.ts AS DATE) <= campaign_windows.d_end 
+WHERE nonfuel_sales.ts >= (SELECT min(campaign_windows.pre_start) AS min_1 
+FROM campaign_windows) AND nonfuel_sales.ts < %(ts_2)s GROUP BY campaign_cells.campaign_id, campaign_cells.station_id)
+ SELECT campaign_cells.campaign_id AS campaign_id, campaign_cells.station_id AS station_id, campaign_cells.city_id AS city_id, campaign_cells.entity_id AS entity_id, campaign_cells.role AS role, coalesce(fuel_phases.t_d, %(coalesce_7)s) AS t_d, coalesce(fuel_phases.t_p, %(coalesce_8)s) AS t_p, coalesce(fuel_phases.gp_d, %(coalesce_9)s) AS gp_d, coalesce(fuel_phases.gp_p, %(coalesce_10)s) AS gp_p, coalesce(nonfuel_phases.nf_d, %(coalesce_11)s) AS nf_d, coalesce(nonfuel_phases.nf_p, %(coalesce_12)s) AS nf_p, coalesce(fuel_phases.disc_d, %(coalesce_13)s) AS disc_d, coalesce(fuel_phases.disc_p, %(coalesce_14)s) AS disc_p 
+FROM campaign_cells LEFT OUTER JOIN fuel_phases ON fuel_phases.campaign_id = campaign_cells.campaign_id AND fuel_phases.station_id = campaign_cells.station_id LEFT OUTER JOIN nonfuel_phases ON nonfuel_phases.campaign_id = campaign_cells.campaign_id AND nonfuel_phases.station_id = campaign_cells.station_id), 
+campaign_windows AS 
+(SELECT campaigns.campaign_id AS campaign_id, campaigns.start_date AS start_date, campaigns.cost AS cost, greatest(campaigns.start_date, %(greatest_1)s) AS d_start, least(campaigns.end_date, %(least_1)s) AS d_end, CAST((least(campaigns.end_date, %(least_1)s) - greatest(campaigns.start_date, %(greatest_1)s)) + %(param_7)s AS FLOAT) AS n_days, CAST((campaigns.end_date - campaigns.start_date) + %(param_8)s AS FLOAT) AS total_days, campaigns.start_date - CAST((campaigns.end_date - campaigns.start_date) + %(param_9)s AS INTEGER) AS pre_start, (SELECT count(*) AS count_1 
+FROM campaign_stations 
+WHERE campaign_stations.campaign_id = campaigns.campaign_id) AS n_stations 
+FROM campaigns 
+WHERE campaigns.start_date <= %(start_date_1)s AND campaigns.end_date >= %(end_date_1)s), 
+control_sums AS 
+(SELECT cell_values.campaign_id AS campaign_id, cell_values.city_id AS city_id,
+  sum(cell_values.t_d) AS t_d,
+  sum(cell_values.t_p) AS t_p,
+  sum(cell_values.gp_d) AS gp_d,
+  sum(cell_values.gp_p) AS gp_p,
+  sum(cell_values.nf_d) AS nf_d,
+  sum(cell_values.nf_p) AS nf_p 
+FROM cell_values 
+WHERE cell_values.role = %(role_1)s GROUP BY cell_values.campaign_id, cell_values.city_id)
+ SELECT cell_values.entity_id AS entity_id,
+  sum(cell_values.t_d - cell_values.t_p * (campaign_windows.n_days / campaign_windows.total_days) * CASE WHEN (control_sums.t_p > %(t_p_1)s) THEN (control_sums.t_d * campaign_windows.total_days) / (control_sums.t_p * campaign_windows.n_days) ELSE %(param_1)s END) AS incremental_tonnes,
+  sum(cell_values.t_p * (campaign_windows.n_days / campaign_windows.total_days) * CASE WHEN (control_sums.t_p > %(t_p_2)s) THEN (control_sums.t_d * campaign_windows.total_days) / (control_sums.t_p * campaign_windows.n_days) ELSE %(param_2)s END) AS baseline_tonnes,
+  sum(cell_values.gp_d - cell_values.gp_p * (campaign_windows.n_days / campaign_windows.total_days) * CASE WHEN (control_sums.gp_p > %(gp_p_1)s) THEN (control_sums.gp_d * campaign_windows.total_days) / (control_sums.gp_p * campaign_windows.n_days) ELSE %(param_3)s END) AS incremental_gross_profit,
+  sum(((campaign_windows.cost / campaign_windows.n_stations) * (campaign_windows.n_days / campaign_windows.total_days) + cell_values.disc_d) - cell_values.disc_p * (campaign_windows.n_days / campaign_windows.total_days)) AS incremental_cost,
+  sum(cell_values.nf_d - cell_values.nf_p * (campaign_windows.n_days / campaign_windows.total_days) * CASE WHEN (control_sums.nf_p > %(nf_p_1)s) THEN (control_sums.nf_d * campaign_windows.total_days) / (control_sums.nf_p * campaign_windows.n_days) ELSE %(param_4)s END) AS incremental_nonfuel_revenue,
+  sum(cell_values.nf_p * (campaign_windows.n_days / campaign_windows.total_days) * CASE WHEN (control_sums.nf_p > %(nf_p_2)s) THEN (control_sums.nf_d * campaign_windows.total_days) / (control_sums.nf_p * campaign_windows.n_days) ELSE %(param_5)s END) AS baseline_nonfuel_revenue 
+FROM cell_values JOIN campaign_windows ON campaign_windows.campaign_id = cell_values.campaign_id LEFT OUTER JOIN control_sums ON control_sums.campaign_id = cell_values.campaign_id AND control_sums.city_id = cell_values.city_id 
+WHERE cell_values.role = %(role_2)s GROUP BY cell_values.entity_id)
+ SELECT entities.entity_id AS entity_id, coalesce(campaign_effects.incremental_tonnes, %(coalesce_1)s) AS incremental_tonnes, coalesce(campaign_effects.baseline_tonnes, %(coalesce_2)s) AS baseline_tonnes, coalesce(campaign_effects.incremental_gross_profit, %(coalesce_3)s) AS incremental_gross_profit, coalesce(campaign_effects.incremental_cost, %(coalesce_4)s) AS incremental_cost, coalesce(campaign_effects.incremental_nonfuel_revenue, %(coalesce_5)s) AS incremental_nonfuel_revenue, coalesce(campaign_effects.baseline_nonfuel_revenue, %(coalesce_6)s) AS baseline_nonfuel_revenue 
+FROM entities LEFT OUTER JOIN campaign_effects ON campaign_effects.entity_id = entities.entity_id) AS w0 UNION ALL SELECT 1 AS window_index, w1.entity_id, w1.incremental_tonnes, w1.baseline_tonnes, w1.incremental_gross_profit, w1.incremental_cost, w1.incremental_nonfuel_revenue, w1.baseline_nonfuel_revenue 
+FROM (WITH entities AS 
+(WITH entity_stations AS 
+(SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
+FROM stations 
+WHERE stations.team_id IN (__[POSTCOMPILE_team_id_2]))
+ SELECT DISTINCT entity_stations.entity_id AS entity_id 
+FROM entity_stations), 
+campaign_effects AS 
+(WITH cell_values AS 
+(WITH campaign_cells AS 
+(WITH member_stations AS 
+(WITH campaign_windows AS 
+(SELECT campaigns.campaign_id AS campaign_id, campaigns.start_date AS start_date, campaigns.cost AS cost, greatest(campaigns.start_date, %(greatest_2)s) AS d_start, least(campaigns.end_date, %(least_2)s) AS d_end, CAST((least(campaigns.end_date, %(least_2)s) - greatest(campaigns.start_date, %(greatest_2)s)) + %(param_27)s AS FLOAT) AS n_days, CAST((campaigns.end_date - campaigns.start_date) + %(param_28)s AS FLOAT) AS total_days, campaigns.start_date - CAST((campaigns.end_date - campaigns.start_date) + %(param_29)s AS INTEGER) AS pre_start, (SELECT count(*) AS count_2 
+FROM campaign_stations 
+WHERE campaign_stations.campaign_id = campaigns.campaign_id) AS n_stations 
+FROM campaigns 
+WHERE campaigns.start_date <= %(start_date_2)s AND campaigns.end_date >= %(end_date_2)s), 
+entity_stations AS 
+(SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
+FROM stations 
+WHERE stations.team_id IN (__[POSTCOMPILE_team_id_2]))
+ SELECT campaign_windows.campaign_id AS campaign_id, entity_stations.station_id AS station_id, entity_stations.city_id AS city_id, entity_stations.entity_id AS entity_id, CAST(%(param_26)s AS VARCHAR) AS role 
+FROM campaign_windows JOIN campaign_stations ON campaign_stations.campaign_id = campaign_windows.campaign_id JOIN entity_stations ON entity_stations.station_id = campaign_stations.station_id), 
+member_cities AS 
+(SELECT DISTINCT member_stations.campaign_id AS campaign_id, member_stations.city_id AS city_id 
+FROM member_stations), 
+campaign_windows AS 
+(SELECT campaigns.campaign_id AS campaign_id, campaigns.start_date AS start_date, campaigns.cost AS cost, greatest(campaigns.start_date, %(greatest_2)s) AS d_start, least(campaigns.end_date, %(least_2)s) AS d_end, CAST((least(campaigns.end_date, %(least_2)s) - greatest(campaigns.start_date, %(greatest_2)s)) + %(param_27)s AS FLOAT) AS n_days, CAST((campaigns.end_date - campaigns.start_date) + %(param_28)s AS FLOAT) AS total_days, campaigns.start_date - CAST((campaigns.end_date - campaigns.start_date) + %(param_29)s AS INTEGER) AS pre_start, (SELECT count(*) AS count_2 
+FROM campaign_stations 
+WHERE campaign_stations.campaign_id = campaigns.campaign_id) AS n_stations 
+FROM campaigns 
+WHERE campaigns.start_date <= %(start_date_2)s AND campaigns.end_date >= %(end_date_2)s)
+ SELECT member_stations.campaign_id AS campaign_id, member_stations.station_id AS station_id, member_stations.city_id AS city_id, member_stations.entity_id AS entity_id, member_stations.role AS role 
+FROM member_stations UNION ALL SELECT member_cities.campaign_id AS campaign_id, stations.station_id AS station_id, stations.city_id AS city_id, CAST(%(param_30)s AS VARCHAR) AS entity_id, CAST(%(param_31)s AS VARCHAR) AS role 
+FROM member_cities JOIN stations ON stations.city_id = member_cities.city_id JOIN campaign_windows ON campaign_windows.campaign_id = member_cities.campaign_id 
+WHERE NOT (EXISTS (SELECT * 
+FROM campaign_stations 
+WHERE campaign_stations.campaign_id = member_cities.campaign_id AND campaign_stations.station_id = stations.station_id)) AND stations.opened_on <= campaign_windows.pre_start), 
+fuel_phases AS 
+(WITH campaign_windows AS 
+(SELECT campaigns.campaign_id AS campaign_id, campaigns.start_date AS start_date, campaigns.cost AS cost, greatest(campaigns.start_date, %(greatest_2)s) AS d_start, least(campaigns.end_date, %(least_2)s) AS d_end, CAST((least(campaigns.end_date, %(least_2)s) - greatest(campaigns.start_date, %(greatest_2)s)) + %(param_27)s AS FLOAT) AS n_days, CAST((campaigns.end_date - campaigns.start_date) + %(param_28)s AS FLOAT) AS total_days, campaigns.start_date - CAST((campaigns.end_date - campaigns.start_date) + %(param_29)s AS INTEGER) AS pre_start, (SELECT count(*) AS count_2 
+FROM campaign_stations 
+WHERE campaign_stations.campaign_id = campaigns.campaign_id) AS n_stations 
+FROM campaigns 
+WHERE campaigns.start_date <= %(start_date_2)s AND campaigns.end_date >= %(end_date_2)s)
+ SELECT campaign_cells.campaign_id AS campaign_id, campaign_cells.station_id AS station_id,
+  sum(CASE WHEN (CAST(fuel_sales.ts AS DATE) >= campaign_windows.d_start AND CAST(fuel_sales.ts AS DATE) <= campaign_windows.d_end) THEN (fuel_sales.liters * products.density_kg_per_l) / %(param_32)s ELSE %(param_33)s END) AS t_d,
+  sum(CASE WHEN (CAST(fuel_sales.ts AS DATE) >= campaign_windows.pre_start AND CAST(fuel_sales.ts AS DATE) < campaign_windows.start_date) THEN (fuel_sales.liters * products.density_kg_per_l) / %(param_32)s ELSE %(param_34)s END) AS t_p,
+  sum(CASE WHEN (CAST(fuel_sales.ts AS DATE) >= campaign_windows.d_start AND CAST(fuel_sales.ts AS DATE) <= campaign_windows.d_end) THEN fuel_sales.paid_amount - fuel_sales.liters * purchase_costs.cost_per_liter ELSE %(param_35)s END) AS gp_d,
+  sum(CASE WHEN (CAST(fuel_sales.ts AS DATE) >= campaign_windows.pre_start AND CAST(fuel_sales.ts AS DATE) < campaign_windows.start_date) THEN fuel_sales.paid_amount - fuel_sales.liters * purchase_costs.cost_per_liter ELSE %(param_36)s END) AS gp_p,
+  sum(CASE WHEN (CAST(fuel_sales.ts AS DATE) >= campaign_windows.d_start AND CAST(fuel_sales.ts AS DATE) <= campaign_windows.d_end) THEN fuel_sales.liters * fuel_sales.list_price - fuel_sales.paid_amount ELSE %(param_37)s END) AS disc_d,
+  sum(CASE WHEN (CAST(fuel_sales.ts AS DATE) >= campaign_windows.pre_start AND CAST(fuel_sales.ts AS DATE) < campaign_windows.start_date) THEN fuel_sales.liters * fuel_sales.list_price - fuel_sales.paid_amount ELSE %(param_38)s END) AS disc_p 
+FROM campaign_cells JOIN campaign_windows ON campaign_windows.campaign_id = campaign_cells.campaign_id JOIN fuel_sales ON fuel_sales.station_id = campaign_cells.station_id AND fuel_sales.ts >= campaign_windows.pre_start AND CAST(fuel_sales.ts AS DATE) <= campaign_windows.d_end JOIN products ON products.product_code = fuel_sales.product_code LEFT OUTER JOIN purchase_costs ON purchase_costs.product_code = fuel_sales.product_code AND purchase_costs.month = CAST(date_trunc(%(date_trunc_2)s, fuel_sales.ts) AS DATE) 
+WHERE fuel_sales.ts >= (SELECT min(campaign_windows.pre_start) AS min_2 
+FROM campaign_windows) AND fuel_sales.ts < %(ts_3)s GROUP BY campaign_cells.campaign_id, campaign_cells.station_id), 
+nonfuel_phases AS 
+(WITH campaign_windows AS 
+(SELECT campaigns.campaign_id AS campaign_id, campaigns.start_date AS start_date, campaigns.cost AS cost, greatest(campaigns.start_date, %(greatest_2)s) AS d_start, least(campaigns.end_date, %(least_2)s) AS d_end, CAST((least(campaigns.end_date, %(least_2)s) - greatest(campaigns.start_date, %(greatest_2)s)) + %(param_27)s AS FLOAT) AS n_days, CAST((campaigns.end_date - campaigns.start_date) + %(param_28)s AS FLOAT) AS total_days, campaigns.start_date - CAST((campaigns.end_date - campaigns.start_date) + %(param_29)s AS INTEGER) AS pre_start, (SELECT count(*) AS count_2 
+FROM campaign_stations 
+WHERE campaign_stations.campaign_id = campaigns.campaign_id) AS n_stations 
+FROM campaigns 
+WHERE campaigns.start_date <= %(start_date_2)s AND campaigns.end_date >= %(end_date_2)s)
+ SELECT campaign_cells.campaign_id AS campaign_id, campaign_cells.station_id AS station_id,
+  sum(CASE WHEN (CAST(nonfuel_sales.ts AS DATE) >= campaign_windows.d_start AND CAST(nonfuel_sales.ts AS DATE) <= campaign_windows.d_end) THEN nonfuel_sales.revenue ELSE %(param_39)s END) AS nf_d,
+  sum(CASE WHEN (CAST(nonfuel_sales.ts AS DATE) >= campaign_windows.pre_start AND CAST(nonfuel_sales.ts AS DATE) < campaign_windows.start_date) THEN nonfuel_sales.revenue ELSE %(param_40)s END) AS nf_p 
+FROM campaign_cells JOIN campaign_windows ON campaign_windows.campaign_id = campaign_cells.campaign_id JOIN nonfuel_sales ON nonfuel_sales.station_id = campaign_cells.station_id AND nonfuel_sales.ts >= campaign_windows.pre_start AND CAST(nonfuel_sales.ts AS DATE) <= campaign_windows.d_end 
+WHERE nonfuel_sales.ts >= (SELECT min(campaign_windows.pre_start) AS min_2 
+FROM campaign_windows) AND nonfuel_sales.ts < %(ts_4)s GROUP BY campaign_cells.campaign_id, campaign_cells.station_id)
+ SELECT campaign_cells.campaign_id AS campaign_id, campaign_cells.station_id AS station_id, campaign_cells.city_id AS city_id, campaign_cells.entity_id AS entity_id, campaign_cells.role AS role, coalesce(fuel_phases.t_d, %(coalesce_21)s) AS t_d, coalesce(fuel_phases.t_p, %(coalesce_22)s) AS t_p, coalesce(fuel_phases.gp_d, %(coalesce_23)s) AS gp_d, coalesce(fuel_phases.gp_p, %(coalesce_24)s) AS gp_p, coalesce(nonfuel_phases.nf_d, %(coalesce_25)s) AS nf_d, coalesce(nonfuel_phases.nf_p, %(coalesce_26)s) AS nf_p, coalesce(fuel_phases.disc_d, %(coalesce_27)s) AS disc_d, coalesce(fuel_phases.disc_p, %(coalesce_28)s) AS disc_p 
+FROM campaign_cells LEFT OUTER JOIN fuel_phases ON fuel_phases.campaign_id = campaign_cells.campaign_id AND fuel_phases.station_id = campaign_cells.station_id LEFT OUTER JOIN nonfuel_phases ON nonfuel_phases.campaign_id = campaign_cells.campaign_id AND nonfuel_phases.station_id = campaign_cells.station_id), 
+campaign_windows AS 
+(SELECT campaigns.campaign_id AS campaign_id, campaigns.start_date AS start_date, campaigns.cost AS cost, greatest(campaigns.start_date, %(greatest_2)s) AS d_start, least(campaigns.end_date, %(least_2)s) AS d_end, CAST((least(campaigns.end_date, %(least_2)s) - greatest(campaigns.start_date, %(greatest_2)s)) + %(param_27)s AS FLOAT) AS n_days, CAST((campaigns.end_date - campaigns.start_date) + %(param_28)s AS FLOAT) AS total_days, campaigns.start_date - CAST((campaigns.end_date - campaigns.start_date) + %(param_29)s AS INTEGER) AS pre_start, (SELECT count(*) AS count_2 
+FROM campaign_stations 
+WHERE campaign_stations.campaign_id = campaigns.campaign_id) AS n_stations 
+FROM campaigns 
+WHERE campaigns.start_date <= %(start_date_2)s AND campaigns.end_date >= %(end_date_2)s), 
+control_sums AS 
+(SELECT cell_values.campaign_id AS campaign_id, cell_values.city_id AS city_id,
+  sum(cell_values.t_d) AS t_d,
+  sum(cell_values.t_p) AS t_p,
+  sum(cell_values.gp_d) AS gp_d,
+  sum(cell_values.gp_p) AS gp_p,
+  sum(cell_values.nf_d) AS nf_d,
+  sum(cell_values.nf_p) AS nf_p 
+FROM cell_values 
+WHERE cell_values.role = %(role_3)s GROUP BY cell_values.campaign_id, cell_values.city_id)
+ SELECT cell_values.entity_id AS entity_id,
+  sum(cell_values.t_d - cell_values.t_p * (campaign_windows.n_days / campaign_windows.total_days) * CASE WHEN (control_sums.t_p > %(t_p_3)s) THEN (control_sums.t_d * campaign_windows.total_days) / (control_sums.t_p * campaign_windows.n_days) ELSE %(param_21)s END) AS incremental_tonnes,
+  sum(cell_values.t_p * (campaign_windows.n_days / campaign_windows.total_days) * CASE WHEN (control_sums.t_p > %(t_p_4)s) THEN (control_sums.t_d * campaign_windows.total_days) / (control_sums.t_p * campaign_windows.n_days) ELSE %(param_22)s END) AS baseline_tonnes,
+  sum(cell_values.gp_d - cell_values.gp_p * (campaign_windows.n_days / campaign_windows.total_days) * CASE WHEN (control_sums.gp_p > %(gp_p_2)s) THEN (control_sums.gp_d * campaign_windows.total_days) / (control_sums.gp_p * campaign_windows.n_days) ELSE %(param_23)s END) AS incremental_gross_profit,
+  sum(((campaign_windows.cost / campaign_windows.n_stations) * (campaign_windows.n_days / campaign_windows.total_days) + cell_values.disc_d) - cell_values.disc_p * (campaign_windows.n_days / campaign_windows.total_days)) AS incremental_cost,
+  sum(cell_values.nf_d - cell_values.nf_p * (campaign_windows.n_days / campaign_windows.total_days) * CASE WHEN (control_sums.nf_p > %(nf_p_3)s) THEN (control_sums.nf_d * campaign_windows.total_days) / (control_sums.nf_p * campaign_windows.n_days) ELSE %(param_24)s END) AS incremental_nonfuel_revenue,
+  sum(cell_values.nf_p * (campaign_windows.n_days / campaign_windows.total_days) * CASE WHEN (control_sums.nf_p > %(nf_p_4)s) THEN (control_sums.nf_d * campaign_windows.total_days) / (control_sums.nf_p * campaign_windows.n_days) ELSE %(param_25)s END) AS baseline_nonfuel_revenue 
+FROM cell_values JOIN campaign_windows ON campaign_windows.campaign_id = cell_values.campaign_id LEFT OUTER JOIN control_sums ON control_sums.campaign_id = cell_values.campaign_id AND control_sums.city_id = cell_values.city_id 
+WHERE cell_values.role = %(role_4)s GROUP BY cell_values.entity_id)
+ SELECT entities.entity_id AS entity_id, coalesce(campaign_effects.incremental_tonnes, %(coalesce_15)s) AS incremental_tonnes, coalesce(campaign_effects.baseline_tonnes, %(coalesce_16)s) AS baseline_tonnes, coalesce(campaign_effects.incremental_gross_profit, %(coalesce_17)s) AS incremental_gross_profit, coalesce(campaign_effects.incremental_cost, %(coalesce_18)s) AS incremental_cost, coalesce(campaign_effects.incremental_nonfuel_revenue, %(coalesce_19)s) AS incremental_nonfuel_revenue, coalesce(campaign_effects.baseline_nonfuel_revenue, %(coalesce_20)s) AS baseline_nonfuel_revenue 
+FROM entities LEFT OUTER JOIN campaign_effects ON campaign_effects.entity_id = entities.entity_id) AS w1 UNION ALL SELECT 2 AS window_index, w2.entity_id, w2.incremental_tonnes, w2.baseline_tonnes, w2.incremental_gross_profit, w2.incremental_cost, w2.incremental_nonfuel_revenue, w2.baseline_nonfuel_revenue 
+FROM (WITH entities AS 
+(WITH entity_stations AS 
+(SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
+FROM stations 
+WHERE stations.team_id IN (__[POSTCOMPILE_team_id_3]))
+ SELECT DISTINCT entity_stations.entity_id AS entity_id 
+FROM entity_stations), 
+campaign_effects AS 
+(WITH cell_values AS 
+(WITH campaign_cells AS 
+(WITH member_stations AS 
+(WITH campaign_windows AS 
+(SELECT campaigns.campaign_id AS campaign_id, campaigns.start_date AS start_date, campaigns.cost AS cost, greatest(campaigns.start_date, %(greatest_3)s) AS d_start, least(campaigns.end_date, %(least_3)s) AS d_end, CAST((least(campaigns.end_date, %(least_3)s) - greatest(campaigns.start_date, %(greatest_3)s)) + %(param_47)s AS FLOAT) AS n_days, CAST((campaigns.end_date - campaigns.start_date) + %(param_48)s AS FLOAT) AS total_days, campaigns.start_date - CAST((campaigns.end_date - campaigns.start_date) + %(param_49)s AS INTEGER) AS pre_start, (SELECT count(*) AS count_3 
+FROM campaign_stations 
+WHERE campaign_stations.campaign_id = campaigns.campaign_id) AS n_stations 
+FROM campaigns 
+WHERE campaigns.start_date <= %(start_date_3)s AND campaigns.end_date >= %(end_date_3)s), 
+entity_stations AS 
+(SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
+FROM stations 
+WHERE stations.team_id IN (__[POSTCOMPILE_team_id_3]))
+ SELECT campaign_windows.campaign_id AS campaign_id, entity_stations.station_id AS station_id, entity_stations.city_id AS city_id, entity_stations.entity_id AS entity_id, CAST(%(param_46)s AS VARCHAR) AS role 
+FROM campaign_windows JOIN campaign_stations ON campaign_stations.campaign_id = campaign_windows.campaign_id JOIN entity_stations ON entity_stations.station_id = campaign_stations.station_id), 
+member_cities AS 
+(SELECT DISTINCT member_stations.campaign_id AS campaign_id, member_stations.city_id AS city_id 
+FROM member_stations), 
+campaign_windows AS 
+(SELECT campaigns.campaign_id AS campaign_id, campaigns.start_date AS start_date, campaigns.cost AS cost, greatest(campaigns.start_date, %(greatest_3)s) AS d_start, least(campaigns.end_date, %(least_3)s) AS d_end, CAST((least(campaigns.end_date, %(least_3)s) - greatest(campaigns.start_date, %(greatest_3)s)) + %(param_47)s AS FLOAT) AS n_days, CAST((campaigns.end_date - campaigns.start_date) + %(param_48)s AS FLOAT) AS total_days, campaigns.start_date - CAST((campaigns.end_date - campaigns.start_date) + %(param_49)s AS INTEGER) AS pre_start, (SELECT count(*) AS count_3 
+FROM campaign_stations 
+WHERE campaign_stations.campaign_id = campaigns.campaign_id) AS n_stations 
+FROM campaigns 
+WHERE campaigns.start_date <= %(start_date_3)s AND campaigns.end_date >= %(end_date_3)s)
+ SELECT member_stations.campaign_id AS campaign_id, member_stations.station_id AS station_id, member_stations.city_id AS city_id, member_stations.entity_id AS entity_id, member_stations.role AS role 
+FROM member_stations UNION ALL SELECT member_cities.campaign_id AS campaign_id, stations.station_id AS station_id, stations.city_id AS city_id, CAST(%(param_50)s AS VARCHAR) AS entity_id, CAST(%(param_51)s AS VARCHAR) AS role 
+FROM member_cities JOIN stations ON stations.city_id = member_cities.city_id JOIN campaign_windows ON campaign_windows.campaign_id = member_cities.campaign_id 
+WHERE NOT (EXISTS (SELECT * 
+FROM campaign_stations 
+WHERE campaign_stations.campaign_id = member_cities.campaign_id AND campaign_stations.station_id = stations.station_id)) AND stations.opened_on <= campaign_windows.pre_start), 
+fuel_phases AS 
+(WITH campaign_windows AS 
+(SELECT campaigns.campaign_id AS campaign_id, campaigns.start_date AS start_date, campaigns.cost AS cost, greatest(campaigns.start_date, %(greatest_3)s) AS d_start, least(campaigns.end_date, %(least_3)s) AS d_end, CAST((least(campaigns.end_date, %(least_3)s) - greatest(campaigns.start_date, %(greatest_3)s)) + %(param_47)s AS FLOAT) AS n_days, CAST((campaigns.end_date - campaigns.start_date) + %(param_48)s AS FLOAT) AS total_days, campaigns.start_date - CAST((campaigns.end_date - campaigns.start_date) + %(param_49)s AS INTEGER) AS pre_start, (SELECT count(*) AS count_3 
+FROM campaign_stations 
+WHERE campaign_stations.campaign_id = campaigns.campaign_id) AS n_stations 
+FROM campaigns 
+WHERE campaigns.start_date <= %(start_date_3)s AND campaigns.end_date >= %(end_date_3)s)
+ SELECT campaign_cells.campaign_id AS campaign_id, campaign_cells.station_id AS station_id,
+  sum(CASE WHEN (CAST(fuel_sales.ts AS DATE) >= campaign_windows.d_start AND CAST(fuel_sales.ts AS DATE) <= campaign_windows.d_end) THEN (fuel_sales.liters * products.density_kg_per_l) / %(param_52)s ELSE %(param_53)s END) AS t_d,
+  sum(CASE WHEN (CAST(fuel_sales.ts AS DATE) >= campaign_windows.pre_start AND CAST(fuel_sales.ts AS DATE) < campaign_windows.start_date) THEN (fuel_sales.liters * products.density_kg_per_l) / %(param_52)s ELSE %(param_54)s END) AS t_p,
+  sum(CASE WHEN (CAST(fuel_sales.ts AS DATE) >= campaign_windows.d_start AND CAST(fuel_sales.ts AS DATE) <= campaign_windows.d_end) THEN fuel_sales.paid_amount - fuel_sales.liters * purchase_costs.cost_per_liter ELSE %(param_55)s END) AS gp_d,
+  sum(CASE WHEN (CAST(fuel_sales.ts AS DATE) >= campaign_windows.pre_start AND CAST(fuel_sales.ts AS DATE) < campaign_windows.start_date) THEN fuel_sales.paid_amount - fuel_sales.liters * purchase_costs.cost_per_liter ELSE %(param_56)s END) AS gp_p,
+  sum(CASE WHEN (CAST(fuel_sales.ts AS DATE) >= campaign_windows.d_start AND CAST(fuel_sales.ts AS DATE) <= campaign_windows.d_end) THEN fuel_sales.liters * fuel_sales.list_price - fuel_sales.paid_amount ELSE %(param_57)s END) AS disc_d,
+  sum(CASE WHEN (CAST(fuel_sales.ts AS DATE) >= campaign_windows.pre_start AND CAST(fuel_sales.ts AS DATE) < campaign_windows.start_date) THEN fuel_sales.liters * fuel_sales.list_price - fuel_sales.paid_amount ELSE %(param_58)s END) AS disc_p 
+FROM campaign_cells JOIN campaign_windows ON campaign_windows.campaign_id = campaign_cells.campaign_id JOIN fuel_sales ON fuel_sales.station_id = campaign_cells.station_id AND fuel_sales.ts >= campaign_windows.pre_start AND CAST(fuel_sales.ts AS DATE) <= campaign_windows.d_end JOIN products ON products.product_code = fuel_sales.product_code LEFT OUTER JOIN purchase_costs ON purchase_costs.product_code = fuel_sales.product_code AND purchase_costs.month = CAST(date_trunc(%(date_trunc_3)s, fuel_sales.ts) AS DATE) 
+WHERE fuel_sales.ts >= (SELECT min(campaign_windows.pre_start) AS min_3 
+FROM campaign_windows) AND fuel_sales.ts < %(ts_5)s GROUP BY campaign_cells.campaign_id, campaign_cells.station_id), 
+nonfuel_phases AS 
+(WITH campaign_windows AS 
+(SELECT campaigns.campaign_id AS campaign_id, campaigns.start_date AS start_date, campaigns.cost AS cost, greatest(campaigns.start_date, %(greatest_3)s) AS d_start, least(campaigns.end_date, %(least_3)s) AS d_end, CAST((least(campaigns.end_date, %(least_3)s) - greatest(campaigns.start_date, %(greatest_3)s)) + %(param_47)s AS FLOAT) AS n_days, CAST((campaigns.end_date - campaigns.start_date) + %(param_48)s AS FLOAT) AS total_days, campaigns.start_date - CAST((campaigns.end_date - campaigns.start_date) + %(param_49)s AS INTEGER) AS pre_start, (SELECT count(*) AS count_3 
+FROM campaign_stations 
+WHERE campaign_stations.campaign_id = campaigns.campaign_id) AS n_stations 
+FROM campaigns 
+WHERE campaigns.start_date <= %(start_date_3)s AND campaigns.end_date >= %(end_date_3)s)
+ SELECT campaign_cells.campaign_id AS campaign_id, campaign_cells.station_id AS station_id,
+  sum(CASE WHEN (CAST(nonfuel_sales.ts AS DATE) >= campaign_windows.d_start AND CAST(nonfuel_sales.ts AS DATE) <= campaign_windows.d_end) THEN nonfuel_sales.revenue ELSE %(param_59)s END) AS nf_d,
+  sum(CASE WHEN (CAST(nonfuel_sales.ts AS DATE) >= campaign_windows.pre_start AND CAST(nonfuel_sales.ts AS DATE) < campaign_windows.start_date) THEN nonfuel_sales.revenue ELSE %(param_60)s END) AS nf_p 
+FROM campaign_cells JOIN campaign_windows ON campaign_windows.campaign_id = campaign_cells.campaign_id JOIN nonfuel_sales ON nonfuel_sales.station_id = campaign_cells.station_id AND nonfuel_sales.ts >= campaign_windows.pre_start AND CAST(nonfuel_sales.ts AS DATE) <= campaign_windows.d_end 
+WHERE nonfuel_sales.ts >= (SELECT min(campaign_windows.pre_start) AS min_3 
+FROM campaign_windows) AND nonfuel_sales.ts < %(ts_6)s GROUP BY campaign_cells.campaign_id, campaign_cells.station_id)
+ SELECT campaign_cells.campaign_id AS campaign_id, campaign_cells.station_id AS station_id, campaign_cells.city_id AS city_id, campaign_cells.entity_id AS entity_id, campaign_cells.role AS role, coalesce(fuel_phases.t_d, %(coalesce_35)s) AS t_d, coalesce(fuel_phases.t_p, %(coalesce_36)s) AS t_p, coalesce(fuel_phases.gp_d, %(coalesce_37)s) AS gp_d, coalesce(fuel_phases.gp_p, %(coalesce_38)s) AS gp_p, coalesce(nonfuel_phases.nf_d, %(coalesce_39)s) AS nf_d, coalesce(nonfuel_phases.nf_p, %(coalesce_40)s) AS nf_p, coalesce(fuel_phases.disc_d, %(coalesce_41)s) AS disc_d, coalesce(fuel_phases.disc_p, %(coalesce_42)s) AS disc_p 
+FROM campaign_cells LEFT OUTER JOIN fuel_phases ON fuel_phases.campaign_id = campaign_cells.campaign_id AND fuel_phases.station_id = campaign_cells.station_id LEFT OUTER JOIN nonfuel_phases ON nonfuel_phases.campaign_id = campaign_cells.campaign_id AND nonfuel_phases.station_id = campaign_cells.station_id), 
+campaign_windows AS 
+(SELECT campaigns.campaign_id AS campaign_id, campaigns.start_date AS start_date, campaigns.cost AS cost, greatest(campaigns.start_date, %(greatest_3)s) AS d_start, least(campaigns.end_date, %(least_3)s) AS d_end, CAST((least(campaigns.end_date, %(least_3)s) - greatest(campaigns.start_date, %(greatest_3)s)) + %(param_47)s AS FLOAT) AS n_days, CAST((campaigns.end_date - campaigns.start_date) + %(param_48)s AS FLOAT) AS total_days, campaigns.start_date - CAST((campaigns.end_date - campaigns.start_date) + %(param_49)s AS INTEGER) AS pre_start, (SELECT count(*) AS count_3 
+FROM campaign_stations 
+WHERE campaign_stations.campaign_id = campaigns.campaign_id) AS n_stations 
+FROM campaigns 
+WHERE campaigns.start_date <= %(start_date_3)s AND campaigns.end_date >= %(end_date_3)s), 
+control_sums AS 
+(SELECT cell_values.campaign_id AS campaign_id, cell_values.city_id AS city_id,
+  sum(cell_values.t_d) AS t_d,
+  sum(cell_values.t_p) AS t_p,
+  sum(cell_values.gp_d) AS gp_d,
+  sum(cell_values.gp_p) AS gp_p,
+  sum(cell_values.nf_d) AS nf_d,
+  sum(cell_values.nf_p) AS nf_p 
+FROM cell_values 
+WHERE cell_values.role = %(role_5)s GROUP BY cell_values.campaign_id, cell_values.city_id)
+ SELECT cell_values.entity_id AS entity_id,
+  sum(cell_values.t_d - cell_values.t_p * (campaign_windows.n_days / campaign_windows.total_days) * CASE WHEN (control_sums.t_p > %(t_p_5)s) THEN (control_sums.t_d * campaign_windows.total_days) / (control_sums.t_p * campaign_windows.n_days) ELSE %(param_41)s END) AS incremental_tonnes,
+  sum(cell_values.t_p * (campaign_windows.n_days / campaign_windows.total_days) * CASE WHEN (control_sums.t_p > %(t_p_6)s) THEN (control_sums.t_d * campaign_windows.total_days) / (control_sums.t_p * campaign_windows.n_days) ELSE %(param_42)s END) AS baseline_tonnes,
+  sum(cell_values.gp_d - cell_values.gp_p * (campaign_windows.n_days / campaign_windows.total_days) * CASE WHEN (control_sums.gp_p > %(gp_p_3)s) THEN (control_sums.gp_d * campaign_windows.total_days) / (control_sums.gp_p * campaign_windows.n_days) ELSE %(param_43)s END) AS incremental_gross_profit,
+  sum(((campaign_windows.cost / campaign_windows.n_stations) * (campaign_windows.n_days / campaign_windows.total_days) + cell_values.disc_d) - cell_values.disc_p * (campaign_windows.n_days / campaign_windows.total_days)) AS incremental_cost,
+  sum(cell_values.nf_d - cell_values.nf_p * (campaign_windows.n_days / campaign_windows.total_days) * CASE WHEN (control_sums.nf_p > %(nf_p_5)s) THEN (control_sums.nf_d * campaign_windows.total_days) / (control_sums.nf_p * campaign_windows.n_days) ELSE %(param_44)s END) AS incremental_nonfuel_revenue,
+  sum(cell_values.nf_p * (campaign_windows.n_days / campaign_windows.total_days) * CASE WHEN (control_sums.nf_p > %(nf_p_6)s) THEN (control_sums.nf_d * campaign_windows.total_days) / (control_sums.nf_p * campaign_windows.n_days) ELSE %(param_45)s END) AS baseline_nonfuel_revenue 
+FROM cell_values JOIN campaign_windows ON campaign_windows.campaign_id = cell_values.campaign_id LEFT OUTER JOIN control_sums ON control_sums.campaign_id = cell_values.campaign_id AND control_sums.city_id = cell_values.city_id 
+WHERE cell_values.role = %(role_6)s GROUP BY cell_values.entity_id)
+ SELECT entities.entity_id AS entity_id, coalesce(campaign_effects.incremental_tonnes, %(coalesce_29)s) AS incremental_tonnes, coalesce(campaign_effects.baseline_tonnes, %(coalesce_30)s) AS baseline_tonnes, coalesce(campaign_effects.incremental_gross_profit, %(coalesce_31)s) AS incremental_gross_profit, coalesce(campaign_effects.incremental_cost, %(coalesce_32)s) AS incremental_cost, coalesce(campaign_effects.incremental_nonfuel_revenue, %(coalesce_33)s) AS incremental_nonfuel_revenue, coalesce(campaign_effects.baseline_nonfuel_revenue, %(coalesce_34)s) AS baseline_nonfuel_revenue 
+FROM entities LEFT OUTER JOIN campaign_effects ON campaign_effects.entity_id = entities.entity_id) AS w2;
+-- params:
+--   coalesce_1 = 0
+--   coalesce_10 = 0.0
+--   coalesce_11 = 0.0
+--   coalesce_12 = 0.0
+--   coalesce_13 = 0.0
+--   coalesce_14 = 0.0
+--   coalesce_15 = 0
+--   coalesce_16 = 0
+--   coalesce_17 = 0
+--   coalesce_18 = 0
+--   coalesce_19 = 0
+--   coalesce_2 = 0
+--   coalesce_20 = 0
+--   coalesce_21 = 0.0
+--   coalesce_22 = 0.0
+--   coalesce_23 = 0.0
+--   coalesce_24 = 0.0
+--   coalesce_25 = 0.0
+--   coalesce_26 = 0.0
+--   coalesce_27 = 0.0
+--   coalesce_28 = 0.0
+--   coalesce_29 = 0
+--   coalesce_3 = 0
+--   coalesce_30 = 0
+--   coalesce_31 = 0
+--   coalesce_32 = 0
+--   coalesce_33 = 0
+--   coalesce_34 = 0
+--   coalesce_35 = 0.0
+--   coalesce_36 = 0.0
+--   coalesce_37 = 0.0
+--   coalesce_38 = 0.0
+--   coalesce_39 = 0.0
+--   coalesce_4 = 0
+--   coalesce_40 = 0.0
+--   coalesce_41 = 0.0
+--   coalesce_42 = 0.0
+--   coalesce_5 = 0
+--   coalesce_6 = 0
+--   coalesce_7 = 0.0
+--   coalesce_8 = 0.0
+--   coalesce_9 = 0.0
+--   date_trunc_1 = 'month'
+--   date_trunc_2 = 'month'
+--   date_trunc_3 = 'month'
+--   end_date_1 = datetime.date(2025, 10, 1)
+--   end_date_2 = datetime.date(2026, 9, 1)
+--   end_date_3 = datetime.date(2026, 10, 1)
+--   gp_p_1 = 0
+--   gp_p_2 = 0
+--   gp_p_3 = 0
+--   greatest_1 = datetime.date(2025, 10, 1)
+--   greatest_2 = datetime.date(2026, 9, 1)
+--   greatest_3 = datetime.date(2026, 10, 1)
+--   least_1 = datetime.date(2025, 10, 15)
+--   least_2 = datetime.date(2026, 9, 15)
+--   least_3 = datetime.date(2026, 10, 15)
+--   nf_p_1 = 0
+--   nf_p_2 = 0
+--   nf_p_3 = 0
+--   nf_p_4 = 0
+--   nf_p_5 = 0
+--   nf_p_6 = 0
+--   param_1 = 1.0
+--   param_10 = None
+--   param_11 = 'c'
+--   param_12 = 1000.0
+--   param_13 = 0.0
+--   param_14 = 0.0
+--   param_15 = 0.0
+--   param_16 = 0.0
+--   param_17 = 0.0
+--   param_18 = 0.0
+--   param_19 = 0.0
+--   param_2 = 1.0
+--   param_20 = 0.0
+--   param_21 = 1.0
+--   param_22 = 1.0
+--   param_23 = 1.0
+--   param_24 = 1.0
+--   param_25 = 1.0
+--   param_26 = 'm'
+--   param_27 = 1
+--   param_28 = 1
+--   param_29 = 1
+--   param_3 = 1.0
+--   param_30 = None
+--   param_31 = 'c'
+--   param_32 = 1000.0
+--   param_33 = 0.0
+--   param_34 = 0.0
+--   param_35 = 0.0
+--   param_36 = 0.0
+--   param_37 = 0.0
+--   param_38 = 0.0
+--   param_39 = 0.0
+--   param_4 = 1.0
+--   param_40 = 0.0
+--   param_41 = 1.0
+--   param_42 = 1.0
+--   param_43 = 1.0
+--   param_44 = 1.0
+--   param_45 = 1.0
+--   param_46 = 'm'
+--   param_47 = 1
+--   param_48 = 1
+--   param_49 = 1
+--   param_5 = 1.0
+--   param_50 = None
+--   param_51 = 'c'
+--   param_52 = 1000.0
+--   param_53 = 0.0
+--   param_54 = 0.0
+--   param_55 = 0.0
+--   param_56 = 0.0
+--   param_57 = 0.0
+--   param_58 = 0.0
+--   param_59 = 0.0
+--   param_6 = 'm'
+--   param_60 = 0.0
+--   param_7 = 1
+--   param_8 = 1
+--   param_9 = 1
+--   role_1 = 'c'
+--   role_2 = 'm'
+--   role_3 = 'c'
+--   role_4 = 'm'
+--   role_5 = 'c'
+--   role_6 = 'm'
+--   start_date_1 = datetime.date(2025, 10, 15)
+--   start_date_2 = datetime.date(2026, 9, 15)
+--   start_date_3 = datetime.date(2026, 10, 15)
+--   t_p_1 = 0
+--   t_p_2 = 0
+--   t_p_3 = 0
+--   t_p_4 = 0
+--   t_p_5 = 0
+--   t_p_6 = 0
+--   team_id_1 = ['T1']
+--   team_id_2 = ['T1']
+--   team_id_3 = ['T1']
+--   ts_1 = datetime.datetime(2025, 10, 16, 0, 0)
+--   ts_2 = datetime.datetime(2025, 10, 16, 0, 0)
+--   ts_3 = datetime.datetime(2026, 9, 16, 0, 0)
+--   ts_4 = datetime.datetime(2026, 9, 16, 0, 0)
+--   ts_5 = datetime.datetime(2026, 10, 16, 0, 0)
+--   ts_6 = datetime.datetime(2026, 10, 16, 0, 0)
+
+SELECT 0 AS window_index, w0.entity_id, w0.registered_prev_month, w0.activated, w0.managed_total, w0.managed_buyers, w0.active_managed, w0.managers 
+FROM (WITH entities AS 
+(WITH entity_stations AS 
+(SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
+FROM stations 
+WHERE stations.team_id IN (__[POSTCOMPILE_team_id_1]))
+ SELECT DISTINCT entity_stations.entity_id AS entity_id 
+FROM entity_stations), 
+activation_counts AS 
+(WITH home_customers AS 
+(WITH entity_stations AS 
+(SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
+FROM stations 
+WHERE stations.team_id IN (__[POSTCOMPILE_team_id_1]))
+ SELECT entity_stations.entity_id AS entity_id, customers.customer_id AS customer_id, customers.manager_id AS manager_id, customers.registered_on AS registered_on, customers.registered_on >= %(registered_on_1)s AND customers.registered_on < %(registered_on_2)s AS is_new 
+FROM customers JOIN entity_stations ON entity_stations.station_id = customers.home_station_id 
+WHERE customers.registered_on <= %(registered_on_3)s), 
+customer_state AS 
+(WITH customer_months AS 
+(WITH entity_stations AS 
+(SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
+FROM stations 
+WHERE stations.team_id IN (__[POSTCOMPILE_team_id_1]))
+ SELECT entity_stations.entity_id AS entity_id, agg_customer_month.customer_id AS customer_id, agg_customer_month.month AS month, agg_customer_month.liters AS liters 
+FROM agg_customer_month JOIN entity_stations ON entity_stations.station_id = agg_customer_month.station_id 
+WHERE agg_customer_month.month < %(month_8)s UNION ALL SELECT entity_stations.entity_id AS entity_id, fuel_sales.customer_id AS customer_id, CAST(%(param_17)s AS DATE) AS month,
+  sum(fuel_sales.liters) AS liters 
+FROM fuel_sales JOIN entity_stations ON entity_stations.station_id = fuel_sales.station_id 
+WHERE fuel_sales.customer_id IS NOT NULL AND fuel_sales.ts >= %(ts_1)s AND fuel_sales.ts < %(ts_2)s GROUP BY entity_stations.entity_id, fuel_sales.customer_id)
+ SELECT customer_months.entity_id AS entity_id, customer_months.customer_id AS customer_id, max(customer_months.month) AS last, max(CASE WHEN (customer_months.month <= %(month_1)s) THEN customer_months.month END) AS last_prev,
+  sum(CASE WHEN (customer_months.month = %(month_2)s) THEN customer_months.liters ELSE %(param_11)s END) AS l0,
+  sum(CASE WHEN (customer_months.month = %(month_3)s) THEN customer_months.liters ELSE %(param_12)s END) AS l1,
+  sum(CASE WHEN (customer_months.month = %(month_4)s) THEN customer_months.liters ELSE %(param_13)s END) AS l2,
+  sum(CASE WHEN (customer_months.month = %(month_5)s) THEN customer_months.liters ELSE %(param_14)s END) AS l3,
+  sum(CASE WHEN (customer_months.month = %(month_6)s) THEN customer_months.liters ELSE %(param_15)s END) AS l4,
+  sum(CASE WHEN (customer_months.month >= %(month_7)s) THEN customer_months.liters ELSE %(param_16)s END) AS win 
+FROM customer_months GROUP BY customer_months.entity_id, customer_months.customer_id), 
+activated_members AS 
+(WITH entity_stations AS 
+(SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
+FROM stations 
+WHERE stations.team_id IN (__[POSTCOMPILE_team_id_1]))
+ SELECT DISTINCT home_customers.entity_id AS entity_id, home_customers.customer_id AS customer_id 
+FROM home_customers JOIN fuel_sales ON fuel_sales.customer_id = home_customers.customer_id JOIN entity_stations ON entity_stations.station_id = fuel_sales.station_id AND entity_stations.entity_id = home_customers.entity_id 
+WHERE home_customers.is_new AND fuel_sales.ts >= %(ts_3)s AND fuel_sales.ts < %(ts_4)s AND CAST(fuel_sales.ts AS DATE) >= home_customers.registered_on AND CAST(fuel_sales.ts AS DATE) - home_customers.registered_on <= %(param_18)s)
+ SELECT home_customers.entity_id AS entity_id,
+  sum(CASE WHEN home_customers.is_new THEN %(param_1)s ELSE %(param_2)s END) AS registered_prev_month,
+  sum(CASE WHEN (activated_members.customer_id IS NOT NULL) THEN %(param_3)s ELSE %(param_4)s END) AS activated,
+  sum(CASE WHEN (home_customers.manager_id IS NOT NULL) THEN %(param_5)s ELSE %(param_6)s END) AS managed_total,
+  sum(CASE WHEN (home_customers.manager_id IS NOT NULL AND customer_state.win > %(win_1)s) THEN %(param_7)s ELSE %(param_8)s END) AS managed_buyers,
+  sum(CASE WHEN (home_customers.manager_id IS NOT NULL AND customer_state.last >= %(last_1)s) THEN %(param_9)s ELSE %(param_10)s END) AS active_managed,
+  count(DISTINCT home_customers.manager_id) AS managers 
+FROM home_customers LEFT OUTER JOIN customer_state ON customer_state.entity_id = home_customers.entity_id AND customer_state.customer_id = home_customers.customer_id LEFT OUTER JOIN activated_members ON activated_members.entity_id = home_customers.entity_id AND activated_members.customer_id = home_customers.customer_id GROUP BY home_customers.entity_id)
+ SELECT entities.entity_id AS entity_id, coalesce(activation_counts.registered_prev_month, %(coalesce_1)s) AS registered_prev_month, coalesce(activation_counts.activated, %(coalesce_2)s) AS activated, coalesce(activation_counts.managed_total, %(coalesce_3)s) AS managed_total, coalesce(activation_counts.managed_buyers, %(coalesce_4)s) AS managed_buyers, coalesce(activation_counts.active_managed, %(coalesce_5)s) AS active_managed, coalesce(activation_counts.managers, %(coalesce_6)s) AS managers 
+FROM entities LEFT OUTER JOIN activation_counts ON activation_counts.entity_id = entities.entity_id) AS w0 UNION ALL SELECT 1 AS window_index, w1.entity_id, w1.registered_prev_month, w1.activated, w1.managed_total, w1.managed_buyers, w1.active_managed, w1.managers 
+FROM (WITH entities AS 
+(WITH entity_stations AS 
+(SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
+FROM stations 
+WHERE stations.team_id IN (__[POSTCOMPILE_team_id_2]))
+ SELECT DISTINCT entity_stations.entity_id AS entity_id 
+FROM entity_stations), 
+activation_counts AS 
+(WITH home_customers AS 
+(WITH entity_stations AS 
+(SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
+FROM stations 
+WHERE stations.team_id IN (__[POSTCOMPILE_team_id_2]))
+ SELECT entity_stations.entity_id AS entity_id, customers.customer_id AS customer_id, customers.manager_id AS manager_id, customers.registered_on AS registered_on, customers.registered_on >= %(registered_on_4)s AND customers.registered_on < %(registered_on_5)s AS is_new 
+FROM customers JOIN entity_stations ON entity_stations.station_id = customers.home_station_id 
+WHERE customers.registered_on <= %(registered_on_6)s), 
+customer_state AS 
+(WITH customer_months AS 
+(WITH entity_stations AS 
+(SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
+FROM stations 
+WHERE stations.team_id IN (__[POSTCOMPILE_team_id_2]))
+ SELECT entity_stations.entity_id AS entity_id, agg_customer_month.customer_id AS customer_id, agg_customer_month.month AS month, agg_customer_month.liters AS liters 
+FROM agg_customer_month JOIN entity_stations ON entity_stations.station_id = agg_customer_month.station_id 
+WHERE agg_customer_month.month < %(month_16)s UNION ALL SELECT entity_stations.entity_id AS entity_id, fuel_sales.customer_id AS customer_id, CAST(%(param_35)s AS DATE) AS month,
+  sum(fuel_sales.liters) AS liters 
+FROM fuel_sales JOIN entity_stations ON entity_stations.station_id = fuel_sales.station_id 
+WHERE fuel_sales.customer_id IS NOT NULL AND fuel_sales.ts >= %(ts_5)s AND fuel_sales.ts < %(ts_6)s GROUP BY entity_stations.entity_id, fuel_sales.customer_id)
+ SELECT customer_months.entity_id AS entity_id, customer_months.customer_id AS customer_id, max(customer_months.month) AS last, max(CASE WHEN (customer_months.month <= %(month_9)s) THEN customer_months.month END) AS last_prev,
+  sum(CASE WHEN (customer_months.month = %(month_10)s) THEN customer_months.liters ELSE %(param_29)s END) AS l0,
+  sum(CASE WHEN (customer_months.month = %(month_11)s) THEN customer_months.liters ELSE %(param_30)s END) AS l1,
+  sum(CASE WHEN (customer_months.month = %(month_12)s) THEN customer_months.liters ELSE %(param_31)s END) AS l2,
+  sum(CASE WHEN (customer_months.month = %(month_13)s) THEN customer_months.liters ELSE %(param_32)s END) AS l3,
+  sum(CASE WHEN (customer_months.month = %(month_14)s) THEN customer_months.liters ELSE %(param_33)s END) AS l4,
+  sum(CASE WHEN (customer_months.month >= %(month_15)s) THEN customer_months.liters ELSE %(param_34)s END) AS win 
+FROM customer_months GROUP BY customer_months.entity_id, customer_months.customer_id), 
+activated_members AS 
+(WITH entity_stations AS 
+(SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
+FROM stations 
+WHERE stations.team_id IN (__[POSTCOMPILE_team_id_2]))
+ SELECT DISTINCT home_customers.entity_id AS entity_id, home_customers.customer_id AS customer_id 
+FROM home_customers JOIN fuel_sales ON fuel_sales.customer_id = home_customers.customer_id JOIN entity_stations ON entity_stations.station_id = fuel_sales.station_id AND entity_stations.entity_id = home_customers.entity_id 
+WHERE home_customers.is_new AND fuel_sales.ts >= %(ts_7)s AND fuel_sales.ts < %(ts_8)s AND CAST(fuel_sales.ts AS DATE) >= home_customers.registered_on AND CAST(fuel_sales.ts AS DATE) - home_customers.registered_on <= %(param_36)s)
+ SELECT home_customers.entity_id AS entity_id,
+  sum(CASE WHEN home_customers.is_new THEN %(param_19)s ELSE %(param_20)s END) AS registered_prev_month,
+  sum(CASE WHEN (activated_members.customer_id IS NOT NULL) THEN %(param_21)s ELSE %(param_22)s END) AS activated,
+  sum(CASE WHEN (home_customers.manager_id IS NOT NULL) THEN %(param_23)s ELSE %(param_24)s END) AS managed_total,
+  sum(CASE WHEN (home_customers.manager_id IS NOT NULL AND customer_state.win > %(win_2)s) THEN %(param_25)s ELSE %(param_26)s END) AS managed_buyers,
+  sum(CASE WHEN (home_customers.manager_id IS NOT NULL AND customer_state.last >= %(last_2)s) THEN %(param_27)s ELSE %(param_28)s END) AS active_managed,
+  count(DISTINCT home_customers.manager_id) AS managers 
+FROM home_customers LEFT OUTER JOIN customer_state ON customer_state.entity_id = home_customers.entity_id AND customer_state.customer_id = home_customers.customer_id LEFT OUTER JOIN activated_members ON activated_members.entity_id = home_customers.entity_id AND activated_members.customer_id = home_customers.customer_id GROUP BY home_customers.entity_id)
+ SELECT entities.entity_id AS entity_id, coalesce(activation_counts.registered_prev_month, %(coalesce_7)s) AS registered_prev_month, coalesce(activation_counts.activated, %(coalesce_8)s) AS activated, coalesce(activation_counts.managed_total, %(coalesce_9)s) AS managed_total, coalesce(activation_counts.managed_buyers, %(coalesce_10)s) AS managed_buyers, coalesce(activation_counts.active_managed, %(coalesce_11)s) AS active_managed, coalesce(activation_counts.managers, %(coalesce_12)s) AS managers 
+FROM entities LEFT OUTER JOIN activation_counts ON activation_counts.entity_id = entities.entity_id) AS w1 UNION ALL SELECT 2 AS window_index, w2.entity_id, w2.registered_prev_month, w2.activated, w2.managed_total, w2.managed_buyers, w2.active_managed, w2.managers 
+FROM (WITH entities AS 
+(WITH entity_stations AS 
+(SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
+FROM stations 
+WHERE stations.team_id IN (__[POSTCOMPILE_team_id_3]))
+ SELECT DISTINCT entity_stations.entity_id AS entity_id 
+FROM entity_stations), 
+activation_counts AS 
+(WITH home_customers AS 
+(WITH entity_stations AS 
+(SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
+FROM stations 
+WHERE stations.team_id IN (__[POSTCOMPILE_team_id_3]))
+ SELECT entity_stations.entity_id AS entity_id, customers.customer_id AS customer_id, customers.manager_id AS manager_id, customers.registered_on AS registered_on, customers.registered_on >= %(registered_on_7)s AND customers.registered_on < %(registered_on_8)s AS is_new 
+FROM customers JOIN entity_stations ON entity_stations.station_id = customers.home_station_id 
+WHERE customers.registered_on <= %(registered_on_9)s), 
+customer_state AS 
+(WITH customer_months AS 
+(WITH entity_stations AS 
+(SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
+FROM stations 
+WHERE stations.team_id IN (__[POSTCOMPILE_team_id_3]))
+ SELECT entity_stations.entity_id AS entity_id, agg_customer_month.customer_id AS customer_id, agg_customer_month.month AS month, agg_customer_month.liters AS liters 
+FROM agg_customer_month JOIN entity_stations ON entity_stations.station_id = agg_customer_month.station_id 
+WHERE agg_customer_month.month < %(month_24)s UNION ALL SELECT entity_stations.entity_id AS entity_id, fuel_sales.customer_id AS customer_id, CAST(%(param_53)s AS DATE) AS month,
+  sum(fuel_sales.liters) AS liters 
+FROM fuel_sales JOIN entity_stations ON entity_stations.station_id = fuel_sales.station_id 
+WHERE fuel_sales.customer_id IS NOT NULL AND fuel_sales.ts >= %(ts_9)s AND fuel_sales.ts < %(ts_10)s GROUP BY entity_stations.entity_id, fuel_sales.customer_id)
+ SELECT customer_months.entity_id AS entity_id, customer_months.customer_id AS customer_id, max(customer_months.month) AS last, max(CASE WHEN (customer_months.month <= %(month_17)s) THEN customer_months.month END) AS last_prev,
+  sum(CASE WHEN (customer_months.month = %(month_18)s) THEN customer_months.liters ELSE %(param_47)s END) AS l0,
+  sum(CASE WHEN (customer_months.month = %(month_19)s) THEN customer_months.liters ELSE %(param_48)s END) AS l1,
+  sum(CASE WHEN (customer_months.month = %(month_20)s) THEN customer_months.liters ELSE %(param_49)s END) AS l2,
+  sum(CASE WHEN (customer_months.month = %(month_21)s) THEN customer_months.liters ELSE %(param_50)s END) AS l3,
+  sum(CASE WHEN (customer_months.month = %(month_22)s) THEN customer_months.liters ELSE %(param_51)s END) AS l4,
+  sum(CASE WHEN (customer_months.month >= %(month_23)s) THEN customer_months.liters ELSE %(param_52)s END) AS win 
+FROM customer_months GROUP BY customer_months.entity_id, customer_months.customer_id), 
+activated_members AS 
+(WITH entity_stations AS 
+(SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
+FROM stations 
+WHERE stations.team_id IN (__[POSTCOMPILE_team_id_3]))
+ SELECT DISTINCT home_customers.entity_id AS entity_id, home_customers.customer_id AS customer_id 
+FROM home_customers JOIN fuel_sales ON fuel_sales.customer_id = home_customers.customer_id JOIN entity_stations ON entity_stations.station_id = fuel_sales.station_id AND entity_stations.entity_id = home_customers.entity_id 
+WHERE home_customers.is_new AND fuel_sales.ts >= %(ts_11)s AND fuel_sales.ts < %(ts_12)s AND CAST(fuel_sales.ts AS DATE) >= home_customers.registered_on AND CAST(fuel_sales.ts AS DATE) - home_customers.registered_on <= %(param_54)s)
+ SELECT home_customers.entity_id AS entity_id,
+  sum(CASE WHEN home_customers.is_new THEN %(param_37)s ELSE %(param_38)s END) AS registered_prev_month,
+  sum(CASE WHEN (activated_members.customer_id IS NOT NULL) THEN %(param_39)s ELSE %(param_40)s END) AS activated,
+  sum(CASE WHEN (home_customers.manager_id IS NOT NULL) THEN %(param_41)s ELSE %(param_42)s END) AS managed_total,
+  sum(CASE WHEN (home_customers.manager_id IS NOT NULL AND customer_state.win > %(win_3)s) THEN %(param_43)s ELSE %(param_44)s END) AS managed_buyers,
+  sum(CASE WHEN (home_customers.manager_id IS NOT NULL AND customer_state.last >= %(last_3)s) THEN %(param_45)s ELSE %(param_46)s END) AS active_managed,
+  count(DISTINCT home_customers.manager_id) AS managers 
+FROM home_customers LEFT OUTER JOIN customer_state ON customer_state.entity_id = home_customers.entity_id AND customer_state.customer_id = home_customers.customer_id LEFT OUTER JOIN activated_members ON activated_members.entity_id = home_customers.entity_id AND activated_members.customer_id = home_customers.customer_id GROUP BY home_customers.entity_id)
+ SELECT entities.entity_id AS entity_id, coalesce(activation_counts.registered_prev_month, %(coalesce_13)s) AS registered_prev_month, coalesce(activation_counts.activated, %(coalesce_14)s) AS activated, coalesce(activation_counts.managed_total, %(coalesce_15)s) AS managed_total, coalesce(activation_counts.managed_buyers, %(coalesce_16)s) AS managed_buyers, coalesce(activation_counts.active_managed, %(coalesce_17)s) AS active_managed, coalesce(activation_counts.managers, %(coalesce_18)s) AS managers 
+FROM entities LEFT OUTER JOIN activation_counts ON activation_counts.entity_id = entities.entity_id) AS w2;
+-- params:
+--   coalesce_1 = 0
+--   coalesce_10 = 0
+--   coalesce_11 = 0
+--   coalesce_12 = 0
+--   coalesce_13 = 0
+--   coalesce_14 = 0
+--   coalesce_15 = 0
+--   coalesce_16 = 0
+--   coalesce_17 = 0
+--   coalesce_18 = 0
+--   coalesce_2 = 0
+--   coalesce_3 = 0
+--   coalesce_4 = 0
+--   coalesce_5 = 0
+--   coalesce_6 = 0
+--   coalesce_7 = 0
+--   coalesce_8 = 0
+--   coalesce_9 = 0
+--   last_1 = datetime.date(2025, 7, 1)
+--   last_2 = datetime.date(2026, 6, 1)
+--   last_3 = datetime.date(2026, 7, 1)
+--   month_1 = datetime.date(2025, 9, 1)
+--   month_10 = datetime.date(2026, 9, 1)
+--   month_11 = datetime.date(2026, 8, 1)
+--   month_12 = datetime.date(2026, 7, 1)
+--   month_13 = datetime.date(2026, 6, 1)
+--   month_14 = datetime.date(2026, 5, 1)
+--   month_15 = datetime.date(2026, 9, 1)
+--   month_16 = datetime.date(2026, 9, 1)
+--   month_17 = datetime.date(2026, 9, 1)
+--   month_18 = datetime.date(2026, 10, 1)
+--   month_19 = datetime.date(2026, 9, 1)
+--   month_2 = datetime.date(2025, 10, 1)
+--   month_20 = datetime.date(2026, 8, 1)
+--   month_21 = datetime.date(2026, 7, 1)
+--   month_22 = datetime.date(2026, 6, 1)
+--   month_23 = datetime.date(2026, 10, 1)
+--   month_24 = datetime.date(2026, 10, 1)
+--   month_3 = datetime.date(2025, 9, 1)
+--   month_4 = datetime.date(2025, 8, 1)
+--   month_5 = datetime.date(2025, 7, 1)
+--   month_6 = datetime.date(2025, 6, 1)
+--   month_7 = datetime.date(2025, 10, 1)
+--   month_8 = datetime.date(2025, 10, 1)
+--   month_9 = datetime.date(2026, 8, 1)
+--   param_1 = 1
+--   param_10 = 0
+--   param_11 = 0.0
+--   param_12 = 0.0
+--   param_13 = 0.0
+--   param_14 = 0.0
+--   param_15 = 0.0
+--   param_16 = 0.0
+--   param_17 = datetime.date(2025, 10, 1)
+--   param_18 = 30
+--   param_19 = 1
+--   param_2 = 0
+--   param_20 = 0
+--   param_21 = 1
+--   param_22 = 0
+--   param_23 = 1
+--   param_24 = 0
+--   param_25 = 1
+--   param_26 = 0
+--   param_27 = 1
+--   param_28 = 0
+--   param_29 = 0.0
+--   param_3 = 1
+--   param_30 = 0.0
+--   param_31 = 0.0
+--   param_32 = 0.0
+--   param_33 = 0.0
+--   param_34 = 0.0
+--   param_35 = datetime.date(2026, 9, 1)
+--   param_36 = 30
+--   param_37 = 1
+--   param_38 = 0
+--   param_39 = 1
+--   param_4 = 0
+--   param_40 = 0
+--   param_41 = 1
+--   param_42 = 0
+--   param_43 = 1
+--   param_44 = 0
+--   param_45 = 1
+--   param_46 = 0
+--   param_47 = 0.0
+--   param_48 = 0.0
+--   param_49 = 0.0
+--   param_5 = 1
+--   param_50 = 0.0
+--   param_51 = 0.0
+--   param_52 = 0.0
+--   param_53 = datetime.date(2026, 10, 1)
+--   param_54 = 30
+--   param_6 = 0
+--   param_7 = 1
+--   param_8 = 0
+--   param_9 = 1
+--   registered_on_1 = datetime.date(2025, 9, 1)
+--   registered_on_2 = datetime.date(2025, 10, 1)
+--   registered_on_3 = datetime.date(2025, 10, 15)
+--   registered_on_4 = datetime.date(2026, 8, 1)
+--   registered_on_5 = datetime.date(2026, 9, 1)
+--   registered_on_6 = datetime.date(2026, 9, 15)
+--   registered_on_7 = datetime.date(2026, 9, 1)
+--   registered_on_8 = datetime.date(2026, 10, 1)
+--   registered_on_9 = datetime.date(2026, 10, 15)
+--   team_id_1 = ['T1']
+--   team_id_2 = ['T1']
+--   team_id_3 = ['T1']
+--   ts_1 = datetime.datetime(2025, 10, 1, 0, 0)
+--   ts_10 = datetime.datetime(2026, 10, 16, 0, 0)
+--   ts_11 = datetime.datetime(2026, 9, 1, 0, 0)
+--   ts_12 = datetime.datetime(2026, 10, 16, 0, 0)
+--   ts_2 = datetime.datetime(2025, 10, 16, 0, 0)
+--   ts_3 = datetime.datetime(2025, 9, 1, 0, 0)
+--   ts_4 = datetime.datetime(2025, 10, 16, 0, 0)
+--   ts_5 = datetime.datetime(2026, 9, 1, 0, 0)
+--   ts_6 = datetime.datetime(2026, 9, 16, 0, 0)
+--   ts_7 = datetime.datetime(2026, 8, 1, 0, 0)
+--   ts_8 = datetime.datetime(2026, 9, 16, 0, 0)
+--   ts_9 = datetime.datetime(2026, 10, 1, 0, 0)
+--   win_1 = 0
+--   win_2 = 0
+--   win_3 = 0
+
+SELECT 0 AS window_index, w0.entity_id, w0.active, w0.lost, w0.dormant, w0.warning, w0.serious_warning, w0.escalated, w0.key_active, w0.fleet_key_active, w0.fleet_key_warning, w0.recovered, w0.lost_prev, w0.churned_now, w0.active_prev, w0.loyal_liters, w0.members_buying 
+FROM (WITH entities AS 
+(WITH entity_stations AS 
+(SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
+FROM stations 
+WHERE stations.team_id IN (__[POSTCOMPILE_team_id_1]))
+ SELECT DISTINCT entity_stations.entity_id AS entity_id 
+FROM entity_stations), 
+status_counts AS 
+(WITH customer_state AS 
+(WITH customer_months AS 
+(WITH entity_stations AS 
+(SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
+FROM stations 
+WHERE stations.team_id IN (__[POSTCOMPILE_team_id_1]))
+ SELECT entity_stations.entity_id AS entity_id, agg_customer_month.customer_id AS customer_id, agg_customer_month.month AS month, agg_customer_month.liters AS liters 
+FROM agg_customer_month JOIN entity_stations ON entity_stations.station_id = agg_customer_month.station_id 
+WHERE agg_customer_month.month < %(month_8)s UNION ALL SELECT entity_stations.entity_id AS entity_id, fuel_sales.customer_id AS customer_id, CAST(%(param_40)s AS DATE) AS month,
+  sum(fuel_sales.liters) AS liters 
+FROM fuel_sales JOIN entity_stations ON entity_stations.station_id = fuel_sales.station_id 
+WHERE fuel_sales.customer_id IS NOT NULL AND fuel_sales.ts >= %(ts_1)s AND fuel_sales.ts < %(ts_2)s GROUP BY entity_stations.entity_id, fuel_sales.customer_id)
+ SELECT customer_months.entity_id AS entity_id, customer_months.customer_id AS customer_id, max(customer_months.month) AS last, max(CASE WHEN (customer_months.month <= %(month_1)s) THEN customer_months.month END) AS last_prev,
+  sum(CASE WHEN (customer_months.month = %(month_2)s) THEN customer_months.liters ELSE %(param_34)s END) AS l0,
+  sum(CASE WHEN (customer_months.month = %(month_3)s) THEN customer_months.liters ELSE %(param_35)s END) AS l1,
+  sum(CASE WHEN (customer_months.month = %(month_4)s) THEN customer_months.liters ELSE %(param_36)s END) AS l2,
+  sum(CASE WHEN (customer_months.month = %(month_5)s) THEN customer_months.liters ELSE %(param_37)s END) AS l3,
+  sum(CASE WHEN (customer_months.month = %(month_6)s) THEN customer_months.liters ELSE %(param_38)s END) AS l4,
+  sum(CASE WHEN (customer_months.month >= %(month_7)s) THEN customer_months.liters ELSE %(param_39)s END) AS win 
+FROM customer_months GROUP BY customer_months.entity_id, customer_months.customer_id)
+ SELECT customer_state.entity_id AS entity_id,
+  sum(CASE WHEN (customer_state.last >= %(last_1)s) THEN %(param_1)s ELSE %(param_2)s END) AS active,
+  sum(CASE WHEN (customer_state.last <= %(last_2)s AND customer_state.last >= %(last_3)s) THEN %(param_3)s ELSE %(param_4)s END) AS lost,
+  sum(CASE WHEN (customer_state.last <= %(last_4)s) THEN %(param_5)s ELSE %(param_6)s END) AS dormant,
+  sum(CASE WHEN (customer_state.l1 + customer_state.l2 + customer_state.l3 > %(param_7)s AND customer_state.l0 * %(l0_1)s < (customer_state.l1 + customer_state.l2 + customer_state.l3) * %(param_8)s) THEN %(param_9)s ELSE %(param_10)s END) AS warning,
+  sum(CASE WHEN (customer_state.l1 + customer_state.l2 + customer_state.l3 > %(param_7)s AND customer_state.l0 * %(l0_1)s < (customer_state.l1 + customer_state.l2 + customer_state.l3) * %(param_8)s AND customer_state.l2 + customer_state.l3 + customer_state.l4 > %(param_11)s AND customer_state.l1 * %(l1_1)s < (customer_state.l2 + customer_state.l3 + customer_state.l4) * %(param_12)s) THEN %(param_13)s ELSE %(param_14)s END) AS serious_warning,
+  sum(CASE WHEN (customer_state.l1 + customer_state.l2 + customer_state.l3 > %(param_7)s AND customer_state.l0 * %(l0_1)s < (customer_state.l1 + customer_state.l2 + customer_state.l3) * %(param_8)s AND customer_state.l2 + customer_state.l3 + customer_state.l4 > %(param_11)s AND customer_state.l1 * %(l1_1)s < (customer_state.l2 + customer_state.l3 + customer_state.l4) * %(param_12)s AND customers.grade IN (__[POSTCOMPILE_grade_1])) THEN %(param_15)s ELSE %(param_16)s END) AS escalated,
+  sum(CASE WHEN (customer_state.last >= %(last_1)s AND customers.grade IN (__[POSTCOMPILE_grade_1])) THEN %(param_17)s ELSE %(param_18)s END) AS key_active,
+  sum(CASE WHEN (customer_state.last >= %(last_1)s AND (customers.kind = %(kind_1)s OR customers.grade IN (__[POSTCOMPILE_grade_1]))) THEN %(param_19)s ELSE %(param_20)s END) AS fleet_key_active,
+  sum(CASE WHEN (customer_state.l1 + customer_state.l2 + customer_state.l3 > %(param_7)s AND customer_state.l0 * %(l0_1)s < (customer_state.l1 + customer_state.l2 + customer_state.l3) * %(param_8)s AND (customers.kind = %(kind_1)s OR customers.grade IN (__[POSTCOMPILE_grade_1]))) THEN %(param_21)s ELSE %(param_22)s END) AS fleet_key_warning,
+  sum(CASE WHEN (customer_state.last_prev <= %(last_prev_1)s AND customer_state.last_prev >= %(last_prev_2)s AND customer_state.l0 > %(l0_2)s) THEN %(param_23)s ELSE %(param_24)s END) AS recovered,
+  sum(CASE WHEN (customer_state.last_prev <= %(last_prev_1)s AND customer_state.last_prev >= %(last_prev_2)s) THEN %(param_25)s ELSE %(param_26)s END) AS lost_prev,
+  sum(CASE WHEN (customer_state.last_prev >= %(last_prev_3)s AND customer_state.last = %(last_5)s) THEN %(param_27)s ELSE %(param_28)s END) AS churned_now,
+  sum(CASE WHEN (customer_state.last_prev >= %(last_prev_3)s) THEN %(param_29)s ELSE %(param_30)s END) AS active_prev,
+  sum(CASE WHEN (customer_state.l0 > %(l0_3)s AND customer_state.l1 > %(l1_2)s AND customer_state.l2 > %(l2_1)s) THEN customer_state.l0 ELSE %(param_31)s END) AS loyal_liters,
+  sum(CASE WHEN (customer_state.win > %(win_1)s) THEN %(param_32)s ELSE %(param_33)s END) AS members_buying 
+FROM customer_state LEFT OUTER JOIN customers ON customers.customer_id = customer_state.customer_id GROUP BY customer_state.entity_id)
+ SELECT entities.entity_id AS entity_id, coalesce(status_counts.active, %(coalesce_1)s) AS active, coalesce(status_counts.lost, %(coalesce_2)s) AS lost, coalesce(status_counts.dormant, %(coalesce_3)s) AS dormant, coalesce(status_counts.warning, %(coalesce_4)s) AS warning, coalesce(status_counts.serious_warning, %(coalesce_5)s) AS serious_warning, coalesce(status_counts.escalated, %(coalesce_6)s) AS escalated, coalesce(status_counts.key_active, %(coalesce_7)s) AS key_active, coalesce(status_counts.fleet_key_active, %(coalesce_8)s) AS fleet_key_active, coalesce(status_counts.fleet_key_warning, %(coalesce_9)s) AS fleet_key_warning, coalesce(status_counts.recovered, %(coalesce_10)s) AS recovered, coalesce(status_counts.lost_prev, %(coalesce_11)s) AS lost_prev, coalesce(status_counts.churned_now, %(coalesce_12)s) AS churned_now, coalesce(status_counts.active_prev, %(coalesce_13)s) AS active_prev, coalesce(status_counts.loyal_liters, %(coalesce_14)s) AS loyal_liters, coalesce(status_counts.members_buying, %(coalesce_15)s) AS members_buying 
+FROM entities LEFT OUTER JOIN status_counts ON status_counts.entity_id = entities.entity_id) AS w0 UNION ALL SELECT 1 AS window_index, w1.entity_id, w1.active, w1.lost, w1.dormant, w1.warning, w1.serious_warning, w1.escalated, w1.key_active, w1.fleet_key_active, w1.fleet_key_warning, w1.recovered, w1.lost_prev, w1.churned_now, w1.active_prev, w1.loyal_liters, w1.members_buying 
+FROM (WITH entities AS 
+(WITH entity_stations AS 
+(SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
+FROM stations 
+WHERE stations.team_id IN (__[POSTCOMPILE_team_id_2]))
+ SELECT DISTINCT entity_stations.entity_id AS entity_id 
+FROM entity_stations), 
+status_counts AS 
+(WITH customer_state AS 
+(WITH customer_months AS 
+(WITH entity_stations AS 
+(SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
+FROM stations 
+WHERE stations.team_id IN (__[POSTCOMPILE_team_id_2]))
+ SELECT entity_stations.entity_id AS entity_id, agg_customer_month.customer_id AS customer_id, agg_customer_month.month AS month, agg_customer_month.liters AS liters 
+FROM agg_customer_month JOIN entity_stations ON entity_stations.station_id = agg_customer_month.station_id 
+WHERE agg_customer_month.month < %(month_16)s UNION ALL SELECT entity_stations.entity_id AS entity_id, fuel_sales.customer_id AS customer_id, CAST(%(param_80)s AS DATE) AS month,
+  sum(fuel_sales.liters) AS liters 
+FROM fuel_sales JOIN entity_stations ON entity_stations.station_id = fuel_sales.station_id 
+WHERE fuel_sales.customer_id IS NOT NULL AND fuel_sales.ts >= %(ts_3)s AND fuel_sales.ts < %(ts_4)s GROUP BY entity_stations.entity_id, fuel_sales.customer_id)
+ SELECT customer_months.entity_id AS entity_id, customer_months.customer_id AS customer_id, max(customer_months.month) AS last, max(CASE WHEN (customer_months.month <= %(month_9)s) THEN customer_months.month END) AS last_prev,
+  sum(CASE WHEN (customer_months.month = %(month_10)s) THEN customer_months.liters ELSE %(param_74)s END) AS l0,
+  sum(CASE WHEN (customer_months.month = %(month_11)s) THEN customer_months.liters ELSE %(param_75)s END) AS l1,
+  sum(CASE WHEN (customer_months.month = %(month_12)s) THEN customer_months.liters ELSE %(param_76)s END) AS l2,
+  sum(CASE WHEN (customer_months.month = %(month_13)s) THEN customer_months.liters ELSE %(param_77)s END) AS l3,
+  sum(CASE WHEN (customer_months.month = %(month_14)s) THEN customer_months.liters ELSE %(param_78)s END) AS l4,
+  sum(CASE WHEN (customer_months.month >= %(month_15)s) THEN customer_months.liters ELSE %(param_79)s END) AS win 
+FROM customer_months GROUP BY customer_months.entity_id, customer_months.customer_id)
+ SELECT customer_state.entity_id AS entity_id,
+  sum(CASE WHEN (customer_state.last >= %(last_6)s) THEN %(param_41)s ELSE %(param_42)s END) AS active,
+  sum(CASE WHEN (customer_state.last <= %(last_7)s AND customer_state.last >= %(last_8)s) THEN %(param_43)s ELSE %(param_44)s END) AS lost,
+  sum(CASE WHEN (customer_state.last <= %(last_9)s) THEN %(param_45)s ELSE %(param_46)s END) AS dormant,
+  sum(CASE WHEN (customer_state.l1 + customer_state.l2 + customer_state.l3 > %(param_47)s AND customer_state.l0 * %(l0_4)s < (customer_state.l1 + customer_state.l2 + customer_state.l3) * %(param_48)s) THEN %(param_49)s ELSE %(param_50)s END) AS warning,
+  sum(CASE WHEN (customer_state.l1 + customer_state.l2 + customer_state.l3 > %(param_47)s AND customer_state.l0 * %(l0_4)s < (customer_state.l1 + customer_state.l2 + customer_state.l3) * %(param_48)s AND customer_state.l2 + customer_state.l3 + customer_state.l4 > %(param_51)s AND customer_state.l1 * %(l1_3)s < (customer_state.l2 + customer_state.l3 + customer_state.l4) * %(param_52)s) THEN %(param_53)s ELSE %(param_54)s END) AS serious_warning,
+  sum(CASE WHEN (customer_state.l1 + customer_state.l2 + customer_state.l3 > %(param_47)s AND customer_state.l0 * %(l0_4)s < (customer_state.l1 + customer_state.l2 + customer_state.l3) * %(param_48)s AND customer_state.l2 + customer_state.l3 + customer_state.l4 > %(param_51)s AND customer_state.l1 * %(l1_3)s < (customer_state.l2 + customer_state.l3 + customer_state.l4) * %(param_52)s AND customers.grade IN (__[POSTCOMPILE_grade_2])) THEN %(param_55)s ELSE %(param_56)s END) AS escalated,
+  sum(CASE WHEN (customer_state.last >= %(last_6)s AND customers.grade IN (__[POSTCOMPILE_grade_2])) THEN %(param_57)s ELSE %(param_58)s END) AS key_active,
+  sum(CASE WHEN (customer_state.last >= %(last_6)s AND (customers.kind = %(kind_2)s OR customers.grade IN (__[POSTCOMPILE_grade_2]))) THEN %(param_59)s ELSE %(param_60)s END) AS fleet_key_active,
+  sum(CASE WHEN (customer_state.l1 + customer_state.l2 + customer_state.l3 > %(param_47)s AND customer_state.l0 * %(l0_4)s < (customer_state.l1 + customer_state.l2 + customer_state.l3) * %(param_48)s AND (customers.kind = %(kind_2)s OR customers.grade IN (__[POSTCOMPILE_grade_2]))) THEN %(param_61)s ELSE %(param_62)s END) AS fleet_key_warning,
+  sum(CASE WHEN (customer_state.last_prev <= %(last_prev_4)s AND customer_state.last_prev >= %(last_prev_5)s AND customer_state.l0 > %(l0_5)s) THEN %(param_63)s ELSE %(param_64)s END) AS recovered,
+  sum(CASE WHEN (customer_state.last_prev <= %(last_prev_4)s AND customer_state.last_prev >= %(last_prev_5)s) THEN %(param_65)s ELSE %(param_66)s END) AS lost_prev,
+  sum(CASE WHEN (customer_state.last_prev >= %(last_prev_6)s AND customer_state.last = %(last_10)s) THEN %(param_67)s ELSE %(param_68)s END) AS churned_now,
+  sum(CASE WHEN (customer_state.last_prev >= %(last_prev_6)s) THEN %(param_69)s ELSE %(param_70)s END) AS active_prev,
+  sum(CASE WHEN (customer_state.l0 > %(l0_6)s AND customer_state.l1 > %(l1_4)s AND customer_state.l2 > %(l2_2)s) THEN customer_state.l0 ELSE %(param_71)s END) AS loyal_liters,
+  sum(CASE WHEN (customer_state.win > %(win_2)s) THEN %(param_72)s ELSE %(param_73)s END) AS members_buying 
+FROM customer_state LEFT OUTER JOIN customers ON customers.customer_id = customer_state.customer_id GROUP BY customer_state.entity_id)
+ SELECT entities.entity_id AS entity_id, coalesce(status_counts.active, %(coalesce_16)s) AS active, coalesce(status_counts.lost, %(coalesce_17)s) AS lost, coalesce(status_counts.dormant, %(coalesce_18)s) AS dormant, coalesce(status_counts.warning, %(coalesce_19)s) AS warning, coalesce(status_counts.serious_warning, %(coalesce_20)s) AS serious_warning, coalesce(status_counts.escalated, %(coalesce_21)s) AS escalated, coalesce(status_counts.key_active, %(coalesce_22)s) AS key_active, coalesce(status_counts.fleet_key_active, %(coalesce_23)s) AS fleet_key_active, coalesce(status_counts.fleet_key_warning, %(coalesce_24)s) AS fleet_key_warning, coalesce(status_counts.recovered, %(coalesce_25)s) AS recovered, coalesce(status_counts.lost_prev, %(coalesce_26)s) AS lost_prev, coalesce(status_counts.churned_now, %(coalesce_27)s) AS churned_now, coalesce(status_counts.active_prev, %(coalesce_28)s) AS active_prev, coalesce(status_counts.loyal_liters, %(coalesce_29)s) AS loyal_liters, coalesce(status_counts.members_buying, %(coalesce_30)s) AS members_buying 
+FROM entities LEFT OUTER JOIN status_counts ON status_counts.entity_id = entities.entity_id) AS w1 UNION ALL SELECT 2 AS window_index, w2.entity_id, w2.active, w2.lost, w2.dormant, w2.warning, w2.serious_warning, w2.escalated, w2.key_active, w2.fleet_key_active, w2.fleet_key_warning, w2.recovered, w2.lost_prev, w2.churned_now, w2.active_prev, w2.loyal_liters, w2.members_buying 
+FROM (WITH entities AS 
+(WITH entity_stations AS 
+(SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
+FROM stations 
+WHERE stations.team_id IN (__[POSTCOMPILE_team_id_3]))
+ SELECT DISTINCT entity_stations.entity_id AS entity_id 
+FROM entity_stations), 
+status_counts AS 
+(WITH customer_state AS 
+(WITH customer_months AS 
+(WITH entity_stations AS 
+(SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
+FROM stations 
+WHERE stations.team_id IN (__[POSTCOMPILE_team_id_3]))
+ SELECT entity_stations.entity_id AS entity_id, agg_customer_month.customer_id AS customer_id, agg_customer_month.month AS month, agg_customer_month.liters AS liters 
+FROM agg_customer_month JOIN entity_stations ON entity_stations.station_id = agg_customer_month.station_id 
+WHERE agg_customer_month.month < %(month_24)s UNION ALL SELECT entity_stations.entity_id AS entity_id, fuel_sales.customer_id AS customer_id, CAST(%(param_120)s AS DATE) AS month,
+  sum(fuel_sales.liters) AS liters 
+FROM fuel_sales JOIN entity_stations ON entity_stations.station_id = fuel_sales.station_id 
+WHERE fuel_sales.customer_id IS NOT NULL AND fuel_sales.ts >= %(ts_5)s AND fuel_sales.ts < %(ts_6)s GROUP BY entity_stations.entity_id, fuel_sales.customer_id)
+ SELECT customer_months.entity_id AS entity_id, customer_months.customer_id AS customer_id, max(customer_months.month) AS last, max(CASE WHEN (customer_months.month <= %(month_17)s) THEN customer_months.month END) AS last_prev,
+  sum(CASE WHEN (customer_months.month = %(month_18)s) THEN customer_months.liters ELSE %(param_114)s END) AS l0,
+  sum(CASE WHEN (customer_months.month = %(month_19)s) THEN customer_months.liters ELSE %(param_115)s END) AS l1,
+  sum(CASE WHEN (customer_months.month = %(month_20)s) THEN customer_months.liters ELSE %(param_116)s END) AS l2,
+  sum(CASE WHEN (customer_months.month = %(month_21)s) THEN customer_months.liters ELSE %(param_117)s END) AS l3,
+  sum(CASE WHEN (customer_months.month = %(month_22)s) THEN customer_months.liters ELSE %(param_118)s END) AS l4,
+  sum(CASE WHEN (customer_months.month >= %(month_23)s) THEN customer_months.liters ELSE %(param_119)s END) AS win 
+FROM customer_months GROUP BY customer_months.entity_id, customer_months.customer_id)
+ SELECT customer_state.entity_id AS entity_id,
+  sum(CASE WHEN (customer_state.last >= %(last_11)s) THEN %(param_81)s ELSE %(param_82)s END) AS active,
+  sum(CASE WHEN (customer_state.last <= %(last_12)s AND customer_state.last >= %(last_13)s) THEN %(param_83)s ELSE %(param_84)s END) AS lost,
+  sum(CASE WHEN (customer_state.last <= %(last_14)s) THEN %(param_85)s ELSE %(param_86)s END) AS dormant,
+  sum(CASE WHEN (customer_state.l1 + customer_state.l2 + customer_state.l3 > %(param_87)s AND customer_state.l0 * %(l0_7)s < (customer_state.l1 + customer_state.l2 + customer_state.l3) * %(param_88)s) THEN %(param_89)s ELSE %(param_90)s END) AS warning,
+  sum(CASE WHEN (customer_state.l1 + customer_state.l2 + customer_state.l3 > %(param_87)s AND customer_state.l0 * %(l0_7)s < (customer_state.l1 + customer_state.l2 + customer_state.l3) * %(param_88)s AND customer_state.l2 + customer_state.l3 + customer_state.l4 > %(param_91)s AND customer_state.l1 * %(l1_5)s < (customer_state.l2 + customer_state.l3 + customer_state.l4) * %(param_92)s) THEN %(param_93)s ELSE %(param_94)s END) AS serious_warning,
+  sum(CASE WHEN (customer_state.l1 + customer_state.l2 + customer_state.l3 > %(param_87)s AND customer_state.l0 * %(l0_7)s < (customer_state.l1 + customer_state.l2 + customer_state.l3) * %(param_88)s AND customer_state.l2 + customer_state.l3 + customer_state.l4 > %(param_91)s AND customer_state.l1 * %(l1_5)s < (customer_state.l2 + customer_state.l3 + customer_state.l4) * %(param_92)s AND customers.grade IN (__[POSTCOMPILE_grade_3])) THEN %(param_95)s ELSE %(param_96)s END) AS escalated,
+  sum(CASE WHEN (customer_state.last >= %(last_11)s AND customers.grade IN (__[POSTCOMPILE_grade_3])) THEN %(param_97)s ELSE %(param_98)s END) AS key_active,
+  sum(CASE WHEN (customer_state.last >= %(last_11)s AND (customers.kind = %(kind_3)s OR customers.grade IN (__[POSTCOMPILE_grade_3]))) THEN %(param_99)s ELSE %(param_100)s END) AS fleet_key_active,
+  sum(CASE WHEN (customer_state.l1 + customer_state.l2 + customer_state.l3 > %(param_87)s AND customer_state.l0 * %(l0_7)s < (customer_state.l1 + customer_state.l2 + customer_state.l3) * %(param_88)s AND (customers.kind = %(kind_3)s OR customers.grade IN (__[POSTCOMPILE_grade_3]))) THEN %(param_101)s ELSE %(param_102)s END) AS fleet_key_warning,
+  sum(CASE WHEN (customer_state.last_prev <= %(last_prev_7)s AND customer_state.last_prev >= %(last_prev_8)s AND customer_state.l0 > %(l0_8)s) THEN %(param_103)s ELSE %(param_104)s END) AS recovered,
+  sum(CASE WHEN (customer_state.last_prev <= %(last_prev_7)s AND customer_state.last_prev >= %(last_prev_8)s) THEN %(param_105)s ELSE %(param_106)s END) AS lost_prev,
+  sum(CASE WHEN (customer_state.last_prev >= %(last_prev_9)s AND customer_state.last = %(last_15)s) THEN %(param_107)s ELSE %(param_108)s END) AS churned_now,
+  sum(CASE WHEN (customer_state.last_prev >= %(last_prev_9)s) THEN %(param_109)s ELSE %(param_110)s END) AS active_prev,
+  sum(CASE WHEN (customer_state.l0 > %(l0_9)s AND customer_state.l1 > %(l1_6)s AND customer_state.l2 > %(l2_3)s) THEN customer_state.l0 ELSE %(param_111)s END) AS loyal_liters,
+  sum(CASE WHEN (customer_state.win > %(win_3)s) THEN %(param_112)s ELSE %(param_113)s END) AS members_buying 
+FROM customer_state LEFT OUTER JOIN customers ON customers.customer_id = customer_state.customer_id GROUP BY customer_state.entity_id)
+ SELECT entities.entity_id AS entity_id, coalesce(status_counts.active, %(coalesce_31)s) AS active, coalesce(status_counts.lost, %(coalesce_32)s) AS lost, coalesce(status_counts.dormant, %(coalesce_33)s) AS dormant, coalesce(status_counts.warning, %(coalesce_34)s) AS warning, coalesce(status_counts.serious_warning, %(coalesce_35)s) AS serious_warning, coalesce(status_counts.escalated, %(coalesce_36)s) AS escalated, coalesce(status_counts.key_active, %(coalesce_37)s) AS key_active, coalesce(status_counts.fleet_key_active, %(coalesce_38)s) AS fleet_key_active, coalesce(status_counts.fleet_key_warning, %(coalesce_39)s) AS fleet_key_warning, coalesce(status_counts.recovered, %(coalesce_40)s) AS recovered, coalesce(status_counts.lost_prev, %(coalesce_41)s) AS lost_prev, coalesce(status_counts.churned_now, %(coalesce_42)s) AS churned_now, coalesce(status_counts.active_prev, %(coalesce_43)s) AS active_prev, coalesce(status_counts.loyal_liters, %(coalesce_44)s) AS loyal_liters, coalesce(status_counts.members_buying, %(coalesce_45)s) AS members_buying 
+FROM entities LEFT OUTER JOIN status_counts ON status_counts.entity_id = entities.entity_id) AS w2;
+-- params:
+--   coalesce_1 = 0
+--   coalesce_10 = 0
+--   coalesce_11 = 0
+--   coalesce_12 = 0
+--   coalesce_13 = 0
+--   coalesce_14 = 0
+--   coalesce_15 = 0
+--   coalesce_16 = 0
+--   coalesce_17 = 0
+--   coalesce_18 = 0
+--   coalesce_19 = 0
+--   coalesce_2 = 0
+--   coalesce_20 = 0
+--   coalesce_21 = 0
+--   coalesce_22 = 0
+--   coalesce_23 = 0
+--   coalesce_24 = 0
+--   coalesce_25 = 0
+--   coalesce_26 = 0
+--   coalesce_27 = 0
+--   coalesce_28 = 0
+--   coalesce_29 = 0
+--   coalesce_3 = 0
+--   coalesce_30 = 0
+--   coalesce_31 = 0
+--   coalesce_32 = 0
+--   coalesce_33 = 0
+--   coalesce_34 = 0
+--   coalesce_35 = 0
+--   coalesce_36 = 0
+--   coalesce_37 = 0
+--   coalesce_38 = 0
+--   coalesce_39 = 0
+--   coalesce_4 = 0
+--   coalesce_40 = 0
+--   coalesce_41 = 0
+--   coalesce_42 = 0
+--   coalesce_43 = 0
+--   coalesce_44 = 0
+--   coalesce_45 = 0
+--   coalesce_5 = 0
+--   coalesce_6 = 0
+--   coalesce_7 = 0
+--   coalesce_8 = 0
+--   coalesce_9 = 0
+--   grade_1 = ['gold', 'platinum', 'diamond']
+--   grade_2 = ['gold', 'platinum', 'diamond']
+--   grade_3 = ['gold', 'platinum', 'diamond']
+--   kind_1 = 'fleet'
+--   kind_2 = 'fleet'
+--   kind_3 = 'fleet'
+--   l0_1 = 930
+--   l0_2 = 0
+--   l0_3 = 0
+--   l0_4 = 900
+--   l0_5 = 0
+--   l0_6 = 0
+--   l0_7 = 930
+--   l0_8 = 0
+--   l0_9 = 0
+--   l1_1 = 30
+--   l1_2 = 0
+--   l1_3 = 30
+--   l1_4 = 0
+--   l1_5 = 30
+--   l1_6 = 0
+--   l2_1 = 0
+--   l2_2 = 0
+--   l2_3 = 0
+--   last_1 = datetime.date(2025, 7, 1)
+--   last_10 = datetime.date(2026, 5, 1)
+--   last_11 = datetime.date(2026, 7, 1)
+--   last_12 = datetime.date(2026, 6, 1)
+--   last_13 = datetime.date(2026, 3, 1)
+--   last_14 = datetime.date(2026, 2, 1)
+--   last_15 = datetime.date(2026, 6, 1)
+--   last_2 = datetime.date(2025, 6, 1)
+--   last_3 = datetime.date(2025, 3, 1)
+--   last_4 = datetime.date(2025, 2, 1)
+--   last_5 = datetime.date(2025, 6, 1)
+--   last_6 = datetime.date(2026, 6, 1)
+--   last_7 = datetime.date(2026, 5, 1)
+--   last_8 = datetime.date(2026, 2, 1)
+--   last_9 = datetime.date(2026, 1, 1)
+--   last_prev_1 = datetime.date(2025, 5, 1)
+--   last_prev_2 = datetime.date(2025, 2, 1)
+--   last_prev_3 = datetime.date(2025, 6, 1)
+--   last_prev_4 = datetime.date(2026, 4, 1)
+--   last_prev_5 = datetime.date(2026, 1, 1)
+--   last_prev_6 = datetime.date(2026, 5, 1)
+--   last_prev_7 = datetime.date(2026, 5, 1)
+--   last_prev_8 = datetime.date(2026, 2, 1)
+--   last_prev_9 = datetime.date(2026, 6, 1)
+--   month_1 = datetime.date(2025, 9, 1)
+--   month_10 = datetime.date(2026, 9, 1)
+--   month_11 = datetime.date(2026, 8, 1)
+--   month_12 = datetime.date(2026, 7, 1)
+--   month_13 = datetime.date(2026, 6, 1)
+--   month_14 = datetime.date(2026, 5, 1)
+--   month_15 = datetime.date(2026, 9, 1)
+--   month_16 = datetime.date(2026, 9, 1)
+--   month_17 = datetime.date(2026, 9, 1)
+--   month_18 = datetime.date(2026, 10, 1)
+--   month_19 = datetime.date(2026, 9, 1)
+--   month_2 = datetime.date(2025, 10, 1)
+--   month_20 = datetime.date(2026, 8, 1)
+--   month_21 = datetime.date(2026, 7, 1)
+--   month_22 = datetime.date(2026, 6, 1)
+--   month_23 = datetime.date(2026, 10, 1)
+--   month_24 = datetime.date(2026, 10, 1)
+--   month_3 = datetime.date(2025, 9, 1)
+--   month_4 = datetime.date(2025, 8, 1)
+--   month_5 = datetime.date(2025, 7, 1)
+--   month_6 = datetime.date(2025, 6, 1)
+--   month_7 = datetime.date(2025, 10, 1)
+--   month_8 = datetime.date(2025, 10, 1)
+--   month_9 = datetime.date(2026, 8, 1)
+--   param_1 = 1
+--   param_10 = 0
+--   param_100 = 0
+--   param_101 = 1
+--   param_102 = 0
+--   param_103 = 1
+--   param_104 = 0
+--   param_105 = 1
+--   param_106 = 0
+--   param_107 = 1
+--   param_108 = 0
+--   param_109 = 1
+--   param_11 = 0
+--   param_110 = 0
+--   param_111 = 0.0
+--   param_112 = 1
+--   param_113 = 0
+--   param_114 = 0.0
+--   param_115 = 0.0
+--   param_116 = 0.0
+--   param_117 = 0.0
+--   param_118 = 0.0
+--   param_119 = 0.0
+--   param_12 = 7
+--   param_120 = datetime.date(2026, 10, 1)
+--   param_13 = 1
+--   param_14 = 0
+--   param_15 = 1
+--   param_16 = 0
+--   param_17 = 1
+--   param_18 = 0
+--   param_19 = 1
+--   param_2 = 0
+--   param_20 = 0
+--   param_21 = 1
+--   param_22 = 0
+--   param_23 = 1
+--   param_24 = 0
+--   param_25 = 1
+--   param_26 = 0
+--   param_27 = 1
+--   param_28 = 0
+--   param_29 = 1
+--   param_3 = 1
+--   param_30 = 0
+--   param_31 = 0.0
+--   param_32 = 1
+--   param_33 = 0
+--   param_34 = 0.0
+--   param_35 = 0.0
+--   param_36 = 0.0
+--   param_37 = 0.0
+--   param_38 = 0.0
+--   param_39 = 0.0
+--   param_4 = 0
+--   param_40 = datetime.date(2025, 10, 1)
+--   param_41 = 1
+--   param_42 = 0
+--   param_43 = 1
+--   param_44 = 0
+--   param_45 = 1
+--   param_46 = 0
+--   param_47 = 0
+--   param_48 = 105
+--   param_49 = 1
+--   param_5 = 1
+--   param_50 = 0
+--   param_51 = 0
+--   param_52 = 7
+--   param_53 = 1
+--   param_54 = 0
+--   param_55 = 1
+--   param_56 = 0
+--   param_57 = 1
+--   param_58 = 0
+--   param_59 = 1
+--   param_6 = 0
+--   param_60 = 0
+--   param_61 = 1
+--   param_62 = 0
+--   param_63 = 1
+--   param_64 = 0
+--   param_65 = 1
+--   param_66 = 0
+--   param_67 = 1
+--   param_68 = 0
+--   param_69 = 1
+--   param_7 = 0
+--   param_70 = 0
+--   param_71 = 0.0
+--   param_72 = 1
+--   param_73 = 0
+--   param_74 = 0.0
+--   param_75 = 0.0
+--   param_76 = 0.0
+--   param_77 = 0.0
+--   param_78 = 0.0
+--   param_79 = 0.0
+--   param_8 = 105
+--   param_80 = datetime.date(2026, 9, 1)
+--   param_81 = 1
+--   param_82 = 0
+--   param_83 = 1
+--   param_84 = 0
+--   param_85 = 1
+--   param_86 = 0
+--   param_87 = 0
+--   param_88 = 105
+--   param_89 = 1
+--   param_9 = 1
+--   param_90 = 0
+--   param_91 = 0
+--   param_92 = 7
+--   param_93 = 1
+--   param_94 = 0
+--   param_95 = 1
+--   param_96 = 0
+--   param_97 = 1
+--   param_98 = 0
+--   param_99 = 1
+--   team_id_1 = ['T1']
+--   team_id_2 = ['T1']
+--   team_id_3 = ['T1']
+--   ts_1 = datetime.datetime(2025, 10, 1, 0, 0)
+--   ts_2 = datetime.datetime(2025, 10, 16, 0, 0)
+--   ts_3 = datetime.datetime(2026, 9, 1, 0, 0)
+--   ts_4 = datetime.datetime(2026, 9, 16, 0, 0)
+--   ts_5 = datetime.datetime(2026, 10, 1, 0, 0)
+--   ts_6 = datetime.datetime(2026, 10, 16, 0, 0)
+--   win_1 = 0
+--   win_2 = 0
+--   win_3 = 0
+
+SELECT 0 AS window_index, w0.entity_id, w0.anomaly_days, w0.station_days_with_history 
+FROM (WITH entities AS 
+(WITH entity_stations AS 
+(SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
+FROM stations 
+WHERE stations.team_id IN (__[POSTCOMPILE_team_id_1]))
+ SELECT DISTINCT entity_stations.entity_id AS entity_id 
+FROM entity_stations), 
+anomaly_counts AS 
+(WITH weekday_series AS 
+(WITH station_days AS 
+(WITH entity_stations AS 
+(SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
+FROM stations 
+WHERE stations.team_id IN (__[POSTCOMPILE_team_id_1])), 
+calendar AS 
+(SELECT cal_values.day AS day 
+FROM (VALUES (%(param_7)s), (%(param_8)s), (%(param_9)s), (%(param_10)s), (%(param_11)s), (%(param_12)s), (%(param_13)s), (%(param_14)s), (%(param_15)s), (%(param_16)s), (%(param_17)s), (%(param_18)s), (%(param_19)s), (%(param_20)s), (%(param_21)s), (%(param_22)s), (%(param_23)s), (%(param_24)s), (%(param_25)s), (%(param_26)s), (%(param_27)s), (%(param_28)s), (%(param_29)s), (%(param_30)s), (%(param_31)s), (%(param_32)s), (%(param_33)s), (%(param_34)s), (%(param_35)s), (%(param_36)s), (%(param_37)s), (%(param_38)s), (%(param_39)s), (%(param_40)s), (%(param_41)s), (%(param_42)s), (%(param_43)s), (%(param_44)s), (%(param_45)s), (%(param_46)s), (%(param_47)s), (%(param_48)s), (%(param_49)s)) AS cal_values (day))
+ SELECT entity_stations.entity_id AS entity_id, entity_stations.station_id AS station_id, calendar.day AS day 
+FROM entity_stations JOIN calendar ON entity_stations.opened_on <= calendar.day), 
+daily_tonnes AS 
+(SELECT fuel_sales.station_id AS station_id, CAST(fuel_sales.ts AS DATE) AS day,
+  sum((fuel_sales.liters * products.density_kg_per_l) / %(param_50)s) AS tonnes 
+FROM fuel_sales JOIN products ON products.product_code = fuel_sales.product_code 
+WHERE fuel_sales.station_id IN (WITH entity_stations AS 
+(SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
+FROM stations 
+WHERE stations.team_id IN (__[POSTCOMPILE_team_id_1]))
+ SELECT entity_stations.station_id 
+FROM entity_stations) AND fuel_sales.ts >= %(ts_1)s AND fuel_sales.ts < %(ts_2)s GROUP BY fuel_sales.station_id, CAST(fuel_sales.ts AS DATE))
+ SELECT station_days.entity_id AS entity_id, station_days.day AS day, coalesce(daily_tonnes.tonnes, %(coalesce_3)s) AS t, lag(coalesce(daily_tonnes.tonnes, %(coalesce_3)s), %(lag_1)s) OVER (PARTITION BY station_days.station_id ORDER BY station_days.day) AS w1, lag(coalesce(daily_tonnes.tonnes, %(coalesce_3)s), %(lag_2)s) OVER (PARTITION BY station_days.station_id ORDER BY station_days.day) AS w2, lag(coalesce(daily_tonnes.tonnes, %(coalesce_3)s), %(lag_3)s) OVER (PARTITION BY station_days.station_id ORDER BY station_days.day) AS w3, lag(coalesce(daily_tonnes.tonnes, %(coalesce_3)s), %(lag_4)s) OVER (PARTITION BY station_days.station_id ORDER BY station_days.day) AS w4 
+FROM station_days LEFT OUTER JOIN daily_tonnes ON daily_tonnes.station_id = station_days.station_id AND daily_tonnes.day = station_days.day)
+ SELECT weekday_series.entity_id AS entity_id,
+  sum(CASE WHEN (weekday_series.w1 + weekday_series.w2 + weekday_series.w3 + weekday_series.w4 > %(param_1)s AND weekday_series.t * %(t_1)s < (weekday_series.w1 + weekday_series.w2 + weekday_series.w3 + weekday_series.w4) * %(param_2)s) THEN %(param_3)s ELSE %(param_4)s END) AS anomaly_days,
+  sum(CASE WHEN (weekday_series.w1 + weekday_series.w2 + weekday_series.w3 + weekday_series.w4 > %(param_1)s) THEN %(param_5)s ELSE %(param_6)s END) AS station_days_with_history 
+FROM weekday_series 
+WHERE weekday_series.day >= %(day_1)s GROUP BY weekday_series.entity_id)
+ SELECT entities.entity_id AS entity_id, coalesce(anomaly_counts.anomaly_days, %(coalesce_1)s) AS anomaly_days, coalesce(anomaly_counts.station_days_with_history, %(coalesce_2)s) AS station_days_with_history 
+FROM entities LEFT OUTER JOIN anomaly_counts ON anomaly_counts.entity_id = entities.entity_id) AS w0 UNION ALL SELECT 1 AS window_index, w1.entity_id, w1.anomaly_days, w1.station_days_with_history 
+FROM (WITH entities AS 
+(WITH entity_stations AS 
+(SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
+FROM stations 
+WHERE stations.team_id IN (__[POSTCOMPILE_team_id_2]))
+ SELECT DISTINCT entity_stations.entity_id AS entity_id 
+FROM entity_stations), 
+anomaly_counts AS 
+(WITH weekday_series AS 
+(WITH station_days AS 
+(WITH entity_stations AS 
+(SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
+FROM stations 
+WHERE stations.team_id IN (__[POSTCOMPILE_team_id_2])), 
+calendar AS 
+(SELECT cal_values.day AS day 
+FROM (VALUES (%(param_57)s), (%(param_58)s), (%(param_59)s), (%(param_60)s), (%(param_61)s), (%(param_62)s), (%(param_63)s), (%(param_64)s), (%(param_65)s), (%(param_66)s), (%(param_67)s), (%(param_68)s), (%(param_69)s), (%(param_70)s), (%(param_71)s), (%(param_72)s), (%(param_73)s), (%(param_74)s), (%(param_75)s), (%(param_76)s), (%(param_77)s), (%(param_78)s), (%(param_79)s), (%(param_80)s), (%(param_81)s), (%(param_82)s), (%(param_83)s), (%(param_84)s), (%(param_85)s), (%(param_86)s), (%(param_87)s), (%(param_88)s), (%(param_89)s), (%(param_90)s), (%(param_91)s), (%(param_92)s), (%(param_93)s), (%(param_94)s), (%(param_95)s), (%(param_96)s), (%(param_97)s), (%(param_98)s), (%(param_99)s)) AS cal_values (day))
+ SELECT entity_stations.entity_id AS entity_id, entity_stations.station_id AS station_id, calendar.day AS day 
+FROM entity_stations JOIN calendar ON entity_stations.opened_on <= calendar.day), 
+daily_tonnes AS 
+(SELECT fuel_sales.station_id AS station_id, CAST(fuel_sales.ts AS DATE) AS day,
+  sum((fuel_sales.liters * products.density_kg_per_l) / %(param_100)s) AS tonnes 
+FROM fuel_sales JOIN products ON products.product_code = fuel_sales.product_code 
+WHERE fuel_sales.station_id IN (WITH entity_stations AS 
+(SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
+FROM stations 
+WHERE stations.team_id IN (__[POSTCOMPILE_team_id_2]))
+ SELECT entity_stations.station_id 
+FROM entity_stations) AND fuel_sales.ts >= %(ts_3)s AND fuel_sales.ts < %(ts_4)s GROUP BY fuel_sales.station_id, CAST(fuel_sales.ts AS DATE))
+ SELECT station_days.entity_id AS entity_id, station_days.day AS day, coalesce(daily_tonnes.tonnes, %(coalesce_6)s) AS t, lag(coalesce(daily_tonnes.tonnes, %(coalesce_6)s), %(lag_5)s) OVER (PARTITION BY station_days.station_id ORDER BY station_days.day) AS w1, lag(coalesce(daily_tonnes.tonnes, %(coalesce_6)s), %(lag_6)s) OVER (PARTITION BY station_days.station_id ORDER BY station_days.day) AS w2, lag(coalesce(daily_tonnes.tonnes, %(coalesce_6)s), %(lag_7)s) OVER (PARTITION BY station_days.station_id ORDER BY station_days.day) AS w3, lag(coalesce(daily_tonnes.tonnes, %(coalesce_6)s), %(lag_8)s) OVER (PARTITION BY station_days.station_id ORDER BY station_days.day) AS w4 
+FROM station_days LEFT OUTER JOIN daily_tonnes ON daily_tonnes.station_id = station_days.station_id AND daily_tonnes.day = station_days.day)
+ SELECT weekday_series.entity_id AS entity_id,
+  sum(CASE WHEN (weekday_series.w1 + weekday_series.w2 + weekday_series.w3 + weekday_series.w4 > %(param_51)s AND weekday_series.t * %(t_2)s < (weekday_series.w1 + weekday_series.w2 + weekday_series.w3 + weekday_series.w4) * %(param_52)s) THEN %(param_53)s ELSE %(param_54)s END) AS anomaly_days,
+  sum(CASE WHEN (weekday_series.w1 + weekday_series.w2 + weekday_series.w3 + weekday_series.w4 > %(param_51)s) THEN %(param_55)s ELSE %(param_56)s END) AS station_days_with_history 
+FROM weekday_series 
+WHERE weekday_series.day >= %(day_2)s GROUP BY weekday_series.entity_id)
+ SELECT entities.entity_id AS entity_id, coalesce(anomaly_counts.anomaly_days, %(coalesce_4)s) AS anomaly_days, coalesce(anomaly_counts.station_days_with_history, %(coalesce_5)s) AS station_days_with_history 
+FROM entities LEFT OUTER JOIN anomaly_counts ON anomaly_counts.entity_id = entities.entity_id) AS w1 UNION ALL SELECT 2 AS window_index, w2.entity_id, w2.anomaly_days, w2.station_days_with_history 
+FROM (WITH entities AS 
+(WITH entity_stations AS 
+(SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
+FROM stations 
+WHERE stations.team_id IN (__[POSTCOMPILE_team_id_3]))
+ SELECT DISTINCT entity_stations.entity_id AS entity_id 
+FROM entity_stations), 
+anomaly_counts AS 
+(WITH weekday_series AS 
+(WITH station_days AS 
+(WITH entity_stations AS 
+(SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
+FROM stations 
+WHERE stations.team_id IN (__[POSTCOMPILE_team_id_3])), 
+calendar AS 
+(SELECT cal_values.day AS day 
+FROM (VALUES (%(param_107)s), (%(param_108)s), (%(param_109)s), (%(param_110)s), (%(param_111)s), (%(param_112)s), (%(param_113)s), (%(param_114)s), (%(param_115)s), (%(param_116)s), (%(param_117)s), (%(param_118)s), (%(param_119)s), (%(param_120)s), (%(param_121)s), (%(param_122)s), (%(param_123)s), (%(param_124)s), (%(param_125)s), (%(param_126)s), (%(param_127)s), (%(param_128)s), (%(param_129)s), (%(param_130)s), (%(param_131)s), (%(param_132)s), (%(param_133)s), (%(param_134)s), (%(param_135)s), (%(param_136)s), (%(param_137)s), (%(param_138)s), (%(param_139)s), (%(param_140)s), (%(param_141)s), (%(param_142)s), (%(param_143)s), (%(param_144)s), (%(param_145)s), (%(param_146)s), (%(param_147)s), (%(param_148)s), (%(param_149)s)) AS cal_values (day))
+ SELECT entity_stations.entity_id AS entity_id, entity_stations.station_id AS station_id, calendar.day AS day 
+FROM entity_stations JOIN calendar ON entity_stations.opened_on <= calendar.day), 
+daily_tonnes AS 
+(SELECT fuel_sales.station_id AS station_id, CAST(fuel_sales.ts AS DATE) AS day,
+  sum((fuel_sales.liters * products.density_kg_per_l) / %(param_150)s) AS tonnes 
+FROM fuel_sales JOIN products ON products.product_code = fuel_sales.product_code 
+WHERE fuel_sales.station_id IN (WITH entity_stations AS 
+(SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
+FROM stations 
+WHERE stations.team_id IN (__[POSTCOMPILE_team_id_3]))
+ SELECT entity_stations.station_id 
+FROM entity_stations) AND fuel_sales.ts >= %(ts_5)s AND fuel_sales.ts < %(ts_6)s GROUP BY fuel_sales.station_id, CAST(fuel_sales.ts AS DATE))
+ SELECT station_days.entity_id AS entity_id, station_days.day AS day, coalesce(daily_tonnes.tonnes, %(coalesce_9)s) AS t, lag(coalesce(daily_tonnes.tonnes, %(coalesce_9)s), %(lag_9)s) OVER (PARTITION BY station_days.station_id ORDER BY station_days.day) AS w1, lag(coalesce(daily_tonnes.tonnes, %(coalesce_9)s), %(lag_10)s) OVER (PARTITION BY station_days.station_id ORDER BY station_days.day) AS w2, lag(coalesce(daily_tonnes.tonnes, %(coalesce_9)s), %(lag_11)s) OVER (PARTITION BY station_days.station_id ORDER BY station_days.day) AS w3, lag(coalesce(daily_tonnes.tonnes, %(coalesce_9)s), %(lag_12)s) OVER (PARTITION BY station_days.station_id ORDER BY station_days.day) AS w4 
+FROM station_days LEFT OUTER JOIN daily_tonnes ON daily_tonnes.station_id = station_days.station_id AND daily_tonnes.day = station_days.day)
+ SELECT weekday_series.entity_id AS entity_id,
+  sum(CASE WHEN (weekday_series.w1 + weekday_series.w2 + weekday_series.w3 + weekday_series.w4 > %(param_101)s AND weekday_series.t * %(t_3)s < (weekday_series.w1 + weekday_series.w2 + weekday_series.w3 + weekday_series.w4) * %(param_102)s) THEN %(param_103)s ELSE %(param_104)s END) AS anomaly_days,
+  sum(CASE WHEN (weekday_series.w1 + weekday_series.w2 + weekday_series.w3 + weekday_series.w4 > %(param_101)s) THEN %(param_105)s ELSE %(param_106)s END) AS station_days_with_history 
+FROM weekday_series 
+WHERE weekday_series.day >= %(day_3)s GROUP BY weekday_series.entity_id)
+ SELECT entities.entity_id AS entity_id, coalesce(anomaly_counts.anomaly_days, %(coalesce_7)s) AS anomaly_days, coalesce(anomaly_counts.station_days_with_history, %(coalesce_8)s) AS station_days_with_history 
+FROM entities LEFT OUTER JOIN anomaly_counts ON anomaly_counts.entity_id = entities.entity_id) AS w2;
+-- params:
+--   coalesce_1 = 0
+--   coalesce_2 = 0
+--   coalesce_3 = 0.0
+--   coalesce_4 = 0
+--   coalesce_5 = 0
+--   coalesce_6 = 0.0
+--   coalesce_7 = 0
+--   coalesce_8 = 0
+--   coalesce_9 = 0.0
+--   day_1 = datetime.date(2025, 10, 1)
+--   day_2 = datetime.date(2026, 9, 1)
+--   day_3 = datetime.date(2026, 10, 1)
+--   lag_1 = 7
+--   lag_10 = 14
+--   lag_11 = 21
+--   lag_12 = 28
+--   lag_2 = 14
+--   lag_3 = 21
+--   lag_4 = 28
+--   lag_5 = 7
+--   lag_6 = 14
+--   lag_7 = 21
+--   lag_8 = 28
+--   lag_9 = 7
+--   param_1 = 0
+--   param_10 = datetime.date(2025, 9, 6)
+--   param_100 = 1000.0
+--   param_101 = 0
+--   param_102 = 7
+--   param_103 = 1
+--   param_104 = 0
+--   param_105 = 1
+--   param_106 = 0
+--   param_107 = datetime.date(2026, 9, 3)
+--   param_108 = datetime.date(2026, 9, 4)
+--   param_109 = datetime.date(2026, 9, 5)
+--   param_11 = datetime.date(2025, 9, 7)
+--   param_110 = datetime.date(2026, 9, 6)
+--   param_111 = datetime.date(2026, 9, 7)
+--   param_112 = datetime.date(2026, 9, 8)
+--   param_113 = datetime.date(2026, 9, 9)
+--   param_114 = datetime.date(2026, 9, 10)
+--   param_115 = datetime.date(2026, 9, 11)
+--   param_116 = datetime.date(2026, 9, 12)
+--   param_117 = datetime.date(2026, 9, 13)
+--   param_118 = datetime.date(2026, 9, 14)
+--   param_119 = datetime.date(2026, 9, 15)
+--   param_12 = datetime.date(2025, 9, 8)
+--   param_120 = datetime.date(2026, 9, 16)
+--   param_121 = datetime.date(2026, 9, 17)
+--   param_122 = datetime.date(2026, 9, 18)
+--   param_123 = datetime.date(2026, 9, 19)
+--   param_124 = datetime.date(2026, 9, 20)
+--   param_125 = datetime.date(2026, 9, 21)
+--   param_126 = datetime.date(2026, 9, 22)
+--   param_127 = datetime.date(2026, 9, 23)
+--   param_128 = datetime.date(2026, 9, 24)
+--   param_129 = datetime.date(2026, 9, 25)
+--   param_13 = datetime.date(2025, 9, 9)
+--   param_130 = datetime.date(2026, 9, 26)
+--   param_131 = datetime.date(2026, 9, 27)
+--   param_132 = datetime.date(2026, 9, 28)
+--   param_133 = datetime.date(2026, 9, 29)
+--   param_134 = datetime.date(2026, 9, 30)
+--   param_135 = datetime.date(2026, 10, 1)
+--   param_136 = datetime.date(2026, 10, 2)
+--   param_137 = datetime.date(2026, 10, 3)
+--   param_138 = datetime.date(2026, 10, 4)
+--   param_139 = datetime.date(2026, 10, 5)
+--   param_14 = datetime.date(2025, 9, 10)
+--   param_140 = datetime.date(2026, 10, 6)
+--   param_141 = datetime.date(2026, 10, 7)
+--   param_142 = datetime.date(2026, 10, 8)
+--   param_143 = datetime.date(2026, 10, 9)
+--   param_144 = datetime.date(2026, 10, 10)
+--   param_145 = datetime.date(2026, 10, 11)
+--   param_146 = datetime.date(2026, 10, 12)
+--   param_147 = datetime.date(2026, 10, 13)
+--   param_148 = datetime.date(2026, 10, 14)
+--   param_149 = datetime.date(2026, 10, 15)
+--   param_15 = datetime.date(2025, 9, 11)
+--   param_150 = 1000.0
+--   param_16 = datetime.date(2025, 9, 12)
+--   param_17 = datetime.date(2025, 9, 13)
+--   param_18 = datetime.date(2025, 9, 14)
+--   param_19 = datetime.date(2025, 9, 15)
+--   param_2 = 7
+--   param_20 = datetime.date(2025, 9, 16)
+--   param_21 = datetime.date(2025, 9, 17)
+--   param_22 = datetime.date(2025, 9, 18)
+--   param_23 = datetime.date(2025, 9, 19)
+--   param_24 = datetime.date(2025, 9, 20)
+--   param_25 = datetime.date(2025, 9, 21)
+--   param_26 = datetime.date(2025, 9, 22)
+--   param_27 = datetime.date(2025, 9, 23)
+--   param_28 = datetime.date(2025, 9, 24)
+--   param_29 = datetime.date(2025, 9, 25)
+--   param_3 = 1
+--   param_30 = datetime.date(2025, 9, 26)
+--   param_31 = datetime.date(2025, 9, 27)
+--   param_32 = datetime.date(2025, 9, 28)
+--   param_33 = datetime.date(2025, 9, 29)
+--   param_34 = datetime.date(2025, 9, 30)
+--   param_35 = datetime.date(2025, 10, 1)
+--   param_36 = datetime.date(2025, 10, 2)
+--   param_37 = datetime.date(2025, 10, 3)
+--   param_38 = datetime.date(2025, 10, 4)
+--   param_39 = datetime.date(2025, 10, 5)
+--   param_4 = 0
+--   param_40 = datetime.date(2025, 10, 6)
+--   param_41 = datetime.date(2025, 10, 7)
+--   param_42 = datetime.date(2025, 10, 8)
+--   param_43 = datetime.date(2025, 10, 9)
+--   param_44 = datetime.date(2025, 10, 10)
+--   param_45 = datetime.date(2025, 10, 11)
+--   param_46 = datetime.date(2025, 10, 12)
+--   param_47 = datetime.date(2025, 10, 13)
+--   param_48 = datetime.date(2025, 10, 14)
+--   param_49 = datetime.date(2025, 10, 15)
+--   param_5 = 1
+--   param_50 = 1000.0
+--   param_51 = 0
+--   param_52 = 7
+--   param_53 = 1
+--   param_54 = 0
+--   param_55 = 1
+--   param_56 = 0
+--   param_57 = datetime.date(2026, 8, 4)
+--   param_58 = datetime.date(2026, 8, 5)
+--   param_59 = datetime.date(2026, 8, 6)
+--   param_6 = 0
+--   param_60 = datetime.date(2026, 8, 7)
+--   param_61 = datetime.date(2026, 8, 8)
+--   param_62 = datetime.date(2026, 8, 9)
+--   param_63 = datetime.date(2026, 8, 10)
+--   param_64 = datetime.date(2026, 8, 11)
+--   param_65 = datetime.date(2026, 8, 12)
+--   param_66 = datetime.date(2026, 8, 13)
+--   param_67 = datetime.date(2026, 8, 14)
+--   param_68 = datetime.date(2026, 8, 15)
+--   param_69 = datetime.date(2026, 8, 16)
+--   param_7 = datetime.date(2025, 9, 3)
+--   param_70 = datetime.date(2026, 8, 17)
+--   param_71 = datetime.date(2026, 8, 18)
+--   param_72 = datetime.date(2026, 8, 19)
+--   param_73 = datetime.date(2026, 8, 20)
+--   param_74 = datetime.date(2026, 8, 21)
+--   param_75 = datetime.date(2026, 8, 22)
+--   param_76 = datetime.date(2026, 8, 23)
+--   param_77 = datetime.date(2026, 8, 24)
+--   param_78 = datetime.date(2026, 8, 25)
+--   param_79 = datetime.date(2026, 8, 26)
+--   param_8 = datetime.date(2025, 9, 4)
+--   param_80 = datetime.date(2026, 8, 27)
+--   param_81 = datetime.date(2026, 8, 28)
+--   param_82 = datetime.date(2026, 8, 29)
+--   param_83 = datetime.date(2026, 8, 30)
+--   param_84 = datetime.date(2026, 8, 31)
+--   param_85 = datetime.date(2026, 9, 1)
+--   param_86 = datetime.date(2026, 9, 2)
+--   param_87 = datetime.date(2026, 9, 3)
+--   param_88 = datetime.date(2026, 9, 4)
+--   param_89 = datetime.date(2026, 9, 5)
+--   param_9 = datetime.date(2025, 9, 5)
+--   param_90 = datetime.date(2026, 9, 6)
+--   param_91 = datetime.date(2026, 9, 7)
+--   param_92 = datetime.date(2026, 9, 8)
+--   param_93 = datetime.date(2026, 9, 9)
+--   param_94 = datetime.date(2026, 9, 10)
+--   param_95 = datetime.date(2026, 9, 11)
+--   param_96 = datetime.date(2026, 9, 12)
+--   param_97 = datetime.date(2026, 9, 13)
+--   param_98 = datetime.date(2026, 9, 14)
+--   param_99 = datetime.date(2026, 9, 15)
+--   t_1 = 40
+--   t_2 = 40
+--   t_3 = 40
+--   team_id_1 = ['T1']
+--   team_id_2 = ['T1']
+--   team_id_3 = ['T1']
+--   ts_1 = datetime.datetime(2025, 9, 3, 0, 0)
+--   ts_2 = datetime.datetime(2025, 10, 16, 0, 0)
+--   ts_3 = datetime.datetime(2026, 8, 4, 0, 0)
+--   ts_4 = datetime.datetime(2026, 9, 16, 0, 0)
+--   ts_5 = datetime.datetime(2026, 9, 3, 0, 0)
+--   ts_6 = datetime.datetime(2026, 10, 16, 0, 0)
+
+SELECT 0 AS window_index, w0.entity_id, w0.active_nozzle_days 
+FROM (WITH entities AS 
+(WITH entity_stations AS 
+(SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
+FROM stations 
+WHERE stations.team_id IN (__[POSTCOMPILE_team_id_1]))
+ SELECT DISTINCT entity_stations.entity_id AS entity_id 
+FROM entity_stations), 
+nozzle_counts AS 
+(WITH nozzle_days AS 
+(WITH entity_stations AS 
+(SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
+FROM stations 
+WHERE stations.team_id IN (__[POSTCOMPILE_team_id_1]))
+ SELECT DISTINCT entity_stations.entity_id AS entity_id, fuel_sales.station_id AS station_id, fuel_sales.nozzle_no AS nozzle_no, CAST(fuel_sales.ts AS DATE) AS day 
+FROM fuel_sales JOIN entity_stations ON entity_stations.station_id = fuel_sales.station_id 
+WHERE fuel_sales.ts >= %(ts_1)s AND fuel_sales.ts < %(ts_2)s)
+ SELECT nozzle_days.entity_id AS entity_id,
+  count(*) AS active_nozzle_days 
+FROM nozzle_days GROUP BY nozzle_days.entity_id)
+ SELECT entities.entity_id AS entity_id, coalesce(nozzle_counts.active_nozzle_days, %(coalesce_1)s) AS active_nozzle_days 
+FROM entities LEFT OUTER JOIN nozzle_counts ON nozzle_counts.entity_id = entities.entity_id) AS w0 UNION ALL SELECT 1 AS window_index, w1.entity_id, w1.active_nozzle_days 
+FROM (WITH entities AS 
+(WITH entity_stations AS 
+(SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
+FROM stations 
+WHERE stations.team_id IN (__[POSTCOMPILE_team_id_2]))
+ SELECT DISTINCT entity_stations.entity_id AS entity_id 
+FROM entity_stations), 
+nozzle_counts AS 
+(WITH nozzle_days AS 
+(WITH entity_stations AS 
+(SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
+FROM stations 
+WHERE stations.team_id IN (__[POSTCOMPILE_team_id_2]))
+ SELECT DISTINCT entity_stations.entity_id AS entity_id, fuel_sales.station_id AS station_id, fuel_sales.nozzle_no AS nozzle_no, CAST(fuel_sales.ts AS DATE) AS day 
+FROM fuel_sales JOIN entity_stations ON entity_stations.station_id = fuel_sales.station_id 
+WHERE fuel_sales.ts >= %(ts_3)s AND fuel_sales.ts < %(ts_4)s)
+ SELECT nozzle_days.entity_id AS entity_id,
+  count(*) AS active_nozzle_days 
+FROM nozzle_days GROUP BY nozzle_days.entity_id)
+ SELECT entities.entity_id AS entity_id, coalesce(nozzle_counts.active_nozzle_days, %(coalesce_2)s) AS active_nozzle_days 
+FROM entities LEFT OUTER JOIN nozzle_counts ON nozzle_counts.entity_id = entities.entity_id) AS w1 UNION ALL SELECT 2 AS window_index, w2.entity_id, w2.active_nozzle_days 
+FROM (WITH entities AS 
+(WITH entity_stations AS 
+(SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
+FROM stations 
+WHERE stations.team_id IN (__[POSTCOMPILE_team_id_3]))
+ SELECT DISTINCT entity_stations.entity_id AS entity_id 
+FROM entity_stations), 
+nozzle_counts AS 
+(WITH nozzle_days AS 
+(WITH entity_stations AS 
+(SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
+FROM stations 
+WHERE stations.team_id IN (__[POSTCOMPILE_team_id_3]))
+ SELECT DISTINCT entity_stations.entity_id AS entity_id, fuel_sales.station_id AS station_id, fuel_sales.nozzle_no AS nozzle_no, CAST(fuel_sales.ts AS DATE) AS day 
+FROM fuel_sales JOIN entity_stations ON entity_stations.station_id = fuel_sales.station_id 
+WHERE fuel_sales.ts >= %(ts_5)s AND fuel_sales.ts < %(ts_6)s)
+ SELECT nozzle_days.entity_id AS entity_id,
+  count(*) AS active_nozzle_days 
+FROM nozzle_days GROUP BY nozzle_days.entity_id)
+ SELECT entities.entity_id AS entity_id, coalesce(nozzle_counts.active_nozzle_days, %(coalesce_3)s) AS active_nozzle_days 
+FROM entities LEFT OUTER JOIN nozzle_counts ON nozzle_counts.entity_id = entities.entity_id) AS w2;
+-- params:
+--   coalesce_1 = 0
+--   coalesce_2 = 0
+--   coalesce_3 = 0
+--   team_id_1 = ['T1']
+--   team_id_2 = ['T1']
+--   team_id_3 = ['T1']
+--   ts_1 = datetime.datetime(2025, 10, 1, 0, 0)
+--   ts_2 = datetime.datetime(2025, 10, 16, 0, 0)
+--   ts_3 = datetime.datetime(2026, 9, 1, 0, 0)
+--   ts_4 = datetime.datetime(2026, 9, 16, 0, 0)
+--   ts_5 = datetime.datetime(2026, 10, 1, 0, 0)
+--   ts_6 = datetime.datetime(2026, 10, 16, 0, 0)
+
+SELECT 0 AS window_index, w0.entity_id, w0.stockout_events 
+FROM (WITH entities AS 
+(WITH entity_stations AS 
+(SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
+FROM stations 
+WHERE stations.team_id IN (__[POSTCOMPILE_team_id_1]))
+ SELECT DISTINCT entity_stations.entity_id AS entity_id 
+FROM entity_stations), 
+stockout_counts AS 
+(WITH product_series AS 
+(WITH station_days AS 
+(WITH entity_stations AS 
+(SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
+FROM stations 
+WHERE stations.team_id IN (__[POSTCOMPILE_team_id_1])), 
+calendar AS 
+(SELECT cal_values.day AS day 
+FROM (VALUES (%(param_8)s), (%(param_9)s), (%(param_10)s), (%(param_11)s), (%(param_12)s), (%(param_13)s), (%(param_14)s), (%(param_15)s), (%(param_16)s), (%(param_17)s), (%(param_18)s), (%(param_19)s), (%(param_20)s), (%(param_21)s), (%(param_22)s), (%(param_23)s), (%(param_24)s), (%(param_25)s), (%(param_26)s), (%(param_27)s), (%(param_28)s), (%(param_29)s), (%(param_30)s), (%(param_31)s), (%(param_32)s), (%(param_33)s), (%(param_34)s), (%(param_35)s), (%(param_36)s), (%(param_37)s), (%(param_38)s), (%(param_39)s), (%(param_40)s), (%(param_41)s), (%(param_42)s), (%(param_43)s), (%(param_44)s), (%(param_45)s), (%(param_46)s), (%(param_47)s), (%(param_48)s), (%(param_49)s), (%(param_50)s)) AS cal_values (day))
+ SELECT entity_stations.entity_id AS entity_id, entity_stations.station_id AS station_id, calendar.day AS day 
+FROM entity_stations JOIN calendar ON entity_stations.opened_on <= calendar.day), 
+station_products AS 
+(WITH product_days AS 
+(SELECT fuel_sales.station_id AS station_id, fuel_sales.product_code AS product_code, CAST(fuel_sales.ts AS DATE) AS day,
+  sum(fuel_sales.liters) AS l 
+FROM fuel_sales 
+WHERE fuel_sales.station_id IN (WITH entity_stations AS 
+(SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
+FROM stations 
+WHERE stations.team_id IN (__[POSTCOMPILE_team_id_1]))
+ SELECT entity_stations.station_id 
+FROM entity_stations) AND fuel_sales.ts >= %(ts_1)s AND fuel_sales.ts < %(ts_2)s GROUP BY fuel_sales.station_id, fuel_sales.product_code, CAST(fuel_sales.ts AS DATE))
+ SELECT DISTINCT product_days.station_id AS station_id, product_days.product_code AS product_code 
+FROM product_days), 
+product_days AS 
+(SELECT fuel_sales.station_id AS station_id, fuel_sales.product_code AS product_code, CAST(fuel_sales.ts AS DATE) AS day,
+  sum(fuel_sales.liters) AS l 
+FROM fuel_sales 
+WHERE fuel_sales.station_id IN (WITH entity_stations AS 
+(SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
+FROM stations 
+WHERE stations.team_id IN (__[POSTCOMPILE_team_id_1]))
+ SELECT entity_stations.station_id 
+FROM entity_stations) AND fuel_sales.ts >= %(ts_1)s AND fuel_sales.ts < %(ts_2)s GROUP BY fuel_sales.station_id, fuel_sales.product_code, CAST(fuel_sales.ts AS DATE))
+ SELECT station_days.entity_id AS entity_id, station_days.day AS day, CASE WHEN (product_days.l > %(l_1)s) THEN %(param_4)s ELSE %(param_5)s END AS sold,
+  sum(CASE WHEN (product_days.l > %(l_1)s) THEN %(param_4)s ELSE %(param_5)s END) OVER (PARTITION BY station_days.station_id, station_products.product_code ORDER BY station_days.day ROWS BETWEEN %(param_6)s PRECEDING AND %(param_7)s PRECEDING) AS sold_before 
+FROM station_days JOIN station_products ON station_products.station_id = station_days.station_id LEFT OUTER JOIN product_days ON product_days.station_id = station_days.station_id AND product_days.product_code = station_products.product_code AND product_days.day = station_days.day)
+ SELECT product_series.entity_id AS entity_id,
+  sum(CASE WHEN (product_series.sold = %(sold_1)s AND product_series.sold_before * %(sold_before_1)s >= %(param_1)s) THEN %(param_2)s ELSE %(param_3)s END) AS stockout_events 
+FROM product_series 
+WHERE product_series.day >= %(day_1)s GROUP BY product_series.entity_id)
+ SELECT entities.entity_id AS entity_id, coalesce(stockout_counts.stockout_events, %(coalesce_1)s) AS stockout_events 
+FROM entities LEFT OUTER JOIN stockout_counts ON stockout_counts.entity_id = entities.entity_id) AS w0 UNION ALL SELECT 1 AS window_index, w1.entity_id, w1.stockout_events 
+FROM (WITH entities AS 
+(WITH entity_stations AS 
+(SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
+FROM stations 
+WHERE stations.team_id IN (__[POSTCOMPILE_team_id_2]))
+ SELECT DISTINCT entity_stations.entity_id AS entity_id 
+FROM entity_stations), 
+stockout_counts AS 
+(WITH product_series AS 
+(WITH station_days AS 
+(WITH entity_stations AS 
+(SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
+FROM stations 
+WHERE stations.team_id IN (__[POSTCOMPILE_team_id_2])), 
+calendar AS 
+(SELECT cal_values.day AS day 
+FROM (VALUES (%(param_58)s), (%(param_59)s), (%(param_60)s), (%(param_61)s), (%(param_62)s), (%(param_63)s), (%(param_64)s), (%(param_65)s), (%(param_66)s), (%(param_67)s), (%(param_68)s), (%(param_69)s), (%(param_70)s), (%(param_71)s), (%(param_72)s), (%(param_73)s), (%(param_74)s), (%(param_75)s), (%(param_76)s), (%(param_77)s), (%(param_78)s), (%(param_79)s), (%(param_80)s), (%(param_81)s), (%(param_82)s), (%(param_83)s), (%(param_84)s), (%(param_85)s), (%(param_86)s), (%(param_87)s), (%(param_88)s), (%(param_89)s), (%(param_90)s), (%(param_91)s), (%(param_92)s), (%(param_93)s), (%(param_94)s), (%(param_95)s), (%(param_96)s), (%(param_97)s), (%(param_98)s), (%(param_99)s), (%(param_100)s)) AS cal_values (day))
+ SELECT entity_stations.entity_id AS entity_id, entity_stations.station_id AS station_id, calendar.day AS day 
+FROM entity_stations JOIN calendar ON entity_stations.opened_on <= calendar.day), 
+station_products AS 
+(WITH product_days AS 
+(SELECT fuel_sales.station_id AS station_id, fuel_sales.product_code AS product_code, CAST(fuel_sales.ts AS DATE) AS day,
+  sum(fuel_sales.liters) AS l 
+FROM fuel_sales 
+WHERE fuel_sales.station_id IN (WITH entity_stations AS 
+(SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
+FROM stations 
+WHERE stations.team_id IN (__[POSTCOMPILE_team_id_2]))
+ SELECT entity_stations.station_id 
+FROM entity_stations) AND fuel_sales.ts >= %(ts_3)s AND fuel_sales.ts < %(ts_4)s GROUP BY fuel_sales.station_id, fuel_sales.product_code, CAST(fuel_sales.ts AS DATE))
+ SELECT DISTINCT product_days.station_id AS station_id, product_days.product_code AS product_code 
+FROM product_days), 
+product_days AS 
+(SELECT fuel_sales.station_id AS station_id, fuel_sales.product_code AS product_code, CAST(fuel_sales.ts AS DATE) AS day,
+  sum(fuel_sales.liters) AS l 
+FROM fuel_sales 
+WHERE fuel_sales.station_id IN (WITH entity_stations AS 
+(SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
+FROM stations 
+WHERE stations.team_id IN (__[POSTCOMPILE_team_id_2]))
+ SELECT entity_stations.station_id 
+FROM entity_stations) AND fuel_sales.ts >= %(ts_3)s AND fuel_sales.ts < %(ts_4)s GROUP BY fuel_sales.station_id, fuel_sales.product_code, CAST(fuel_sales.ts AS DATE))
+ SELECT station_days.entity_id AS entity_id, station_days.day AS day, CASE WHEN (product_days.l > %(l_2)s) THEN %(param_54)s ELSE %(param_55)s END AS sold,
+  sum(CASE WHEN (product_days.l > %(l_2)s) THEN %(param_54)s ELSE %(param_55)s END) OVER (PARTITION BY station_days.station_id, station_products.product_code ORDER BY station_days.day ROWS BETWEEN %(param_56)s PRECEDING AND %(param_57)s PRECEDING) AS sold_before 
+FROM station_days JOIN station_products ON station_products.station_id = station_days.station_id LEFT OUTER JOIN product_days ON product_days.station_id = station_days.station_id AND product_days.product_code = station_products.product_code AND product_days.day = station_days.day)
+ SELECT product_series.entity_id AS entity_id,
+  sum(CASE WHEN (product_series.sold = %(sold_2)s AND product_series.sold_before * %(sold_before_2)s >= %(param_51)s) THEN %(param_52)s ELSE %(param_53)s END) AS stockout_events 
+FROM product_series 
+WHERE product_series.day >= %(day_2)s GROUP BY product_series.entity_id)
+ SELECT entities.entity_id AS entity_id, coalesce(stockout_counts.stockout_events, %(coalesce_2)s) AS stockout_events 
+FROM entities LEFT OUTER JOIN stockout_counts ON stockout_counts.entity_id = entities.entity_id) AS w1 UNION ALL SELECT 2 AS window_index, w2.entity_id, w2.stockout_events 
+FROM (WITH entities AS 
+(WITH entity_stations AS 
+(SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
+FROM stations 
+WHERE stations.team_id IN (__[POSTCOMPILE_team_id_3]))
+ SELECT DISTINCT entity_stations.entity_id AS entity_id 
+FROM entity_stations), 
+stockout_counts AS 
+(WITH product_series AS 
+(WITH station_days AS 
+(WITH entity_stations AS 
+(SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
+FROM stations 
+WHERE stations.team_id IN (__[POSTCOMPILE_team_id_3])), 
+calendar AS 
+(SELECT cal_values.day AS day 
+FROM (VALUES (%(param_108)s), (%(param_109)s), (%(param_110)s), (%(param_111)s), (%(param_112)s), (%(param_113)s), (%(param_114)s), (%(param_115)s), (%(param_116)s), (%(param_117)s), (%(param_118)s), (%(param_119)s), (%(param_120)s), (%(param_121)s), (%(param_122)s), (%(param_123)s), (%(param_124)s), (%(param_125)s), (%(param_126)s), (%(param_127)s), (%(param_128)s), (%(param_129)s), (%(param_130)s), (%(param_131)s), (%(param_132)s), (%(param_133)s), (%(param_134)s), (%(param_135)s), (%(param_136)s), (%(param_137)s), (%(param_138)s), (%(param_139)s), (%(param_140)s), (%(param_141)s), (%(param_142)s), (%(param_143)s), (%(param_144)s), (%(param_145)s), (%(param_146)s), (%(param_147)s), (%(param_148)s), (%(param_149)s), (%(param_150)s)) AS cal_values (day))
+ SELECT entity_stations.entity_id AS entity_id, entity_stations.station_id AS station_id, calendar.day AS day 
+FROM entity_stations JOIN calendar ON entity_stations.opened_on <= calendar.day), 
+station_products AS 
+(WITH product_days AS 
+(SELECT fuel_sales.station_id AS station_id, fuel_sales.product_code AS product_code, CAST(fuel_sales.ts AS DATE) AS day,
+  sum(fuel_sales.liters) AS l 
+FROM fuel_sales 
+WHERE fuel_sales.station_id IN (WITH entity_stations AS 
+(SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
+FROM stations 
+WHERE stations.team_id IN (__[POSTCOMPILE_team_id_3]))
+ SELECT entity_stations.station_id 
+FROM entity_stations) AND fuel_sales.ts >= %(ts_5)s AND fuel_sales.ts < %(ts_6)s GROUP BY fuel_sales.station_id, fuel_sales.product_code, CAST(fuel_sales.ts AS DATE))
+ SELECT DISTINCT product_days.station_id AS station_id, product_days.product_code AS product_code 
+FROM product_days), 
+product_days AS 
+(SELECT fuel_sales.station_id AS station_id, fuel_sales.product_code AS product_code, CAST(fuel_sales.ts AS DATE) AS day,
+  sum(fuel_sales.liters) AS l 
+FROM fuel_sales 
+WHERE fuel_sales.station_id IN (WITH entity_stations AS 
+(SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
+FROM stations 
+WHERE stations.team_id IN (__[POSTCOMPILE_team_id_3]))
+ SELECT entity_stations.station_id 
+FROM entity_stations) AND fuel_sales.ts >= %(ts_5)s AND fuel_sales.ts < %(ts_6)s GROUP BY fuel_sales.station_id, fuel_sales.product_code, CAST(fuel_sales.ts AS DATE))
+ SELECT station_days.entity_id AS entity_id, station_days.day AS day, CASE WHEN (product_days.l > %(l_3)s) THEN %(param_104)s ELSE %(param_105)s END AS sold,
+  sum(CASE WHEN (product_days.l > %(l_3)s) THEN %(param_104)s ELSE %(param_105)s END) OVER (PARTITION BY station_days.station_id, station_products.product_code ORDER BY station_days.day ROWS BETWEEN %(param_106)s PRECEDING AND %(param_107)s PRECEDING) AS sold_before 
+FROM station_days JOIN station_products ON station_products.station_id = station_days.station_id LEFT OUTER JOIN product_days ON product_days.station_id = station_days.station_id AND product_days.product_code = station_products.product_code AND product_days.day = station_days.day)
+ SELECT product_series.entity_id AS entity_id,
+  sum(CASE WHEN (product_series.sold = %(sold_3)s AND product_series.sold_before * %(sold_before_3)s >= %(param_101)s) THEN %(param_102)s ELSE %(param_103)s END) AS stockout_events 
+FROM product_series 
+WHERE product_series.day >= %(day_3)s GROUP BY product_series.entity_id)
+ SELECT entities.entity_id AS entity_id, coalesce(stockout_counts.stockout_events, %(coalesce_3)s) AS stockout_events 
+FROM entities LEFT OUTER JOIN stockout_counts ON stockout_counts.entity_id = entities.entity_id) AS w2;
+-- params:
+--   coalesce_1 = 0
+--   coalesce_2 = 0
+--   coalesce_3 = 0
+--   day_1 = datetime.date(2025, 10, 1)
+--   day_2 = datetime.date(2026, 9, 1)
+--   day_3 = datetime.date(2026, 10, 1)
+--   l_1 = 0
+--   l_2 = 0
+--   l_3 = 0
+--   param_1 = 224
+--   param_10 = datetime.date(2025, 9, 5)
+--   param_100 = datetime.date(2026, 9, 15)
+--   param_101 = 224
+--   param_102 = 1
+--   param_103 = 0
+--   param_104 = 1
+--   param_105 = 0
+--   param_106 = 28
+--   param_107 = 1
+--   param_108 = datetime.date(2026, 9, 3)
+--   param_109 = datetime.date(2026, 9, 4)
+--   param_11 = datetime.date(2025, 9, 6)
+--   param_110 = datetime.date(2026, 9, 5)
+--   param_111 = datetime.date(2026, 9, 6)
+--   param_112 = datetime.date(2026, 9, 7)
+--   param_113 = datetime.date(2026, 9, 8)
+--   param_114 = datetime.date(2026, 9, 9)
+--   param_115 = datetime.date(2026, 9, 10)
+--   param_116 = datetime.date(2026, 9, 11)
+--   param_117 = datetime.date(2026, 9, 12)
+--   param_118 = datetime.date(2026, 9, 13)
+--   param_119 = datetime.date(2026, 9, 14)
+--   param_12 = datetime.date(2025, 9, 7)
+--   param_120 = datetime.date(2026, 9, 15)
+--   param_121 = datetime.date(2026, 9, 16)
+--   param_122 = datetime.date(2026, 9, 17)
+--   param_123 = datetime.date(2026, 9, 18)
+--   param_124 = datetime.date(2026, 9, 19)
+--   param_125 = datetime.date(2026, 9, 20)
+--   param_126 = datetime.date(2026, 9, 21)
+--   param_127 = datetime.date(2026, 9, 22)
+--   param_128 = datetime.date(2026, 9, 23)
+--   param_129 = datetime.date(2026, 9, 24)
+--   param_13 = datetime.date(2025, 9, 8)
+--   param_130 = datetime.date(2026, 9, 25)
+--   param_131 = datetime.date(2026, 9, 26)
+--   param_132 = datetime.date(2026, 9, 27)
+--   param_133 = datetime.date(2026, 9, 28)
+--   param_134 = datetime.date(2026, 9, 29)
+--   param_135 = datetime.date(2026, 9, 30)
+--   param_136 = datetime.date(2026, 10, 1)
+--   param_137 = datetime.date(2026, 10, 2)
+--   param_138 = datetime.date(2026, 10, 3)
+--   param_139 = datetime.date(2026, 10, 4)
+--   param_14 = datetime.date(2025, 9, 9)
+--   param_140 = datetime.date(2026, 10, 5)
+--   param_141 = datetime.date(2026, 10, 6)
+--   param_142 = datetime.date(2026, 10, 7)
+--   param_143 = datetime.date(2026, 10, 8)
+--   param_144 = datetime.date(2026, 10, 9)
+--   param_145 = datetime.date(2026, 10, 10)
+--   param_146 = datetime.date(2026, 10, 11)
+--   param_147 = datetime.date(2026, 10, 12)
+--   param_148 = datetime.date(2026, 10, 13)
+--   param_149 = datetime.date(2026, 10, 14)
+--   param_15 = datetime.date(2025, 9, 10)
+--   param_150 = datetime.date(2026, 10, 15)
+--   param_16 = datetime.date(2025, 9, 11)
+--   param_17 = datetime.date(2025, 9, 12)
+--   param_18 = datetime.date(2025, 9, 13)
+--   param_19 = datetime.date(2025, 9, 14)
+--   param_2 = 1
+--   param_20 = datetime.date(2025, 9, 15)
+--   param_21 = datetime.date(2025, 9, 16)
+--   param_22 = datetime.date(2025, 9, 17)
+--   param_23 = datetime.date(2025, 9, 18)
+--   param_24 = datetime.date(2025, 9, 19)
+--   param_25 = datetime.date(2025, 9, 20)
+--   param_26 = datetime.date(2025, 9, 21)
+--   param_27 = datetime.date(2025, 9, 22)
+--   param_28 = datetime.date(2025, 9, 23)
+--   param_29 = datetime.date(2025, 9, 24)
+--   param_3 = 0
+--   param_30 = datetime.date(2025, 9, 25)
+--   param_31 = datetime.date(2025, 9, 26)
+--   param_32 = datetime.date(2025, 9, 27)
+--   param_33 = datetime.date(2025, 9, 28)
+--   param_34 = datetime.date(2025, 9, 29)
+--   param_35 = datetime.date(2025, 9, 30)
+--   param_36 = datetime.date(2025, 10, 1)
+--   param_37 = datetime.date(2025, 10, 2)
+--   param_38 = datetime.date(2025, 10, 3)
+--   param_39 = datetime.date(2025, 10, 4)
+--   param_4 = 1
+--   param_40 = datetime.date(2025, 10, 5)
+--   param_41 = datetime.date(2025, 10, 6)
+--   param_42 = datetime.date(2025, 10, 7)
+--   param_43 = datetime.date(2025, 10, 8)
+--   param_44 = datetime.date(2025, 10, 9)
+--   param_45 = datetime.date(2025, 10, 10)
+--   param_46 = datetime.date(2025, 10, 11)
+--   param_47 = datetime.date(2025, 10, 12)
+--   param_48 = datetime.date(2025, 10, 13)
+--   param_49 = datetime.date(2025, 10, 14)
+--   param_5 = 0
+--   param_50 = datetime.date(2025, 10, 15)
+--   param_51 = 224
+--   param_52 = 1
+--   param_53 = 0
+--   param_54 = 1
+--   param_55 = 0
+--   param_56 = 28
+--   param_57 = 1
+--   param_58 = datetime.date(2026, 8, 4)
+--   param_59 = datetime.date(2026, 8, 5)
+--   param_6 = 28
+--   param_60 = datetime.date(2026, 8, 6)
+--   param_61 = datetime.date(2026, 8, 7)
+--   param_62 = datetime.date(2026, 8, 8)
+--   param_63 = datetime.date(2026, 8, 9)
+--   param_64 = datetime.date(2026, 8, 10)
+--   param_65 = datetime.date(2026, 8, 11)
+--   param_66 = datetime.date(2026, 8, 12)
+--   param_67 = datetime.date(2026, 8, 13)
+--   param_68 = datetime.date(2026, 8, 14)
+--   param_69 = datetime.date(2026, 8, 15)
+--   param_7 = 1
+--   param_70 = datetime.date(2026, 8, 16)
+--   param_71 = datetime.date(2026, 8, 17)
+--   param_72 = datetime.date(2026, 8, 18)
+--   param_73 = datetime.date(2026, 8, 19)
+--   param_74 = datetime.date(2026, 8, 20)
+--   param_75 = datetime.date(2026, 8, 21)
+--   param_76 = datetime.date(2026, 8, 22)
+--   param_77 = datetime.date(2026, 8, 23)
+--   param_78 = datetime.date(2026, 8, 24)
+--   param_79 = datetime.date(2026, 8, 25)
+--   param_8 = datetime.date(2025, 9, 3)
+--   param_80 = datetime.date(2026, 8, 26)
+--   param_81 = datetime.date(2026, 8, 27)
+--   param_82 = datetime.date(2026, 8, 28)
+--   param_83 = datetime.date(2026, 8, 29)
+--   param_84 = datetime.date(2026, 8, 30)
+--   param_85 = datetime.date(2026, 8, 31)
+--   param_86 = datetime.date(2026, 9, 1)
+--   param_87 = datetime.date(2026, 9, 2)
+--   param_88 = datetime.date(2026, 9, 3)
+--   param_89 = datetime.date(2026, 9, 4)
+--   param_9 = datetime.date(2025, 9, 4)
+--   param_90 = datetime.date(2026, 9, 5)
+--   param_91 = datetime.date(2026, 9, 6)
+--   param_92 = datetime.date(2026, 9, 7)
+--   param_93 = datetime.date(2026, 9, 8)
+--   param_94 = datetime.date(2026, 9, 9)
+--   param_95 = datetime.date(2026, 9, 10)
+--   param_96 = datetime.date(2026, 9, 11)
+--   param_97 = datetime.date(2026, 9, 12)
+--   param_98 = datetime.date(2026, 9, 13)
+--   param_99 = datetime.date(2026, 9, 14)
+--   sold_1 = 0
+--   sold_2 = 0
+--   sold_3 = 0
+--   sold_before_1 = 10
+--   sold_before_2 = 10
+--   sold_before_3 = 10
+--   team_id_1 = ['T1']
+--   team_id_2 = ['T1']
+--   team_id_3 = ['T1']
+--   ts_1 = datetime.datetime(2025, 9, 3, 0, 0)
+--   ts_2 = datetime.datetime(2025, 10, 16, 0, 0)
+--   ts_3 = datetime.datetime(2026, 8, 4, 0, 0)
+--   ts_4 = datetime.datetime(2026, 9, 16, 0, 0)
+--   ts_5 = datetime.datetime(2026, 9, 3, 0, 0)
+--   ts_6 = datetime.datetime(2026, 10, 16, 0, 0)
+
+SELECT 0 AS window_index, w0.entity_id, w0.rfm_high, w0.rfm_base 
+FROM (WITH entities AS 
+(WITH entity_stations AS 
+(SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
+FROM stations 
+WHERE stations.team_id IN (__[POSTCOMPILE_team_id_1]))
+ SELECT DISTINCT entity_stations.entity_id AS entity_id 
+FROM entity_stations), 
+rfm_counts AS 
+(WITH rfm_base AS 
+(WITH customer_state AS 
+(WITH customer_months AS 
+(WITH entity_stations AS 
+(SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
+FROM stations 
+WHERE stations.team_id IN (__[POSTCOMPILE_team_id_1]))
+ SELECT entity_stations.entity_id AS entity_id, agg_customer_month.customer_id AS customer_id, agg_customer_month.month AS month, agg_customer_month.liters AS liters 
+FROM agg_customer_month JOIN entity_stations ON entity_stations.station_id = agg_customer_month.station_id 
+WHERE agg_customer_month.month < %(month_8)s UNION ALL SELECT entity_stations.entity_id AS entity_id, fuel_sales.customer_id AS customer_id, CAST(%(param_9)s AS DATE) AS month,
+  sum(fuel_sales.liters) AS liters 
+FROM fuel_sales JOIN entity_stations ON entity_stations.station_id = fuel_sales.station_id 
+WHERE fuel_sales.customer_id IS NOT NULL AND fuel_sales.ts >= %(ts_1)s AND fuel_sales.ts < %(ts_2)s GROUP BY entity_stations.entity_id, fuel_sales.customer_id)
+ SELECT customer_months.entity_id AS entity_id, customer_months.customer_id AS customer_id, max(customer_months.month) AS last, max(CASE WHEN (customer_months.month <= %(month_1)s) THEN customer_months.month END) AS last_prev,
+  sum(CASE WHEN (customer_months.month = %(month_2)s) THEN customer_months.liters ELSE %(param_3)s END) AS l0,
+  sum(CASE WHEN (customer_months.month = %(month_3)s) THEN customer_months.liters ELSE %(param_4)s END) AS l1,
+  sum(CASE WHEN (customer_months.month = %(month_4)s) THEN customer_months.liters ELSE %(param_5)s END) AS l2,
+  sum(CASE WHEN (customer_months.month = %(month_5)s) THEN customer_months.liters ELSE %(param_6)s END) AS l3,
+  sum(CASE WHEN (customer_months.month = %(month_6)s) THEN customer_months.liters ELSE %(param_7)s END) AS l4,
+  sum(CASE WHEN (customer_months.month >= %(month_7)s) THEN customer_months.liters ELSE %(param_8)s END) AS win 
+FROM customer_months GROUP BY customer_months.entity_id, customer_months.customer_id)
+ SELECT customer_state.entity_id AS entity_id,
+  sum(CASE WHEN (customer_state.last >= %(last_1)s) THEN %(param_1)s ELSE %(param_2)s END) AS n 
+FROM customer_state GROUP BY customer_state.entity_id), 
+rfm_high AS 
+(WITH entity_fm AS 
+(WITH station_fm AS 
+(WITH province_stations AS 
+(SELECT stations.station_id AS station_id, stations.province_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
+FROM stations 
+WHERE stations.province_id IN (WITH entity_stations AS 
+(SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
+FROM stations 
+WHERE stations.team_id IN (__[POSTCOMPILE_team_id_1]))
+ SELECT stations.province_id 
+FROM stations JOIN entity_stations ON entity_stations.station_id = stations.station_id))
+ SELECT fuel_sales.station_id AS station_id, fuel_sales.customer_id AS customer_id,
+  count(*) AS f,
+  sum(fuel_sales.paid_amount) AS mon, max(fuel_sales.ts) AS last_ts 
+FROM fuel_sales JOIN province_stations ON province_stations.station_id = fuel_sales.station_id 
+WHERE fuel_sales.customer_id IS NOT NULL AND fuel_sales.ts >= %(ts_3)s AND fuel_sales.ts < %(ts_4)s GROUP BY fuel_sales.station_id, fuel_sales.customer_id), 
+entity_stations AS 
+(SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
+FROM stations 
+WHERE stations.team_id IN (__[POSTCOMPILE_team_id_1]))
+ SELECT entity_stations.entity_id AS entity_id, station_fm.customer_id AS customer_id,
+  sum(station_fm.f) AS f,
+  sum(station_fm.mon) AS mon, max(station_fm.last_ts) AS last_ts 
+FROM station_fm JOIN entity_stations ON entity_stations.station_id = station_fm.station_id GROUP BY entity_stations.entity_id, station_fm.customer_id), 
+province_medians AS 
+(SELECT percentile_cont(%(percentile_cont_1)s) WITHIN GROUP (ORDER BY province_active.f) AS f_med, percentile_cont(%(percentile_cont_2)s) WITHIN GROUP (ORDER BY province_active.mon) AS mon_med 
+FROM (WITH province_customer_state AS 
+(WITH province_customer_months AS 
+(WITH province_stations AS 
+(SELECT stations.station_id AS station_id, stations.province_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
+FROM stations 
+WHERE stations.province_id IN (WITH entity_stations AS 
+(SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
+FROM stations 
+WHERE stations.team_id IN (__[POSTCOMPILE_team_id_1]))
+ SELECT stations.province_id 
+FROM stations JOIN entity_stations ON entity_stations.station_id = stations.station_id))
+ SELECT province_stations.entity_id AS entity_id, agg_customer_month.customer_id AS customer_id, agg_customer_month.month AS month, agg_customer_month.liters AS liters 
+FROM agg_customer_month JOIN province_stations ON province_stations.station_id = agg_customer_month.station_id 
+WHERE agg_customer_month.month < %(month_16)s UNION ALL SELECT province_stations.entity_id AS entity_id, fuel_sales.customer_id AS customer_id, CAST(%(param_18)s AS DATE) AS month,
+  sum(fuel_sales.liters) AS liters 
+FROM fuel_sales JOIN province_stations ON province_stations.station_id = fuel_sales.station_id 
+WHERE fuel_sales.customer_id IS NOT NULL AND fuel_sales.ts >= %(ts_5)s AND fuel_sales.ts < %(ts_6)s GROUP BY province_stations.entity_id, fuel_sales.customer_id)
+ SELECT province_customer_months.entity_id AS entity_id, province_customer_months.customer_id AS customer_id, max(province_customer_months.month) AS last, max(CASE WHEN (province_customer_months.month <= %(month_9)s) THEN province_customer_months.month END) AS last_prev,
+  sum(CASE WHEN (province_customer_months.month = %(month_10)s) THEN province_customer_months.liters ELSE %(param_12)s END) AS l0,
+  sum(CASE WHEN (province_customer_months.month = %(month_11)s) THEN province_customer_months.liters ELSE %(param_13)s END) AS l1,
+  sum(CASE WHEN (province_customer_months.month = %(month_12)s) THEN province_customer_months.liters ELSE %(param_14)s END) AS l2,
+  sum(CASE WHEN (province_customer_months.month = %(month_13)s) THEN province_customer_months.liters ELSE %(param_15)s END) AS l3,
+  sum(CASE WHEN (province_customer_months.month = %(month_14)s) THEN province_customer_months.liters ELSE %(param_16)s END) AS l4,
+  sum(CASE WHEN (province_customer_months.month >= %(month_15)s) THEN province_customer_months.liters ELSE %(param_17)s END) AS win 
+FROM province_customer_months GROUP BY province_customer_months.entity_id, province_customer_months.customer_id), 
+province_fm AS 
+(WITH station_fm AS 
+(WITH province_stations AS 
+(SELECT stations.station_id AS station_id, stations.province_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
+FROM stations 
+WHERE stations.province_id IN (WITH entity_stations AS 
+(SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
+FROM stations 
+WHERE stations.team_id IN (__[POSTCOMPILE_team_id_1]))
+ SELECT stations.province_id 
+FROM stations JOIN entity_stations ON entity_stations.station_id = stations.station_id))
+ SELECT fuel_sales.station_id AS station_id, fuel_sales.customer_id AS customer_id,
+  count(*) AS f,
+  sum(fuel_sales.paid_amount) AS mon, max(fuel_sales.ts) AS last_ts 
+FROM fuel_sales JOIN province_stations ON province_stations.station_id = fuel_sales.station_id 
+WHERE fuel_sales.customer_id IS NOT NULL AND fuel_sales.ts >= %(ts_3)s AND fuel_sales.ts < %(ts_4)s GROUP BY fuel_sales.station_id, fuel_sales.customer_id), 
+province_stations AS 
+(SELECT stations.station_id AS station_id, stations.province_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
+FROM stations 
+WHERE stations.province_id IN (WITH entity_stations AS 
+(SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
+FROM stations 
+WHERE stations.team_id IN (__[POSTCOMPILE_team_id_1]))
+ SELECT stations.province_id 
+FROM stations JOIN entity_stations ON entity_stations.station_id = stations.station_id))
+ SELECT province_stations.entity_id AS entity_id, station_fm.customer_id AS customer_id,
+  sum(station_fm.f) AS f,
+  sum(station_fm.mon) AS mon, max(station_fm.last_ts) AS last_ts 
+FROM station_fm JOIN province_stations ON province_stations.station_id = station_fm.station_id GROUP BY province_stations.entity_id, station_fm.customer_id)
+ SELECT coalesce(province_fm.f, %(coalesce_4)s) AS f, coalesce(province_fm.mon, %(coalesce_5)s) AS mon 
+FROM province_customer_state LEFT OUTER JOIN province_fm ON province_fm.entity_id = province_customer_state.entity_id AND province_fm.customer_id = province_customer_state.customer_id 
+WHERE province_customer_state.last >= %(last_2)s) AS province_active)
+ SELECT entity_fm.entity_id AS entity_id,
+  sum(CASE WHEN (entity_fm.last_ts >= %(last_ts_1)s) THEN %(param_10)s ELSE %(param_11)s END) AS rfm_high 
+FROM entity_fm JOIN province_medians ON entity_fm.f >= province_medians.f_med AND entity_fm.mon >= province_medians.mon_med GROUP BY entity_fm.entity_id)
+ SELECT rfm_base.entity_id AS entity_id, coalesce(rfm_high.rfm_high, %(coalesce_3)s) AS rfm_high, rfm_base.n AS rfm_base 
+FROM rfm_base LEFT OUTER JOIN rfm_high ON rfm_high.entity_id = rfm_base.entity_id)
+ SELECT entities.entity_id AS entity_id, coalesce(rfm_counts.rfm_high, %(coalesce_1)s) AS rfm_high, coalesce(rfm_counts.rfm_base, %(coalesce_2)s) AS rfm_base 
+FROM entities LEFT OUTER JOIN rfm_counts ON rfm_counts.entity_id = entities.entity_id) AS w0 UNION ALL SELECT 1 AS window_index, w1.entity_id, w1.rfm_high, w1.rfm_base 
+FROM (WITH entities AS 
+(WITH entity_stations AS 
+(SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
+FROM stations 
+WHERE stations.team_id IN (__[POSTCOMPILE_team_id_2]))
+ SELECT DISTINCT entity_stations.entity_id AS entity_id 
+FROM entity_stations), 
+rfm_counts AS 
+(WITH rfm_base AS 
+(WITH customer_state AS 
+(WITH customer_months AS 
+(WITH entity_stations AS 
+(SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
+FROM stations 
+WHERE stations.team_id IN (__[POSTCOMPILE_team_id_2]))
+ SELECT entity_stations.entity_id AS entity_id, agg_customer_month.customer_id AS customer_id, agg_customer_month.month AS month, agg_customer_month.liters AS liters 
+FROM agg_customer_month JOIN entity_stations ON entity_stations.station_id = agg_customer_month.station_id 
+WHERE agg_customer_month.month < %(month_24)s UNION ALL SELECT entity_stations.entity_id AS entity_id, fuel_sales.customer_id AS customer_id, CAST(%(param_27)s AS DATE) AS month,
+  sum(fuel_sales.liters) AS liters 
+FROM fuel_sales JOIN entity_stations ON entity_stations.station_id = fuel_sales.station_id 
+WHERE fuel_sales.customer_id IS NOT NULL AND fuel_sales.ts >= %(ts_7)s AND fuel_sales.ts < %(ts_8)s GROUP BY entity_stations.entity_id, fuel_sales.customer_id)
+ SELECT customer_months.entity_id AS entity_id, customer_months.customer_id AS customer_id, max(customer_months.month) AS last, max(CASE WHEN (customer_months.month <= %(month_17)s) THEN customer_months.month END) AS last_prev,
+  sum(CASE WHEN (customer_months.month = %(month_18)s) THEN customer_months.liters ELSE %(param_21)s END) AS l0,
+  sum(CASE WHEN (customer_months.month = %(month_19)s) THEN customer_months.liters ELSE %(param_22)s END) AS l1,
+  sum(CASE WHEN (customer_months.month = %(month_20)s) THEN customer_months.liters ELSE %(param_23)s END) AS l2,
+  sum(CASE WHEN (customer_months.month = %(month_21)s) THEN customer_months.liters ELSE %(param_24)s END) AS l3,
+  sum(CASE WHEN (customer_months.month = %(month_22)s) THEN customer_months.liters ELSE %(param_25)s END) AS l4,
+  sum(CASE WHEN (customer_months.month >= %(month_23)s) THEN customer_months.liters ELSE %(param_26)s END) AS win 
+FROM customer_months GROUP BY customer_months.entity_id, customer_months.customer_id)
+ SELECT customer_state.entity_id AS entity_id,
+  sum(CASE WHEN (customer_state.last >= %(last_3)s) THEN %(param_19)s ELSE %(param_20)s END) AS n 
+FROM customer_state GROUP BY customer_state.entity_id), 
+rfm_high AS 
+(WITH entity_fm AS 
+(WITH station_fm AS 
+(WITH province_stations AS 
+(SELECT stations.station_id AS station_id, stations.province_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
+FROM stations 
+WHERE stations.province_id IN (WITH entity_stations AS 
+(SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
+FROM stations 
+WHERE stations.team_id IN (__[POSTCOMPILE_team_id_2]))
+ SELECT stations.province_id 
+FROM stations JOIN entity_stations ON entity_stations.station_id = stations.station_id))
+ SELECT fuel_sales.station_id AS station_id, fuel_sales.customer_id AS customer_id,
+  count(*) AS f,
+  sum(fuel_sales.paid_amount) AS mon, max(fuel_sales.ts) AS last_ts 
+FROM fuel_sales JOIN province_stations ON province_stations.station_id = fuel_sales.station_id 
+WHERE fuel_sales.customer_id IS NOT NULL AND fuel_sales.ts >= %(ts_9)s AND fuel_sales.ts < %(ts_10)s GROUP BY fuel_sales.station_id, fuel_sales.customer_id), 
+entity_stations AS 
+(SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
+FROM stations 
+WHERE stations.team_id IN (__[POSTCOMPILE_team_id_2]))
+ SELECT entity_stations.entity_id AS entity_id, station_fm.customer_id AS customer_id,
+  sum(station_fm.f) AS f,
+  sum(station_fm.mon) AS mon, max(station_fm.last_ts) AS last_ts 
+FROM station_fm JOIN entity_stations ON entity_stations.station_id = station_fm.station_id GROUP BY entity_stations.entity_id, station_fm.customer_id), 
+province_medians AS 
+(SELECT percentile_cont(%(percentile_cont_3)s) WITHIN GROUP (ORDER BY province_active.f) AS f_med, percentile_cont(%(percentile_cont_4)s) WITHIN GROUP (ORDER BY province_active.mon) AS mon_med 
+FROM (WITH province_customer_state AS 
+(WITH province_customer_months AS 
+(WITH province_stations AS 
+(SELECT stations.station_id AS station_id, stations.province_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
+FROM stations 
+WHERE stations.province_id IN (WITH entity_stations AS 
+(SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
+FROM stations 
+WHERE stations.team_id IN (__[POSTCOMPILE_team_id_2]))
+ SELECT stations.province_id 
+FROM stations JOIN entity_stations ON entity_stations.station_id = stations.station_id))
+ SELECT province_stations.entity_id AS entity_id, agg_customer_month.customer_id AS customer_id, agg_customer_month.month AS month, agg_customer_month.liters AS liters 
+FROM agg_customer_month JOIN province_stations ON province_stations.station_id = agg_customer_month.station_id 
+WHERE agg_customer_month.month < %(month_32)s UNION ALL SELECT province_stations.entity_id AS entity_id, fuel_sales.customer_id AS customer_id, CAST(%(param_36)s AS DATE) AS month,
+  sum(fuel_sales.liters) AS liters 
+FROM fuel_sales JOIN province_stations ON province_stations.station_id = fuel_sales.station_id 
+WHERE fuel_sales.customer_id IS NOT NULL AND fuel_sales.ts >= %(ts_11)s AND fuel_sales.ts < %(ts_12)s GROUP BY province_stations.entity_id, fuel_sales.customer_id)
+ SELECT province_customer_months.entity_id AS entity_id, province_customer_months.customer_id AS customer_id, max(province_customer_months.month) AS last, max(CASE WHEN (province_customer_months.month <= %(month_25)s) THEN province_customer_months.month END) AS last_prev,
+  sum(CASE WHEN (province_customer_months.month = %(month_26)s) THEN province_customer_months.liters ELSE %(param_30)s END) AS l0,
+  sum(CASE WHEN (province_customer_months.month = %(month_27)s) THEN province_customer_months.liters ELSE %(param_31)s END) AS l1,
+  sum(CASE WHEN (province_customer_months.month = %(month_28)s) THEN province_customer_months.liters ELSE %(param_32)s END) AS l2,
+  sum(CASE WHEN (province_customer_months.month = %(month_29)s) THEN province_customer_months.liters ELSE %(param_33)s END) AS l3,
+  sum(CASE WHEN (province_customer_months.month = %(month_30)s) THEN province_customer_months.liters ELSE %(param_34)s END) AS l4,
+  sum(CASE WHEN (province_customer_months.month >= %(month_31)s) THEN province_customer_months.liters ELSE %(param_35)s END) AS win 
+FROM province_customer_months GROUP BY province_customer_months.entity_id, province_customer_months.customer_id), 
+province_fm AS 
+(WITH station_fm AS 
+(WITH province_stations AS 
+(SELECT stations.station_id AS station_id, stations.province_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
+FROM stations 
+WHERE stations.province_id IN (WITH entity_stations AS 
+(SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
+FROM stations 
+WHERE stations.team_id IN (__[POSTCOMPILE_team_id_2]))
+ SELECT stations.province_id 
+FROM stations JOIN entity_stations ON entity_stations.station_id = stations.station_id))
+ SELECT fuel_sales.station_id AS station_id, fuel_sales.customer_id AS customer_id,
+  count(*) AS f,
+  sum(fuel_sales.paid_amount) AS mon, max(fuel_sales.ts) AS last_ts 
+FROM fuel_sales JOIN province_stations ON province_stations.station_id = fuel_sales.station_id 
+WHERE fuel_sales.customer_id IS NOT NULL AND fuel_sales.ts >= %(ts_9)s AND fuel_sales.ts < %(ts_10)s GROUP BY fuel_sales.station_id, fuel_sales.customer_id), 
+province_stations AS 
+(SELECT stations.station_id AS station_id, stations.province_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
+FROM stations 
+WHERE stations.province_id IN (WITH entity_stations AS 
+(SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
+FROM stations 
+WHERE stations.team_id IN (__[POSTCOMPILE_team_id_2]))
+ SELECT stations.province_id 
+FROM stations JOIN entity_stations ON entity_stations.station_id = stations.station_id))
+ SELECT province_stations.entity_id AS entity_id, station_fm.customer_id AS customer_id,
+  sum(station_fm.f) AS f,
+  sum(station_fm.mon) AS mon, max(station_fm.last_ts) AS last_ts 
+FROM station_fm JOIN province_stations ON province_stations.station_id = station_fm.station_id GROUP BY province_stations.entity_id, station_fm.customer_id)
+ SELECT coalesce(province_fm.f, %(coalesce_9)s) AS f, coalesce(province_fm.mon, %(coalesce_10)s) AS mon 
+FROM province_customer_state LEFT OUTER JOIN province_fm ON province_fm.entity_id = province_customer_state.entity_id AND province_fm.customer_id = province_customer_state.customer_id 
+WHERE province_customer_state.last >= %(last_4)s) AS province_active)
+ SELECT entity_fm.entity_id AS entity_id,
+  sum(CASE WHEN (entity_fm.last_ts >= %(last_ts_2)s) THEN %(param_28)s ELSE %(param_29)s END) AS rfm_high 
+FROM entity_fm JOIN province_medians ON entity_fm.f >= province_medians.f_med AND entity_fm.mon >= province_medians.mon_med GROUP BY entity_fm.entity_id)
+ SELECT rfm_base.entity_id AS entity_id, coalesce(rfm_high.rfm_high, %(coalesce_8)s) AS rfm_high, rfm_base.n AS rfm_base 
+FROM rfm_base LEFT OUTER JOIN rfm_high ON rfm_high.entity_id = rfm_base.entity_id)
+ SELECT entities.entity_id AS entity_id, coalesce(rfm_counts.rfm_high, %(coalesce_6)s) AS rfm_high, coalesce(rfm_counts.rfm_base, %(coalesce_7)s) AS rfm_base 
+FROM entities LEFT OUTER JOIN rfm_counts ON rfm_counts.entity_id = entities.entity_id) AS w1 UNION ALL SELECT 2 AS window_index, w2.entity_id, w2.rfm_high, w2.rfm_base 
+FROM (WITH entities AS 
+(WITH entity_stations AS 
+(SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
+FROM stations 
+WHERE stations.team_id IN (__[POSTCOMPILE_team_id_3]))
+ SELECT DISTINCT entity_stations.entity_id AS entity_id 
+FROM entity_stations), 
+rfm_counts AS 
+(WITH rfm_base AS 
+(WITH customer_state AS 
+(WITH customer_months AS 
+(WITH entity_stations AS 
+(SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
+FROM stations 
+WHERE stations.team_id IN (__[POSTCOMPILE_team_id_3]))
+ SELECT entity_stations.entity_id AS entity_id, agg_customer_month.customer_id AS customer_id, agg_customer_month.month AS month, agg_customer_month.liters AS liters 
+FROM agg_customer_month JOIN entity_stations ON entity_stations.station_id = agg_customer_month.station_id 
+WHERE agg_customer_month.month < %(month_40)s UNION ALL SELECT entity_stations.entity_id AS entity_id, fuel_sales.customer_id AS customer_id, CAST(%(param_45)s AS DATE) AS month,
+  sum(fuel_sales.liters) AS liters 
+FROM fuel_sales JOIN entity_stations ON entity_stations.station_id = fuel_sales.station_id 
+WHERE fuel_sales.customer_id IS NOT NULL AND fuel_sales.ts >= %(ts_13)s AND fuel_sales.ts < %(ts_14)s GROUP BY entity_stations.entity_id, fuel_sales.customer_id)
+ SELECT customer_months.entity_id AS entity_id, customer_months.customer_id AS customer_id, max(customer_months.month) AS last, max(CASE WHEN (customer_months.month <= %(month_33)s) THEN customer_months.month END) AS last_prev,
+  sum(CASE WHEN (customer_months.month = %(month_34)s) THEN customer_months.liters ELSE %(param_39)s END) AS l0,
+  sum(CASE WHEN (customer_months.month = %(month_35)s) THEN customer_months.liters ELSE %(param_40)s END) AS l1,
+  sum(CASE WHEN (customer_months.month = %(month_36)s) THEN customer_months.liters ELSE %(param_41)s END) AS l2,
+  sum(CASE WHEN (customer_months.month = %(month_37)s) THEN customer_months.liters ELSE %(param_42)s END) AS l3,
+  sum(CASE WHEN (customer_months.month = %(month_38)s) THEN customer_months.liters ELSE %(param_43)s END) AS l4,
+  sum(CASE WHEN (customer_months.month >= %(month_39)s) THEN customer_months.liters ELSE %(param_44)s END) AS win 
+FROM customer_months GROUP BY customer_months.entity_id, customer_months.customer_id)
+ SELECT customer_state.entity_id AS entity_id,
+  sum(CASE WHEN (customer_state.last >= %(last_5)s) THEN %(param_37)s ELSE %(param_38)s END) AS n 
+FROM customer_state GROUP BY customer_state.entity_id), 
+rfm_high AS 
+(WITH entity_fm AS 
+(WITH station_fm AS 
+(WITH province_stations AS 
+(SELECT stations.station_id AS station_id, stations.province_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
+FROM stations 
+WHERE stations.province_id IN (WITH entity_stations AS 
+(SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
+FROM stations 
+WHERE stations.team_id IN (__[POSTCOMPILE_team_id_3]))
+ SELECT stations.province_id 
+FROM stations JOIN entity_stations ON entity_stations.station_id = stations.station_id))
+ SELECT fuel_sales.station_id AS station_id, fuel_sales.customer_id AS customer_id,
+  count(*) AS f,
+  sum(fuel_sales.paid_amount) AS mon, max(fuel_sales.ts) AS last_ts 
+FROM fuel_sales JOIN province_stations ON province_stations.station_id = fuel_sales.station_id 
+WHERE fuel_sales.customer_id IS NOT NULL AND fuel_sales.ts >= %(ts_15)s AND fuel_sales.ts < %(ts_16)s GROUP BY fuel_sales.station_id, fuel_sales.customer_id), 
+entity_stations AS 
+(SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
+FROM stations 
+WHERE stations.team_id IN (__[POSTCOMPILE_team_id_3]))
+ SELECT entity_stations.entity_id AS entity_id, station_fm.customer_id AS customer_id,
+  sum(station_fm.f) AS f,
+  sum(station_fm.mon) AS mon, max(station_fm.last_ts) AS last_ts 
+FROM station_fm JOIN entity_stations ON entity_stations.station_id = station_fm.station_id GROUP BY entity_stations.entity_id, station_fm.customer_id), 
+province_medians AS 
+(SELECT percentile_cont(%(percentile_cont_5)s) WITHIN GROUP (ORDER BY province_active.f) AS f_med, percentile_cont(%(percentile_cont_6)s) WITHIN GROUP (ORDER BY province_active.mon) AS mon_med 
+FROM (WITH province_customer_state AS 
+(WITH province_customer_months AS 
+(WITH province_stations AS 
+(SELECT stations.station_id AS station_id, stations.province_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
+FROM stations 
+WHERE stations.province_id IN (WITH entity_stations AS 
+(SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
+FROM stations 
+WHERE stations.team_id IN (__[POSTCOMPILE_team_id_3]))
+ SELECT stations.province_id 
+FROM stations JOIN entity_stations ON entity_stations.station_id = stations.station_id))
+ SELECT province_stations.entity_id AS entity_id, agg_customer_month.customer_id AS customer_id, agg_customer_month.month AS month, agg_customer_month.liters AS liters 
+FROM agg_customer_month JOIN province_stations ON province_stations.station_id = agg_customer_month.station_id 
+WHERE agg_customer_month.month < %(month_48)s UNION ALL SELECT province_stations.entity_id AS entity_id, fuel_sales.customer_id AS customer_id, CAST(%(param_54)s AS DATE) AS month,
+  sum(fuel_sales.liters) AS liters 
+FROM fuel_sales JOIN province_stations ON province_stations.station_id = fuel_sales.station_id 
+WHERE fuel_sales.customer_id IS NOT NULL AND fuel_sales.ts >= %(ts_17)s AND fuel_sales.ts < %(ts_18)s GROUP BY province_stations.entity_id, fuel_sales.customer_id)
+ SELECT province_customer_months.entity_id AS entity_id, province_customer_months.customer_id AS customer_id, max(province_customer_months.month) AS last, max(CASE WHEN (province_customer_months.month <= %(month_41)s) THEN province_customer_months.month END) AS last_prev,
+  sum(CASE WHEN (province_customer_months.month = %(month_42)s) THEN province_customer_months.liters ELSE %(param_48)s END) AS l0,
+  sum(CASE WHEN (province_customer_months.month = %(month_43)s) THEN province_customer_months.liters ELSE %(param_49)s END) AS l1,
+  sum(CASE WHEN (province_customer_months.month = %(month_44)s) THEN province_customer_months.liters ELSE %(param_50)s END) AS l2,
+  sum(CASE WHEN (province_customer_months.month = %(month_45)s) THEN province_customer_months.liters ELSE %(param_51)s END) AS l3,
+  sum(CASE WHEN (province_customer_months.month = %(month_46)s) THEN province_customer_months.liters ELSE %(param_52)s END) AS l4,
+  sum(CASE WHEN (province_customer_months.month >= %(month_47)s) THEN province_customer_months.liters ELSE %(param_53)s END) AS win 
+FROM province_customer_months GROUP BY province_customer_months.entity_id, province_customer_months.customer_id), 
+province_fm AS 
+(WITH station_fm AS 
+(WITH province_stations AS 
+(SELECT stations.station_id AS station_id, stations.province_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
+FROM stations 
+WHERE stations.province_id IN (WITH entity_stations AS 
+(SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
+FROM stations 
+WHERE stations.team_id IN (__[POSTCOMPILE_team_id_3]))
+ SELECT stations.province_id 
+FROM stations JOIN entity_stations ON entity_stations.station_id = stations.station_id))
+ SELECT fuel_sales.station_id AS station_id, fuel_sales.customer_id AS customer_id,
+  count(*) AS f,
+  sum(fuel_sales.paid_amount) AS mon, max(fuel_sales.ts) AS last_ts 
+FROM fuel_sales JOIN province_stations ON province_stations.station_id = fuel_sales.station_id 
+WHERE fuel_sales.customer_id IS NOT NULL AND fuel_sales.ts >= %(ts_15)s AND fuel_sales.ts < %(ts_16)s GROUP BY fuel_sales.station_id, fuel_sales.customer_id), 
+province_stations AS 
+(SELECT stations.station_id AS station_id, stations.province_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
+FROM stations 
+WHERE stations.province_id IN (WITH entity_stations AS 
+(SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
+FROM stations 
+WHERE stations.team_id IN (__[POSTCOMPILE_team_id_3]))
+ SELECT stations.province_id 
+FROM stations JOIN entity_stations ON entity_stations.station_id = stations.station_id))
+ SELECT province_stations.entity_id AS entity_id, station_fm.customer_id AS customer_id,
+  sum(station_fm.f) AS f,
+  sum(station_fm.mon) AS mon, max(station_fm.last_ts) AS last_ts 
+FROM station_fm JOIN province_stations ON province_stations.station_id = station_fm.station_id GROUP BY province_stations.entity_id, station_fm.customer_id)
+ SELECT coalesce(province_fm.f, %(coalesce_14)s) AS f, coalesce(province_fm.mon, %(coalesce_15)s) AS mon 
+FROM province_customer_state LEFT OUTER JOIN province_fm ON province_fm.entity_id = province_customer_state.entity_id AND province_fm.customer_id = province_customer_state.customer_id 
+WHERE province_customer_state.last >= %(last_6)s) AS province_active)
+ SELECT entity_fm.entity_id AS entity_id,
+  sum(CASE WHEN (entity_fm.last_ts >= %(last_ts_3)s) THEN %(param_46)s ELSE %(param_47)s END) AS rfm_high 
+FROM entity_fm JOIN province_medians ON entity_fm.f >= province_medians.f_med AND entity_fm.mon >= province_medians.mon_med GROUP BY entity_fm.entity_id)
+ SELECT rfm_base.entity_id AS entity_id, coalesce(rfm_high.rfm_high, %(coalesce_13)s) AS rfm_high, rfm_base.n AS rfm_base 
+FROM rfm_base LEFT OUTER JOIN rfm_high ON rfm_high.entity_id = rfm_base.entity_id)
+ SELECT entities.entity_id AS entity_id, coalesce(rfm_counts.rfm_high, %(coalesce_11)s) AS rfm_high, coalesce(rfm_counts.rfm_base, %(coalesce_12)s) AS rfm_base 
+FROM entities LEFT OUTER JOIN rfm_counts ON rfm_counts.entity_id = entities.entity_id) AS w2;
+-- params:
+--   coalesce_1 = 0
+--   coalesce_10 = 0.0
+--   coalesce_11 = 0
+--   coalesce_12 = 0
+--   coalesce_13 = 0
+--   coalesce_14 = 0
+--   coalesce_15 = 0.0
+--   coalesce_2 = 0
+--   coalesce_3 = 0
+--   coalesce_4 = 0
+--   coalesce_5 = 0.0
+--   coalesce_6 = 0
+--   coalesce_7 = 0
+--   coalesce_8 = 0
+--   coalesce_9 = 0
+--   last_1 = datetime.date(2025, 7, 1)
+--   last_2 = datetime.date(2025, 7, 1)
+--   last_3 = datetime.date(2026, 6, 1)
+--   last_4 = datetime.date(2026, 6, 1)
+--   last_5 = datetime.date(2026, 7, 1)
+--   last_6 = datetime.date(2026, 7, 1)
+--   last_ts_1 = datetime.datetime(2025, 9, 15, 0, 0)
+--   last_ts_2 = datetime.datetime(2026, 8, 16, 0, 0)
+--   last_ts_3 = datetime.datetime(2026, 9, 15, 0, 0)
+--   month_1 = datetime.date(2025, 9, 1)
+--   month_10 = datetime.date(2025, 10, 1)
+--   month_11 = datetime.date(2025, 9, 1)
+--   month_12 = datetime.date(2025, 8, 1)
+--   month_13 = datetime.date(2025, 7, 1)
+--   month_14 = datetime.date(2025, 6, 1)
+--   month_15 = datetime.date(2025, 10, 1)
+--   month_16 = datetime.date(2025, 10, 1)
+--   month_17 = datetime.date(2026, 8, 1)
+--   month_18 = datetime.date(2026, 9, 1)
+--   month_19 = datetime.date(2026, 8, 1)
+--   month_2 = datetime.date(2025, 10, 1)
+--   month_20 = datetime.date(2026, 7, 1)
+--   month_21 = datetime.date(2026, 6, 1)
+--   month_22 = datetime.date(2026, 5, 1)
+--   month_23 = datetime.date(2026, 9, 1)
+--   month_24 = datetime.date(2026, 9, 1)
+--   month_25 = datetime.date(2026, 8, 1)
+--   month_26 = datetime.date(2026, 9, 1)
+--   month_27 = datetime.date(2026, 8, 1)
+--   month_28 = datetime.date(2026, 7, 1)
+--   month_29 = datetime.date(2026, 6, 1)
+--   month_3 = datetime.date(2025, 9, 1)
+--   month_30 = datetime.date(2026, 5, 1)
+--   month_31 = datetime.date(2026, 9, 1)
+--   month_32 = datetime.date(2026, 9, 1)
+--   month_33 = datetime.date(2026, 9, 1)
+--   month_34 = datetime.date(2026, 10, 1)
+--   month_35 = datetime.date(2026, 9, 1)
+--   month_36 = datetime.date(2026, 8, 1)
+--   month_37 = datetime.date(2026, 7, 1)
+--   month_38 = datetime.date(2026, 6, 1)
+--   month_39 = datetime.date(2026, 10, 1)
+--   month_4 = datetime.date(2025, 8, 1)
+--   month_40 = datetime.date(2026, 10, 1)
+--   month_41 = datetime.date(2026, 9, 1)
+--   month_42 = datetime.date(2026, 10, 1)
+--   month_43 = datetime.date(2026, 9, 1)
+--   month_44 = datetime.date(2026, 8, 1)
+--   month_45 = datetime.date(2026, 7, 1)
+--   month_46 = datetime.date(2026, 6, 1)
+--   month_47 = datetime.date(2026, 10, 1)
+--   month_48 = datetime.date(2026, 10, 1)
+--   month_5 = datetime.date(2025, 7, 1)
+--   month_6 = datetime.date(2025, 6, 1)
+--   month_7 = datetime.date(2025, 10, 1)
+--   month_8 = datetime.date(2025, 10, 1)
+--   month_9 = datetime.date(2025, 9, 1)
+--   param_1 = 1
+--   param_10 = 1
+--   param_11 = 0
+--   param_12 = 0.0
+--   param_13 = 0.0
+--   param_14 = 0.0
+--   param_15 = 0.0
+--   param_16 = 0.0
+--   param_17 = 0.0
+--   param_18 = datetime.date(2025, 10, 1)
+--   param_19 = 1
+--   param_2 = 0
+--   param_20 = 0
+--   param_21 = 0.0
+--   param_22 = 0.0
+--   param_23 = 0.0
+--   param_24 = 0.0
+--   param_25 = 0.0
+--   param_26 = 0.0
+--   param_27 = datetime.date(2026, 9, 1)
+--   param_28 = 1
+--   param_29 = 0
+--   param_3 = 0.0
+--   param_30 = 0.0
+--   param_31 = 0.0
+--   param_32 = 0.0
+--   param_33 = 0.0
+--   param_34 = 0.0
+--   param_35 = 0.0
+--   param_36 = datetime.date(2026, 9, 1)
+--   param_37 = 1
+--   param_38 = 0
+--   param_39 = 0.0
+--   param_4 = 0.0
+--   param_40 = 0.0
+--   param_41 = 0.0
+--   param_42 = 0.0
+--   param_43 = 0.0
+--   param_44 = 0.0
+--   param_45 = datetime.date(2026, 10, 1)
+--   param_46 = 1
+--   param_47 = 0
+--   param_48 = 0.0
+--   param_49 = 0.0
+--   param_5 = 0.0
+--   param_50 = 0.0
+--   param_51 = 0.0
+--   param_52 = 0.0
+--   param_53 = 0.0
+--   param_54 = datetime.date(2026, 10, 1)
+--   param_6 = 0.0
+--   param_7 = 0.0
+--   param_8 = 0.0
+--   param_9 = datetime.date(2025, 10, 1)
+--   percentile_cont_1 = 0.5
+--   percentile_cont_2 = 0.5
+--   percentile_cont_3 = 0.5
+--   percentile_cont_4 = 0.5
+--   percentile_cont_5 = 0.5
+--   percentile_cont_6 = 0.5
+--   team_id_1 = ['T1']
+--   team_id_2 = ['T1']
+--   team_id_3 = ['T1']
+--   ts_1 = datetime.datetime(2025, 10, 1, 0, 0)
+--   ts_10 = datetime.datetime(2026, 9, 16, 0, 0)
+--   ts_11 = datetime.datetime(2026, 9, 1, 0, 0)
+--   ts_12 = datetime.datetime(2026, 9, 16, 0, 0)
+--   ts_13 = datetime.datetime(2026, 10, 1, 0, 0)
+--   ts_14 = datetime.datetime(2026, 10, 16, 0, 0)
+--   ts_15 = datetime.datetime(2026, 7, 18, 0, 0)
+--   ts_16 = datetime.datetime(2026, 10, 16, 0, 0)
+--   ts_17 = datetime.datetime(2026, 10, 1, 0, 0)
+--   ts_18 = datetime.datetime(2026, 10, 16, 0, 0)
+--   ts_2 = datetime.datetime(2025, 10, 16, 0, 0)
+--   ts_3 = datetime.datetime(2025, 7, 18, 0, 0)
+--   ts_4 = datetime.datetime(2025, 10, 16, 0, 0)
+--   ts_5 = datetime.datetime(2025, 10, 1, 0, 0)
+--   ts_6 = datetime.datetime(2025, 10, 16, 0, 0)
+--   ts_7 = datetime.datetime(2026, 9, 1, 0, 0)
+--   ts_8 = datetime.datetime(2026, 9, 16, 0, 0)
+--   ts_9 = datetime.datetime(2026, 6, 18, 0, 0)
+
