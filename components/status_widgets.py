@@ -30,13 +30,19 @@ def stat_tile(label: str, value: str, note: str | None = None, tone: str = "", t
     )
 
 
+def _data_through(status: StoreStatus, lang: str) -> str | None:
+    """"Sales data through <last day>", from the fuel table's range (None when empty)."""
+    last = next((r.last for r in status.ranges if r.table == "fuel_sales"), None)
+    return t("status.data_through", lang, day=fmt.date(last)) if last else None
+
+
 def summary_tiles(status: StoreStatus, lang: str) -> dbc.Row:
     """Data version, the selected import, rows loaded and quarantined."""
     run = status.selected
     latest = bool(run and status.imports and run.import_id == status.imports[0].import_id)
     tiles = [
         stat_tile(t("status.version", lang), status.version or t("status.version.none", lang),
-                  test_id="status-version"),
+                  _data_through(status, lang), test_id="status-version"),
         stat_tile(t("status.last_import" if latest else "status.selected_import", lang),
                   fmt.datetime(run.finished_at or run.started_at) if run else fmt.MISSING,
                   run.source if run else None, test_id="status-import-time"),

@@ -25,7 +25,7 @@ def layout(**_query: str) -> html.Div:
 
 def _card(page: dict[str, Any], lang: str) -> dbc.Col:
     key = page.get("description_key")
-    description = t(key, lang) if key and has_key(key) else page["relative_path"]
+    description = t(key, lang) if key and has_key(key) else ""
     return dbc.Col(
         dcc.Link([html.H2(page_label(page, lang)), html.P(description)],
                  href=page["relative_path"], className="landing-card"),

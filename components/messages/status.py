@@ -11,6 +11,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Row counts, date ranges, imports and quarantined rows",
     },
     "status.version": {"zh": "数据版本", "en": "Data version"},
+    "status.data_through": {"zh": "销售数据截至 {day}", "en": "sales data through {day}"},
     "status.version.none": {"zh": "尚无已发布的导入", "en": "No import published yet"},
     "status.last_import": {"zh": "最近导入", "en": "Last import"},
     "status.selected_import": {"zh": "所选导入", "en": "Selected import"},

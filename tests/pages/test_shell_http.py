@@ -79,6 +79,7 @@ def test_status_renders_real_numbers_in_both_languages(client) -> None:
     inputs = [("app-lang", "data", "en"), ("status-query", "data", {"run": None})]
     text = _text(_update(client, "status-body.children", inputs))
     for expected in ("Data status", "20261021T063000-bbbb", "1,232", "of 1,234 rows read",
+                     "sales data through 2026-10-20",
                      "Fuel sales", "2026-09-03 – 2026-10-20", "2026-08 – 2026-10",
                      "unknown station 'S999'", "must be > 0: '-5'", "2 in total"):
         assert expected in text, expected
