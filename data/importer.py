@@ -100,7 +100,7 @@ def _load_files(duck, files, report, progress, loader) -> None:  # noqa: ANN001
 def _load_file(duck, table, path, result, loader, bar) -> None:  # noqa: ANN001
     try:
         staged = stage_file(duck, path, f"f_{table.name}")
-    except UnusableFile as err:
+    except (UnusableFile, duckdb.Error) as err:
         result.error = str(err)
         return
     result.rows_read = staged.rows_read
@@ -114,7 +114,13 @@ def _load_file(duck, table, path, result, loader, bar) -> None:  # noqa: ANN001
     extras = [c for c in staged.columns if c not in known]
     if extras:
         result.warnings.append(f"ignored unknown column(s): {', '.join(extras)}")
-    checked = check(duck, table, staged, path.name)
+    try:
+        checked = check(duck, table, staged, path.name)
+    except duckdb.Error as err:
+        # e.g. a Parquet column of a type that cannot be cast at all; nothing was written yet.
+        duck.execute("DELETE FROM qrows WHERE file = ?", [path.name])
+        result.error = f"could not be validated: {err}"
+        return
     bar.update()
     loader(table, checked.good)
     bar.update(2)

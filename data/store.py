@@ -198,7 +198,11 @@ def building(url: str) -> Iterator[Engine]:
     path.parent.mkdir(parents=True, exist_ok=True)
     with _import_lock(path):
         for stray in stray_builds(path):
-            stray.unlink(missing_ok=True)
+            # A killed build leaves its file, maybe a .wal and DuckDB's .tmp spill folder.
+            if stray.is_dir():
+                shutil.rmtree(stray, ignore_errors=True)
+            else:
+                stray.unlink(missing_ok=True)
         build = path.with_name(f"{path.name}{BUILD_MARK}{os.getpid()}")
         if path.exists():
             shutil.copyfile(path, build)

@@ -177,3 +177,24 @@ def test_parquet_with_wrong_types_is_checked_too(tmp_path: Path, duck_url: str) 
         (1, "amount"), (2, "bonus")]
     assert query(duck_url, "SELECT amount, ts FROM card_recharges WHERE recharge_id = 'R7'") == [
         (80.5, datetime(2026, 10, 9, 12, 0))]
+
+
+def test_parquet_list_column_is_a_bad_value(tmp_path: Path, duck_url: str) -> None:
+    """A Parquet column holding a list where a number belongs: the row is quarantined."""
+    import_folder(duck_url, BASIC)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    con = duckdb.connect(":memory:")
+    con.execute("COPY (SELECT 'G98' AS product_code, '98#汽油' AS product_name, 'gasoline' AS kind,"
+                f" [0.75] AS density_kg_per_l) TO '{folder / 'products.parquet'}' (FORMAT parquet)")
+    con.close()
+    (folder / "campaigns.csv").write_text(
+        "campaign_id,name,kind,start_date,end_date,cost,threshold_amount\n"
+        "P009,双十一,discount,2026-11-11,2026-11-11,800,\n")
+    report = import_folder(duck_url, folder)
+    products = next(f for f in report.files if f.file == "products.parquet")
+    assert (products.error, products.rows_loaded, products.rows_quarantined) == (None, 0, 1)
+    assert query(duck_url, "SELECT column_name, reason FROM quarantine") == [
+        ("density_kg_per_l", "density_kg_per_l is not a number")]
+    assert query(duck_url, "SELECT campaign_id FROM campaigns WHERE campaign_id = 'P009'") == [
+        ("P009",)]

@@ -91,3 +91,16 @@ def test_duckdb_path_and_memory_urls() -> None:
     assert store.duckdb_path("duckdb:///:memory:") is None
     assert store.duckdb_path("sqlite:///x.db") is None
     assert store.duckdb_path("duckdb:////tmp/a.duckdb") == Path("/tmp/a.duckdb")
+
+
+def test_stray_spill_folder_and_wal_are_removed(duck_url: str) -> None:
+    """A killed build may also leave DuckDB's `.tmp` spill folder and a `.wal`: both go."""
+    import_folder(duck_url, BASIC)
+    path = store.duckdb_path(duck_url)
+    spill = Path(f"{path}{store.BUILD_MARK}4242.tmp")
+    spill.mkdir()
+    (spill / "duckdb_temp_storage-0.tmp").write_bytes(b"x")
+    wal = Path(f"{path}{store.BUILD_MARK}4242.wal")
+    wal.write_bytes(b"x")
+    import_folder(duck_url, BASIC)
+    assert store.stray_builds(path) == []
