@@ -101,7 +101,10 @@ def main() -> None:
     app = create_app(settings)
     log.info("serving on http://%s:%d (%s)", settings.host, settings.port, settings.env)
     if settings.debug:
-        app.run(host=settings.host, port=settings.port, debug=True)
+        # The dev tools would otherwise ask plotly.com for the latest Dash version: no calls
+        # out of an intranet, even in development.
+        app.run(host=settings.host, port=settings.port, debug=True,
+                dev_tools_disable_version_check=True)
         return
     import waitress
 
