@@ -216,3 +216,16 @@ def test_combined_windows_match_separate_runs(engine) -> None:
             alone = run(engine, spec, "team", ["T1", "T2"], w)
             combined = {r["entity_id"]: {o: r[o] for o in spec.outputs} for r in rows if int(r[WINDOW_COL]) == i}  # fmt: skip
             assert combined == alone, spec.name
+
+
+def test_status_for_a_quarter(engine) -> None:
+    # 2026-Q3 whole: status at September, members_buying over July–September. c10 (June 100)
+    # warns in September (0 < 0.7 × 100/3) and already in August (0 < 0.7 × 100/3): serious,
+    # not escalated (normal grade); c3 (January) was lost at August (k=7); c2 churns now (May).
+    got = run(engine, STATUS, "team", ["T1"], win("2026-Q3"))["T1"]
+    assert got == {
+        "active": 10, "lost": 2, "dormant": 1, "warning": 2, "serious_warning": 1,
+        "escalated": 0, "key_active": 1, "fleet_key_active": 1, "fleet_key_warning": 1,
+        "recovered": 0, "lost_prev": 2, "churned_now": 1, "active_prev": 10,
+        "loyal_liters": pytest.approx(970), "members_buying": 9,
+    }  # fmt: skip
