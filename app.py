@@ -15,6 +15,7 @@ from werkzeug.wrappers import Response
 
 import settings as settings_module
 from components.i18n import DEFAULT_LANG, t
+from components.page_guard import guard_layouts
 from components.shell import home_href, register_shell_callbacks, shell_layout
 from settings import SETTINGS_CONFIG_KEY, Settings
 
@@ -80,6 +81,7 @@ def create_app(settings: Settings | None = None) -> Dash:
     )
     app.index_string = INDEX_HTML
     app.layout = shell_layout
+    guard_layouts(log)
     register_shell_callbacks(app)
     _redirect_home_to_board(server)
     return app

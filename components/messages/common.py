@@ -44,6 +44,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "已按默认条件显示。可修改链接，或从导航重新进入。",
         "en": "Showing the default view instead. Edit the link or start again from the menu.",
     },
+    "error.layout.title": {"zh": "页面暂时无法显示", "en": "This page cannot be shown"},
+    "error.layout.body": {
+        "zh": "链接中的参数可能有误，或页面出现了问题（已记录日志）。请从导航重新进入。",
+        "en": "A parameter in the link may be wrong, or the page hit a problem (it was logged). "
+              "Please start again from the menu.",
+    },
     "error.store.title": {"zh": "无法读取数据库", "en": "Cannot read the database"},
     "error.store.body": {
         "zh": "数据库 {url} 暂时无法打开（{reason}）。请检查 DATABASE_URL 或先导入数据。",

@@ -40,8 +40,26 @@ def test_nav_keys_are_translated(registry) -> None:
 
 def test_layouts_accept_no_and_unknown_parameters(registry) -> None:
     for module, page in registry.items():
-        layout = page["layout"]
+        layout = page.get("unguarded_layout", page["layout"])
         if not callable(layout):
             continue
         assert layout() is not None, module
         assert layout(lang="en", utm_source="mail") is not None, module
+
+
+def test_a_failing_layout_shows_a_notice_not_a_traceback(registry, caplog) -> None:
+    """The shell wraps every layout: an exception becomes a bilingual notice and a log line."""
+    import logging
+
+    from components.page_guard import _guarded
+
+    def broken(**query: str) -> None:
+        raise ValueError(f"cannot parse {query}")
+
+    guarded = _guarded(broken, "pages.broken", logging.getLogger("test"))
+    with caplog.at_level(logging.ERROR, logger="test"):
+        shown = guarded(team="T01')--")
+    assert "layout-error" in shown.className
+    assert "页面暂时无法显示 · This page cannot be shown" in str(shown.children.children[0].children)
+    assert "layout of pages.broken failed for parameters ['team']" in caplog.text
+    assert all("unguarded_layout" in p for p in registry.values() if callable(p["layout"]))
