@@ -15,20 +15,23 @@ from tests.metrics.fixture import build_store, postgres_database
 from tests.metrics.oracle import ORACLES
 from tests.metrics.oracle import frames as F
 from tests.metrics.oracle.cases import CASE_BY_NAME, CASES, evaluate_case
+from tests.metrics.oracle.rag import expected_rag
 
 
-def _catalogue() -> dict[str, tuple[str, ...]]:
-    """indicator id → its levels, from the registry (the oracle's ids while it cannot load)."""
+def _registry() -> dict:
+    """indicator id → its registry definition ({} while the catalogue cannot load)."""
     try:
         from metrics.registry import load
 
         reg, _problems = load()
-        return {i.id: tuple(str(lv) for lv in i.levels) for i in reg.indicators.values()}
+        return dict(reg.indicators)
     except Exception:  # noqa: BLE001 - the catalogue is written in parallel
-        return {i: tuple(str(lv) for lv in Level) for i in ORACLES}
+        return {}
 
 
-CATALOGUE = _catalogue()
+DEFS = _registry()
+CATALOGUE = {i: tuple(str(lv) for lv in d.levels) for i, d in DEFS.items()} or {
+    i: tuple(str(lv) for lv in Level) for i in ORACLES}
 IDS = tuple(sorted(set(CATALOGUE) | set(ORACLES)))
 
 
@@ -95,6 +98,36 @@ def _check(results: dict, frames: F.Frames, indicator: str, case_name: str) -> N
         assert got.rag == "grey"
     else:
         assert got.value == pytest.approx(want, rel=1e-9, abs=1e-6)
+
+
+def _check_rag(results: dict, frames: F.Frames, indicator: str, case_name: str) -> None:
+    case = CASE_BY_NAME[case_name]
+    if indicator not in DEFS or case.level not in CATALOGUE[indicator]:
+        pytest.skip(f"{indicator} is not in the catalogue at level {case.level}")
+    if indicator not in ORACLES or str(DEFS[indicator].rag.kind) == "rank":
+        pytest.skip(f"no RAG oracle for {indicator}")
+    got = results[case_name][indicator]
+    if isinstance(got, Exception):
+        raise got
+    want = expected_rag(frames, DEFS[indicator], case.level, case.entity, case.window)
+    assert got.rag == want, f"value {got.value}: {got.rag_reason_en}"
+
+
+@pytest.mark.parametrize("case_name", [c.name for c in CASES])
+@pytest.mark.parametrize("indicator", IDS)
+def test_duckdb_rag_matches_oracle(duck_results: dict, frames: F.Frames, indicator: str,
+                                   case_name: str) -> None:
+    """The evaluator's light on DuckDB is the one the rule table gives for the oracle's values."""
+    _check_rag(duck_results, frames, indicator, case_name)
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("case_name", [c.name for c in CASES])
+@pytest.mark.parametrize("indicator", IDS)
+def test_postgres_rag_matches_oracle(pg_results: dict, frames: F.Frames, indicator: str,
+                                     case_name: str) -> None:
+    """The evaluator's light on PostgreSQL is the one the rule table gives."""
+    _check_rag(pg_results, frames, indicator, case_name)
 
 
 @pytest.mark.parametrize("case_name", [c.name for c in CASES])

@@ -183,6 +183,13 @@ def plan_sum(fr: Frames, level: str, eid: str, months: list[date], measure: str)
                if meas == measure and mm in keys and st in sts)
 
 
+def plan_rows(fr: Frames, level: str, eid: str, months: list[date], measure: str) -> int:
+    """How many plan rows of a measure the entity has in the months (0 = no plan at all)."""
+    table = _monthly(fr.plans, "measure", "target")
+    sts, keys = station_ids(fr, level, eid), {month_key(m) for m in months}
+    return sum(1 for (st, mm, meas) in table if meas == measure and mm in keys and st in sts)
+
+
 def ratio(num: float | None, den: float | None) -> float | None:
     """num / den, null when either is null or the denominator is zero."""
     if num is None or den is None or den == 0:
