@@ -79,8 +79,8 @@ def generate(out_dir: Path, *, stations: int = DEFAULT_STATIONS, months: int = 2
     """
     if fmt not in FORMATS:
         raise ValueError(f"fmt must be one of {FORMATS}, not {fmt!r}")
-    if stations < 1 or months < 1:
-        raise ValueError("stations and months must be at least 1")
+    if stations < 1 or months < 1 or seed < 0:
+        raise ValueError("stations and months must be at least 1, seed at least 0")
     end = end_date or date.today() - timedelta(days=1)
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)

@@ -312,3 +312,31 @@ def test_bad_arguments_are_refused(tmp_path):
         generate(tmp_path, stations=5, months=2, end_date=END, fmt="xlsx", progress=False)
     with pytest.raises(ValueError):
         generate(tmp_path, stations=0, months=2, end_date=END, progress=False)
+
+
+def test_campaign_stations_show_an_uplift_against_their_city(fuel, t):
+    """Difference in differences over all fuel campaigns: during vs the same length before,
+    campaign stations vs the other stations of the city; the mean log-ratio is positive."""
+    st = t("stations").set_index("station_id").city_id
+    daily = fuel.groupby(["station_id", "date"]).tonnes.sum().unstack(fill_value=0.0)
+    links = t("campaign_stations").groupby("campaign_id").station_id.apply(set)
+    ratios = []
+    for c in t("campaigns").itertuples():
+        if c.kind == "recharge_bonus":
+            continue
+        start, end = pd.Timestamp(c.start_date), min(pd.Timestamp(c.end_date), pd.Timestamp(END))
+        length = end - start
+        pre = daily.loc[:, (daily.columns >= start - length - pd.Timedelta(days=1)) & (daily.columns < start)]
+        during = daily.loc[:, (daily.columns >= start) & (daily.columns <= end)]
+        if pre.shape[1] < 3 or during.shape[1] < 3:
+            continue
+        inside = sorted(links[c.campaign_id])
+        city = st[inside[0]]
+        control = [s for s in st[st == city].index
+                   if s not in links[c.campaign_id] and (pre.loc[s] > 0).all()]
+        if not control:
+            continue
+        trend = [during.loc[g].sum().mean() / pre.loc[g].sum().mean() for g in (inside, control)]
+        ratios.append(np.log(trend[0] / trend[1]))
+    assert len(ratios) >= 10
+    assert np.mean(ratios) > 0.01
