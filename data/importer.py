@@ -75,7 +75,10 @@ def import_folder(
             _import_server(url, files, report, started, progress)
     except BaseException as err:
         report.status, report.error = "failed", f"{type(err).__name__}: {err}"
-        _record_failure(url, path, report, started)
+        try:
+            _record_failure(url, path, report, started)
+        except Exception as again:  # noqa: BLE001 - never hide the first error behind this one
+            report.warnings.append(f"the failure could not be recorded: {again}")
         raise
     finally:
         report.seconds = time.monotonic() - clock
