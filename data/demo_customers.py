@@ -165,16 +165,16 @@ def _transfers(rng, org: Org, home, churns, cal: Calendar):
 
 
 def _registered_on(rng, org: Org, cal: Calendar, home, reg_m) -> np.ndarray:
-    """A date in the registration month, or before the window for long-standing members."""
+    """Shortly before the first month of purchases (so no purchase precedes it; never before
+    the station opened), or before the window for long-standing members."""
     n = len(home)
     start = cal.month_starts[0]
     earliest = np.maximum(org.opened[home], np.datetime64("2012-01-01"))
     span = np.maximum((start - earliest).astype(int), 1)
     before = earliest + (rng.random(n) * span).astype("timedelta64[D]")
     m = np.clip(reg_m, 0, cal.n_months - 1)
-    lo = np.maximum(cal.month_starts[m], org.opened[home])
-    hi = np.minimum(cal.month_starts[m + 1], cal.days[-1] + np.timedelta64(1, "D"))
-    inside = lo + (rng.random(n) * np.maximum((hi - lo).astype(int), 1)).astype("timedelta64[D]")
+    ahead = (rng.random(n) * 21).astype("timedelta64[D]")
+    inside = np.maximum(cal.month_starts[m] - ahead, org.opened[home])
     return np.where(reg_m < 0, before, inside).astype("datetime64[D]")
 
 

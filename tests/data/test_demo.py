@@ -246,6 +246,15 @@ def test_churn_warnings_lost_dormant_returning_and_transferred_customers_exist(f
     assert moved.sum() >= 5
 
 
+def test_no_member_buys_before_registering_or_before_the_station_opened(fuel, t):
+    cu = t("customers").set_index("customer_id")
+    first = fuel[fuel.customer_id.notna()].groupby("customer_id").ts.min()
+    assert (first.dt.normalize() >= pd.to_datetime(cu.registered_on.reindex(first.index))).all()
+    opened = pd.to_datetime(t("stations").set_index("station_id").opened_on)
+    assert (fuel.date >= opened.reindex(fuel.station_id).to_numpy()).all()
+    assert (pd.to_datetime(cu.registered_on) >= opened.reindex(cu.home_station_id).to_numpy()).all()
+
+
 def test_customers_look_real(t):
     cu = t("customers")
     assert cu.name.str.fullmatch(r"[\u4e00-\u9fff]{2,}").all()
