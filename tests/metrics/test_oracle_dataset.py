@@ -21,7 +21,8 @@ def test_some_case_is_non_trivial(frames: F.Frames, indicator: str) -> None:
     assert any(v not in (None, 0) for v in values.values()), values
 
 
-@pytest.mark.parametrize("indicator", sorted(ORACLES))
+# The green share of an empty station is a share of lights (a 0-yuan cost is within budget).
+@pytest.mark.parametrize("indicator", sorted(set(ORACLES) - {"green_indicator_share"}))
 def test_empty_station_month_is_null_or_zero(frames: F.Frames, indicator: str) -> None:
     case = CASE_BY_NAME["empty_station_month"]
     assert ORACLES[indicator](frames, case.level, case.entity, case.window) in (None, 0)

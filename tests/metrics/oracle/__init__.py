@@ -44,3 +44,13 @@ ORACLES: dict[str, Oracle] = _collect(
     fixed, volume, price_margin, nonfuel, customers, cards, marketing, expenses, profit, people,
     stations, plan,
 )
+
+
+def _add_meta() -> None:
+    """The meta indicators need the RAG oracle, which needs ORACLES: added last."""
+    from tests.metrics.oracle import meta
+
+    ORACLES.update(_collect(meta))
+
+
+_add_meta()
