@@ -145,3 +145,37 @@ def test_postgres_matches_oracle(pg_results: dict, frames: F.Frames, indicator: 
                                  case_name: str) -> None:
     """The evaluator on PostgreSQL gives the oracle's value."""
     _check(pg_results, frames, indicator, case_name)
+
+
+# Lights worked out by hand from the CSVs (no oracle code involved):
+HAND_RAG = [
+    # S05's only June sale: 52 L D-10 × 0.840 = 0.04368 t against a plan of 0.039 t: 112 % ≥ 100 %.
+    ("new_station_month", "fuel_volume_t", "green"),
+    # The same sale paid 403.00 of 52 × 7.75 = 403.00 listed: 100 % ≥ the 97 % target.
+    ("new_station_month", "price_realization_rate", "green"),
+    # Profit 32.24 (403.00 − 52 × 7.13) + 42.14 (non-fuel) − 462.38 (expenses) = −388.00 against a
+    # plan of −349.20: Δ = −38.80 < −0.05 × 349.20 = −17.46.
+    ("new_station_month", "operating_profit", "red"),
+    ("new_station_month", "fuel_volume_mom", "grey"),  # May sold nothing
+    # T1 October: K04, K07, K15 warned; 9 active customers; 3 > 0.10 × 9.
+    ("team_month", "churn_warning_customers", "red"),
+    # T1 to 15 Oct: 1031.10 × 15/31 = 498.92 spent of a 995.79 budget = 50.1 %: above the time
+    # progress 48.4 %, within 1.05 × 48.4 % = 50.8 %.
+    ("team_mtd", "expenses", "yellow"),
+    ("no_store_station", "nonfuel_gp_rate", "grey"),  # S03 has no store: 0 ÷ 0
+]
+
+
+@pytest.mark.parametrize(("case_name", "indicator", "colour"), HAND_RAG)
+def test_duckdb_hand_worked_lights(duck_results: dict, case_name: str, indicator: str,
+                                   colour: str) -> None:
+    """Lights whose numbers are written out above."""
+    assert duck_results[case_name][indicator].rag == colour
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize(("case_name", "indicator", "colour"), HAND_RAG)
+def test_postgres_hand_worked_lights(pg_results: dict, case_name: str, indicator: str,
+                                     colour: str) -> None:
+    """The same lights on PostgreSQL."""
+    assert pg_results[case_name][indicator].rag == colour
