@@ -35,7 +35,7 @@ from tqdm import tqdm
 from data.demo_calendar import build_calendar, purchase_costs_table
 from data.demo_campaigns import build_campaigns
 from data.demo_customers import MonthPools, build_customers, customers_table
-from data.demo_fuel import Plan, fuel_station_month
+from data.demo_fuel import fuel_station_month
 from data.demo_io import SCHEMAS, TableWriter
 from data.demo_money import (
     DSL_T,
@@ -52,6 +52,7 @@ from data.demo_money import (
 from data.demo_org import DENSITY, IS_DIESEL, build_org, products_table, stations_table
 from data.demo_rows import MonthRows
 from data.demo_store import build_catalogue, store_station_month
+from data.demo_world import Plan
 
 DEFAULT_STATIONS = 40
 FORMATS = ("parquet", "csv")

@@ -51,7 +51,7 @@ def build_campaigns(seed: int, org: Org, cal: Calendar) -> tuple[pa.Table, pa.Ta
     n_city = np.bincount(org.city, minlength=len(org.city_ids))
     for m in range(cal.n_months):
         for c, city_id in enumerate(org.city_ids):
-            rate = min(4.0, max(1.5, n_city[c] / 10))  # ~4 a month in a city of 40+ stations
+            rate = min(4.0, max(2.0, n_city[c] / 10))  # ~4 a month in a city of 40+ stations
             for k in range(int(np.clip(rng.poisson(rate), 1, 8))):
                 start = cal.month_starts[m] + np.timedelta64(int(rng.integers(0, 25)), "D")
                 stations = _pick_stations(rng, org, c, start)
@@ -77,7 +77,7 @@ def build_campaigns(seed: int, org: Org, cal: Calendar) -> tuple[pa.Table, pa.Ta
     return campaigns, pa.table(links), eff
 
 
-def _pick_stations(rng, org: Org, city: int, start) -> np.ndarray:
+def _pick_stations(rng: np.random.Generator, org: Org, city: int, start) -> np.ndarray:
     """One whole team of the city, or a random 30–60 % of its stations (open at the start)."""
     in_city = np.flatnonzero((org.city == city) & (org.opened <= start))
     if len(in_city) == 0:
@@ -89,7 +89,7 @@ def _pick_stations(rng, org: Org, city: int, start) -> np.ndarray:
     return np.sort(rng.choice(in_city, size, replace=False))
 
 
-def _describe(rng, m: int, cal: Calendar, stations, dur: int):
+def _describe(rng: np.random.Generator, m: int, cal: Calendar, stations, dur: int):
     """Kind, Chinese name, threshold and direct cost of one campaign."""
     kind = str(rng.choice(KINDS, p=_KIND_P))
     month = int(cal.labels[m][5:])
@@ -110,7 +110,7 @@ def _describe(rng, m: int, cal: Calendar, stations, dur: int):
     return kind, name, th, cost
 
 
-def _apply(rng, eff: Effects, kind: str, th, stations, start, end, cal: Calendar) -> None:
+def _apply(rng: np.random.Generator, eff: Effects, kind: str, th, stations, start, end, cal: Calendar) -> None:
     """Write one campaign's effect into the station × day arrays."""
     lo = int((start - cal.days[0]).astype(int))
     hi = min(int((end - cal.days[0]).astype(int)) + 1, len(cal.days))

@@ -119,7 +119,7 @@ def _grades(weight, kind, pref) -> np.ndarray:
     return np.select([q < 0.01, q < 0.035, q < 0.10], [3, 2, 1], 0)
 
 
-def _lifecycle(rng, org: Org, cal: Calendar, home: np.ndarray):
+def _lifecycle(rng: np.random.Generator, org: Org, cal: Calendar, home: np.ndarray):
     """Registration month, churn/fade/return, transfers and monthly noise → life matrix."""
     n, months = len(home), cal.n_months
     open_m = np.searchsorted(cal.month_starts, org.opened, side="right") - 1
@@ -148,7 +148,7 @@ def _lifecycle(rng, org: Org, cal: Calendar, home: np.ndarray):
     return life, reg_m, transfer_m, target
 
 
-def _transfers(rng, org: Org, home, churns, cal: Calendar):
+def _transfers(rng: np.random.Generator, org: Org, home, churns, cal: Calendar):
     """About 1.5 % of steady customers move to another established station of their city."""
     n, months = len(home), cal.n_months
     transfer_m = np.full(n, 10**6)
@@ -164,7 +164,7 @@ def _transfers(rng, org: Org, home, churns, cal: Calendar):
     return transfer_m, target
 
 
-def _registered_on(rng, org: Org, cal: Calendar, home, reg_m) -> np.ndarray:
+def _registered_on(rng: np.random.Generator, org: Org, cal: Calendar, home, reg_m) -> np.ndarray:
     """Shortly before the first month of purchases (so no purchase precedes it; never before
     the station opened), or before the window for long-standing members."""
     n = len(home)
@@ -178,7 +178,7 @@ def _registered_on(rng, org: Org, cal: Calendar, home, reg_m) -> np.ndarray:
     return np.where(reg_m < 0, before, inside).astype("datetime64[D]")
 
 
-def _managers(rng, org: Org, home, kind, grade) -> list[str | None]:
+def _managers(rng: np.random.Generator, org: Org, home, kind, grade) -> list[str | None]:
     """Fleets and gold+ members get one of their team's two customer managers."""
     team = org.team[home]
     k = rng.integers(1, 3, len(home))

@@ -14,10 +14,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from data.demo_calendar import Calendar
-from data.demo_campaigns import Effects
 from data.demo_customers import Customers
 from data.demo_org import HIGHWAY, URBAN, Org
+from data.demo_world import Plan
 
 # Mean tonnes per transaction: gasoline anonymous/member, diesel anonymous/member.
 _T_PER_TXN = np.array([0.0213, 0.0218, 0.088, 0.155])
@@ -29,19 +28,6 @@ GAS_HOURS, DSL_HOURS = GAS_HOURS / GAS_HOURS.sum(), DSL_HOURS / DSL_HOURS.sum()
 _MEMBER_DISC = np.array([0.12, 0.18, 0.24, 0.30])  # yuan/L by grade
 # Cumulative payment-method probabilities (card, mobile, bankcard, cash) by payer type.
 _PAY_CDF = np.array([[0.04, 0.76, 0.88, 1.0], [0.55, 0.92, 0.98, 1.0], [0.90, 0.90, 1.0, 1.0]])
-
-
-@dataclass(frozen=True)
-class Plan:
-    """What the generators share: the world, plus the planted anomalies' coordinates."""
-
-    org: Org
-    cal: Calendar
-    eff: Effects
-    cust: Customers
-    mid: np.datetime64  # middle of the window: trends are 0 here
-    drop: tuple[int, int] | None  # (station, day) of the one-day volume drop
-    discount_station: int | None  # station with stacked discounts in the last month
 
 
 @dataclass
@@ -66,7 +52,7 @@ def _open_days(plan: Plan, s: int, m: int) -> np.ndarray:
     return days[plan.cal.days[days] >= plan.org.opened[s]]
 
 
-def _demand(rng, plan: Plan, s: int, days: np.ndarray) -> np.ndarray:
+def _demand(rng: np.random.Generator, plan: Plan, s: int, days: np.ndarray) -> np.ndarray:
     """Expected tonnes per day, (2 kinds, days)."""
     org, cal = plan.org, plan.cal
     years = (cal.days[days] - plan.mid).astype(float) / 365.25
@@ -80,7 +66,7 @@ def _demand(rng, plan: Plan, s: int, days: np.ndarray) -> np.ndarray:
     return base * cal.factors[org.archetype[s]][:, days] * trend * common * noise
 
 
-def fuel_station_month(rng, plan: Plan, s: int, m: int, pools) -> Fuel | None:
+def fuel_station_month(rng: np.random.Generator, plan: Plan, s: int, m: int, pools) -> Fuel | None:
     """Generate every pump transaction of station `s` in month `m` (None if it was not open)."""
     days = _open_days(plan, s, m)
     if len(days) == 0:
@@ -111,13 +97,13 @@ def fuel_station_month(rng, plan: Plan, s: int, m: int, pools) -> Fuel | None:
                 paid[order], cust[order], payment[order])
 
 
-def _anonymous(rng, days: np.ndarray, lam: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def _anonymous(rng: np.random.Generator, days: np.ndarray, lam: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Anonymous transactions: a Poisson count per day."""
     day = np.repeat(days, rng.poisson(lam))
     return day, np.full(len(day), -1, dtype=np.int64)
 
 
-def _members(rng, plan: Plan, days: np.ndarray, lam: np.ndarray, idx: np.ndarray,
+def _members(rng: np.random.Generator, plan: Plan, days: np.ndarray, lam: np.ndarray, idx: np.ndarray,
              cum: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Member transactions: each customer's visits this month are their share of the expected
     member count, with modest noise (people refuel on a rhythm, not at Poisson random), spread
@@ -133,7 +119,7 @@ def _members(rng, plan: Plan, days: np.ndarray, lam: np.ndarray, idx: np.ndarray
     return days[pick.clip(0, len(days) - 1)], cust
 
 
-def _products(rng, plan: Plan, s: int, m: int, dsl: np.ndarray) -> np.ndarray:
+def _products(rng: np.random.Generator, plan: Plan, s: int, m: int, dsl: np.ndarray) -> np.ndarray:
     arch = plan.org.archetype[s]
     premium = {URBAN: 0.22, HIGHWAY: 0.2}.get(arch, 0.12)
     p98 = 0.02 if arch in (URBAN, HIGHWAY) and s % 3 == 0 else 0.0
@@ -144,7 +130,7 @@ def _products(rng, plan: Plan, s: int, m: int, dsl: np.ndarray) -> np.ndarray:
     return np.where(dsl, diesel, gas)
 
 
-def _tickets(rng, plan: Plan, s: int, m: int, day, dsl, cust, price):
+def _tickets(rng: np.random.Generator, plan: Plan, s: int, m: int, day, dsl, cust, price):
     """Litres and paid amount of each transaction.
 
     Gasoline: 45 % presets (100/200/300 yuan paid: a member's per-litre discount buys more
@@ -185,12 +171,12 @@ def _tickets(rng, plan: Plan, s: int, m: int, day, dsl, cust, price):
     return liters, np.round(np.clip(paid, 0.5 * listed, listed), 2)
 
 
-def _payments(rng, cust: Customers, c: np.ndarray) -> np.ndarray:
+def _payments(rng: np.random.Generator, cust: Customers, c: np.ndarray) -> np.ndarray:
     payer = np.where(c < 0, 0, np.where(cust.kind[np.maximum(c, 0)] == 1, 2, 1))
     return (rng.random(len(c))[:, None] > _PAY_CDF[payer]).sum(axis=1)
 
 
-def _nozzles(rng, org: Org, s: int, dsl: np.ndarray) -> np.ndarray:
+def _nozzles(rng: np.random.Generator, org: Org, s: int, dsl: np.ndarray) -> np.ndarray:
     total = int(org.nozzles[s])
     n_dsl = max(1, total // (2 if org.archetype[s] == HIGHWAY else 4))
     n_gas = max(1, total - n_dsl)

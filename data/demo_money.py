@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 import pyarrow as pa
 
-from data.demo_fuel import Plan
+from data.demo_world import Plan
 
 EXPENSE_CATEGORIES = ("labour", "utilities", "repairs", "depreciation", "marketing", "rent", "other")
 PLAN_MEASURES = ("fuel_volume_t", "gasoline_volume_t", "diesel_volume_t", "nonfuel_revenue",
@@ -37,7 +37,7 @@ class Recharges:
     bonus: np.ndarray
 
 
-def recharges_station_month(rng, plan: Plan, s: int, days: np.ndarray, customer: np.ndarray,
+def recharges_station_month(rng: np.random.Generator, plan: Plan, s: int, days: np.ndarray, customer: np.ndarray,
                             spend: np.ndarray) -> Recharges | None:
     """Top-ups at station `s` by the card payers `customer` who spent `spend` there this month."""
     if len(customer) == 0:

@@ -129,7 +129,7 @@ def _first_station_of_each_city(team: np.ndarray, team_city: np.ndarray) -> np.n
     return np.array([int(np.argmax(city == c)) for c in np.unique(city)])
 
 
-def _finish(rng, n, station_ids, team, city, arche, flagships, sizes, window_start, end,
+def _finish(rng: np.random.Generator, n, station_ids, team, city, arche, flagships, sizes, window_start, end,
             team_names, team_city, n_cities) -> Org:
     """Draw station attributes by archetype and assemble the Org."""
     med = np.array([_VOLUME[a][0] for a in arche])
@@ -182,7 +182,7 @@ def _finish(rng, n, station_ids, team, city, arche, flagships, sizes, window_sta
     )
 
 
-def _opening_dates(rng, n, team, sizes, flagships, window_start: date, end: date) -> np.ndarray:
+def _opening_dates(rng: np.random.Generator, n, team, sizes, flagships, window_start: date, end: date) -> np.ndarray:
     """Most stations opened 1995–2023; the last station of every 4th team opens in the window."""
     first = np.datetime64("1995-01-01")
     opened = first + rng.integers(0, 29 * 365, n).astype("timedelta64[D]")
@@ -197,7 +197,7 @@ def _opening_dates(rng, n, team, sizes, flagships, window_start: date, end: date
     return opened
 
 
-def _station_names(rng, arche: np.ndarray, city: np.ndarray) -> list[str]:
+def _station_names(rng: np.random.Generator, arche: np.ndarray, city: np.ndarray) -> list[str]:
     pools = (names.URBAN_PLACES, names.SUBURBAN_PLACES, names.HIGHWAY_PLACES, names.RURAL_PLACES)
     used: set[str] = set()
     out = []

@@ -10,11 +10,12 @@ from __future__ import annotations
 import numpy as np
 import pyarrow as pa
 
-from data.demo_fuel import Fuel, Plan
+from data.demo_fuel import Fuel
 from data.demo_io import ascii_ids, ascii_table, digits, timestamps
 from data.demo_money import Recharges
 from data.demo_org import PRODUCTS
 from data.demo_store import CATEGORY_NAMES, Catalogue, Store
+from data.demo_world import Plan
 
 _PAYMENTS = pa.array(["card", "mobile", "bankcard", "cash"])
 

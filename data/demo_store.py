@@ -13,7 +13,8 @@ from dataclasses import dataclass
 import numpy as np
 import pyarrow as pa
 
-from data.demo_fuel import GAS_HOURS, Plan
+from data.demo_fuel import GAS_HOURS
+from data.demo_world import Plan
 
 # category, sku prefix, revenue share, margin range, price range (yuan), multi-buy
 _CATEGORIES = (
@@ -75,7 +76,7 @@ class Store:
     customer: np.ndarray
 
 
-def store_station_month(rng, plan: Plan, cat: Catalogue, s: int, fuel_day: np.ndarray,
+def store_station_month(rng: np.random.Generator, plan: Plan, cat: Catalogue, s: int, fuel_day: np.ndarray,
                         pools) -> Store | None:
     """Receipts of station `s` on the days in `fuel_day` (one entry per fuel transaction)."""
     rate = plan.org.basket_rate[s]
@@ -103,7 +104,7 @@ def store_station_month(rng, plan: Plan, cat: Catalogue, s: int, fuel_day: np.nd
     return _lines(rng, cat, owner, line_no, b_day, b_seq, b_ts, b_cust)
 
 
-def _lines(rng, cat: Catalogue, owner, line_no, b_day, b_seq, b_ts, b_cust) -> Store:
+def _lines(rng: np.random.Generator, cat: Catalogue, owner, line_no, b_day, b_seq, b_ts, b_cust) -> Store:
     n = len(owner)
     category = np.searchsorted(cat.cat_cdf, rng.random(n) * cat.cat_cdf[-1], "right")
     category = category.clip(0, len(cat.cat_cdf) - 1)
