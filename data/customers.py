@@ -149,13 +149,15 @@ def _elsewhere_by_station(others: CTE, scope: Scope, first: date, end: date,
                           ids: list[str]) -> Select:  # fmt: skip
     acm, fs, st = agg_customer_month.c, fuel_sales.c, stations.c
     closed = (
-        select(acm.customer_id, acm.station_id, acm.liters)
+        select(acm.customer_id, acm.station_id, acm.liters, acm.tonnes)
         .join(others, others.c.station_id == acm.station_id)
         .where(acm.month >= first, acm.month < _month_start(end), acm.customer_id.in_(ids))
     )
     current = (
-        select(fs.customer_id, fs.station_id, fs.liters)
+        select(fs.customer_id, fs.station_id, fs.liters,
+               (fs.liters * products.c.density_kg_per_l / 1000.0).label("tonnes"))
         .join(others, others.c.station_id == fs.station_id)
+        .join(products, products.c.product_code == fs.product_code)
         .where(fs.customer_id.in_(ids), fs.ts >= _midnight(_month_start(end)),
                fs.ts < _midnight(end + timedelta(days=1)))
     )  # fmt: skip
@@ -163,7 +165,7 @@ def _elsewhere_by_station(others: CTE, scope: Scope, first: date, end: date,
     visible = case((scope.station_predicate(st), 1), else_=0).label("visible")
     return (
         select(rows.c.customer_id, rows.c.station_id, st.station_name, visible,
-               func.sum(rows.c.liters).label("liters"))
+               func.sum(rows.c.liters).label("liters"), func.sum(rows.c.tonnes).label("tonnes"))
         .join(stations, st.station_id == rows.c.station_id)
         .group_by(rows.c.customer_id, rows.c.station_id, st.station_name, visible)
         .having(func.sum(rows.c.liters) > 0)

@@ -71,6 +71,7 @@ class Elsewhere:
     station_id: str | None  # None when the caller may not see that station
     station_name: str | None
     liters: float
+    tonnes: float
 
 
 @dataclass(frozen=True)
@@ -222,7 +223,7 @@ def _elsewhere(engine: Engine, level: str, entity_id: str, w: Window, scope: Sco
                 shown = bool(r.visible)
                 got[r.customer_id].append(Elsewhere(
                     r.station_id if shown else None, r.station_name if shown else None,
-                    float(r.liters)))  # fmt: skip
+                    float(r.liters), float(r.tonnes)))  # fmt: skip
     return {cid: tuple(sorted(v, key=lambda e: -e.liters)) for cid, v in got.items()}
 
 

@@ -1,0 +1,219 @@
+"""客户圈 (/customers?team=T01&period=2026-10&tab=warning): the churn worklist of an entity.
+
+Tabs: top to watch, warnings, serious & escalated (with who is responsible), lost, dormant,
+buying today & this month. Each row expands to its 13-month history and where the customer buys
+now; "log contact" stores a dated note in the state store, so the list is a worklist.
+Every callback takes its scope from `access.context.current_scope()`; customer rows are masked
+by that scope in SQL, and an aggregates-only scope sees a notice instead of rows.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import date
+from typing import Any
+
+import dash
+import dash_bootstrap_components as dbc
+from dash import ALL, Input, Output, State, callback, ctx, dcc, html
+
+from access.context import current_scope, current_user_id
+from components.customer_table import customer_table
+from components.i18n import normalize_lang, t
+from components.shell import page_header
+from data.org import LEVELS, latest_day, list_entities
+from metrics.customer_lists import customer_list
+from metrics.periods import Period, window
+from pages.board_params import entity_options, parse_entity_value, period_options, resolve
+
+dash.register_page(__name__, path="/customers", nav_key="nav.customers", order=30,
+                   title="客户圈", description_key="customers.description")  # fmt: skip
+
+log = logging.getLogger(__name__)
+TABS = ("watch", "warning", "serious", "lost", "dormant", "buying")
+QUERY_KEYS = (*LEVELS, "period", "as_of")
+LIST_LIMIT = 200  # rows shown per list; the count line says how many there are
+
+
+def layout(team: str | None = None, city: str | None = None, station: str | None = None,
+           province: str | None = None, period: str | None = None, as_of: str | None = None,
+           tab: str | None = None, **_query: str) -> html.Div:  # fmt: skip
+    """Skeleton; callbacks fill pickers, tabs and the list in the current language."""
+    query = {"team": team, "city": city, "station": station, "province": province,
+             "period": period, "as_of": as_of, "tab": tab if tab in TABS else "watch"}  # fmt: skip
+    return html.Div([
+        dcc.Store(id="customers-query", data=query),
+        dcc.Store(id="customers-saved", data=0),
+        dcc.Store(id="customers-target"),
+        html.Div(id="customers-header"),
+        html.Div(id="customers-notices"),
+        html.Div([
+            dcc.Dropdown(id="customers-entity", clearable=False, className="board-picker"),
+            dcc.Dropdown(id="customers-period", clearable=False, className="board-picker"),
+        ], className="board-controls"),
+        dbc.Tabs(id="customers-tab", active_tab=query["tab"], className="mb-2"),
+        dcc.Loading(html.Div(id="customers-body"), type="dot", delay_show=300),
+        _contact_modal(),
+    ], className="customers-page")  # fmt: skip
+
+
+def _contact_modal() -> dbc.Modal:
+    return dbc.Modal([
+        dbc.ModalHeader(dbc.ModalTitle(id="customers-modal-title")),
+        dbc.ModalBody([
+            dbc.Label(id="customers-note-label", html_for="customers-note"),
+            dbc.Textarea(id="customers-note", maxLength=500, rows=3),
+            dbc.Label(id="customers-date-label", html_for="customers-date", className="mt-2"),
+            dcc.Input(id="customers-date", type="date", className="form-control"),
+        ]),
+        dbc.ModalFooter([
+            dbc.Button(id="customers-cancel", color="secondary", outline=True),
+            dbc.Button(id="customers-save", color="primary"),
+        ]),
+    ], id="customers-modal", is_open=False)  # fmt: skip
+
+
+def _engine() -> Any:
+    from settings import facts_engine
+
+    return facts_engine()
+
+
+def _state() -> Any:
+    from data.state import ensure_state_schema, state_engine
+    from settings import current_settings
+
+    engine = state_engine(current_settings().state_database_url)
+    ensure_state_schema(engine)  # idempotent; a fresh state store gets its tables
+    return engine
+
+
+@callback(
+    Output("customers-entity", "options"), Output("customers-entity", "value"),
+    Output("customers-period", "options"), Output("customers-period", "value"),
+    Output("customers-notices", "children"), Output("customers-tab", "children"),
+    Output("customers-note-label", "children"), Output("customers-date-label", "children"),
+    Output("customers-save", "children"), Output("customers-cancel", "children"),
+    Input("app-lang", "data"),
+    State("customers-query", "data"), State("customers-entity", "value"),
+)
+def init_controls(lang: str | None, query: dict[str, Any] | None,
+                  entity_now: str | None) -> tuple[Any, ...]:  # fmt: skip
+    """Pickers, tab labels and modal labels in `lang`; URL values on the first render only."""
+    lang = normalize_lang(lang)
+    tabs = [dbc.Tab(label=t(f"customers.tab.{k}", lang), tab_id=k) for k in TABS]
+    labels = (t("customers.contact.note", lang), t("customers.contact.date", lang),
+              t("customers.contact.save", lang), t("customers.contact.cancel", lang))  # fmt: skip
+    try:
+        engine = _engine()
+        entities = list_entities(engine, current_scope())
+        latest = latest_day(engine)
+    except Exception as exc:  # an unreadable store reads as a message, never a traceback
+        log.exception("customers: store unavailable")
+        return [], None, [], None, _notice(type(exc).__name__), tabs, *labels
+    first = entity_now is None
+    sel = resolve({k: (query or {}).get(k) for k in QUERY_KEYS}, entities, latest, lang)
+    notices = [_notice(n) for n in sel.notices] if first else []
+    return (
+        entity_options(entities, lang), sel.entity_value if first else dash.no_update,
+        period_options(latest, lang), (str(sel.period) if sel.period else None)
+        if first else dash.no_update, notices, tabs, *labels,
+    )  # fmt: skip
+
+
+def _notice(text: str) -> dbc.Alert:
+    return dbc.Alert(text, color="warning", className="py-2 customers-notice")
+
+
+@callback(
+    Output("customers-header", "children"), Output("customers-body", "children"),
+    Input("customers-entity", "value"), Input("customers-period", "value"),
+    Input("customers-tab", "active_tab"), Input("app-lang", "data"),
+    Input("customers-saved", "data"), State("customers-query", "data"),
+)
+def render(entity_value: str | None, period_value: str | None, tab: str | None,
+           lang: str | None, _saved: int | None, query: dict[str, Any] | None) -> tuple[Any, Any]:  # fmt: skip
+    """The header and the selected list."""
+    lang = normalize_lang(lang)
+    header = page_header(t("customers.title", lang), t("customers.subtitle", lang))
+    scope = current_scope()
+    if scope.aggregates_only:
+        return header, html.Div(t("customers.no_access", lang), className="alert alert-info")
+    if not entity_value or not period_value:
+        return header, None
+    try:
+        engine = _engine()
+        entity = parse_entity_value(entity_value, list_entities(engine, scope))
+        if entity is None:
+            return header, None
+        sel = resolve({"period": period_value, "as_of": (query or {}).get("as_of")}, [],
+                      latest_day(engine))  # fmt: skip
+        w = window(Period.parse(period_value), sel.as_of)
+        body = _lists(engine, scope, entity, w, tab if tab in TABS else "watch", lang)
+    except Exception as exc:  # the store or the state store failing must read as a message
+        log.exception("customers: list failed")
+        return header, _notice(t("board.metrics_missing", lang, reason=type(exc).__name__))
+    return header, body
+
+
+def _lists(engine: Any, scope: Any, entity: Any, w: Any, tab: str, lang: str) -> Any:
+    from data.state_contacts import latest_contacts
+
+    kinds = ("today", "month") if tab == "buying" else (tab,)
+    parts: list[Any] = []
+    for kind in kinds:
+        rows = customer_list(engine, entity.level, entity.id, w, scope, kind, LIST_LIMIT)
+        total = None
+        if len(rows) == LIST_LIMIT:
+            total = len(customer_list(engine, entity.level, entity.id, w, scope, kind,
+                                      details=False))  # fmt: skip
+        contacts = latest_contacts(_state(), [r.customer_id for r in rows])
+        if tab == "buying":
+            title = t(f"customers.buying.{kind}", lang, day=w.end.isoformat())
+            parts.append(html.H2(title, className="h6 mt-3"))
+        parts.append(customer_table(rows, lang, w.end, contacts, total))
+    return html.Div(parts, className="customers-lists", **{"data-tab": tab})
+
+
+@callback(
+    Output("customers-modal", "is_open"), Output("customers-target", "data"),
+    Output("customers-modal-title", "children"), Output("customers-note", "value"),
+    Output("customers-date", "value"),
+    Input({"type": "cust-contact", "index": ALL}, "n_clicks"),
+    State("app-lang", "data"),
+    prevent_initial_call=True,
+)
+def open_contact(clicks: list[int | None], lang: str | None) -> tuple[Any, ...]:
+    """Open the contact dialog for the clicked customer (id only; no personal data sent)."""
+    trigger = ctx.triggered_id
+    if not trigger or not any(c for c in clicks if c):
+        return (dash.no_update,) * 5
+    cid = trigger["index"]
+    title = t("customers.contact.title", normalize_lang(lang), who=cid)
+    return True, cid, title, "", date.today().isoformat()
+
+
+@callback(
+    Output("customers-modal", "is_open", allow_duplicate=True),
+    Output("customers-saved", "data"),
+    Input("customers-save", "n_clicks"), Input("customers-cancel", "n_clicks"),
+    State("customers-target", "data"), State("customers-note", "value"),
+    State("customers-date", "value"), State("customers-entity", "value"),
+    State("customers-tab", "active_tab"), State("customers-saved", "data"),
+    prevent_initial_call=True,
+)
+def save_contact(_save: int | None, _cancel: int | None, target: str | None, note: str | None,
+                 day: str | None, entity_value: str | None, tab: str | None,
+                 saved: int | None) -> tuple[Any, Any]:  # fmt: skip
+    """Store the note (state store) and refresh the list; cancel just closes."""
+    if ctx.triggered_id != "customers-save" or not target:
+        return False, dash.no_update
+    from data.state_contacts import record_contact
+
+    try:
+        on = date.fromisoformat(day) if day else None
+    except ValueError:
+        on = None
+    record_contact(_state(), str(target), note or "", user_id=current_user_id(), on=on,
+                   entity=entity_value, list_kind=tab)  # fmt: skip
+    return False, (saved or 0) + 1
