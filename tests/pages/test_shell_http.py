@@ -157,3 +157,38 @@ def test_landing_lists_the_registered_pages(client) -> None:
     links = json.dumps(tree)
     for page in listed:
         assert f'"href": "{page["relative_path"]}"' in links, page["relative_path"]
+
+
+@pytest.mark.postgres
+def test_status_page_on_postgresql(pg_url, tmp_path) -> None:
+    """The same page through the app's read-only PostgreSQL reader, in a database of its own."""
+    import uuid
+
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    from data import schema
+    from tests.conftest import fill_status_store
+
+    name = f"status_http_{uuid.uuid4().hex[:8]}"
+    admin = create_engine(pg_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    url = make_url(pg_url).set(database=name).render_as_string(hide_password=False)
+    writer = create_engine(url)
+    try:
+        schema.metadata.create_all(writer)
+        fill_status_store(writer)
+        app = create_app(Settings(database_url=url, state_database_url=f"sqlite:///{tmp_path / 's.sqlite'}"))
+        with app.server.test_client() as c:
+            c.get("/status")
+            inputs = [("app-lang", "data", "en"), ("status-query", "data", {"run": None})]
+            text_ = _text(_update(c, "status-body.children", inputs))
+        for expected in ("20261021T063000-bbbb", "of 1,234 rows read", "2026-09-03 – 2026-10-20",
+                         "unknown station 'S999'", "2 in total"):
+            assert expected in text_, expected
+    finally:
+        writer.dispose()  # the app's cached reader may still hold a connection: FORCE ends it
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
