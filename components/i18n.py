@@ -26,9 +26,13 @@ re-renders in place without a reload::
         lang = normalize_lang(lang)
         return page_header(t("board.title", lang), ...)
 
-`layout` must accept `**_query`: Dash passes every URL parameter (including `lang`) as a keyword.
-Navigation labels come from the page attribute `nav_key` (a catalogue key), see
-`components/shell.py`.
+`layout` must accept `**_query`: Dash passes every URL parameter (including `lang`) as a keyword
+(`tests/pages/test_page_contract.py` checks every registered page). Validate parameters in the
+callback, not in `layout`; for a bad value show `components.shell.param_error(lang, name, value,
+expected)` above the default view. Should a layout raise anyway, the shell's guard
+(`components/page_guard.py`) shows a notice instead of a blank page. Navigation labels come from
+the page attribute `nav_key` (a catalogue key), see `components/shell.py`; numbers are written
+with `components/format.py`.
 """
 
 from __future__ import annotations
