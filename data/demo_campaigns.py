@@ -19,8 +19,8 @@ from data.demo_org import Org
 
 KINDS = ("discount", "threshold", "gift", "recharge_bonus")
 _KIND_P = (0.35, 0.25, 0.25, 0.15)
-_UPLIFT = {"discount": (1.06, 1.10), "threshold": (1.04, 1.07), "gift": (1.02, 1.04),
-           "recharge_bonus": (1.01, 1.03)}
+_UPLIFT = {"discount": (1.04, 1.08), "threshold": (1.03, 1.06), "gift": (1.02, 1.04),
+           "recharge_bonus": (1.01, 1.02)}
 
 
 @dataclass
@@ -117,7 +117,8 @@ def _apply(rng: np.random.Generator, eff: Effects, kind: str, th, stations, star
     if hi <= lo:
         return
     idx = np.ix_(stations, np.arange(lo, hi))
-    eff.uplift[idx] *= rng.uniform(*_UPLIFT[kind])
+    # Overlapping campaigns do not add up: a driver comes for the best offer, not for each one.
+    eff.uplift[idx] = np.maximum(eff.uplift[idx], rng.uniform(*_UPLIFT[kind]))
     if kind == "discount":
         eff.disc_per_l[idx] = np.maximum(eff.disc_per_l[idx], rng.choice([0.2, 0.3, 0.4]))
     elif kind == "threshold":

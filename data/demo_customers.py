@@ -2,8 +2,9 @@
 
 Each customer has a home station, a preferred fuel kind, a visit weight (expected visits a month)
 and a lifecycle factor per month (`life[c, m]`, 0 = no purchase that month):
-- registered before the window (75 %) or during it; a few never buy at all (never-bought);
-- churners (domain.md §4.6, seed 004): volume fades to 35–60 % for one or two months (the 70 %
+- registered before the window or during it (as many join as leave: a steady population);
+  a few never buy at all (never-bought);
+- churners (domain.md §4.6, seed 004; 2 % a month): volume fades to 35–60 % for one or two months (the 70 %
   churn warning fires), then stops: 4–7 months later they count as lost, from 8 months dormant;
 - about 30 % of churners come back after 4–10 months (win-back);
 - about 1.5 % move to another station of the same city (内部转移) and keep buying there;
@@ -24,6 +25,7 @@ from data.demo_calendar import Calendar
 from data.demo_org import Org
 
 GRADES = ("normal", "gold", "platinum", "diamond")
+_CHURN_HAZARD = 0.02  # per month: about 40 % of members leave over 25 months
 KEY_FLEET_COLLAPSE = 0.2  # the planted key fleet buys this share of its usual volume at the end
 # Expected litres per visit by (kind, preferred fuel): for grading by expected volume.
 _LITRES_PER_VISIT = {(0, 0): 29.0, (1, 0): 35.0, (0, 1): 70.0, (1, 1): 230.0}
@@ -47,7 +49,7 @@ class Customers:
     transfer_m: np.ndarray  # month of the move (large = never)
     target: np.ndarray  # station after the move
     life: np.ndarray
-    norm: np.ndarray  # (stations, 2): average monthly Σ weight×life, the member-volume baseline
+    norm: np.ndarray  # (stations, 2, months): the members' usual Σ weight×life (see _norm)
     tank: np.ndarray  # typical litres of this customer's truck fill-ups
 
     def station_at(self, m: int) -> np.ndarray:
@@ -124,13 +126,17 @@ def _lifecycle(rng: np.random.Generator, org: Org, cal: Calendar, home: np.ndarr
     n, months = len(home), cal.n_months
     open_m = np.searchsorted(cal.month_starts, org.opened, side="right") - 1
     new_station = open_m[home] >= 0
-    reg_m = np.where(rng.random(n) < 0.75, -1, rng.integers(0, months, n))
+    # A steady population: monthly churn hazard h, and as many new members as leave, so the
+    # members' volume has no drift of its own (the team trend is applied to demand instead).
+    h = _CHURN_HAZARD
+    new_share = h * months / (1 + h * months)
+    reg_m = np.where(rng.random(n) >= new_share, -1, rng.integers(0, months, n))
     reg_m = np.where(new_station, open_m[home] + rng.geometric(0.35, n) - 1, reg_m)
     reg_m = np.minimum(reg_m, months - 1)
     m_idx = np.arange(months)[None, :]
     life = (m_idx >= reg_m[:, None]).astype(np.float32)
-    churns = rng.random(n) < np.where(reg_m < 0, 0.40, 0.25)
-    churn_m = np.where(churns, reg_m + 3 + (rng.random(n) * (months + 3 - reg_m)).astype(int), 10**6)
+    churn_m = np.where(reg_m < 0, 0, reg_m + 1) + rng.geometric(h, n) - 1
+    churns = churn_m < months + 2
     fade = rng.integers(1, 3, n)
     life *= np.where(m_idx >= churn_m[:, None], 0.0, 1.0)
     one = (m_idx == churn_m[:, None] - 1)
@@ -188,15 +194,31 @@ def _managers(rng: np.random.Generator, org: Org, home, kind, grade) -> list[str
 
 
 def _norm(cust: Customers, n_stations: int, months: int) -> np.ndarray:
-    """Average monthly Σ weight × life per station and kind (months with any weight)."""
-    total = np.zeros((n_stations, 2))
-    count = np.zeros((n_stations, 2))
+    """The members' volume baseline per station, kind and month: a straight line fitted to
+    Σ weight × life over the months with any weight, leaving out the planted key fleet.
+
+    Station volume follows the team's trend; the line takes out the slow drift a finite
+    population has of its own (joiners piling up before their churn, win-backs), while a
+    customer's own collapse, churn or move still shows against it.
+    """
+    w = np.zeros((months, 2 * n_stations))
     for m in range(months):
         key = cust.station_at(m) * 2 + cust.pref
-        w = np.bincount(key, cust.month_weights(m), minlength=2 * n_stations).reshape(-1, 2)
-        total += w
-        count += w > 0
-    return total / np.maximum(count, 1)
+        weights = cust.month_weights(m)
+        weights[0] = 0.0
+        w[m] = np.bincount(key, weights, minlength=2 * n_stations)
+    x = np.arange(months, dtype=float)
+    norm = np.zeros_like(w)
+    for j in range(w.shape[1]):
+        live = w[:, j] > 0
+        if live.sum() >= 3:
+            slope, intercept = np.polyfit(x[live], w[live, j], 1)
+            norm[:, j] = np.maximum(intercept + slope * x, 0.2 * w[live, j].mean())
+        elif live.any():
+            norm[:, j] = w[live, j].mean()
+    key0 = cust.home[0] * 2 + cust.pref[0]
+    norm[:, key0] += cust.weight[0]  # the key fleet's usual visits belong to the baseline
+    return norm.T.reshape(n_stations, 2, months)
 
 
 def customers_table(cust: Customers, org: Org, seed: int) -> pa.Table:
@@ -229,7 +251,8 @@ class MonthPools:
         self._order = live[np.argsort(key[live], kind="stable")]
         self._bounds = np.searchsorted(key[self._order], np.arange(2 * n_stations + 1))
         total = np.bincount(key, self._w, minlength=2 * n_stations).reshape(-1, 2)
-        self.ratio = total / np.where(cust.norm > 0, cust.norm, 1.0)
+        norm = cust.norm[:, :, m]
+        self.ratio = total / np.where(norm > 0, norm, 1.0)
 
     def get(self, s: int, kind: int) -> tuple[np.ndarray, np.ndarray]:
         """Customers buying `kind` (0 gasoline, 1 diesel) at station `s`, and their cum. weights."""
