@@ -12,7 +12,7 @@ from tests.metrics.oracle.cases import CASE_BY_NAME, CASES
 
 @pytest.fixture(scope="module")
 def frames() -> F.Frames:
-    return F.load()
+    return F.shared()
 
 
 @pytest.mark.parametrize("indicator", sorted(ORACLES))

@@ -23,7 +23,7 @@ from tests.metrics.oracle.customer_status import (
 
 @pytest.fixture(scope="module")
 def fr() -> F.Frames:
-    return F.load()
+    return F.shared()
 
 
 OCT = window(Period.parse("2026-10"))

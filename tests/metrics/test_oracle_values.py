@@ -37,7 +37,7 @@ IDS = tuple(sorted(set(CATALOGUE) | set(ORACLES)))
 
 @pytest.fixture(scope="session")
 def frames() -> F.Frames:
-    return F.load()
+    return F.shared()
 
 
 @pytest.fixture(scope="session")

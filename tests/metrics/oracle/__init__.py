@@ -27,6 +27,23 @@ from tests.metrics.oracle import (
 Oracle = Callable[..., float | None]
 
 
+_VALUES: dict[tuple, float | None] = {}
+
+
+def _memo(ind: str, fn: Oracle) -> Oracle:
+    """The oracle of one indicator, remembered per (frames, entity, window): the RAG oracle and
+    the meta indicators ask for the same values many times."""
+
+    def oracle(fr, level: str, eid: str, win) -> float | None:  # noqa: ANN001
+        key = (ind, id(fr), level, eid, win)
+        if key not in _VALUES:
+            _VALUES[key] = fn(fr, level, eid, win)
+        return _VALUES[key]
+
+    oracle.__doc__, oracle.__wrapped__ = fn.__doc__, fn  # type: ignore[attr-defined]
+    return oracle
+
+
 def _collect(*modules: ModuleType) -> dict[str, Oracle]:
     out: dict[str, Oracle] = {}
     for mod in modules:
@@ -36,7 +53,7 @@ def _collect(*modules: ModuleType) -> dict[str, Oracle]:
                 ind = name.removeprefix("oracle_")
                 if ind in out:
                     raise RuntimeError(f"two oracles for {ind}")
-                out[ind] = fn
+                out[ind] = _memo(ind, fn)
     return out
 
 

@@ -2,7 +2,8 @@
 
 Cases span the levels and period kinds, to-date windows (as of the 15th: the 15th's 21:45 sale
 counts, the 16th's 00:05 sale does not), an empty station-month (S05 before it opened), a station
-with no store (non-fuel denominators are zero) and a station's first month (nothing to compare).
+with no store (non-fuel denominators are zero), a station's first month (nothing to compare) and
+a team-month before the data starts (every fact empty, the stations open).
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ CASES: tuple[Case, ...] = (
     Case("province_month", "province", "P1", "2026-09"),
     Case("province_year", "province", "P1", "2025"),
     Case("empty_station_month", "station", "S05", "2026-03"),
+    Case("empty_team_month", "team", "T2", "2024-08"),  # the month before the data starts
     Case("no_store_station", "station", "S03", "2026-10"),
     Case("new_station_month", "station", "S05", "2026-06"),
 )

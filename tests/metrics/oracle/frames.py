@@ -64,6 +64,16 @@ def _enrich_fuel(fuel: pd.DataFrame, products: pd.DataFrame, costs: pd.DataFrame
     return f
 
 
+_LOADED: dict[Path, Frames] = {}
+
+
+def shared(folder: Path = DATA) -> Frames:
+    """The fixture folder loaded once per process (all oracle memos key on this object)."""
+    if folder not in _LOADED:
+        _LOADED[folder] = load(folder)
+    return _LOADED[folder]
+
+
 def load(folder: Path = DATA) -> Frames:
     """Read the fixture folder."""
     products = _read("products.csv", folder)
