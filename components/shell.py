@@ -96,7 +96,10 @@ def navbar() -> html.Header:
                                 n_clicks=0, type="button", className="navbar-toggler",
                                 **{"aria-label": "菜单 Menu", "aria-controls": "shell-collapse"}),
                     dbc.Collapse(
-                        [dbc.Nav(id="shell-nav", navbar=True, className="me-auto shell-nav"),
+                        # Filled in Chinese already, so the menu does not flash empty while
+                        # the language callback runs; it re-renders for English.
+                        [dbc.Nav(_nav_items(DEFAULT_LANG), id="shell-nav", navbar=True,
+                                 className="me-auto shell-nav"),
                          _lang_switch()],
                         id="shell-collapse", navbar=True, is_open=False,
                     ),
@@ -119,7 +122,8 @@ def shell_layout() -> html.Div:
             dcc.Location(id=URL, refresh=False),
             navbar(),
             html.Main(dbc.Container(dash.page_container, fluid="xxl"), className="shell-main"),
-            html.Footer(dbc.Container(html.Small(id="shell-footer"), fluid="xxl"),
+            html.Footer(dbc.Container(html.Small(t("shell.footer", DEFAULT_LANG), id="shell-footer"),
+                                      fluid="xxl"),
                         id="shell-footer-bar", className="shell-footer"),
         ],
         id="shell",
