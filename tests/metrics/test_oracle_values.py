@@ -10,7 +10,7 @@ import os
 
 import pytest
 
-from metrics.periods import Level
+from metrics.periods import Level, comparison
 from tests.metrics.fixture import build_store, postgres_database
 from tests.metrics.oracle import ORACLES
 from tests.metrics.oracle import frames as F
@@ -179,3 +179,39 @@ def test_postgres_hand_worked_lights(pg_results: dict, case_name: str, indicator
                                      colour: str) -> None:
     """The same lights on PostgreSQL."""
     assert pg_results[case_name][indicator].rag == colour
+
+
+def _check_comparisons(results: dict, frames: F.Frames, indicator: str, case_name: str) -> None:
+    """The MoM and YoY values shown beside each value are the oracle's in the like-for-like
+    comparison windows."""
+    case = CASE_BY_NAME[case_name]
+    if indicator not in DEFS or case.level not in CATALOGUE[indicator]:
+        pytest.skip(f"{indicator} is not in the catalogue at level {case.level}")
+    if indicator in ("green_indicator_share", "team_city_rank"):
+        pytest.skip("meta indicators carry no MoM/YoY values (not asked of them)")
+    got = results[case_name][indicator]
+    if isinstance(got, Exception):
+        raise got
+    for basis, shown in (("mom", got.mom_value), ("yoy", got.yoy_value)):
+        want = ORACLES[indicator](frames, case.level, case.entity, comparison(case.window, basis))
+        if want is None:
+            assert shown is None, f"{basis}: expected null, evaluator gave {shown}"
+        else:
+            assert shown == pytest.approx(want, rel=1e-9, abs=1e-6), basis
+
+
+@pytest.mark.parametrize("case_name", [c.name for c in CASES])
+@pytest.mark.parametrize("indicator", IDS)
+def test_duckdb_comparisons_match_oracle(duck_results: dict, frames: F.Frames, indicator: str,
+                                         case_name: str) -> None:
+    """MoM and YoY values on DuckDB."""
+    _check_comparisons(duck_results, frames, indicator, case_name)
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("case_name", [c.name for c in CASES])
+@pytest.mark.parametrize("indicator", IDS)
+def test_postgres_comparisons_match_oracle(pg_results: dict, frames: F.Frames, indicator: str,
+                                           case_name: str) -> None:
+    """MoM and YoY values on PostgreSQL."""
+    _check_comparisons(pg_results, frames, indicator, case_name)
