@@ -150,6 +150,42 @@ def _import_row(run: ImportRun, selected: ImportRun | None, lang: str) -> html.T
     ], className="table-active" if chosen else None)
 
 
+def files_panel(run: ImportRun, lang: str) -> html.Section | None:
+    """The files of one import with their counts; a file rejected whole says why."""
+    if not run.files and not run.warnings:
+        return None
+    head = html.Thead(html.Tr([html.Th(t(f"status.col.{c}", lang), className=cls) for c, cls in (
+        ("file", ""), ("table", WIDE_ONLY), ("read", "num"), ("loaded", "num"),
+        ("quarantined", "num"), ("notes", ""))]))
+    rows = [html.Tr([
+        html.Td(f.file, className="cell-code"),
+        html.Td(_table_name(f.table, lang) if f.table else "", className=WIDE_ONLY),
+        html.Td(fmt.count(f.rows_read), className="num"),
+        html.Td(fmt.count(f.rows_loaded), className="num"),
+        html.Td(fmt.count(f.rows_quarantined), className="num"),
+        html.Td(_file_notes(f.error, f.warnings, lang), className="cell-wrap small"),
+    ], className="table-danger" if f.error else None, **{"data-file": f.file}) for f in run.files]
+    children: list[Any] = [
+        html.H2([t("status.files", lang),
+                 html.Span(t("status.quarantine.of", lang, id=run.import_id),
+                           className="section-note cell-code")], className="section-title"),
+        html.Div(dbc.Table([head, html.Tbody(rows)], hover=True, size="sm", className="align-middle"),
+                 className="table-responsive"),
+    ]
+    if run.warnings:
+        children.append(html.Ul([html.Li(w) for w in run.warnings],
+                                className="small text-muted mt-2 mb-0", id="status-import-warnings"))
+    return html.Section(children, className="panel", id="status-files")
+
+
+def _file_notes(error: str | None, warnings: tuple[str, ...], lang: str) -> list[Any]:
+    notes: list[Any] = []
+    if error:
+        notes.append(html.Strong(t("status.file_rejected", lang, error=error), className="text-danger"))
+    notes += [html.Div(w, className="text-muted") for w in warnings]
+    return notes
+
+
 def quarantine_panel(status: StoreStatus, lang: str) -> html.Section:
     """The selected import's quarantined rows (the first page) and how many there are."""
     run = status.selected

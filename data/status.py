@@ -8,7 +8,8 @@ whoever runs the data, and the access layer decides who may open it.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+import json
+from dataclasses import dataclass, field
 
 from sqlalchemy import Engine, Table, func, inspect, select
 from sqlalchemy.engine import Connection
@@ -51,8 +52,21 @@ class DateRange:
 
 
 @dataclass(frozen=True)
+class ImportFile:
+    """One file of an import, from the run's summary: its counts, a fatal error, warnings."""
+
+    file: str
+    table: str
+    rows_read: int
+    rows_loaded: int
+    rows_quarantined: int
+    error: str | None
+    warnings: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class ImportRun:
-    """One row of `import_runs`."""
+    """One row of `import_runs`, with the per-file part of its summary."""
 
     import_id: str
     started_at: dt.datetime
@@ -62,6 +76,8 @@ class ImportRun:
     rows_read: int
     rows_loaded: int
     rows_quarantined: int
+    files: tuple[ImportFile, ...] = field(default=(), compare=False)
+    warnings: tuple[str, ...] = field(default=(), compare=False)
 
 
 @dataclass(frozen=True)
@@ -143,8 +159,46 @@ def date_ranges(conn: Connection, present: set[str]) -> list[DateRange]:
     ]
 
 
+def _count(value: object) -> int:
+    return int(value) if isinstance(value, int | float) and not isinstance(value, bool) else 0
+
+
+def _texts(value: object) -> tuple[str, ...]:
+    return tuple(str(v) for v in value) if isinstance(value, list) else ()
+
+
+def parse_summary(text: str | None) -> tuple[tuple[ImportFile, ...], tuple[str, ...]]:
+    """The files and import-wide warnings of a run's summary JSON.
+
+    The importer writes `{"files": [{"file", "table", "rows_read", "rows_loaded",
+    "rows_quarantined", "error", "warnings"}], "warnings": [...]}`; anything missing or
+    malformed reads as empty, because a status page must render whatever an old or foreign
+    import left behind.
+    """
+    try:
+        summary = json.loads(text) if text else {}
+    except ValueError:
+        return (), ()
+    if not isinstance(summary, dict):
+        return (), ()
+    files = []
+    items = summary.get("files")
+    for item in items if isinstance(items, list) else []:
+        if not isinstance(item, dict) or not item.get("file"):
+            continue
+        files.append(ImportFile(
+            file=str(item["file"]), table=str(item.get("table") or ""),
+            rows_read=_count(item.get("rows_read")), rows_loaded=_count(item.get("rows_loaded")),
+            rows_quarantined=_count(item.get("rows_quarantined")),
+            error=str(item["error"]) if item.get("error") else None,
+            warnings=_texts(item.get("warnings")),
+        ))
+    return tuple(files), _texts(summary.get("warnings"))
+
+
 def _run(row: object) -> ImportRun:
     m = row._mapping  # type: ignore[attr-defined]
+    files, warnings = parse_summary(m["summary"])
     return ImportRun(
         import_id=m["import_id"],
         started_at=m["started_at"],
@@ -154,6 +208,8 @@ def _run(row: object) -> ImportRun:
         rows_read=int(m["rows_read"] or 0),
         rows_loaded=int(m["rows_loaded"] or 0),
         rows_quarantined=int(m["rows_quarantined"] or 0),
+        files=files,
+        warnings=warnings,
     )
 
 

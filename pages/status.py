@@ -15,7 +15,13 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from components.i18n import normalize_lang, t
 from components.shell import page_header, param_error, store_error
-from components.status_widgets import imports_panel, quarantine_panel, summary_tiles, tables_panel
+from components.status_widgets import (
+    files_panel,
+    imports_panel,
+    quarantine_panel,
+    summary_tiles,
+    tables_panel,
+)
 from data.status import StoreStatus, UnknownImport, store_status
 from settings import cache, current_settings, facts_engine, masked_url
 
@@ -80,6 +86,8 @@ def render(lang: str | None, query: dict[str, Any] | None) -> list[Any]:
     if not status.imports:
         body.append(html.P(t("status.empty", lang), className="alert alert-info"))
     body += [summary_tiles(status, lang), tables_panel(status, lang)]
+    if status.selected is not None:
+        body += [files_panel(status.selected, lang), quarantine_panel(status, lang)]
     if status.imports:
-        body += [quarantine_panel(status, lang), imports_panel(status, lang)]
-    return body
+        body.append(imports_panel(status, lang))
+    return [part for part in body if part is not None]

@@ -46,6 +46,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "status.state.published": {"zh": "已发布", "en": "Published"},
     "status.state.running": {"zh": "进行中", "en": "Running"},
     "status.state.failed": {"zh": "失败", "en": "Failed"},
+    "status.files": {"zh": "导入文件", "en": "Files imported"},
+    "status.col.notes": {"zh": "说明", "en": "Notes"},
+    "status.file_rejected": {"zh": "整个文件未导入：{error}", "en": "File not imported: {error}"},
     "status.quarantine": {"zh": "隔离行", "en": "Quarantined rows"},
     "status.quarantine.of": {"zh": "批次 {id}", "en": "import {id}"},
     "status.quarantine.note": {

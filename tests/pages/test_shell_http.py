@@ -192,3 +192,35 @@ def test_status_page_on_postgresql(pg_url, tmp_path) -> None:
         with admin.connect() as conn:
             conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         admin.dispose()
+
+
+SUMMARY = (
+    '{"files": [{"file": "fuel_sales.csv", "table": "fuel_sales", "rows_read": 1233,'
+    ' "rows_loaded": 1231, "rows_quarantined": 2, "error": null, "warnings": []},'
+    ' {"file": "plans.csv", "table": "plans", "rows_read": 1, "rows_loaded": 1,'
+    ' "rows_quarantined": 0, "error": "missing required column(s): target",'
+    ' "warnings": ["ignored unknown column(s): owner"]}],'
+    ' "warnings": ["ignored README.md: not a contract table file"]}'
+)
+
+
+def test_files_of_the_import_show_rejected_files_and_warnings(status_store_url, tmp_path) -> None:
+    from sqlalchemy import update
+
+    from data import schema, store
+
+    with store.building(status_store_url) as engine, engine.begin() as conn:
+        runs = schema.import_runs
+        conn.execute(update(runs).where(runs.c.import_id == "20261021T063000-bbbb")
+                     .values(summary=SUMMARY))
+    app = create_app(Settings(database_url=status_store_url,
+                              state_database_url=f"sqlite:///{tmp_path / 's.sqlite'}"))
+    with app.server.test_client() as c:
+        c.get("/status")
+        inputs = [("app-lang", "data", "zh"), ("status-query", "data", {"run": None})]
+        text = _text(_update(c, "status-body.children", inputs))
+    for expected in ("导入文件", "fuel_sales.csv", "1,233", "1,231",
+                     "整个文件未导入：missing required column(s): target",
+                     "ignored unknown column(s): owner",
+                     "ignored README.md: not a contract table file"):
+        assert expected in text, expected

@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from data import schema, store
-from data.status import UnknownImport, store_status
+from data.status import ImportFile, UnknownImport, parse_summary, store_status
 from tests.conftest import STATUS_EXPECTED, fill_status_store
 
 LATEST = "20261021T063000-bbbb"
@@ -79,3 +79,24 @@ def test_status_on_postgresql(pg_url) -> None:
         with writer.begin() as conn:
             conn.execute(text("DROP SCHEMA status_t CASCADE"))
         writer.dispose()
+
+
+def test_parse_summary_reads_files_and_tolerates_anything() -> None:
+    text = (
+        '{"files": [{"file": "plans.csv", "table": "plans", "rows_read": 1, "rows_loaded": 0,'
+        ' "rows_quarantined": 0, "error": "missing required column(s): target", "warnings": []},'
+        ' {"file": "customers.csv", "table": "customers", "rows_read": 2, "rows_loaded": 1,'
+        ' "rows_quarantined": 1, "error": null, "warnings": ["ignored unknown column(s): wechat"]},'
+        ' {"table": "no file name"}, "junk"],'
+        ' "warnings": ["ignored README.md: not a contract table file"]}'
+    )
+    files, warnings = parse_summary(text)
+    assert files == (
+        ImportFile("plans.csv", "plans", 1, 0, 0, "missing required column(s): target", ()),
+        ImportFile("customers.csv", "customers", 2, 1, 1, None, ("ignored unknown column(s): wechat",)),
+    )
+    assert warnings == ("ignored README.md: not a contract table file",)
+    for bad in (None, "", "not json", "[1, 2]", '{"files": 3}', '{"files": [{"file": "a", "rows_read": "x"}]}'):
+        parsed = parse_summary(bad)
+        assert parsed[1] == ()
+        assert all(f.rows_read == 0 for f in parsed[0])
