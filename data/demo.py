@@ -4,8 +4,10 @@
 `out_dir` (one `<table>.parquet` or `.csv` each) and returns the row count per table. The same
 seed, sizes and end date give byte-identical files. Realism follows shared/docs/domain.md §4; the
 pieces live in `demo_org` (organisation), `demo_calendar` (patterns, prices, costs),
-`demo_customers` (members, lifecycles), `demo_fuel`, `demo_store`, `demo_money`
-(recharges, expenses, plans), `demo_campaigns` and `demo_io` (writers).
+`demo_customers` (members, lifecycles), `demo_campaigns`, `demo_world` (what they share),
+`demo_fuel`, `demo_store` (non-fuel), `demo_money` (recharges, expenses, plans), `demo_names`
+(invented names and phones), `demo_rows` and `demo_io` (ids, Arrow tables, streaming writers).
+Default size (40 stations × 25 months) is about 10M fuel rows; 230 stations give about 50M.
 
 Planted anomalies (for the alert and customer features; see `planted_anomalies()` for the ids):
 - One-day volume drop: the third station (`S003`) sells about 25 % of its usual volume on the
@@ -19,7 +21,8 @@ Planted anomalies (for the alert and customer features; see `planted_anomalies()
   the 8 % abnormal-discount line (elsewhere only ~0.2 % of transactions do).
 Also always present: stations opened inside the window (the last station of every 4th team),
 churning, lost, dormant, returning and internally transferred customers (`demo_customers`).
-Expenses and plans of the last month are whole-month figures, as a company books them.
+Expenses and plans of the last month are whole-month figures, as a company books them; a
+campaign may run past `end_date` to the end of that month.
 """
 
 from __future__ import annotations
