@@ -350,3 +350,23 @@ def test_campaign_stations_show_an_uplift_against_their_city(fuel, t):
         ratios.append(np.log(trend[0] / trend[1]))
     assert len(ratios) >= 10
     assert np.mean(ratios) > 0.01
+
+
+def test_weekly_and_spring_festival_patterns(fuel):
+    daily = fuel.groupby(["date", "kind"]).tonnes.sum().unstack()
+    weekend = daily.index.dayofweek >= 4  # Friday to Sunday
+    assert daily.gasoline[weekend].mean() > 1.03 * daily.gasoline[~weekend].mean()
+    assert daily.diesel[~weekend].mean() > 1.05 * daily.diesel[weekend].mean()
+    festival = daily.loc["2026-02-14":"2026-02-28"].diesel.mean()  # Spring Festival 2026-02-17
+    assert festival < 0.8 * daily.loc["2026-01-05":"2026-01-25"].diesel.mean()
+
+
+def test_prices_move_every_ten_working_days_and_payments_mix(fuel):
+    g92 = fuel[fuel.product_code == "G92"].groupby("date").list_price.agg(["min", "max"])
+    assert (g92["min"] == g92["max"]).all()  # one guide price a day
+    changes = g92.index[g92["min"].diff().fillna(0) != 0]
+    assert 15 <= len(changes) <= 32  # 14 months of 14-day windows, some unchanged
+    assert (changes[1:] - changes[:-1]).days.min() >= 14
+    mix = fuel.groupby("payment_method").paid_amount.sum() / fuel.paid_amount.sum()
+    assert 0.3 <= mix["card"] <= 0.5 and 0.4 <= mix["mobile"] <= 0.6
+    assert mix["cash"] < 0.08 and mix["bankcard"] < 0.12
