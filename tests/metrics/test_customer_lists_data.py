@@ -14,12 +14,13 @@ a7   周九 13300007777      normal   S2 Jul–Sep 1000, Oct 500                
 a8   吴十 13200008888      diamond  S1 Aug, Sep 3000, Oct 20th 500              warning
 a9   郑十一 13100009999    normal   S4 Jul–Oct 1000                             not at T1
 a10  冯十二 13000001010    normal   S1 Jul–Sep 3100, Oct 10th 1040 + 25th 2000  MTD (10-15) warning
-Discounts (paid < list × liters): a2 and a3 in October only.
+Discounts (paid < list × liters): a2 and a3 in October only. Card recharges: a8 5000 at S1 on
+Oct 1, a9 1000 at S4 on Sep 1.
 """
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 import pandas as pd
 
@@ -84,6 +85,12 @@ TABLES = {
     ],
     "customers": customers(),
     "fuel_sales": fuel(),
+    "card_recharges": [
+        {"recharge_id": "R1", "ts": datetime(2026, 10, 1, 9), "customer_id": "a8", "station_id": "S1",
+         "amount": 5000.0, "bonus": 100.0},
+        {"recharge_id": "R2", "ts": datetime(2026, 9, 1, 9), "customer_id": "a9", "station_id": "S4",
+         "amount": 1000.0, "bonus": 0.0},
+    ],
 }  # fmt: skip
 TEAM_OF = {"S1": "T1", "S2": "T1", "S3": "T2", "S4": "T3"}
 
