@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from data.demo_customers import Customers
+from data.demo_customers import Customers, MonthPools
 from data.demo_org import HIGHWAY, URBAN, Org
 from data.demo_world import Plan
 
@@ -66,7 +66,8 @@ def _demand(rng: np.random.Generator, plan: Plan, s: int, days: np.ndarray) -> n
     return base * cal.factors[org.archetype[s]][:, days] * trend * common * noise
 
 
-def fuel_station_month(rng: np.random.Generator, plan: Plan, s: int, m: int, pools) -> Fuel | None:
+def fuel_station_month(rng: np.random.Generator, plan: Plan, s: int, m: int,
+                       pools: MonthPools) -> Fuel | None:
     """Generate every pump transaction of station `s` in month `m` (None if it was not open)."""
     days = _open_days(plan, s, m)
     if len(days) == 0:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 import pyarrow as pa
 
+from data.demo_customers import MonthPools
 from data.demo_fuel import GAS_HOURS
 from data.demo_world import Plan
 
@@ -77,7 +78,7 @@ class Store:
 
 
 def store_station_month(rng: np.random.Generator, plan: Plan, cat: Catalogue, s: int, fuel_day: np.ndarray,
-                        pools) -> Store | None:
+                        pools: MonthPools) -> Store | None:
     """Receipts of station `s` on the days in `fuel_day` (one entry per fuel transaction)."""
     rate = plan.org.basket_rate[s]
     if rate <= 0 or len(fuel_day) == 0:
