@@ -26,6 +26,7 @@ from dash import ClientsideFunction, Dash, Input, Output, State, dcc, html
 from components.i18n import DEFAULT_LANG, LANGS, has_key, normalize_lang, t
 
 LANG_STORE = "app-lang"
+NAV_INLINE = 6  # menu entries shown inline on wide screens; the rest go under "More"
 URL = "shell-url"
 
 
@@ -106,7 +107,7 @@ def navbar() -> html.Header:
                 ],
                 fluid="xxl",
             ),
-            expand="lg", dark=True, className="shell-navbar",
+            expand="xl", dark=True, className="shell-navbar",
         ),
         id="shell-header",
     )
@@ -165,12 +166,32 @@ def store_error(lang: str, url: str, reason: str) -> dbc.Alert:
     )
 
 
-def _nav_items(lang: str) -> list[dbc.NavItem]:
-    return [
+def _is_current(path: str, pathname: str | None) -> bool:
+    current = pathname or "/"
+    return current == path or (path != "/" and current.startswith(path + "/"))
+
+
+def _nav_items(lang: str, pathname: str | None = None) -> list[Any]:
+    """Menu entries: the first NAV_INLINE pages inline, the rest under "更多 / More" so the
+    header stays one line however many pages join (the phone menu lists the same entries)."""
+    pages = nav_pages()
+    inline, more = (pages, []) if len(pages) <= NAV_INLINE + 1 else (pages[:NAV_INLINE], pages[NAV_INLINE:])
+    items: list[Any] = [
         dbc.NavItem(dbc.NavLink(page_label(p, lang), href=p["relative_path"], active="partial",
                                 className="shell-navlink"))
-        for p in nav_pages()
+        for p in inline
     ]
+    if more:
+        current = any(_is_current(p["relative_path"], pathname) for p in more)
+        items.append(dbc.DropdownMenu(
+            [dbc.DropdownMenuItem(page_label(p, lang), href=p["relative_path"],
+                                  active=_is_current(p["relative_path"], pathname))
+             for p in more],
+            label=t("shell.more", lang), nav=True, in_navbar=True, align_end=True,
+            id="shell-more", className="shell-more",
+            toggle_class_name="active" if current else "",
+        ))
+    return items
 
 
 def register_shell_callbacks(app: Dash) -> None:
@@ -211,11 +232,12 @@ def register_shell_callbacks(app: Dash) -> None:
         Output("shell-lang", "title"),
         *[Output(f"lang-{code}", "className") for code in LANGS],
         Input(LANG_STORE, "data"),
+        Input(URL, "pathname"),
     )
-    def translate_chrome(lang: str | None) -> tuple[Any, ...]:
+    def translate_chrome(lang: str | None, pathname: str | None) -> tuple[Any, ...]:
         lang = normalize_lang(lang)
         return (
-            _nav_items(lang),
+            _nav_items(lang, pathname),
             t("app.name", lang),
             t("shell.footer", lang),
             t("shell.menu", lang),

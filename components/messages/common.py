@@ -16,6 +16,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "阿米巴经营看板 · 开源 · 数据仅在本机处理",
         "en": "Amoeba Board · open source · data stays on this server",
     },
+    "shell.more": {"zh": "更多", "en": "More"},
     "shell.loading": {"zh": "加载中…", "en": "Loading…"},
     # navigation entries of the shell's own pages
     "nav.home": {"zh": "首页", "en": "Home"},

@@ -117,7 +117,7 @@ def test_unreadable_store_is_a_notice_not_a_traceback(tmp_path) -> None:
 
 
 def test_shell_translates_navigation(client) -> None:
-    inputs = [("app-lang", "data", "en")]
+    inputs = [("app-lang", "data", "en"), ("shell-url", "pathname", "/status")]
     payload = {
         "output": "..shell-nav.children...shell-brand-name.children...shell-footer.children..."
                   "shell-toggler.title...shell-lang.title...lang-zh.className...lang-en.className..",
