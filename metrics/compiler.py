@@ -73,6 +73,18 @@ def plan_measure(plans_measure: str) -> Measure:
     )
 
 
+def plan_count_measure(plans_measure: str) -> Measure:
+    """How many plan rows back `plan("m")`: none means "no plan" (grey), not a zero target."""
+    return Measure(
+        id=f"plan_n__{plans_measure}",
+        description=f"计划行数（plans.measure = {plans_measure}）",
+        fact=Fact.PLAN,
+        agg=Agg.COUNT,
+        filter={"measure": plans_measure},
+        unit=Unit.COUNT,
+    )
+
+
 def _start_ts(d: date) -> datetime:
     return datetime.combine(d, time.min)
 
@@ -82,7 +94,7 @@ def _end_ts(d: date) -> datetime:
     return datetime.combine(d + timedelta(days=1), time.min)
 
 
-def _joins(fdef: FactDef, needed: set[str]) -> FromClause:
+def joined(fdef: FactDef, needed: set[str]) -> FromClause:
     """The fact table joined to stations, and to products/costs/customers when needed."""
     t = fdef.table
     src = t.join(stations, t.c.station_id == stations.c.station_id)
@@ -152,7 +164,7 @@ def _weighted_sum(
     return func.sum(case(*whens))
 
 
-class _Parts:
+class Parts:
     """Per-statement caches: one condition per window, one filter and expr per measure.
 
     Reusing the same SQL elements keeps a 500-column board cheap to build and its bound
@@ -184,7 +196,7 @@ class _Parts:
 
 
 def measure_column(
-    parts: _Parts, m: Measure, win_name: str, win: Window
+    parts: Parts, m: Measure, win_name: str, win: Window
 ) -> tuple[ColumnElement[Any], set[str]]:
     """The labelled aggregate of one measure over one window, and the joins it needs."""
     fdef = parts.fdef
@@ -214,9 +226,19 @@ def _entities_filter(levels: Sequence[tuple[Level, Sequence[str]]], scope: Scope
     return and_(or_(*match) if len(match) > 1 else match[0], scope.station_predicate(stations.c))
 
 
+def entities_and_windows(batch: FactBatch, fdef: FactDef, scope: Scope) -> ColumnElement[bool]:
+    """WHERE of a batch: stations of the entities, inside the scope, rows inside any window."""
+    return and_(_entities_filter(batch.levels, scope), _range_prefilter(fdef, batch.windows))
+
+
 def compile_batch(batch: FactBatch, scope: Scope) -> Select:
     """One statement: every (measure, window) column of the batch, grouped by entity."""
-    parts = _Parts(fact_def(batch.fact))
+    fdef = fact_def(batch.fact)
+    if fdef.time_kind == "ts":
+        from metrics.compile_daily import compile_daily
+
+        return compile_daily(batch, scope)
+    parts = Parts(fdef)
     cols: list[ColumnElement[Any]] = []
     joins: set[str] = set()
     for m, name, win in batch.columns:
@@ -224,17 +246,13 @@ def compile_batch(batch: FactBatch, scope: Scope) -> Select:
         cols.append(col)
         joins |= need
     keys = [stations.c[lv.column] for lv, _ in batch.levels]
-    where = and_(
-        _entities_filter(batch.levels, scope),
-        _range_prefilter(parts.fdef, batch.windows),
-    )
     # Several levels: one pass with GROUPING SETS; each row has only its own level's id set
     # (the others are NULL), which is how run_plan tells the levels apart.
     group = func.grouping_sets(*keys) if len(keys) > 1 else keys[0]
     return (
         select(*keys, *cols)
-        .select_from(_joins(parts.fdef, joins))
-        .where(where)
+        .select_from(joined(fdef, joins))
+        .where(entities_and_windows(batch, fdef, scope))
         .group_by(group)
         .order_by(*keys)
     )
@@ -284,7 +302,7 @@ def rows_behind(
     where = and_(entity_filter(level, [entity_id], scope), _window_cond(fdef, win), filt)
     return (
         select(*t.c, *extra)
-        .select_from(_joins(fdef, joins))
+        .select_from(joined(fdef, joins))
         .where(where)
         .order_by(t.c[fdef.time_col])
         .limit(limit)

@@ -13,7 +13,7 @@ from datetime import date
 from typing import Any
 
 from data.scope import Scope
-from metrics.compiler import plan_measure
+from metrics.compiler import plan_count_measure, plan_measure
 from metrics.expr import META_FUNCS, Val, calls, fmt, parse
 from metrics.expr_eval import shift, walk
 from metrics.facts import station_passes, station_value
@@ -62,7 +62,11 @@ class BaseCtx:
         return self.lookup(self.reg.measures[ident], win, ent)
 
     def plan(self, measure: str, span: str, win: Window, ent: EntityKey) -> float | None:
-        return self.lookup(plan_measure(measure), span_window(span, win), ent)
+        """Σ plans.target over the span's months; None when the entity has no plan row."""
+        whole = span_window(span, win)
+        rows = self.lookup(plan_count_measure(measure), whole, ent)
+        total = self.lookup(plan_measure(measure), whole, ent)
+        return total if rows else None
 
     def indicator(self, ident: str, win: Window, ent: EntityKey) -> Val:
         key = (ident, win, ent)

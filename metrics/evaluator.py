@@ -109,7 +109,8 @@ def run_plan(conn: Connection, plan: Plan) -> Values:
                 continue  # a group the batch did not ask for (e.g. a sibling team of the city)
             for m, name, win in batch.columns:
                 v = row[label(m.id, name)]
-                values[(m.id, (win.start, win.end), ent)] = float(v) if v is not None else 0.0
+                if v is not None:  # NULL: no rows, or the other half of a UNION (0 by default)
+                    values[(m.id, (win.start, win.end), ent)] = float(v)
     for call in plan.special:
         for win, ent, m, v in read_rows(call, conn.execute(call.stmt).mappings()):
             values[(m.id, (win.start, win.end), ent)] = v

@@ -33,6 +33,7 @@ NULL_REASONS: dict[str, tuple[str, str]] = {
     "no_city": ("无对标城市或城市不在权限内", "no benchmark city in scope"),
     "no_stations": ("无在营站点", "no open stations"),
     "not_computable": ("本期不可计算", "not computable for this period"),
+    "no_plan": ("无计划", "no plan"),
 }
 
 
@@ -141,7 +142,8 @@ def _call(node: Call, ctx: Context, win: Window, ent: EntityRef) -> Val:
     if f in PLAN_FUNCS:
         m = node.args[0].value  # type: ignore[union-attr]
         v = ctx.plan(m, PLAN_FUNCS[f], win, ent)
-        return Val(v, fmt(v), None, [Input("plan", f"{f}:{m}", win, ent, v)])
+        reason = "no_plan" if v is None else None
+        return Val(v, fmt(v), reason, [Input("plan", f"{f}:{m}", win, ent, v)])
     if f == "city":
         city = ctx.city_of(ent)
         if city is None:

@@ -78,9 +78,9 @@ def _sym(color: str, higher: bool) -> str:
 def _plan_progress(r: RagRule, v: float, hi: bool, inp: RagInputs, unit: Unit) -> Light:
     plan = inp.plan(r.plan) if r.plan else inp.expr(r.plan_expr or "")
     p = inp.year_progress if r.progress == "year" else inp.progress
-    if plan is None or plan == 0:
+    if plan is None:
         return grey("无计划", "no plan")
-    if plan < 0:  # a loss plan: judge the gap to plan × progress, not a ratio
+    if plan <= 0:  # a zero or loss plan: judge the gap to plan × progress, not a ratio
         delta = (v - plan * p) if hi else (plan * p - v)
         color = "green" if delta >= 0 else "yellow" if delta >= -0.05 * abs(plan) else "red"
         return _light(color, f"与计划×进度之差 {show(delta, unit)}", f"gap to plan×progress {show(delta, unit)}")

@@ -112,6 +112,8 @@ def test_indicator_references_and_plans() -> None:
     assert walk(parse("t_ind + 1"), ctx, BASE, ENT).value == 7.0
     v = walk(parse('t_ind / plan("t_ind")'), ctx, BASE, ENT)
     assert v.value is None and v.reason == "zero_division"
+    none = walk(parse('t_ind / plan("other")'), ctx, BASE, ENT)
+    assert none.value is None and none.reason == "no_plan"
 
 
 def test_stations_where_counts_open_stations() -> None:

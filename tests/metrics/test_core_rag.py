@@ -85,8 +85,11 @@ def test_plan_progress_negative_plan(value: float, color: str) -> None:
 def test_plan_progress_year_and_no_plan() -> None:
     rule = {"kind": "plan_progress", "plan": "p", "progress": "year"}
     assert rate(ind(rule), 79, None, Inputs(plans={"p": 100})).color == "yellow"  # 0.79 < 0.8
-    grey = rate(ind(PP), 10, None, Inputs(plans={"p": 0.0}))
+    grey = rate(ind(PP), 10, None, Inputs(plans={}))
     assert grey.color == "grey" and "无计划" in grey.reason_zh
+    # a zero target is a plan: Δ = v − 0 × p
+    assert rate(ind(PP), 0.0, None, Inputs(plans={"p": 0.0})).color == "green"
+    assert rate(ind(PP), -1.0, None, Inputs(plans={"p": 0.0})).color == "red"
 
 
 @pytest.mark.parametrize(

@@ -101,121 +101,367 @@ WHERE (stations.city_id IN (__[POSTCOMPILE_city_id_1]) OR stations.team_id IN (_
 --   station_id_1 = ['S1', 'S2']
 --   team_id_1 = ['T1', 'T2']
 
-SELECT stations.city_id, stations.team_id, stations.station_id,
-  sum(CASE WHEN (fuel_sales.ts >= %(ts_1)s AND fuel_sales.ts < %(ts_2)s) THEN fuel_sales.liters * purchase_costs.cost_per_liter END) AS fuel_cost__d20241001_20241015,
-  sum(CASE WHEN (fuel_sales.ts >= %(ts_3)s AND fuel_sales.ts < %(ts_4)s) THEN fuel_sales.liters * purchase_costs.cost_per_liter END) AS fuel_cost__d20250901_20250915,
-  sum(CASE WHEN (fuel_sales.ts >= %(ts_5)s AND fuel_sales.ts < %(ts_6)s) THEN fuel_sales.liters * purchase_costs.cost_per_liter END) AS fuel_cost__ly,
-  sum(CASE WHEN (fuel_sales.ts >= %(ts_7)s AND fuel_sales.ts < %(ts_8)s) THEN fuel_sales.liters * purchase_costs.cost_per_liter END) AS fuel_cost__prev,
-  sum(CASE WHEN (fuel_sales.ts >= %(ts_9)s AND fuel_sales.ts < %(ts_10)s) THEN fuel_sales.liters * purchase_costs.cost_per_liter END) AS fuel_cost__cur,
-  sum(CASE WHEN (fuel_sales.ts >= %(ts_5)s AND fuel_sales.ts < %(ts_6)s AND products.kind = %(kind_1)s) THEN fuel_sales.liters * purchase_costs.cost_per_liter END) AS fuel_cost_diesel__ly,
-  sum(CASE WHEN (fuel_sales.ts >= %(ts_7)s AND fuel_sales.ts < %(ts_8)s AND products.kind = %(kind_1)s) THEN fuel_sales.liters * purchase_costs.cost_per_liter END) AS fuel_cost_diesel__prev,
-  sum(CASE WHEN (fuel_sales.ts >= %(ts_9)s AND fuel_sales.ts < %(ts_10)s AND products.kind = %(kind_1)s) THEN fuel_sales.liters * purchase_costs.cost_per_liter END) AS fuel_cost_diesel__cur,
-  sum(CASE WHEN (fuel_sales.ts >= %(ts_5)s AND fuel_sales.ts < %(ts_6)s AND products.kind = %(kind_2)s) THEN fuel_sales.liters * purchase_costs.cost_per_liter END) AS fuel_cost_gasoline__ly,
-  sum(CASE WHEN (fuel_sales.ts >= %(ts_7)s AND fuel_sales.ts < %(ts_8)s AND products.kind = %(kind_2)s) THEN fuel_sales.liters * purchase_costs.cost_per_liter END) AS fuel_cost_gasoline__prev,
-  sum(CASE WHEN (fuel_sales.ts >= %(ts_9)s AND fuel_sales.ts < %(ts_10)s AND products.kind = %(kind_2)s) THEN fuel_sales.liters * purchase_costs.cost_per_liter END) AS fuel_cost_gasoline__cur,
-  sum(CASE WHEN (fuel_sales.ts >= %(ts_5)s AND fuel_sales.ts < %(ts_6)s) THEN fuel_sales.liters * fuel_sales.list_price - fuel_sales.paid_amount END) AS fuel_discount__ly,
-  sum(CASE WHEN (fuel_sales.ts >= %(ts_7)s AND fuel_sales.ts < %(ts_8)s) THEN fuel_sales.liters * fuel_sales.list_price - fuel_sales.paid_amount END) AS fuel_discount__prev,
-  sum(CASE WHEN (fuel_sales.ts >= %(ts_9)s AND fuel_sales.ts < %(ts_10)s) THEN fuel_sales.liters * fuel_sales.list_price - fuel_sales.paid_amount END) AS fuel_discount__cur,
-  sum(CASE WHEN (fuel_sales.ts >= %(ts_5)s AND fuel_sales.ts < %(ts_6)s AND fuel_sales.customer_id IS NOT NULL) THEN fuel_sales.liters * fuel_sales.list_price - fuel_sales.paid_amount END) AS fuel_discount_member__ly,
-  sum(CASE WHEN (fuel_sales.ts >= %(ts_7)s AND fuel_sales.ts < %(ts_8)s AND fuel_sales.customer_id IS NOT NULL) THEN fuel_sales.liters * fuel_sales.list_price - fuel_sales.paid_amount END) AS fuel_discount_member__prev,
-  sum(CASE WHEN (fuel_sales.ts >= %(ts_9)s AND fuel_sales.ts < %(ts_10)s AND fuel_sales.customer_id IS NOT NULL) THEN fuel_sales.liters * fuel_sales.list_price - fuel_sales.paid_amount END) AS fuel_discount_member__cur,
-  sum(CASE WHEN (fuel_sales.ts >= %(ts_5)s AND fuel_sales.ts < %(ts_6)s) THEN fuel_sales.liters * fuel_sales.list_price END) AS fuel_list_amount__ly,
-  sum(CASE WHEN (fuel_sales.ts >= %(ts_7)s AND fuel_sales.ts < %(ts_8)s) THEN fuel_sales.liters * fuel_sales.list_price END) AS fuel_list_amount__prev,
-  sum(CASE WHEN (fuel_sales.ts >= %(ts_9)s AND fuel_sales.ts < %(ts_10)s) THEN fuel_sales.liters * fuel_sales.list_price END) AS fuel_list_amount__cur,
-  sum(CASE WHEN (fuel_sales.ts >= %(ts_5)s AND fuel_sales.ts < %(ts_6)s AND products.kind = %(kind_1)s) THEN fuel_sales.liters * fuel_sales.list_price END) AS fuel_list_amount_diesel__ly,
-  sum(CASE WHEN (fuel_sales.ts >= %(ts_7)s AND fuel_sales.ts < %(ts_8)s AND products.kind = %(kind_1)s) THEN fuel_sales.liters * fuel_sales.list_price END) AS fuel_list_amount_diesel__prev,
-  sum(CASE WHEN (fuel_sales.ts >= %(ts_9)s AND fuel_sales.ts < %(ts_10)s AND products.kind = %(kind_1)s) THEN fuel_sales.liters * fuel_sales.list_price END) AS fuel_list_amount_diesel__cur,
-  sum(CASE WHEN (fuel_sales.ts >= %(ts_5)s AND fuel_sales.ts < %(ts_6)s AND products.kind = %(kind_2)s) THEN fuel_sales.liters * fuel_sales.list_price END) AS fuel_list_amount_gasoline__ly,
-  sum(CASE WHEN (fuel_sales.ts >= %(ts_7)s AND fuel_sales.ts < %(ts_8)s AND products.kind = %(kind_2)s) THEN fuel_sales.liters * fuel_sales.list_price END) AS fuel_list_amount_gasoline__prev,
-  sum(CASE WHEN (fuel_sales.ts >= %(ts_9)s AND fuel_sales.ts < %(ts_10)s AND products.kind = %(kind_2)s) THEN fuel_sales.liters * fuel_sales.list_price END) AS fuel_list_amount_gasoline__cur,
-  sum(CASE WHEN (fuel_sales.ts >= %(ts_5)s AND fuel_sales.ts < %(ts_6)s) THEN fuel_sales.liters END) AS fuel_liters__ly,
-  sum(CASE WHEN (fuel_sales.ts >= %(ts_7)s AND fuel_sales.ts < %(ts_8)s) THEN fuel_sales.liters END) AS fuel_liters__prev,
-  sum(CASE WHEN (fuel_sales.ts >= %(ts_9)s AND fuel_sales.ts < %(ts_10)s) THEN fuel_sales.liters END) AS fuel_liters__cur,
-  sum(CASE WHEN (fuel_sales.ts >= %(ts_5)s AND fuel_sales.ts < %(ts_6)s AND fuel_sales.customer_id IS NOT NULL) THEN fuel_sales.liters END) AS fuel_liters_member__ly,
-  sum(CASE WHEN (fuel_sales.ts >= %(ts_7)s AND fuel_sales.ts < %(ts_8)s AND fuel_sales.customer_id IS NOT NULL) THEN fuel_sales.liters END) AS fuel_liters_member__prev,
-  sum(CASE WHEN (fuel_sales.ts >= %(ts_9)s AND fuel_sales.ts < %(ts_10)s AND fuel_sales.customer_id IS NOT NULL) THEN fuel_sales.liters END) AS fuel_liters_member__cur,
-  count(DISTINCT CASE WHEN (fuel_sales.ts >= %(ts_5)s AND fuel_sales.ts < %(ts_6)s) THEN fuel_sales.customer_id END) AS fuel_members_buying__ly,
-  count(DISTINCT CASE WHEN (fuel_sales.ts >= %(ts_7)s AND fuel_sales.ts < %(ts_8)s) THEN fuel_sales.customer_id END) AS fuel_members_buying__prev,
-  count(DISTINCT CASE WHEN (fuel_sales.ts >= %(ts_9)s AND fuel_sales.ts < %(ts_10)s) THEN fuel_sales.customer_id END) AS fuel_members_buying__cur,
-  sum(CASE WHEN (fuel_sales.ts >= %(ts_1)s AND fuel_sales.ts < %(ts_2)s) THEN fuel_sales.paid_amount END) AS fuel_paid__d20241001_20241015,
-  sum(CASE WHEN (fuel_sales.ts >= %(ts_3)s AND fuel_sales.ts < %(ts_4)s) THEN fuel_sales.paid_amount END) AS fuel_paid__d20250901_20250915,
-  sum(CASE WHEN (fuel_sales.ts >= %(ts_5)s AND fuel_sales.ts < %(ts_6)s) THEN fuel_sales.paid_amount END) AS fuel_paid__ly,
-  sum(CASE WHEN (fuel_sales.ts >= %(ts_7)s AND fuel_sales.ts < %(ts_8)s) THEN fuel_sales.paid_amount END) AS fuel_paid__prev,
-  sum(CASE WHEN (fuel_sales.ts >= %(ts_9)s AND fuel_sales.ts < %(ts_10)s) THEN fuel_sales.paid_amount END) AS fuel_paid__cur,
-  sum(CASE WHEN (fuel_sales.ts >= %(ts_5)s AND fuel_sales.ts < %(ts_6)s AND fuel_sales.payment_method = %(payment_method_1)s) THEN fuel_sales.paid_amount END) AS fuel_paid_card__ly,
-  sum(CASE WHEN (fuel_sales.ts >= %(ts_7)s AND fuel_sales.ts < %(ts_8)s AND fuel_sales.payment_method = %(payment_method_1)s) THEN fuel_sales.paid_amount END) AS fuel_paid_card__prev,
-  sum(CASE WHEN (fuel_sales.ts >= %(ts_9)s AND fuel_sales.ts < %(ts_10)s AND fuel_sales.payment_method = %(payment_method_1)s) THEN fuel_sales.paid_amount END) AS fuel_paid_card__cur,
-  sum(CASE WHEN (fuel_sales.ts >= %(ts_5)s AND fuel_sales.ts < %(ts_6)s AND fuel_sales.payment_method = %(payment_method_2)s) THEN fuel_sales.paid_amount END) AS fuel_paid_cash__ly,
-  sum(CASE WHEN (fuel_sales.ts >= %(ts_7)s AND fuel_sales.ts < %(ts_8)s AND fuel_sales.payment_method = %(payment_method_2)s) THEN fuel_sales.paid_amount END) AS fuel_paid_cash__prev,
-  sum(CASE WHEN (fuel_sales.ts >= %(ts_9)s AND fuel_sales.ts < %(ts_10)s AND fuel_sales.payment_method = %(payment_method_2)s) THEN fuel_sales.paid_amount END) AS fuel_paid_cash__cur,
-  sum(CASE WHEN (fuel_sales.ts >= %(ts_5)s AND fuel_sales.ts < %(ts_6)s AND products.kind = %(kind_1)s) THEN fuel_sales.paid_amount END) AS fuel_paid_diesel__ly,
-  sum(CASE WHEN (fuel_sales.ts >= %(ts_7)s AND fuel_sales.ts < %(ts_8)s AND products.kind = %(kind_1)s) THEN fuel_sales.paid_amount END) AS fuel_paid_diesel__prev,
-  sum(CASE WHEN (fuel_sales.ts >= %(ts_9)s AND fuel_sales.ts < %(ts_10)s AND products.kind = %(kind_1)s) THEN fuel_sales.paid_amount END) AS fuel_paid_diesel__cur,
-  sum(CASE WHEN (fuel_sales.ts >= %(ts_5)s AND fuel_sales.ts < %(ts_6)s AND products.kind = %(kind_2)s) THEN fuel_sales.paid_amount END) AS fuel_paid_gasoline__ly,
-  sum(CASE WHEN (fuel_sales.ts >= %(ts_7)s AND fuel_sales.ts < %(ts_8)s AND products.kind = %(kind_2)s) THEN fuel_sales.paid_amount END) AS fuel_paid_gasoline__prev,
-  sum(CASE WHEN (fuel_sales.ts >= %(ts_9)s AND fuel_sales.ts < %(ts_10)s AND products.kind = %(kind_2)s) THEN fuel_sales.paid_amount END) AS fuel_paid_gasoline__cur,
-  sum(CASE WHEN (fuel_sales.ts >= %(ts_11)s AND fuel_sales.ts < %(ts_12)s) THEN (fuel_sales.liters * products.density_kg_per_l) / %(param_1)s END) AS fuel_tonnes__d20240101_20241015,
-  sum(CASE WHEN (fuel_sales.ts >= %(ts_1)s AND fuel_sales.ts < %(ts_2)s) THEN (fuel_sales.liters * products.density_kg_per_l) / %(param_2)s END) AS fuel_tonnes__d20241001_20241015,
-  sum(CASE WHEN (fuel_sales.ts >= %(ts_13)s AND fuel_sales.ts < %(ts_14)s) THEN (fuel_sales.liters * products.density_kg_per_l) / %(param_3)s END) AS fuel_tonnes__d20250101_20250915,
-  sum(CASE WHEN (fuel_sales.ts >= %(ts_15)s AND fuel_sales.ts < %(ts_16)s) THEN (fuel_sales.liters * products.density_kg_per_l) / %(param_4)s END) AS fuel_tonnes__ly_ytd,
-  sum(CASE WHEN (fuel_sales.ts >= %(ts_3)s AND fuel_sales.ts < %(ts_4)s) THEN (fuel_sales.liters * products.density_kg_per_l) / %(param_5)s END) AS fuel_tonnes__d20250901_20250915,
-  sum(CASE WHEN (fuel_sales.ts >= %(ts_5)s AND fuel_sales.ts < %(ts_6)s) THEN (fuel_sales.liters * products.density_kg_per_l) / %(param_6)s END) AS fuel_tonnes__ly,
-  sum(CASE WHEN (fuel_sales.ts >= %(ts_17)s AND fuel_sales.ts < %(ts_18)s) THEN (fuel_sales.liters * products.density_kg_per_l) / %(param_7)s END) AS fuel_tonnes__d20260101_20260915,
-  sum(CASE WHEN (fuel_sales.ts >= %(ts_19)s AND fuel_sales.ts < %(ts_20)s) THEN (fuel_sales.liters * products.density_kg_per_l) / %(param_8)s END) AS fuel_tonnes__ytd,
-  sum(CASE WHEN (fuel_sales.ts >= %(ts_21)s AND fuel_sales.ts < %(ts_22)s) THEN (fuel_sales.liters * products.density_kg_per_l) / %(param_9)s END) AS fuel_tonnes__d20260801_20260815,
-  sum(CASE WHEN (fuel_sales.ts >= %(ts_7)s AND fuel_sales.ts < %(ts_8)s) THEN (fuel_sales.liters * products.density_kg_per_l) / %(param_10)s END) AS fuel_tonnes__prev,
-  sum(CASE WHEN (fuel_sales.ts >= %(ts_9)s AND fuel_sales.ts < %(ts_10)s) THEN (fuel_sales.liters * products.density_kg_per_l) / %(param_11)s END) AS fuel_tonnes__cur,
-  sum(CASE WHEN (fuel_sales.ts >= %(ts_5)s AND fuel_sales.ts < %(ts_6)s AND fuel_sales.payment_method = %(payment_method_1)s) THEN (fuel_sales.liters * products.density_kg_per_l) / %(param_12)s END) AS fuel_tonnes_card__ly,
-  sum(CASE WHEN (fuel_sales.ts >= %(ts_7)s AND fuel_sales.ts < %(ts_8)s AND fuel_sales.payment_method = %(payment_method_1)s) THEN (fuel_sales.liters * products.density_kg_per_l) / %(param_13)s END) AS fuel_tonnes_card__prev,
-  sum(CASE WHEN (fuel_sales.ts >= %(ts_9)s AND fuel_sales.ts < %(ts_10)s AND fuel_sales.payment_method = %(payment_method_1)s) THEN (fuel_sales.liters * products.density_kg_per_l) / %(param_14)s END) AS fuel_tonnes_card__cur,
-  sum(CASE WHEN (fuel_sales.ts >= %(ts_1)s AND fuel_sales.ts < %(ts_2)s AND products.kind = %(kind_1)s) THEN (fuel_sales.liters * products.density_kg_per_l) / %(param_15)s END) AS fuel_tonnes_diesel__d20241001_20241015,
-  sum(CASE WHEN (fuel_sales.ts >= %(ts_3)s AND fuel_sales.ts < %(ts_4)s AND products.kind = %(kind_1)s) THEN (fuel_sales.liters * products.density_kg_per_l) / %(param_16)s END) AS fuel_tonnes_diesel__d20250901_20250915,
-  sum(CASE WHEN (fuel_sales.ts >= %(ts_5)s AND fuel_sales.ts < %(ts_6)s AND products.kind = %(kind_1)s) THEN (fuel_sales.liters * products.density_kg_per_l) / %(param_17)s END) AS fuel_tonnes_diesel__ly,
-  sum(CASE WHEN (fuel_sales.ts >= %(ts_7)s AND fuel_sales.ts < %(ts_8)s AND products.kind = %(kind_1)s) THEN (fuel_sales.liters * products.density_kg_per_l) / %(param_18)s END) AS fuel_tonnes_diesel__prev,
-  sum(CASE WHEN (fuel_sales.ts >= %(ts_9)s AND fuel_sales.ts < %(ts_10)s AND products.kind = %(kind_1)s) THEN (fuel_sales.liters * products.density_kg_per_l) / %(param_19)s END) AS fuel_tonnes_diesel__cur,
-  sum(CASE WHEN (fuel_sales.ts >= %(ts_5)s AND fuel_sales.ts < %(ts_6)s AND fuel_sales.liters * fuel_sales.list_price - fuel_sales.paid_amount > %(param_20)s) THEN (fuel_sales.liters * products.density_kg_per_l) / %(param_21)s END) AS fuel_tonnes_discounted__ly,
-  sum(CASE WHEN (fuel_sales.ts >= %(ts_7)s AND fuel_sales.ts < %(ts_8)s AND fuel_sales.liters * fuel_sales.list_price - fuel_sales.paid_amount > %(param_20)s) THEN (fuel_sales.liters * products.density_kg_per_l) / %(param_22)s END) AS fuel_tonnes_discounted__prev,
-  sum(CASE WHEN (fuel_sales.ts >= %(ts_9)s AND fuel_sales.ts < %(ts_10)s AND fuel_sales.liters * fuel_sales.list_price - fuel_sales.paid_amount > %(param_20)s) THEN (fuel_sales.liters * products.density_kg_per_l) / %(param_23)s END) AS fuel_tonnes_discounted__cur,
-  sum(CASE WHEN (fuel_sales.ts >= %(ts_5)s AND fuel_sales.ts < %(ts_6)s AND customers.kind = %(kind_3)s) THEN (fuel_sales.liters * products.density_kg_per_l) / %(param_24)s END) AS fuel_tonnes_fleet__ly,
-  sum(CASE WHEN (fuel_sales.ts >= %(ts_7)s AND fuel_sales.ts < %(ts_8)s AND customers.kind = %(kind_3)s) THEN (fuel_sales.liters * products.density_kg_per_l) / %(param_25)s END) AS fuel_tonnes_fleet__prev,
-  sum(CASE WHEN (fuel_sales.ts >= %(ts_9)s AND fuel_sales.ts < %(ts_10)s AND customers.kind = %(kind_3)s) THEN (fuel_sales.liters * products.density_kg_per_l) / %(param_26)s END) AS fuel_tonnes_fleet__cur,
-  sum(CASE WHEN (fuel_sales.ts >= %(ts_5)s AND fuel_sales.ts < %(ts_6)s AND fuel_sales.product_code = %(product_code_1)s) THEN (fuel_sales.liters * products.density_kg_per_l) / %(param_27)s END) AS fuel_tonnes_g98__ly,
-  sum(CASE WHEN (fuel_sales.ts >= %(ts_7)s AND fuel_sales.ts < %(ts_8)s AND fuel_sales.product_code = %(product_code_1)s) THEN (fuel_sales.liters * products.density_kg_per_l) / %(param_28)s END) AS fuel_tonnes_g98__prev,
-  sum(CASE WHEN (fuel_sales.ts >= %(ts_9)s AND fuel_sales.ts < %(ts_10)s AND fuel_sales.product_code = %(product_code_1)s) THEN (fuel_sales.liters * products.density_kg_per_l) / %(param_29)s END) AS fuel_tonnes_g98__cur,
-  sum(CASE WHEN (fuel_sales.ts >= %(ts_1)s AND fuel_sales.ts < %(ts_2)s AND products.kind = %(kind_2)s) THEN (fuel_sales.liters * products.density_kg_per_l) / %(param_30)s END) AS fuel_tonnes_gasoline__d20241001_20241015,
-  sum(CASE WHEN (fuel_sales.ts >= %(ts_3)s AND fuel_sales.ts < %(ts_4)s AND products.kind = %(kind_2)s) THEN (fuel_sales.liters * products.density_kg_per_l) / %(param_31)s END) AS fuel_tonnes_gasoline__d20250901_20250915,
-  sum(CASE WHEN (fuel_sales.ts >= %(ts_5)s AND fuel_sales.ts < %(ts_6)s AND products.kind = %(kind_2)s) THEN (fuel_sales.liters * products.density_kg_per_l) / %(param_32)s END) AS fuel_tonnes_gasoline__ly,
-  sum(CASE WHEN (fuel_sales.ts >= %(ts_7)s AND fuel_sales.ts < %(ts_8)s AND products.kind = %(kind_2)s) THEN (fuel_sales.liters * products.density_kg_per_l) / %(param_33)s END) AS fuel_tonnes_gasoline__prev,
-  sum(CASE WHEN (fuel_sales.ts >= %(ts_9)s AND fuel_sales.ts < %(ts_10)s AND products.kind = %(kind_2)s) THEN (fuel_sales.liters * products.density_kg_per_l) / %(param_34)s END) AS fuel_tonnes_gasoline__cur,
-  sum(CASE WHEN (fuel_sales.ts >= %(ts_5)s AND fuel_sales.ts < %(ts_6)s AND customers.grade IN (__[POSTCOMPILE_grade_1])) THEN (fuel_sales.liters * products.density_kg_per_l) / %(param_35)s END) AS fuel_tonnes_key__ly,
-  sum(CASE WHEN (fuel_sales.ts >= %(ts_7)s AND fuel_sales.ts < %(ts_8)s AND customers.grade IN (__[POSTCOMPILE_grade_1])) THEN (fuel_sales.liters * products.density_kg_per_l) / %(param_36)s END) AS fuel_tonnes_key__prev,
-  sum(CASE WHEN (fuel_sales.ts >= %(ts_9)s AND fuel_sales.ts < %(ts_10)s AND customers.grade IN (__[POSTCOMPILE_grade_1])) THEN (fuel_sales.liters * products.density_kg_per_l) / %(param_37)s END) AS fuel_tonnes_key__cur,
-  sum(CASE WHEN (fuel_sales.ts >= %(ts_5)s AND fuel_sales.ts < %(ts_6)s AND fuel_sales.customer_id IS NOT NULL) THEN (fuel_sales.liters * products.density_kg_per_l) / %(param_38)s END) AS fuel_tonnes_member__ly,
-  sum(CASE WHEN (fuel_sales.ts >= %(ts_7)s AND fuel_sales.ts < %(ts_8)s AND fuel_sales.customer_id IS NOT NULL) THEN (fuel_sales.liters * products.density_kg_per_l) / %(param_39)s END) AS fuel_tonnes_member__prev,
-  sum(CASE WHEN (fuel_sales.ts >= %(ts_9)s AND fuel_sales.ts < %(ts_10)s AND fuel_sales.customer_id IS NOT NULL) THEN (fuel_sales.liters * products.density_kg_per_l) / %(param_40)s END) AS fuel_tonnes_member__cur,
-  sum(CASE WHEN (fuel_sales.ts >= %(ts_5)s AND fuel_sales.ts < %(ts_6)s AND fuel_sales.product_code IN (__[POSTCOMPILE_product_code_2])) THEN (fuel_sales.liters * products.density_kg_per_l) / %(param_41)s END) AS fuel_tonnes_premium__ly,
-  sum(CASE WHEN (fuel_sales.ts >= %(ts_7)s AND fuel_sales.ts < %(ts_8)s AND fuel_sales.product_code IN (__[POSTCOMPILE_product_code_2])) THEN (fuel_sales.liters * products.density_kg_per_l) / %(param_42)s END) AS fuel_tonnes_premium__prev,
-  sum(CASE WHEN (fuel_sales.ts >= %(ts_9)s AND fuel_sales.ts < %(ts_10)s AND fuel_sales.product_code IN (__[POSTCOMPILE_product_code_2])) THEN (fuel_sales.liters * products.density_kg_per_l) / %(param_43)s END) AS fuel_tonnes_premium__cur,
-  count(CASE WHEN (fuel_sales.ts >= %(ts_5)s AND fuel_sales.ts < %(ts_6)s) THEN 1 END) AS fuel_txn__ly,
-  count(CASE WHEN (fuel_sales.ts >= %(ts_7)s AND fuel_sales.ts < %(ts_8)s) THEN 1 END) AS fuel_txn__prev,
-  count(CASE WHEN (fuel_sales.ts >= %(ts_9)s AND fuel_sales.ts < %(ts_10)s) THEN 1 END) AS fuel_txn__cur,
-  count(CASE WHEN (fuel_sales.ts >= %(ts_5)s AND fuel_sales.ts < %(ts_6)s AND fuel_sales.liters * fuel_sales.list_price - fuel_sales.paid_amount > fuel_sales.liters * fuel_sales.list_price * %(param_44)s) THEN 1 END) AS fuel_txn_abnormal_discount__ly,
-  count(CASE WHEN (fuel_sales.ts >= %(ts_7)s AND fuel_sales.ts < %(ts_8)s AND fuel_sales.liters * fuel_sales.list_price - fuel_sales.paid_amount > fuel_sales.liters * fuel_sales.list_price * %(param_44)s) THEN 1 END) AS fuel_txn_abnormal_discount__prev,
-  count(CASE WHEN (fuel_sales.ts >= %(ts_9)s AND fuel_sales.ts < %(ts_10)s AND fuel_sales.liters * fuel_sales.list_price - fuel_sales.paid_amount > fuel_sales.liters * fuel_sales.list_price * %(param_44)s) THEN 1 END) AS fuel_txn_abnormal_discount__cur,
-  count(CASE WHEN (fuel_sales.ts >= %(ts_5)s AND fuel_sales.ts < %(ts_6)s AND products.kind = %(kind_2)s) THEN 1 END) AS fuel_txn_gasoline__ly,
-  count(CASE WHEN (fuel_sales.ts >= %(ts_7)s AND fuel_sales.ts < %(ts_8)s AND products.kind = %(kind_2)s) THEN 1 END) AS fuel_txn_gasoline__prev,
-  count(CASE WHEN (fuel_sales.ts >= %(ts_9)s AND fuel_sales.ts < %(ts_10)s AND products.kind = %(kind_2)s) THEN 1 END) AS fuel_txn_gasoline__cur,
-  count(CASE WHEN (fuel_sales.ts >= %(ts_5)s AND fuel_sales.ts < %(ts_6)s AND products.kind = %(kind_4)s AND abs(fuel_sales.liters * fuel_sales.list_price - round((fuel_sales.liters * fuel_sales.list_price) / %(param_45)s) * %(round_1)s) < %(abs_1)s) THEN 1 END) AS fuel_txn_gasoline_round10__ly,
-  count(CASE WHEN (fuel_sales.ts >= %(ts_7)s AND fuel_sales.ts < %(ts_8)s AND products.kind = %(kind_4)s AND abs(fuel_sales.liters * fuel_sales.list_price - round((fuel_sales.liters * fuel_sales.list_price) / %(param_45)s) * %(round_1)s) < %(abs_1)s) THEN 1 END) AS fuel_txn_gasoline_round10__prev,
-  count(CASE WHEN (fuel_sales.ts >= %(ts_9)s AND fuel_sales.ts < %(ts_10)s AND products.kind = %(kind_4)s AND abs(fuel_sales.liters * fuel_sales.list_price - round((fuel_sales.liters * fuel_sales.list_price) / %(param_45)s) * %(round_1)s) < %(abs_1)s) THEN 1 END) AS fuel_txn_gasoline_round10__cur,
-  count(CASE WHEN (fuel_sales.ts >= %(ts_5)s AND fuel_sales.ts < %(ts_6)s AND fuel_sales.customer_id IS NOT NULL) THEN 1 END) AS fuel_txn_member__ly,
-  count(CASE WHEN (fuel_sales.ts >= %(ts_7)s AND fuel_sales.ts < %(ts_8)s AND fuel_sales.customer_id IS NOT NULL) THEN 1 END) AS fuel_txn_member__prev,
-  count(CASE WHEN (fuel_sales.ts >= %(ts_9)s AND fuel_sales.ts < %(ts_10)s AND fuel_sales.customer_id IS NOT NULL) THEN 1 END) AS fuel_txn_member__cur 
+SELECT daily.city_id, daily.team_id, daily.station_id,
+  sum(CASE WHEN (daily.day >= %(day_1)s AND daily.day <= %(day_2)s) THEN daily.fuel_cost END) AS fuel_cost__d20241001_20241015,
+  sum(CASE WHEN (daily.day >= %(day_3)s AND daily.day <= %(day_4)s) THEN daily.fuel_cost END) AS fuel_cost__d20250901_20250915,
+  sum(CASE WHEN (daily.day >= %(day_5)s AND daily.day <= %(day_6)s) THEN daily.fuel_cost END) AS fuel_cost__ly,
+  sum(CASE WHEN (daily.day >= %(day_7)s AND daily.day <= %(day_8)s) THEN daily.fuel_cost END) AS fuel_cost__prev,
+  sum(CASE WHEN (daily.day >= %(day_9)s AND daily.day <= %(day_10)s) THEN daily.fuel_cost END) AS fuel_cost__cur,
+  sum(CASE WHEN (daily.day >= %(day_11)s AND daily.day <= %(day_12)s) THEN daily.fuel_cost_diesel END) AS fuel_cost_diesel__ly,
+  sum(CASE WHEN (daily.day >= %(day_13)s AND daily.day <= %(day_14)s) THEN daily.fuel_cost_diesel END) AS fuel_cost_diesel__prev,
+  sum(CASE WHEN (daily.day >= %(day_15)s AND daily.day <= %(day_16)s) THEN daily.fuel_cost_diesel END) AS fuel_cost_diesel__cur,
+  sum(CASE WHEN (daily.day >= %(day_17)s AND daily.day <= %(day_18)s) THEN daily.fuel_cost_gasoline END) AS fuel_cost_gasoline__ly,
+  sum(CASE WHEN (daily.day >= %(day_19)s AND daily.day <= %(day_20)s) THEN daily.fuel_cost_gasoline END) AS fuel_cost_gasoline__prev,
+  sum(CASE WHEN (daily.day >= %(day_21)s AND daily.day <= %(day_22)s) THEN daily.fuel_cost_gasoline END) AS fuel_cost_gasoline__cur,
+  sum(CASE WHEN (daily.day >= %(day_23)s AND daily.day <= %(day_24)s) THEN daily.fuel_discount END) AS fuel_discount__ly,
+  sum(CASE WHEN (daily.day >= %(day_25)s AND daily.day <= %(day_26)s) THEN daily.fuel_discount END) AS fuel_discount__prev,
+  sum(CASE WHEN (daily.day >= %(day_27)s AND daily.day <= %(day_28)s) THEN daily.fuel_discount END) AS fuel_discount__cur,
+  sum(CASE WHEN (daily.day >= %(day_29)s AND daily.day <= %(day_30)s) THEN daily.fuel_discount_member END) AS fuel_discount_member__ly,
+  sum(CASE WHEN (daily.day >= %(day_31)s AND daily.day <= %(day_32)s) THEN daily.fuel_discount_member END) AS fuel_discount_member__prev,
+  sum(CASE WHEN (daily.day >= %(day_33)s AND daily.day <= %(day_34)s) THEN daily.fuel_discount_member END) AS fuel_discount_member__cur,
+  sum(CASE WHEN (daily.day >= %(day_35)s AND daily.day <= %(day_36)s) THEN daily.fuel_list_amount END) AS fuel_list_amount__ly,
+  sum(CASE WHEN (daily.day >= %(day_37)s AND daily.day <= %(day_38)s) THEN daily.fuel_list_amount END) AS fuel_list_amount__prev,
+  sum(CASE WHEN (daily.day >= %(day_39)s AND daily.day <= %(day_40)s) THEN daily.fuel_list_amount END) AS fuel_list_amount__cur,
+  sum(CASE WHEN (daily.day >= %(day_41)s AND daily.day <= %(day_42)s) THEN daily.fuel_list_amount_diesel END) AS fuel_list_amount_diesel__ly,
+  sum(CASE WHEN (daily.day >= %(day_43)s AND daily.day <= %(day_44)s) THEN daily.fuel_list_amount_diesel END) AS fuel_list_amount_diesel__prev,
+  sum(CASE WHEN (daily.day >= %(day_45)s AND daily.day <= %(day_46)s) THEN daily.fuel_list_amount_diesel END) AS fuel_list_amount_diesel__cur,
+  sum(CASE WHEN (daily.day >= %(day_47)s AND daily.day <= %(day_48)s) THEN daily.fuel_list_amount_gasoline END) AS fuel_list_amount_gasoline__ly,
+  sum(CASE WHEN (daily.day >= %(day_49)s AND daily.day <= %(day_50)s) THEN daily.fuel_list_amount_gasoline END) AS fuel_list_amount_gasoline__prev,
+  sum(CASE WHEN (daily.day >= %(day_51)s AND daily.day <= %(day_52)s) THEN daily.fuel_list_amount_gasoline END) AS fuel_list_amount_gasoline__cur,
+  sum(CASE WHEN (daily.day >= %(day_53)s AND daily.day <= %(day_54)s) THEN daily.fuel_liters END) AS fuel_liters__ly,
+  sum(CASE WHEN (daily.day >= %(day_55)s AND daily.day <= %(day_56)s) THEN daily.fuel_liters END) AS fuel_liters__prev,
+  sum(CASE WHEN (daily.day >= %(day_57)s AND daily.day <= %(day_58)s) THEN daily.fuel_liters END) AS fuel_liters__cur,
+  sum(CASE WHEN (daily.day >= %(day_59)s AND daily.day <= %(day_60)s) THEN daily.fuel_liters_member END) AS fuel_liters_member__ly,
+  sum(CASE WHEN (daily.day >= %(day_61)s AND daily.day <= %(day_62)s) THEN daily.fuel_liters_member END) AS fuel_liters_member__prev,
+  sum(CASE WHEN (daily.day >= %(day_63)s AND daily.day <= %(day_64)s) THEN daily.fuel_liters_member END) AS fuel_liters_member__cur,
+  sum(CASE WHEN (daily.day >= %(day_65)s AND daily.day <= %(day_66)s) THEN daily.fuel_paid END) AS fuel_paid__d20241001_20241015,
+  sum(CASE WHEN (daily.day >= %(day_67)s AND daily.day <= %(day_68)s) THEN daily.fuel_paid END) AS fuel_paid__d20250901_20250915,
+  sum(CASE WHEN (daily.day >= %(day_69)s AND daily.day <= %(day_70)s) THEN daily.fuel_paid END) AS fuel_paid__ly,
+  sum(CASE WHEN (daily.day >= %(day_71)s AND daily.day <= %(day_72)s) THEN daily.fuel_paid END) AS fuel_paid__prev,
+  sum(CASE WHEN (daily.day >= %(day_73)s AND daily.day <= %(day_74)s) THEN daily.fuel_paid END) AS fuel_paid__cur,
+  sum(CASE WHEN (daily.day >= %(day_75)s AND daily.day <= %(day_76)s) THEN daily.fuel_paid_card END) AS fuel_paid_card__ly,
+  sum(CASE WHEN (daily.day >= %(day_77)s AND daily.day <= %(day_78)s) THEN daily.fuel_paid_card END) AS fuel_paid_card__prev,
+  sum(CASE WHEN (daily.day >= %(day_79)s AND daily.day <= %(day_80)s) THEN daily.fuel_paid_card END) AS fuel_paid_card__cur,
+  sum(CASE WHEN (daily.day >= %(day_81)s AND daily.day <= %(day_82)s) THEN daily.fuel_paid_cash END) AS fuel_paid_cash__ly,
+  sum(CASE WHEN (daily.day >= %(day_83)s AND daily.day <= %(day_84)s) THEN daily.fuel_paid_cash END) AS fuel_paid_cash__prev,
+  sum(CASE WHEN (daily.day >= %(day_85)s AND daily.day <= %(day_86)s) THEN daily.fuel_paid_cash END) AS fuel_paid_cash__cur,
+  sum(CASE WHEN (daily.day >= %(day_87)s AND daily.day <= %(day_88)s) THEN daily.fuel_paid_diesel END) AS fuel_paid_diesel__ly,
+  sum(CASE WHEN (daily.day >= %(day_89)s AND daily.day <= %(day_90)s) THEN daily.fuel_paid_diesel END) AS fuel_paid_diesel__prev,
+  sum(CASE WHEN (daily.day >= %(day_91)s AND daily.day <= %(day_92)s) THEN daily.fuel_paid_diesel END) AS fuel_paid_diesel__cur,
+  sum(CASE WHEN (daily.day >= %(day_93)s AND daily.day <= %(day_94)s) THEN daily.fuel_paid_gasoline END) AS fuel_paid_gasoline__ly,
+  sum(CASE WHEN (daily.day >= %(day_95)s AND daily.day <= %(day_96)s) THEN daily.fuel_paid_gasoline END) AS fuel_paid_gasoline__prev,
+  sum(CASE WHEN (daily.day >= %(day_97)s AND daily.day <= %(day_98)s) THEN daily.fuel_paid_gasoline END) AS fuel_paid_gasoline__cur,
+  sum(CASE WHEN (daily.day >= %(day_99)s AND daily.day <= %(day_100)s) THEN daily.fuel_tonnes END) AS fuel_tonnes__d20240101_20241015,
+  sum(CASE WHEN (daily.day >= %(day_101)s AND daily.day <= %(day_102)s) THEN daily.fuel_tonnes END) AS fuel_tonnes__d20241001_20241015,
+  sum(CASE WHEN (daily.day >= %(day_103)s AND daily.day <= %(day_104)s) THEN daily.fuel_tonnes END) AS fuel_tonnes__d20250101_20250915,
+  sum(CASE WHEN (daily.day >= %(day_105)s AND daily.day <= %(day_106)s) THEN daily.fuel_tonnes END) AS fuel_tonnes__ly_ytd,
+  sum(CASE WHEN (daily.day >= %(day_107)s AND daily.day <= %(day_108)s) THEN daily.fuel_tonnes END) AS fuel_tonnes__d20250901_20250915,
+  sum(CASE WHEN (daily.day >= %(day_109)s AND daily.day <= %(day_110)s) THEN daily.fuel_tonnes END) AS fuel_tonnes__ly,
+  sum(CASE WHEN (daily.day >= %(day_111)s AND daily.day <= %(day_112)s) THEN daily.fuel_tonnes END) AS fuel_tonnes__d20260101_20260915,
+  sum(CASE WHEN (daily.day >= %(day_113)s AND daily.day <= %(day_114)s) THEN daily.fuel_tonnes END) AS fuel_tonnes__ytd,
+  sum(CASE WHEN (daily.day >= %(day_115)s AND daily.day <= %(day_116)s) THEN daily.fuel_tonnes END) AS fuel_tonnes__d20260801_20260815,
+  sum(CASE WHEN (daily.day >= %(day_117)s AND daily.day <= %(day_118)s) THEN daily.fuel_tonnes END) AS fuel_tonnes__prev,
+  sum(CASE WHEN (daily.day >= %(day_119)s AND daily.day <= %(day_120)s) THEN daily.fuel_tonnes END) AS fuel_tonnes__cur,
+  sum(CASE WHEN (daily.day >= %(day_121)s AND daily.day <= %(day_122)s) THEN daily.fuel_tonnes_card END) AS fuel_tonnes_card__ly,
+  sum(CASE WHEN (daily.day >= %(day_123)s AND daily.day <= %(day_124)s) THEN daily.fuel_tonnes_card END) AS fuel_tonnes_card__prev,
+  sum(CASE WHEN (daily.day >= %(day_125)s AND daily.day <= %(day_126)s) THEN daily.fuel_tonnes_card END) AS fuel_tonnes_card__cur,
+  sum(CASE WHEN (daily.day >= %(day_127)s AND daily.day <= %(day_128)s) THEN daily.fuel_tonnes_diesel END) AS fuel_tonnes_diesel__d20241001_20241015,
+  sum(CASE WHEN (daily.day >= %(day_129)s AND daily.day <= %(day_130)s) THEN daily.fuel_tonnes_diesel END) AS fuel_tonnes_diesel__d20250901_20250915,
+  sum(CASE WHEN (daily.day >= %(day_131)s AND daily.day <= %(day_132)s) THEN daily.fuel_tonnes_diesel END) AS fuel_tonnes_diesel__ly,
+  sum(CASE WHEN (daily.day >= %(day_133)s AND daily.day <= %(day_134)s) THEN daily.fuel_tonnes_diesel END) AS fuel_tonnes_diesel__prev,
+  sum(CASE WHEN (daily.day >= %(day_135)s AND daily.day <= %(day_136)s) THEN daily.fuel_tonnes_diesel END) AS fuel_tonnes_diesel__cur,
+  sum(CASE WHEN (daily.day >= %(day_137)s AND daily.day <= %(day_138)s) THEN daily.fuel_tonnes_discounted END) AS fuel_tonnes_discounted__ly,
+  sum(CASE WHEN (daily.day >= %(day_139)s AND daily.day <= %(day_140)s) THEN daily.fuel_tonnes_discounted END) AS fuel_tonnes_discounted__prev,
+  sum(CASE WHEN (daily.day >= %(day_141)s AND daily.day <= %(day_142)s) THEN daily.fuel_tonnes_discounted END) AS fuel_tonnes_discounted__cur,
+  sum(CASE WHEN (daily.day >= %(day_143)s AND daily.day <= %(day_144)s) THEN daily.fuel_tonnes_fleet END) AS fuel_tonnes_fleet__ly,
+  sum(CASE WHEN (daily.day >= %(day_145)s AND daily.day <= %(day_146)s) THEN daily.fuel_tonnes_fleet END) AS fuel_tonnes_fleet__prev,
+  sum(CASE WHEN (daily.day >= %(day_147)s AND daily.day <= %(day_148)s) THEN daily.fuel_tonnes_fleet END) AS fuel_tonnes_fleet__cur,
+  sum(CASE WHEN (daily.day >= %(day_149)s AND daily.day <= %(day_150)s) THEN daily.fuel_tonnes_g98 END) AS fuel_tonnes_g98__ly,
+  sum(CASE WHEN (daily.day >= %(day_151)s AND daily.day <= %(day_152)s) THEN daily.fuel_tonnes_g98 END) AS fuel_tonnes_g98__prev,
+  sum(CASE WHEN (daily.day >= %(day_153)s AND daily.day <= %(day_154)s) THEN daily.fuel_tonnes_g98 END) AS fuel_tonnes_g98__cur,
+  sum(CASE WHEN (daily.day >= %(day_155)s AND daily.day <= %(day_156)s) THEN daily.fuel_tonnes_gasoline END) AS fuel_tonnes_gasoline__d20241001_20241015,
+  sum(CASE WHEN (daily.day >= %(day_157)s AND daily.day <= %(day_158)s) THEN daily.fuel_tonnes_gasoline END) AS fuel_tonnes_gasoline__d20250901_20250915,
+  sum(CASE WHEN (daily.day >= %(day_159)s AND daily.day <= %(day_160)s) THEN daily.fuel_tonnes_gasoline END) AS fuel_tonnes_gasoline__ly,
+  sum(CASE WHEN (daily.day >= %(day_161)s AND daily.day <= %(day_162)s) THEN daily.fuel_tonnes_gasoline END) AS fuel_tonnes_gasoline__prev,
+  sum(CASE WHEN (daily.day >= %(day_163)s AND daily.day <= %(day_164)s) THEN daily.fuel_tonnes_gasoline END) AS fuel_tonnes_gasoline__cur,
+  sum(CASE WHEN (daily.day >= %(day_165)s AND daily.day <= %(day_166)s) THEN daily.fuel_tonnes_key END) AS fuel_tonnes_key__ly,
+  sum(CASE WHEN (daily.day >= %(day_167)s AND daily.day <= %(day_168)s) THEN daily.fuel_tonnes_key END) AS fuel_tonnes_key__prev,
+  sum(CASE WHEN (daily.day >= %(day_169)s AND daily.day <= %(day_170)s) THEN daily.fuel_tonnes_key END) AS fuel_tonnes_key__cur,
+  sum(CASE WHEN (daily.day >= %(day_171)s AND daily.day <= %(day_172)s) THEN daily.fuel_tonnes_member END) AS fuel_tonnes_member__ly,
+  sum(CASE WHEN (daily.day >= %(day_173)s AND daily.day <= %(day_174)s) THEN daily.fuel_tonnes_member END) AS fuel_tonnes_member__prev,
+  sum(CASE WHEN (daily.day >= %(day_175)s AND daily.day <= %(day_176)s) THEN daily.fuel_tonnes_member END) AS fuel_tonnes_member__cur,
+  sum(CASE WHEN (daily.day >= %(day_177)s AND daily.day <= %(day_178)s) THEN daily.fuel_tonnes_premium END) AS fuel_tonnes_premium__ly,
+  sum(CASE WHEN (daily.day >= %(day_179)s AND daily.day <= %(day_180)s) THEN daily.fuel_tonnes_premium END) AS fuel_tonnes_premium__prev,
+  sum(CASE WHEN (daily.day >= %(day_181)s AND daily.day <= %(day_182)s) THEN daily.fuel_tonnes_premium END) AS fuel_tonnes_premium__cur,
+  sum(CASE WHEN (daily.day >= %(day_183)s AND daily.day <= %(day_184)s) THEN daily.fuel_txn END) AS fuel_txn__ly,
+  sum(CASE WHEN (daily.day >= %(day_185)s AND daily.day <= %(day_186)s) THEN daily.fuel_txn END) AS fuel_txn__prev,
+  sum(CASE WHEN (daily.day >= %(day_187)s AND daily.day <= %(day_188)s) THEN daily.fuel_txn END) AS fuel_txn__cur,
+  sum(CASE WHEN (daily.day >= %(day_189)s AND daily.day <= %(day_190)s) THEN daily.fuel_txn_abnormal_discount END) AS fuel_txn_abnormal_discount__ly,
+  sum(CASE WHEN (daily.day >= %(day_191)s AND daily.day <= %(day_192)s) THEN daily.fuel_txn_abnormal_discount END) AS fuel_txn_abnormal_discount__prev,
+  sum(CASE WHEN (daily.day >= %(day_193)s AND daily.day <= %(day_194)s) THEN daily.fuel_txn_abnormal_discount END) AS fuel_txn_abnormal_discount__cur,
+  sum(CASE WHEN (daily.day >= %(day_195)s AND daily.day <= %(day_196)s) THEN daily.fuel_txn_gasoline END) AS fuel_txn_gasoline__ly,
+  sum(CASE WHEN (daily.day >= %(day_197)s AND daily.day <= %(day_198)s) THEN daily.fuel_txn_gasoline END) AS fuel_txn_gasoline__prev,
+  sum(CASE WHEN (daily.day >= %(day_199)s AND daily.day <= %(day_200)s) THEN daily.fuel_txn_gasoline END) AS fuel_txn_gasoline__cur,
+  sum(CASE WHEN (daily.day >= %(day_201)s AND daily.day <= %(day_202)s) THEN daily.fuel_txn_gasoline_round10 END) AS fuel_txn_gasoline_round10__ly,
+  sum(CASE WHEN (daily.day >= %(day_203)s AND daily.day <= %(day_204)s) THEN daily.fuel_txn_gasoline_round10 END) AS fuel_txn_gasoline_round10__prev,
+  sum(CASE WHEN (daily.day >= %(day_205)s AND daily.day <= %(day_206)s) THEN daily.fuel_txn_gasoline_round10 END) AS fuel_txn_gasoline_round10__cur,
+  sum(CASE WHEN (daily.day >= %(day_207)s AND daily.day <= %(day_208)s) THEN daily.fuel_txn_member END) AS fuel_txn_member__ly,
+  sum(CASE WHEN (daily.day >= %(day_209)s AND daily.day <= %(day_210)s) THEN daily.fuel_txn_member END) AS fuel_txn_member__prev,
+  sum(CASE WHEN (daily.day >= %(day_211)s AND daily.day <= %(day_212)s) THEN daily.fuel_txn_member END) AS fuel_txn_member__cur, CAST(NULL AS FLOAT) AS fuel_members_buying__ly, CAST(NULL AS FLOAT) AS fuel_members_buying__prev, CAST(NULL AS FLOAT) AS fuel_members_buying__cur 
+FROM (SELECT stations.city_id AS city_id, stations.team_id AS team_id, stations.station_id AS station_id, CAST(fuel_sales.ts AS DATE) AS day,
+  sum(fuel_sales.liters * purchase_costs.cost_per_liter) AS fuel_cost,
+  sum(CASE WHEN (products.kind = %(kind_1)s) THEN fuel_sales.liters * purchase_costs.cost_per_liter END) AS fuel_cost_diesel,
+  sum(CASE WHEN (products.kind = %(kind_2)s) THEN fuel_sales.liters * purchase_costs.cost_per_liter END) AS fuel_cost_gasoline,
+  sum(fuel_sales.liters * fuel_sales.list_price - fuel_sales.paid_amount) AS fuel_discount,
+  sum(CASE WHEN (fuel_sales.customer_id IS NOT NULL) THEN fuel_sales.liters * fuel_sales.list_price - fuel_sales.paid_amount END) AS fuel_discount_member,
+  sum(fuel_sales.liters * fuel_sales.list_price) AS fuel_list_amount,
+  sum(CASE WHEN (products.kind = %(kind_1)s) THEN fuel_sales.liters * fuel_sales.list_price END) AS fuel_list_amount_diesel,
+  sum(CASE WHEN (products.kind = %(kind_2)s) THEN fuel_sales.liters * fuel_sales.list_price END) AS fuel_list_amount_gasoline,
+  sum(fuel_sales.liters) AS fuel_liters,
+  sum(CASE WHEN (fuel_sales.customer_id IS NOT NULL) THEN fuel_sales.liters END) AS fuel_liters_member,
+  sum(fuel_sales.paid_amount) AS fuel_paid,
+  sum(CASE WHEN (fuel_sales.payment_method = %(payment_method_1)s) THEN fuel_sales.paid_amount END) AS fuel_paid_card,
+  sum(CASE WHEN (fuel_sales.payment_method = %(payment_method_2)s) THEN fuel_sales.paid_amount END) AS fuel_paid_cash,
+  sum(CASE WHEN (products.kind = %(kind_1)s) THEN fuel_sales.paid_amount END) AS fuel_paid_diesel,
+  sum(CASE WHEN (products.kind = %(kind_2)s) THEN fuel_sales.paid_amount END) AS fuel_paid_gasoline,
+  sum((fuel_sales.liters * products.density_kg_per_l) / %(param_1)s) AS fuel_tonnes,
+  sum(CASE WHEN (fuel_sales.payment_method = %(payment_method_1)s) THEN (fuel_sales.liters * products.density_kg_per_l) / %(param_2)s END) AS fuel_tonnes_card,
+  sum(CASE WHEN (products.kind = %(kind_1)s) THEN (fuel_sales.liters * products.density_kg_per_l) / %(param_3)s END) AS fuel_tonnes_diesel,
+  sum(CASE WHEN (fuel_sales.liters * fuel_sales.list_price - fuel_sales.paid_amount > %(param_4)s) THEN (fuel_sales.liters * products.density_kg_per_l) / %(param_5)s END) AS fuel_tonnes_discounted,
+  sum(CASE WHEN (customers.kind = %(kind_3)s) THEN (fuel_sales.liters * products.density_kg_per_l) / %(param_6)s END) AS fuel_tonnes_fleet,
+  sum(CASE WHEN (fuel_sales.product_code = %(product_code_1)s) THEN (fuel_sales.liters * products.density_kg_per_l) / %(param_7)s END) AS fuel_tonnes_g98,
+  sum(CASE WHEN (products.kind = %(kind_2)s) THEN (fuel_sales.liters * products.density_kg_per_l) / %(param_8)s END) AS fuel_tonnes_gasoline,
+  sum(CASE WHEN (customers.grade IN (__[POSTCOMPILE_grade_1])) THEN (fuel_sales.liters * products.density_kg_per_l) / %(param_9)s END) AS fuel_tonnes_key,
+  sum(CASE WHEN (fuel_sales.customer_id IS NOT NULL) THEN (fuel_sales.liters * products.density_kg_per_l) / %(param_10)s END) AS fuel_tonnes_member,
+  sum(CASE WHEN (fuel_sales.product_code IN (__[POSTCOMPILE_product_code_2])) THEN (fuel_sales.liters * products.density_kg_per_l) / %(param_11)s END) AS fuel_tonnes_premium,
+  count(1) AS fuel_txn,
+  count(CASE WHEN (fuel_sales.liters * fuel_sales.list_price - fuel_sales.paid_amount > fuel_sales.liters * fuel_sales.list_price * %(param_12)s) THEN 1 END) AS fuel_txn_abnormal_discount,
+  count(CASE WHEN (products.kind = %(kind_2)s) THEN 1 END) AS fuel_txn_gasoline,
+  count(CASE WHEN (products.kind = %(kind_4)s AND abs(fuel_sales.liters * fuel_sales.list_price - round((fuel_sales.liters * fuel_sales.list_price) / %(param_13)s) * %(round_1)s) < %(abs_1)s) THEN 1 END) AS fuel_txn_gasoline_round10,
+  count(CASE WHEN (fuel_sales.customer_id IS NOT NULL) THEN 1 END) AS fuel_txn_member 
 FROM fuel_sales JOIN stations ON fuel_sales.station_id = stations.station_id JOIN products ON fuel_sales.product_code = products.product_code LEFT OUTER JOIN purchase_costs ON purchase_costs.product_code = fuel_sales.product_code AND purchase_costs.month = CAST(date_trunc('month', fuel_sales.ts) AS DATE) LEFT OUTER JOIN customers ON fuel_sales.customer_id = customers.customer_id 
-WHERE (stations.city_id IN (__[POSTCOMPILE_city_id_1]) OR stations.team_id IN (__[POSTCOMPILE_team_id_1]) OR stations.station_id IN (__[POSTCOMPILE_station_id_1])) AND (fuel_sales.ts >= %(ts_23)s AND fuel_sales.ts < %(ts_24)s OR fuel_sales.ts >= %(ts_25)s AND fuel_sales.ts < %(ts_26)s OR fuel_sales.ts >= %(ts_27)s AND fuel_sales.ts < %(ts_28)s) GROUP BY GROUPING SETS(stations.city_id, stations.team_id, stations.station_id) ORDER BY stations.city_id, stations.team_id, stations.station_id;
+WHERE (stations.city_id IN (__[POSTCOMPILE_city_id_1]) OR stations.team_id IN (__[POSTCOMPILE_team_id_1]) OR stations.station_id IN (__[POSTCOMPILE_station_id_1])) AND (fuel_sales.ts >= %(ts_1)s AND fuel_sales.ts < %(ts_2)s OR fuel_sales.ts >= %(ts_3)s AND fuel_sales.ts < %(ts_4)s OR fuel_sales.ts >= %(ts_5)s AND fuel_sales.ts < %(ts_6)s) GROUP BY stations.city_id, stations.team_id, stations.station_id, CAST(fuel_sales.ts AS DATE)) AS daily GROUP BY GROUPING SETS(daily.city_id, daily.team_id, daily.station_id) UNION ALL SELECT stations.city_id, stations.team_id, stations.station_id, CAST(NULL AS FLOAT) AS fuel_cost__d20241001_20241015, CAST(NULL AS FLOAT) AS fuel_cost__d20250901_20250915, CAST(NULL AS FLOAT) AS fuel_cost__ly, CAST(NULL AS FLOAT) AS fuel_cost__prev, CAST(NULL AS FLOAT) AS fuel_cost__cur, CAST(NULL AS FLOAT) AS fuel_cost_diesel__ly, CAST(NULL AS FLOAT) AS fuel_cost_diesel__prev, CAST(NULL AS FLOAT) AS fuel_cost_diesel__cur, CAST(NULL AS FLOAT) AS fuel_cost_gasoline__ly, CAST(NULL AS FLOAT) AS fuel_cost_gasoline__prev, CAST(NULL AS FLOAT) AS fuel_cost_gasoline__cur, CAST(NULL AS FLOAT) AS fuel_discount__ly, CAST(NULL AS FLOAT) AS fuel_discount__prev, CAST(NULL AS FLOAT) AS fuel_discount__cur, CAST(NULL AS FLOAT) AS fuel_discount_member__ly, CAST(NULL AS FLOAT) AS fuel_discount_member__prev, CAST(NULL AS FLOAT) AS fuel_discount_member__cur, CAST(NULL AS FLOAT) AS fuel_list_amount__ly, CAST(NULL AS FLOAT) AS fuel_list_amount__prev, CAST(NULL AS FLOAT) AS fuel_list_amount__cur, CAST(NULL AS FLOAT) AS fuel_list_amount_diesel__ly, CAST(NULL AS FLOAT) AS fuel_list_amount_diesel__prev, CAST(NULL AS FLOAT) AS fuel_list_amount_diesel__cur, CAST(NULL AS FLOAT) AS fuel_list_amount_gasoline__ly, CAST(NULL AS FLOAT) AS fuel_list_amount_gasoline__prev, CAST(NULL AS FLOAT) AS fuel_list_amount_gasoline__cur, CAST(NULL AS FLOAT) AS fuel_liters__ly, CAST(NULL AS FLOAT) AS fuel_liters__prev, CAST(NULL AS FLOAT) AS fuel_liters__cur, CAST(NULL AS FLOAT) AS fuel_liters_member__ly, CAST(NULL AS FLOAT) AS fuel_liters_member__prev, CAST(NULL AS FLOAT) AS fuel_liters_member__cur, CAST(NULL AS FLOAT) AS fuel_paid__d20241001_20241015, CAST(NULL AS FLOAT) AS fuel_paid__d20250901_20250915, CAST(NULL AS FLOAT) AS fuel_paid__ly, CAST(NULL AS FLOAT) AS fuel_paid__prev, CAST(NULL AS FLOAT) AS fuel_paid__cur, CAST(NULL AS FLOAT) AS fuel_paid_card__ly, CAST(NULL AS FLOAT) AS fuel_paid_card__prev, CAST(NULL AS FLOAT) AS fuel_paid_card__cur, CAST(NULL AS FLOAT) AS fuel_paid_cash__ly, CAST(NULL AS FLOAT) AS fuel_paid_cash__prev, CAST(NULL AS FLOAT) AS fuel_paid_cash__cur, CAST(NULL AS FLOAT) AS fuel_paid_diesel__ly, CAST(NULL AS FLOAT) AS fuel_paid_diesel__prev, CAST(NULL AS FLOAT) AS fuel_paid_diesel__cur, CAST(NULL AS FLOAT) AS fuel_paid_gasoline__ly, CAST(NULL AS FLOAT) AS fuel_paid_gasoline__prev, CAST(NULL AS FLOAT) AS fuel_paid_gasoline__cur, CAST(NULL AS FLOAT) AS fuel_tonnes__d20240101_20241015, CAST(NULL AS FLOAT) AS fuel_tonnes__d20241001_20241015, CAST(NULL AS FLOAT) AS fuel_tonnes__d20250101_20250915, CAST(NULL AS FLOAT) AS fuel_tonnes__ly_ytd, CAST(NULL AS FLOAT) AS fuel_tonnes__d20250901_20250915, CAST(NULL AS FLOAT) AS fuel_tonnes__ly, CAST(NULL AS FLOAT) AS fuel_tonnes__d20260101_20260915, CAST(NULL AS FLOAT) AS fuel_tonnes__ytd, CAST(NULL AS FLOAT) AS fuel_tonnes__d20260801_20260815, CAST(NULL AS FLOAT) AS fuel_tonnes__prev, CAST(NULL AS FLOAT) AS fuel_tonnes__cur, CAST(NULL AS FLOAT) AS fuel_tonnes_card__ly, CAST(NULL AS FLOAT) AS fuel_tonnes_card__prev, CAST(NULL AS FLOAT) AS fuel_tonnes_card__cur, CAST(NULL AS FLOAT) AS fuel_tonnes_diesel__d20241001_20241015, CAST(NULL AS FLOAT) AS fuel_tonnes_diesel__d20250901_20250915, CAST(NULL AS FLOAT) AS fuel_tonnes_diesel__ly, CAST(NULL AS FLOAT) AS fuel_tonnes_diesel__prev, CAST(NULL AS FLOAT) AS fuel_tonnes_diesel__cur, CAST(NULL AS FLOAT) AS fuel_tonnes_discounted__ly, CAST(NULL AS FLOAT) AS fuel_tonnes_discounted__prev, CAST(NULL AS FLOAT) AS fuel_tonnes_discounted__cur, CAST(NULL AS FLOAT) AS fuel_tonnes_fleet__ly, CAST(NULL AS FLOAT) AS fuel_tonnes_fleet__prev, CAST(NULL AS FLOAT) AS fuel_tonnes_fleet__cur, CAST(NULL AS FLOAT) AS fuel_tonnes_g98__ly, CAST(NULL AS FLOAT) AS fuel_tonnes_g98__prev, CAST(NULL AS FLOAT) AS fuel_tonnes_g98__cur, CAST(NULL AS FLOAT) AS fuel_tonnes_gasoline__d20241001_20241015, CAST(NULL AS FLOAT) AS fuel_tonnes_gasoline__d20250901_20250915, CAST(NULL AS FLOAT) AS fuel_tonnes_gasoline__ly, CAST(NULL AS FLOAT) AS fuel_tonnes_gasoline__prev, CAST(NULL AS FLOAT) AS fuel_tonnes_gasoline__cur, CAST(NULL AS FLOAT) AS fuel_tonnes_key__ly, CAST(NULL AS FLOAT) AS fuel_tonnes_key__prev, CAST(NULL AS FLOAT) AS fuel_tonnes_key__cur, CAST(NULL AS FLOAT) AS fuel_tonnes_member__ly, CAST(NULL AS FLOAT) AS fuel_tonnes_member__prev, CAST(NULL AS FLOAT) AS fuel_tonnes_member__cur, CAST(NULL AS FLOAT) AS fuel_tonnes_premium__ly, CAST(NULL AS FLOAT) AS fuel_tonnes_premium__prev, CAST(NULL AS FLOAT) AS fuel_tonnes_premium__cur, CAST(NULL AS FLOAT) AS fuel_txn__ly, CAST(NULL AS FLOAT) AS fuel_txn__prev, CAST(NULL AS FLOAT) AS fuel_txn__cur, CAST(NULL AS FLOAT) AS fuel_txn_abnormal_discount__ly, CAST(NULL AS FLOAT) AS fuel_txn_abnormal_discount__prev, CAST(NULL AS FLOAT) AS fuel_txn_abnormal_discount__cur, CAST(NULL AS FLOAT) AS fuel_txn_gasoline__ly, CAST(NULL AS FLOAT) AS fuel_txn_gasoline__prev, CAST(NULL AS FLOAT) AS fuel_txn_gasoline__cur, CAST(NULL AS FLOAT) AS fuel_txn_gasoline_round10__ly, CAST(NULL AS FLOAT) AS fuel_txn_gasoline_round10__prev, CAST(NULL AS FLOAT) AS fuel_txn_gasoline_round10__cur, CAST(NULL AS FLOAT) AS fuel_txn_member__ly, CAST(NULL AS FLOAT) AS fuel_txn_member__prev, CAST(NULL AS FLOAT) AS fuel_txn_member__cur,
+  count(DISTINCT CASE WHEN (fuel_sales.ts >= %(ts_7)s AND fuel_sales.ts < %(ts_8)s) THEN fuel_sales.customer_id END) AS fuel_members_buying__ly,
+  count(DISTINCT CASE WHEN (fuel_sales.ts >= %(ts_9)s AND fuel_sales.ts < %(ts_10)s) THEN fuel_sales.customer_id END) AS fuel_members_buying__prev,
+  count(DISTINCT CASE WHEN (fuel_sales.ts >= %(ts_11)s AND fuel_sales.ts < %(ts_12)s) THEN fuel_sales.customer_id END) AS fuel_members_buying__cur 
+FROM fuel_sales JOIN stations ON fuel_sales.station_id = stations.station_id 
+WHERE (stations.city_id IN (__[POSTCOMPILE_city_id_2]) OR stations.team_id IN (__[POSTCOMPILE_team_id_2]) OR stations.station_id IN (__[POSTCOMPILE_station_id_2])) AND (fuel_sales.ts >= %(ts_13)s AND fuel_sales.ts < %(ts_14)s OR fuel_sales.ts >= %(ts_15)s AND fuel_sales.ts < %(ts_16)s OR fuel_sales.ts >= %(ts_17)s AND fuel_sales.ts < %(ts_18)s) GROUP BY GROUPING SETS(stations.city_id, stations.team_id, stations.station_id);
 -- params:
 --   abs_1 = 0.005
 --   city_id_1 = ['C1']
+--   city_id_2 = ['C1']
+--   day_1 = datetime.date(2024, 10, 1)
+--   day_10 = datetime.date(2026, 10, 15)
+--   day_100 = datetime.date(2024, 10, 15)
+--   day_101 = datetime.date(2024, 10, 1)
+--   day_102 = datetime.date(2024, 10, 15)
+--   day_103 = datetime.date(2025, 1, 1)
+--   day_104 = datetime.date(2025, 9, 15)
+--   day_105 = datetime.date(2025, 1, 1)
+--   day_106 = datetime.date(2025, 10, 15)
+--   day_107 = datetime.date(2025, 9, 1)
+--   day_108 = datetime.date(2025, 9, 15)
+--   day_109 = datetime.date(2025, 10, 1)
+--   day_11 = datetime.date(2025, 10, 1)
+--   day_110 = datetime.date(2025, 10, 15)
+--   day_111 = datetime.date(2026, 1, 1)
+--   day_112 = datetime.date(2026, 9, 15)
+--   day_113 = datetime.date(2026, 1, 1)
+--   day_114 = datetime.date(2026, 10, 15)
+--   day_115 = datetime.date(2026, 8, 1)
+--   day_116 = datetime.date(2026, 8, 15)
+--   day_117 = datetime.date(2026, 9, 1)
+--   day_118 = datetime.date(2026, 9, 15)
+--   day_119 = datetime.date(2026, 10, 1)
+--   day_12 = datetime.date(2025, 10, 15)
+--   day_120 = datetime.date(2026, 10, 15)
+--   day_121 = datetime.date(2025, 10, 1)
+--   day_122 = datetime.date(2025, 10, 15)
+--   day_123 = datetime.date(2026, 9, 1)
+--   day_124 = datetime.date(2026, 9, 15)
+--   day_125 = datetime.date(2026, 10, 1)
+--   day_126 = datetime.date(2026, 10, 15)
+--   day_127 = datetime.date(2024, 10, 1)
+--   day_128 = datetime.date(2024, 10, 15)
+--   day_129 = datetime.date(2025, 9, 1)
+--   day_13 = datetime.date(2026, 9, 1)
+--   day_130 = datetime.date(2025, 9, 15)
+--   day_131 = datetime.date(2025, 10, 1)
+--   day_132 = datetime.date(2025, 10, 15)
+--   day_133 = datetime.date(2026, 9, 1)
+--   day_134 = datetime.date(2026, 9, 15)
+--   day_135 = datetime.date(2026, 10, 1)
+--   day_136 = datetime.date(2026, 10, 15)
+--   day_137 = datetime.date(2025, 10, 1)
+--   day_138 = datetime.date(2025, 10, 15)
+--   day_139 = datetime.date(2026, 9, 1)
+--   day_14 = datetime.date(2026, 9, 15)
+--   day_140 = datetime.date(2026, 9, 15)
+--   day_141 = datetime.date(2026, 10, 1)
+--   day_142 = datetime.date(2026, 10, 15)
+--   day_143 = datetime.date(2025, 10, 1)
+--   day_144 = datetime.date(2025, 10, 15)
+--   day_145 = datetime.date(2026, 9, 1)
+--   day_146 = datetime.date(2026, 9, 15)
+--   day_147 = datetime.date(2026, 10, 1)
+--   day_148 = datetime.date(2026, 10, 15)
+--   day_149 = datetime.date(2025, 10, 1)
+--   day_15 = datetime.date(2026, 10, 1)
+--   day_150 = datetime.date(2025, 10, 15)
+--   day_151 = datetime.date(2026, 9, 1)
+--   day_152 = datetime.date(2026, 9, 15)
+--   day_153 = datetime.date(2026, 10, 1)
+--   day_154 = datetime.date(2026, 10, 15)
+--   day_155 = datetime.date(2024, 10, 1)
+--   day_156 = datetime.date(2024, 10, 15)
+--   day_157 = datetime.date(2025, 9, 1)
+--   day_158 = datetime.date(2025, 9, 15)
+--   day_159 = datetime.date(2025, 10, 1)
+--   day_16 = datetime.date(2026, 10, 15)
+--   day_160 = datetime.date(2025, 10, 15)
+--   day_161 = datetime.date(2026, 9, 1)
+--   day_162 = datetime.date(2026, 9, 15)
+--   day_163 = datetime.date(2026, 10, 1)
+--   day_164 = datetime.date(2026, 10, 15)
+--   day_165 = datetime.date(2025, 10, 1)
+--   day_166 = datetime.date(2025, 10, 15)
+--   day_167 = datetime.date(2026, 9, 1)
+--   day_168 = datetime.date(2026, 9, 15)
+--   day_169 = datetime.date(2026, 10, 1)
+--   day_17 = datetime.date(2025, 10, 1)
+--   day_170 = datetime.date(2026, 10, 15)
+--   day_171 = datetime.date(2025, 10, 1)
+--   day_172 = datetime.date(2025, 10, 15)
+--   day_173 = datetime.date(2026, 9, 1)
+--   day_174 = datetime.date(2026, 9, 15)
+--   day_175 = datetime.date(2026, 10, 1)
+--   day_176 = datetime.date(2026, 10, 15)
+--   day_177 = datetime.date(2025, 10, 1)
+--   day_178 = datetime.date(2025, 10, 15)
+--   day_179 = datetime.date(2026, 9, 1)
+--   day_18 = datetime.date(2025, 10, 15)
+--   day_180 = datetime.date(2026, 9, 15)
+--   day_181 = datetime.date(2026, 10, 1)
+--   day_182 = datetime.date(2026, 10, 15)
+--   day_183 = datetime.date(2025, 10, 1)
+--   day_184 = datetime.date(2025, 10, 15)
+--   day_185 = datetime.date(2026, 9, 1)
+--   day_186 = datetime.date(2026, 9, 15)
+--   day_187 = datetime.date(2026, 10, 1)
+--   day_188 = datetime.date(2026, 10, 15)
+--   day_189 = datetime.date(2025, 10, 1)
+--   day_19 = datetime.date(2026, 9, 1)
+--   day_190 = datetime.date(2025, 10, 15)
+--   day_191 = datetime.date(2026, 9, 1)
+--   day_192 = datetime.date(2026, 9, 15)
+--   day_193 = datetime.date(2026, 10, 1)
+--   day_194 = datetime.date(2026, 10, 15)
+--   day_195 = datetime.date(2025, 10, 1)
+--   day_196 = datetime.date(2025, 10, 15)
+--   day_197 = datetime.date(2026, 9, 1)
+--   day_198 = datetime.date(2026, 9, 15)
+--   day_199 = datetime.date(2026, 10, 1)
+--   day_2 = datetime.date(2024, 10, 15)
+--   day_20 = datetime.date(2026, 9, 15)
+--   day_200 = datetime.date(2026, 10, 15)
+--   day_201 = datetime.date(2025, 10, 1)
+--   day_202 = datetime.date(2025, 10, 15)
+--   day_203 = datetime.date(2026, 9, 1)
+--   day_204 = datetime.date(2026, 9, 15)
+--   day_205 = datetime.date(2026, 10, 1)
+--   day_206 = datetime.date(2026, 10, 15)
+--   day_207 = datetime.date(2025, 10, 1)
+--   day_208 = datetime.date(2025, 10, 15)
+--   day_209 = datetime.date(2026, 9, 1)
+--   day_21 = datetime.date(2026, 10, 1)
+--   day_210 = datetime.date(2026, 9, 15)
+--   day_211 = datetime.date(2026, 10, 1)
+--   day_212 = datetime.date(2026, 10, 15)
+--   day_22 = datetime.date(2026, 10, 15)
+--   day_23 = datetime.date(2025, 10, 1)
+--   day_24 = datetime.date(2025, 10, 15)
+--   day_25 = datetime.date(2026, 9, 1)
+--   day_26 = datetime.date(2026, 9, 15)
+--   day_27 = datetime.date(2026, 10, 1)
+--   day_28 = datetime.date(2026, 10, 15)
+--   day_29 = datetime.date(2025, 10, 1)
+--   day_3 = datetime.date(2025, 9, 1)
+--   day_30 = datetime.date(2025, 10, 15)
+--   day_31 = datetime.date(2026, 9, 1)
+--   day_32 = datetime.date(2026, 9, 15)
+--   day_33 = datetime.date(2026, 10, 1)
+--   day_34 = datetime.date(2026, 10, 15)
+--   day_35 = datetime.date(2025, 10, 1)
+--   day_36 = datetime.date(2025, 10, 15)
+--   day_37 = datetime.date(2026, 9, 1)
+--   day_38 = datetime.date(2026, 9, 15)
+--   day_39 = datetime.date(2026, 10, 1)
+--   day_4 = datetime.date(2025, 9, 15)
+--   day_40 = datetime.date(2026, 10, 15)
+--   day_41 = datetime.date(2025, 10, 1)
+--   day_42 = datetime.date(2025, 10, 15)
+--   day_43 = datetime.date(2026, 9, 1)
+--   day_44 = datetime.date(2026, 9, 15)
+--   day_45 = datetime.date(2026, 10, 1)
+--   day_46 = datetime.date(2026, 10, 15)
+--   day_47 = datetime.date(2025, 10, 1)
+--   day_48 = datetime.date(2025, 10, 15)
+--   day_49 = datetime.date(2026, 9, 1)
+--   day_5 = datetime.date(2025, 10, 1)
+--   day_50 = datetime.date(2026, 9, 15)
+--   day_51 = datetime.date(2026, 10, 1)
+--   day_52 = datetime.date(2026, 10, 15)
+--   day_53 = datetime.date(2025, 10, 1)
+--   day_54 = datetime.date(2025, 10, 15)
+--   day_55 = datetime.date(2026, 9, 1)
+--   day_56 = datetime.date(2026, 9, 15)
+--   day_57 = datetime.date(2026, 10, 1)
+--   day_58 = datetime.date(2026, 10, 15)
+--   day_59 = datetime.date(2025, 10, 1)
+--   day_6 = datetime.date(2025, 10, 15)
+--   day_60 = datetime.date(2025, 10, 15)
+--   day_61 = datetime.date(2026, 9, 1)
+--   day_62 = datetime.date(2026, 9, 15)
+--   day_63 = datetime.date(2026, 10, 1)
+--   day_64 = datetime.date(2026, 10, 15)
+--   day_65 = datetime.date(2024, 10, 1)
+--   day_66 = datetime.date(2024, 10, 15)
+--   day_67 = datetime.date(2025, 9, 1)
+--   day_68 = datetime.date(2025, 9, 15)
+--   day_69 = datetime.date(2025, 10, 1)
+--   day_7 = datetime.date(2026, 9, 1)
+--   day_70 = datetime.date(2025, 10, 15)
+--   day_71 = datetime.date(2026, 9, 1)
+--   day_72 = datetime.date(2026, 9, 15)
+--   day_73 = datetime.date(2026, 10, 1)
+--   day_74 = datetime.date(2026, 10, 15)
+--   day_75 = datetime.date(2025, 10, 1)
+--   day_76 = datetime.date(2025, 10, 15)
+--   day_77 = datetime.date(2026, 9, 1)
+--   day_78 = datetime.date(2026, 9, 15)
+--   day_79 = datetime.date(2026, 10, 1)
+--   day_8 = datetime.date(2026, 9, 15)
+--   day_80 = datetime.date(2026, 10, 15)
+--   day_81 = datetime.date(2025, 10, 1)
+--   day_82 = datetime.date(2025, 10, 15)
+--   day_83 = datetime.date(2026, 9, 1)
+--   day_84 = datetime.date(2026, 9, 15)
+--   day_85 = datetime.date(2026, 10, 1)
+--   day_86 = datetime.date(2026, 10, 15)
+--   day_87 = datetime.date(2025, 10, 1)
+--   day_88 = datetime.date(2025, 10, 15)
+--   day_89 = datetime.date(2026, 9, 1)
+--   day_9 = datetime.date(2026, 10, 1)
+--   day_90 = datetime.date(2026, 9, 15)
+--   day_91 = datetime.date(2026, 10, 1)
+--   day_92 = datetime.date(2026, 10, 15)
+--   day_93 = datetime.date(2025, 10, 1)
+--   day_94 = datetime.date(2025, 10, 15)
+--   day_95 = datetime.date(2026, 9, 1)
+--   day_96 = datetime.date(2026, 9, 15)
+--   day_97 = datetime.date(2026, 10, 1)
+--   day_98 = datetime.date(2026, 10, 15)
+--   day_99 = datetime.date(2024, 1, 1)
 --   grade_1 = ['gold', 'platinum', 'diamond']
 --   kind_1 = 'diesel'
 --   kind_2 = 'gasoline'
@@ -224,43 +470,11 @@ WHERE (stations.city_id IN (__[POSTCOMPILE_city_id_1]) OR stations.team_id IN (_
 --   param_1 = 1000
 --   param_10 = 1000
 --   param_11 = 1000
---   param_12 = 1000
---   param_13 = 1000
---   param_14 = 1000
---   param_15 = 1000
---   param_16 = 1000
---   param_17 = 1000
---   param_18 = 1000
---   param_19 = 1000
+--   param_12 = 0.08
+--   param_13 = 10
 --   param_2 = 1000
---   param_20 = 0.005
---   param_21 = 1000
---   param_22 = 1000
---   param_23 = 1000
---   param_24 = 1000
---   param_25 = 1000
---   param_26 = 1000
---   param_27 = 1000
---   param_28 = 1000
---   param_29 = 1000
 --   param_3 = 1000
---   param_30 = 1000
---   param_31 = 1000
---   param_32 = 1000
---   param_33 = 1000
---   param_34 = 1000
---   param_35 = 1000
---   param_36 = 1000
---   param_37 = 1000
---   param_38 = 1000
---   param_39 = 1000
---   param_4 = 1000
---   param_40 = 1000
---   param_41 = 1000
---   param_42 = 1000
---   param_43 = 1000
---   param_44 = 0.08
---   param_45 = 10
+--   param_4 = 0.005
 --   param_5 = 1000
 --   param_6 = 1000
 --   param_7 = 1000
@@ -272,95 +486,138 @@ WHERE (stations.city_id IN (__[POSTCOMPILE_city_id_1]) OR stations.team_id IN (_
 --   product_code_2 = ['G95', 'G98']
 --   round_1 = 10
 --   station_id_1 = ['S1', 'S2']
+--   station_id_2 = ['S1', 'S2']
 --   team_id_1 = ['T1', 'T2']
---   ts_1 = datetime.datetime(2024, 10, 1, 0, 0)
---   ts_10 = datetime.datetime(2026, 10, 16, 0, 0)
---   ts_11 = datetime.datetime(2024, 1, 1, 0, 0)
---   ts_12 = datetime.datetime(2024, 10, 16, 0, 0)
---   ts_13 = datetime.datetime(2025, 1, 1, 0, 0)
---   ts_14 = datetime.datetime(2025, 9, 16, 0, 0)
---   ts_15 = datetime.datetime(2025, 1, 1, 0, 0)
---   ts_16 = datetime.datetime(2025, 10, 16, 0, 0)
---   ts_17 = datetime.datetime(2026, 1, 1, 0, 0)
---   ts_18 = datetime.datetime(2026, 9, 16, 0, 0)
---   ts_19 = datetime.datetime(2026, 1, 1, 0, 0)
+--   team_id_2 = ['T1', 'T2']
+--   ts_1 = datetime.datetime(2024, 1, 1, 0, 0)
+--   ts_10 = datetime.datetime(2026, 9, 16, 0, 0)
+--   ts_11 = datetime.datetime(2026, 10, 1, 0, 0)
+--   ts_12 = datetime.datetime(2026, 10, 16, 0, 0)
+--   ts_13 = datetime.datetime(2025, 10, 1, 0, 0)
+--   ts_14 = datetime.datetime(2025, 10, 16, 0, 0)
+--   ts_15 = datetime.datetime(2026, 9, 1, 0, 0)
+--   ts_16 = datetime.datetime(2026, 9, 16, 0, 0)
+--   ts_17 = datetime.datetime(2026, 10, 1, 0, 0)
+--   ts_18 = datetime.datetime(2026, 10, 16, 0, 0)
 --   ts_2 = datetime.datetime(2024, 10, 16, 0, 0)
---   ts_20 = datetime.datetime(2026, 10, 16, 0, 0)
---   ts_21 = datetime.datetime(2026, 8, 1, 0, 0)
---   ts_22 = datetime.datetime(2026, 8, 16, 0, 0)
---   ts_23 = datetime.datetime(2024, 1, 1, 0, 0)
---   ts_24 = datetime.datetime(2024, 10, 16, 0, 0)
---   ts_25 = datetime.datetime(2025, 1, 1, 0, 0)
---   ts_26 = datetime.datetime(2025, 10, 16, 0, 0)
---   ts_27 = datetime.datetime(2026, 1, 1, 0, 0)
---   ts_28 = datetime.datetime(2026, 10, 16, 0, 0)
---   ts_3 = datetime.datetime(2025, 9, 1, 0, 0)
---   ts_4 = datetime.datetime(2025, 9, 16, 0, 0)
---   ts_5 = datetime.datetime(2025, 10, 1, 0, 0)
---   ts_6 = datetime.datetime(2025, 10, 16, 0, 0)
---   ts_7 = datetime.datetime(2026, 9, 1, 0, 0)
---   ts_8 = datetime.datetime(2026, 9, 16, 0, 0)
---   ts_9 = datetime.datetime(2026, 10, 1, 0, 0)
+--   ts_3 = datetime.datetime(2025, 1, 1, 0, 0)
+--   ts_4 = datetime.datetime(2025, 10, 16, 0, 0)
+--   ts_5 = datetime.datetime(2026, 1, 1, 0, 0)
+--   ts_6 = datetime.datetime(2026, 10, 16, 0, 0)
+--   ts_7 = datetime.datetime(2025, 10, 1, 0, 0)
+--   ts_8 = datetime.datetime(2025, 10, 16, 0, 0)
+--   ts_9 = datetime.datetime(2026, 9, 1, 0, 0)
 
-SELECT stations.city_id, stations.team_id, stations.station_id,
-  count(DISTINCT CASE WHEN (nonfuel_sales.ts >= %(ts_1)s AND nonfuel_sales.ts < %(ts_2)s) THEN nonfuel_sales.basket_id END) AS nonfuel_baskets__ly,
-  count(DISTINCT CASE WHEN (nonfuel_sales.ts >= %(ts_3)s AND nonfuel_sales.ts < %(ts_4)s) THEN nonfuel_sales.basket_id END) AS nonfuel_baskets__prev,
-  count(DISTINCT CASE WHEN (nonfuel_sales.ts >= %(ts_5)s AND nonfuel_sales.ts < %(ts_6)s) THEN nonfuel_sales.basket_id END) AS nonfuel_baskets__cur,
-  sum(CASE WHEN (nonfuel_sales.ts >= %(ts_7)s AND nonfuel_sales.ts < %(ts_8)s) THEN nonfuel_sales.cost END) AS nonfuel_cost_sum__d20241001_20241015,
-  sum(CASE WHEN (nonfuel_sales.ts >= %(ts_9)s AND nonfuel_sales.ts < %(ts_10)s) THEN nonfuel_sales.cost END) AS nonfuel_cost_sum__d20250901_20250915,
-  sum(CASE WHEN (nonfuel_sales.ts >= %(ts_1)s AND nonfuel_sales.ts < %(ts_2)s) THEN nonfuel_sales.cost END) AS nonfuel_cost_sum__ly,
-  sum(CASE WHEN (nonfuel_sales.ts >= %(ts_3)s AND nonfuel_sales.ts < %(ts_4)s) THEN nonfuel_sales.cost END) AS nonfuel_cost_sum__prev,
-  sum(CASE WHEN (nonfuel_sales.ts >= %(ts_5)s AND nonfuel_sales.ts < %(ts_6)s) THEN nonfuel_sales.cost END) AS nonfuel_cost_sum__cur,
-  sum(CASE WHEN (nonfuel_sales.ts >= %(ts_1)s AND nonfuel_sales.ts < %(ts_2)s) THEN nonfuel_sales.qty END) AS nonfuel_qty__ly,
-  sum(CASE WHEN (nonfuel_sales.ts >= %(ts_3)s AND nonfuel_sales.ts < %(ts_4)s) THEN nonfuel_sales.qty END) AS nonfuel_qty__prev,
-  sum(CASE WHEN (nonfuel_sales.ts >= %(ts_5)s AND nonfuel_sales.ts < %(ts_6)s) THEN nonfuel_sales.qty END) AS nonfuel_qty__cur,
-  sum(CASE WHEN (nonfuel_sales.ts >= %(ts_1)s AND nonfuel_sales.ts < %(ts_2)s AND nonfuel_sales.category = %(category_1)s) THEN nonfuel_sales.revenue END) AS nonfuel_revenue_lubricant__ly,
-  sum(CASE WHEN (nonfuel_sales.ts >= %(ts_3)s AND nonfuel_sales.ts < %(ts_4)s AND nonfuel_sales.category = %(category_1)s) THEN nonfuel_sales.revenue END) AS nonfuel_revenue_lubricant__prev,
-  sum(CASE WHEN (nonfuel_sales.ts >= %(ts_5)s AND nonfuel_sales.ts < %(ts_6)s AND nonfuel_sales.category = %(category_1)s) THEN nonfuel_sales.revenue END) AS nonfuel_revenue_lubricant__cur,
-  sum(CASE WHEN (nonfuel_sales.ts >= %(ts_1)s AND nonfuel_sales.ts < %(ts_2)s AND nonfuel_sales.category = %(category_2)s) THEN nonfuel_sales.revenue END) AS nonfuel_revenue_own_brand__ly,
-  sum(CASE WHEN (nonfuel_sales.ts >= %(ts_3)s AND nonfuel_sales.ts < %(ts_4)s AND nonfuel_sales.category = %(category_2)s) THEN nonfuel_sales.revenue END) AS nonfuel_revenue_own_brand__prev,
-  sum(CASE WHEN (nonfuel_sales.ts >= %(ts_5)s AND nonfuel_sales.ts < %(ts_6)s AND nonfuel_sales.category = %(category_2)s) THEN nonfuel_sales.revenue END) AS nonfuel_revenue_own_brand__cur,
-  sum(CASE WHEN (nonfuel_sales.ts >= %(ts_7)s AND nonfuel_sales.ts < %(ts_8)s) THEN nonfuel_sales.revenue END) AS nonfuel_revenue_sum__d20241001_20241015,
-  sum(CASE WHEN (nonfuel_sales.ts >= %(ts_11)s AND nonfuel_sales.ts < %(ts_12)s) THEN nonfuel_sales.revenue END) AS nonfuel_revenue_sum__ly_ytd,
-  sum(CASE WHEN (nonfuel_sales.ts >= %(ts_9)s AND nonfuel_sales.ts < %(ts_10)s) THEN nonfuel_sales.revenue END) AS nonfuel_revenue_sum__d20250901_20250915,
-  sum(CASE WHEN (nonfuel_sales.ts >= %(ts_1)s AND nonfuel_sales.ts < %(ts_2)s) THEN nonfuel_sales.revenue END) AS nonfuel_revenue_sum__ly,
-  sum(CASE WHEN (nonfuel_sales.ts >= %(ts_13)s AND nonfuel_sales.ts < %(ts_14)s) THEN nonfuel_sales.revenue END) AS nonfuel_revenue_sum__d20260101_20260915,
-  sum(CASE WHEN (nonfuel_sales.ts >= %(ts_15)s AND nonfuel_sales.ts < %(ts_16)s) THEN nonfuel_sales.revenue END) AS nonfuel_revenue_sum__ytd,
-  sum(CASE WHEN (nonfuel_sales.ts >= %(ts_3)s AND nonfuel_sales.ts < %(ts_4)s) THEN nonfuel_sales.revenue END) AS nonfuel_revenue_sum__prev,
-  sum(CASE WHEN (nonfuel_sales.ts >= %(ts_5)s AND nonfuel_sales.ts < %(ts_6)s) THEN nonfuel_sales.revenue END) AS nonfuel_revenue_sum__cur,
-  count(DISTINCT CASE WHEN (nonfuel_sales.ts >= %(ts_1)s AND nonfuel_sales.ts < %(ts_2)s) THEN concat(CAST(nonfuel_sales.station_id AS VARCHAR), '|', CAST(nonfuel_sales.category AS VARCHAR)) END) AS nonfuel_station_categories__ly,
-  count(DISTINCT CASE WHEN (nonfuel_sales.ts >= %(ts_3)s AND nonfuel_sales.ts < %(ts_4)s) THEN concat(CAST(nonfuel_sales.station_id AS VARCHAR), '|', CAST(nonfuel_sales.category AS VARCHAR)) END) AS nonfuel_station_categories__prev,
-  count(DISTINCT CASE WHEN (nonfuel_sales.ts >= %(ts_5)s AND nonfuel_sales.ts < %(ts_6)s) THEN concat(CAST(nonfuel_sales.station_id AS VARCHAR), '|', CAST(nonfuel_sales.category AS VARCHAR)) END) AS nonfuel_station_categories__cur 
+SELECT daily.city_id, daily.team_id, daily.station_id,
+  sum(CASE WHEN (daily.day >= %(day_1)s AND daily.day <= %(day_2)s) THEN daily.nonfuel_cost_sum END) AS nonfuel_cost_sum__d20241001_20241015,
+  sum(CASE WHEN (daily.day >= %(day_3)s AND daily.day <= %(day_4)s) THEN daily.nonfuel_cost_sum END) AS nonfuel_cost_sum__d20250901_20250915,
+  sum(CASE WHEN (daily.day >= %(day_5)s AND daily.day <= %(day_6)s) THEN daily.nonfuel_cost_sum END) AS nonfuel_cost_sum__ly,
+  sum(CASE WHEN (daily.day >= %(day_7)s AND daily.day <= %(day_8)s) THEN daily.nonfuel_cost_sum END) AS nonfuel_cost_sum__prev,
+  sum(CASE WHEN (daily.day >= %(day_9)s AND daily.day <= %(day_10)s) THEN daily.nonfuel_cost_sum END) AS nonfuel_cost_sum__cur,
+  sum(CASE WHEN (daily.day >= %(day_11)s AND daily.day <= %(day_12)s) THEN daily.nonfuel_qty END) AS nonfuel_qty__ly,
+  sum(CASE WHEN (daily.day >= %(day_13)s AND daily.day <= %(day_14)s) THEN daily.nonfuel_qty END) AS nonfuel_qty__prev,
+  sum(CASE WHEN (daily.day >= %(day_15)s AND daily.day <= %(day_16)s) THEN daily.nonfuel_qty END) AS nonfuel_qty__cur,
+  sum(CASE WHEN (daily.day >= %(day_17)s AND daily.day <= %(day_18)s) THEN daily.nonfuel_revenue_lubricant END) AS nonfuel_revenue_lubricant__ly,
+  sum(CASE WHEN (daily.day >= %(day_19)s AND daily.day <= %(day_20)s) THEN daily.nonfuel_revenue_lubricant END) AS nonfuel_revenue_lubricant__prev,
+  sum(CASE WHEN (daily.day >= %(day_21)s AND daily.day <= %(day_22)s) THEN daily.nonfuel_revenue_lubricant END) AS nonfuel_revenue_lubricant__cur,
+  sum(CASE WHEN (daily.day >= %(day_23)s AND daily.day <= %(day_24)s) THEN daily.nonfuel_revenue_own_brand END) AS nonfuel_revenue_own_brand__ly,
+  sum(CASE WHEN (daily.day >= %(day_25)s AND daily.day <= %(day_26)s) THEN daily.nonfuel_revenue_own_brand END) AS nonfuel_revenue_own_brand__prev,
+  sum(CASE WHEN (daily.day >= %(day_27)s AND daily.day <= %(day_28)s) THEN daily.nonfuel_revenue_own_brand END) AS nonfuel_revenue_own_brand__cur,
+  sum(CASE WHEN (daily.day >= %(day_29)s AND daily.day <= %(day_30)s) THEN daily.nonfuel_revenue_sum END) AS nonfuel_revenue_sum__d20241001_20241015,
+  sum(CASE WHEN (daily.day >= %(day_31)s AND daily.day <= %(day_32)s) THEN daily.nonfuel_revenue_sum END) AS nonfuel_revenue_sum__ly_ytd,
+  sum(CASE WHEN (daily.day >= %(day_33)s AND daily.day <= %(day_34)s) THEN daily.nonfuel_revenue_sum END) AS nonfuel_revenue_sum__d20250901_20250915,
+  sum(CASE WHEN (daily.day >= %(day_35)s AND daily.day <= %(day_36)s) THEN daily.nonfuel_revenue_sum END) AS nonfuel_revenue_sum__ly,
+  sum(CASE WHEN (daily.day >= %(day_37)s AND daily.day <= %(day_38)s) THEN daily.nonfuel_revenue_sum END) AS nonfuel_revenue_sum__d20260101_20260915,
+  sum(CASE WHEN (daily.day >= %(day_39)s AND daily.day <= %(day_40)s) THEN daily.nonfuel_revenue_sum END) AS nonfuel_revenue_sum__ytd,
+  sum(CASE WHEN (daily.day >= %(day_41)s AND daily.day <= %(day_42)s) THEN daily.nonfuel_revenue_sum END) AS nonfuel_revenue_sum__prev,
+  sum(CASE WHEN (daily.day >= %(day_43)s AND daily.day <= %(day_44)s) THEN daily.nonfuel_revenue_sum END) AS nonfuel_revenue_sum__cur, CAST(NULL AS FLOAT) AS nonfuel_baskets__ly, CAST(NULL AS FLOAT) AS nonfuel_baskets__prev, CAST(NULL AS FLOAT) AS nonfuel_baskets__cur, CAST(NULL AS FLOAT) AS nonfuel_station_categories__ly, CAST(NULL AS FLOAT) AS nonfuel_station_categories__prev, CAST(NULL AS FLOAT) AS nonfuel_station_categories__cur 
+FROM (SELECT stations.city_id AS city_id, stations.team_id AS team_id, stations.station_id AS station_id, CAST(nonfuel_sales.ts AS DATE) AS day,
+  sum(nonfuel_sales.cost) AS nonfuel_cost_sum,
+  sum(nonfuel_sales.qty) AS nonfuel_qty,
+  sum(CASE WHEN (nonfuel_sales.category = %(category_1)s) THEN nonfuel_sales.revenue END) AS nonfuel_revenue_lubricant,
+  sum(CASE WHEN (nonfuel_sales.category = %(category_2)s) THEN nonfuel_sales.revenue END) AS nonfuel_revenue_own_brand,
+  sum(nonfuel_sales.revenue) AS nonfuel_revenue_sum 
 FROM nonfuel_sales JOIN stations ON nonfuel_sales.station_id = stations.station_id 
-WHERE (stations.city_id IN (__[POSTCOMPILE_city_id_1]) OR stations.team_id IN (__[POSTCOMPILE_team_id_1]) OR stations.station_id IN (__[POSTCOMPILE_station_id_1])) AND (nonfuel_sales.ts >= %(ts_17)s AND nonfuel_sales.ts < %(ts_18)s OR nonfuel_sales.ts >= %(ts_19)s AND nonfuel_sales.ts < %(ts_20)s OR nonfuel_sales.ts >= %(ts_21)s AND nonfuel_sales.ts < %(ts_22)s) GROUP BY GROUPING SETS(stations.city_id, stations.team_id, stations.station_id) ORDER BY stations.city_id, stations.team_id, stations.station_id;
+WHERE (stations.city_id IN (__[POSTCOMPILE_city_id_1]) OR stations.team_id IN (__[POSTCOMPILE_team_id_1]) OR stations.station_id IN (__[POSTCOMPILE_station_id_1])) AND (nonfuel_sales.ts >= %(ts_1)s AND nonfuel_sales.ts < %(ts_2)s OR nonfuel_sales.ts >= %(ts_3)s AND nonfuel_sales.ts < %(ts_4)s OR nonfuel_sales.ts >= %(ts_5)s AND nonfuel_sales.ts < %(ts_6)s) GROUP BY stations.city_id, stations.team_id, stations.station_id, CAST(nonfuel_sales.ts AS DATE)) AS daily GROUP BY GROUPING SETS(daily.city_id, daily.team_id, daily.station_id) UNION ALL SELECT stations.city_id, stations.team_id, stations.station_id, CAST(NULL AS FLOAT) AS nonfuel_cost_sum__d20241001_20241015, CAST(NULL AS FLOAT) AS nonfuel_cost_sum__d20250901_20250915, CAST(NULL AS FLOAT) AS nonfuel_cost_sum__ly, CAST(NULL AS FLOAT) AS nonfuel_cost_sum__prev, CAST(NULL AS FLOAT) AS nonfuel_cost_sum__cur, CAST(NULL AS FLOAT) AS nonfuel_qty__ly, CAST(NULL AS FLOAT) AS nonfuel_qty__prev, CAST(NULL AS FLOAT) AS nonfuel_qty__cur, CAST(NULL AS FLOAT) AS nonfuel_revenue_lubricant__ly, CAST(NULL AS FLOAT) AS nonfuel_revenue_lubricant__prev, CAST(NULL AS FLOAT) AS nonfuel_revenue_lubricant__cur, CAST(NULL AS FLOAT) AS nonfuel_revenue_own_brand__ly, CAST(NULL AS FLOAT) AS nonfuel_revenue_own_brand__prev, CAST(NULL AS FLOAT) AS nonfuel_revenue_own_brand__cur, CAST(NULL AS FLOAT) AS nonfuel_revenue_sum__d20241001_20241015, CAST(NULL AS FLOAT) AS nonfuel_revenue_sum__ly_ytd, CAST(NULL AS FLOAT) AS nonfuel_revenue_sum__d20250901_20250915, CAST(NULL AS FLOAT) AS nonfuel_revenue_sum__ly, CAST(NULL AS FLOAT) AS nonfuel_revenue_sum__d20260101_20260915, CAST(NULL AS FLOAT) AS nonfuel_revenue_sum__ytd, CAST(NULL AS FLOAT) AS nonfuel_revenue_sum__prev, CAST(NULL AS FLOAT) AS nonfuel_revenue_sum__cur,
+  count(DISTINCT CASE WHEN (nonfuel_sales.ts >= %(ts_7)s AND nonfuel_sales.ts < %(ts_8)s) THEN nonfuel_sales.basket_id END) AS nonfuel_baskets__ly,
+  count(DISTINCT CASE WHEN (nonfuel_sales.ts >= %(ts_9)s AND nonfuel_sales.ts < %(ts_10)s) THEN nonfuel_sales.basket_id END) AS nonfuel_baskets__prev,
+  count(DISTINCT CASE WHEN (nonfuel_sales.ts >= %(ts_11)s AND nonfuel_sales.ts < %(ts_12)s) THEN nonfuel_sales.basket_id END) AS nonfuel_baskets__cur,
+  count(DISTINCT CASE WHEN (nonfuel_sales.ts >= %(ts_7)s AND nonfuel_sales.ts < %(ts_8)s) THEN concat(CAST(nonfuel_sales.station_id AS VARCHAR), '|', CAST(nonfuel_sales.category AS VARCHAR)) END) AS nonfuel_station_categories__ly,
+  count(DISTINCT CASE WHEN (nonfuel_sales.ts >= %(ts_9)s AND nonfuel_sales.ts < %(ts_10)s) THEN concat(CAST(nonfuel_sales.station_id AS VARCHAR), '|', CAST(nonfuel_sales.category AS VARCHAR)) END) AS nonfuel_station_categories__prev,
+  count(DISTINCT CASE WHEN (nonfuel_sales.ts >= %(ts_11)s AND nonfuel_sales.ts < %(ts_12)s) THEN concat(CAST(nonfuel_sales.station_id AS VARCHAR), '|', CAST(nonfuel_sales.category AS VARCHAR)) END) AS nonfuel_station_categories__cur 
+FROM nonfuel_sales JOIN stations ON nonfuel_sales.station_id = stations.station_id 
+WHERE (stations.city_id IN (__[POSTCOMPILE_city_id_2]) OR stations.team_id IN (__[POSTCOMPILE_team_id_2]) OR stations.station_id IN (__[POSTCOMPILE_station_id_2])) AND (nonfuel_sales.ts >= %(ts_13)s AND nonfuel_sales.ts < %(ts_14)s OR nonfuel_sales.ts >= %(ts_15)s AND nonfuel_sales.ts < %(ts_16)s OR nonfuel_sales.ts >= %(ts_17)s AND nonfuel_sales.ts < %(ts_18)s) GROUP BY GROUPING SETS(stations.city_id, stations.team_id, stations.station_id);
 -- params:
 --   category_1 = 'lubricant'
 --   category_2 = 'own_brand'
 --   city_id_1 = ['C1']
+--   city_id_2 = ['C1']
+--   day_1 = datetime.date(2024, 10, 1)
+--   day_10 = datetime.date(2026, 10, 15)
+--   day_11 = datetime.date(2025, 10, 1)
+--   day_12 = datetime.date(2025, 10, 15)
+--   day_13 = datetime.date(2026, 9, 1)
+--   day_14 = datetime.date(2026, 9, 15)
+--   day_15 = datetime.date(2026, 10, 1)
+--   day_16 = datetime.date(2026, 10, 15)
+--   day_17 = datetime.date(2025, 10, 1)
+--   day_18 = datetime.date(2025, 10, 15)
+--   day_19 = datetime.date(2026, 9, 1)
+--   day_2 = datetime.date(2024, 10, 15)
+--   day_20 = datetime.date(2026, 9, 15)
+--   day_21 = datetime.date(2026, 10, 1)
+--   day_22 = datetime.date(2026, 10, 15)
+--   day_23 = datetime.date(2025, 10, 1)
+--   day_24 = datetime.date(2025, 10, 15)
+--   day_25 = datetime.date(2026, 9, 1)
+--   day_26 = datetime.date(2026, 9, 15)
+--   day_27 = datetime.date(2026, 10, 1)
+--   day_28 = datetime.date(2026, 10, 15)
+--   day_29 = datetime.date(2024, 10, 1)
+--   day_3 = datetime.date(2025, 9, 1)
+--   day_30 = datetime.date(2024, 10, 15)
+--   day_31 = datetime.date(2025, 1, 1)
+--   day_32 = datetime.date(2025, 10, 15)
+--   day_33 = datetime.date(2025, 9, 1)
+--   day_34 = datetime.date(2025, 9, 15)
+--   day_35 = datetime.date(2025, 10, 1)
+--   day_36 = datetime.date(2025, 10, 15)
+--   day_37 = datetime.date(2026, 1, 1)
+--   day_38 = datetime.date(2026, 9, 15)
+--   day_39 = datetime.date(2026, 1, 1)
+--   day_4 = datetime.date(2025, 9, 15)
+--   day_40 = datetime.date(2026, 10, 15)
+--   day_41 = datetime.date(2026, 9, 1)
+--   day_42 = datetime.date(2026, 9, 15)
+--   day_43 = datetime.date(2026, 10, 1)
+--   day_44 = datetime.date(2026, 10, 15)
+--   day_5 = datetime.date(2025, 10, 1)
+--   day_6 = datetime.date(2025, 10, 15)
+--   day_7 = datetime.date(2026, 9, 1)
+--   day_8 = datetime.date(2026, 9, 15)
+--   day_9 = datetime.date(2026, 10, 1)
 --   station_id_1 = ['S1', 'S2']
+--   station_id_2 = ['S1', 'S2']
 --   team_id_1 = ['T1', 'T2']
---   ts_1 = datetime.datetime(2025, 10, 1, 0, 0)
---   ts_10 = datetime.datetime(2025, 9, 16, 0, 0)
---   ts_11 = datetime.datetime(2025, 1, 1, 0, 0)
---   ts_12 = datetime.datetime(2025, 10, 16, 0, 0)
---   ts_13 = datetime.datetime(2026, 1, 1, 0, 0)
---   ts_14 = datetime.datetime(2026, 9, 16, 0, 0)
---   ts_15 = datetime.datetime(2026, 1, 1, 0, 0)
---   ts_16 = datetime.datetime(2026, 10, 16, 0, 0)
---   ts_17 = datetime.datetime(2024, 10, 1, 0, 0)
---   ts_18 = datetime.datetime(2024, 10, 16, 0, 0)
---   ts_19 = datetime.datetime(2025, 1, 1, 0, 0)
---   ts_2 = datetime.datetime(2025, 10, 16, 0, 0)
---   ts_20 = datetime.datetime(2025, 10, 16, 0, 0)
---   ts_21 = datetime.datetime(2026, 1, 1, 0, 0)
---   ts_22 = datetime.datetime(2026, 10, 16, 0, 0)
---   ts_3 = datetime.datetime(2026, 9, 1, 0, 0)
---   ts_4 = datetime.datetime(2026, 9, 16, 0, 0)
---   ts_5 = datetime.datetime(2026, 10, 1, 0, 0)
+--   team_id_2 = ['T1', 'T2']
+--   ts_1 = datetime.datetime(2024, 10, 1, 0, 0)
+--   ts_10 = datetime.datetime(2026, 9, 16, 0, 0)
+--   ts_11 = datetime.datetime(2026, 10, 1, 0, 0)
+--   ts_12 = datetime.datetime(2026, 10, 16, 0, 0)
+--   ts_13 = datetime.datetime(2025, 10, 1, 0, 0)
+--   ts_14 = datetime.datetime(2025, 10, 16, 0, 0)
+--   ts_15 = datetime.datetime(2026, 9, 1, 0, 0)
+--   ts_16 = datetime.datetime(2026, 9, 16, 0, 0)
+--   ts_17 = datetime.datetime(2026, 10, 1, 0, 0)
+--   ts_18 = datetime.datetime(2026, 10, 16, 0, 0)
+--   ts_2 = datetime.datetime(2024, 10, 16, 0, 0)
+--   ts_3 = datetime.datetime(2025, 1, 1, 0, 0)
+--   ts_4 = datetime.datetime(2025, 10, 16, 0, 0)
+--   ts_5 = datetime.datetime(2026, 1, 1, 0, 0)
 --   ts_6 = datetime.datetime(2026, 10, 16, 0, 0)
---   ts_7 = datetime.datetime(2024, 10, 1, 0, 0)
---   ts_8 = datetime.datetime(2024, 10, 16, 0, 0)
---   ts_9 = datetime.datetime(2025, 9, 1, 0, 0)
+--   ts_7 = datetime.datetime(2025, 10, 1, 0, 0)
+--   ts_8 = datetime.datetime(2025, 10, 16, 0, 0)
+--   ts_9 = datetime.datetime(2026, 9, 1, 0, 0)
 
 SELECT stations.team_id, stations.station_id,
   sum(CASE WHEN (plans.month >= %(month_1)s AND plans.month <= %(month_2)s AND plans.measure = %(measure_1)s) THEN plans.target END) AS plan__diesel_volume_t__d20251001_20251031,
@@ -382,7 +639,27 @@ SELECT stations.team_id, stations.station_id,
   sum(CASE WHEN (plans.month >= %(month_3)s AND plans.month <= %(month_4)s AND plans.measure = %(measure_6)s) THEN plans.target END) AS plan__nonfuel_revenue__d20260901_20260930,
   sum(CASE WHEN (plans.month >= %(month_5)s AND plans.month <= %(month_6)s AND plans.measure = %(measure_6)s) THEN plans.target END) AS plan__nonfuel_revenue__d20261001_20261031,
   sum(CASE WHEN (plans.month >= %(month_5)s AND plans.month <= %(month_6)s AND plans.measure = %(measure_7)s) THEN plans.target END) AS plan__operating_profit__d20261001_20261031,
-  sum(CASE WHEN (plans.month >= %(month_5)s AND plans.month <= %(month_6)s AND plans.measure = %(measure_8)s) THEN plans.target END) AS plan__recharge_amount__d20261001_20261031 
+  sum(CASE WHEN (plans.month >= %(month_5)s AND plans.month <= %(month_6)s AND plans.measure = %(measure_8)s) THEN plans.target END) AS plan__recharge_amount__d20261001_20261031,
+  count(CASE WHEN (plans.month >= %(month_1)s AND plans.month <= %(month_2)s AND plans.measure = %(measure_1)s) THEN 1 END) AS plan_n__diesel_volume_t__d20251001_20251031,
+  count(CASE WHEN (plans.month >= %(month_3)s AND plans.month <= %(month_4)s AND plans.measure = %(measure_1)s) THEN 1 END) AS plan_n__diesel_volume_t__d20260901_20260930,
+  count(CASE WHEN (plans.month >= %(month_5)s AND plans.month <= %(month_6)s AND plans.measure = %(measure_1)s) THEN 1 END) AS plan_n__diesel_volume_t__d20261001_20261031,
+  count(CASE WHEN (plans.month >= %(month_5)s AND plans.month <= %(month_6)s AND plans.measure = %(measure_2)s) THEN 1 END) AS plan_n__expenses__d20261001_20261031,
+  count(CASE WHEN (plans.month >= %(month_7)s AND plans.month <= %(month_8)s AND plans.measure = %(measure_3)s) THEN 1 END) AS plan_n__fuel_volume_t__d20250101_20251231,
+  count(CASE WHEN (plans.month >= %(month_1)s AND plans.month <= %(month_2)s AND plans.measure = %(measure_3)s) THEN 1 END) AS plan_n__fuel_volume_t__d20251001_20251031,
+  count(CASE WHEN (plans.month >= %(month_9)s AND plans.month <= %(month_10)s AND plans.measure = %(measure_3)s) THEN 1 END) AS plan_n__fuel_volume_t__d20260101_20261231,
+  count(CASE WHEN (plans.month >= %(month_3)s AND plans.month <= %(month_4)s AND plans.measure = %(measure_3)s) THEN 1 END) AS plan_n__fuel_volume_t__d20260901_20260930,
+  count(CASE WHEN (plans.month >= %(month_5)s AND plans.month <= %(month_6)s AND plans.measure = %(measure_3)s) THEN 1 END) AS plan_n__fuel_volume_t__d20261001_20261031,
+  count(CASE WHEN (plans.month >= %(month_1)s AND plans.month <= %(month_2)s AND plans.measure = %(measure_4)s) THEN 1 END) AS plan_n__gasoline_volume_t__d20251001_20251031,
+  count(CASE WHEN (plans.month >= %(month_3)s AND plans.month <= %(month_4)s AND plans.measure = %(measure_4)s) THEN 1 END) AS plan_n__gasoline_volume_t__d20260901_20260930,
+  count(CASE WHEN (plans.month >= %(month_5)s AND plans.month <= %(month_6)s AND plans.measure = %(measure_4)s) THEN 1 END) AS plan_n__gasoline_volume_t__d20261001_20261031,
+  count(CASE WHEN (plans.month >= %(month_5)s AND plans.month <= %(month_6)s AND plans.measure = %(measure_5)s) THEN 1 END) AS plan_n__nonfuel_gross_profit__d20261001_20261031,
+  count(CASE WHEN (plans.month >= %(month_7)s AND plans.month <= %(month_8)s AND plans.measure = %(measure_6)s) THEN 1 END) AS plan_n__nonfuel_revenue__d20250101_20251231,
+  count(CASE WHEN (plans.month >= %(month_1)s AND plans.month <= %(month_2)s AND plans.measure = %(measure_6)s) THEN 1 END) AS plan_n__nonfuel_revenue__d20251001_20251031,
+  count(CASE WHEN (plans.month >= %(month_9)s AND plans.month <= %(month_10)s AND plans.measure = %(measure_6)s) THEN 1 END) AS plan_n__nonfuel_revenue__d20260101_20261231,
+  count(CASE WHEN (plans.month >= %(month_3)s AND plans.month <= %(month_4)s AND plans.measure = %(measure_6)s) THEN 1 END) AS plan_n__nonfuel_revenue__d20260901_20260930,
+  count(CASE WHEN (plans.month >= %(month_5)s AND plans.month <= %(month_6)s AND plans.measure = %(measure_6)s) THEN 1 END) AS plan_n__nonfuel_revenue__d20261001_20261031,
+  count(CASE WHEN (plans.month >= %(month_5)s AND plans.month <= %(month_6)s AND plans.measure = %(measure_7)s) THEN 1 END) AS plan_n__operating_profit__d20261001_20261031,
+  count(CASE WHEN (plans.month >= %(month_5)s AND plans.month <= %(month_6)s AND plans.measure = %(measure_8)s) THEN 1 END) AS plan_n__recharge_amount__d20261001_20261031 
 FROM plans JOIN stations ON plans.station_id = stations.station_id 
 WHERE (stations.team_id IN (__[POSTCOMPILE_team_id_1]) OR stations.station_id IN (__[POSTCOMPILE_station_id_1])) AND plans.month >= %(month_11)s AND plans.month <= %(month_12)s GROUP BY GROUPING SETS(stations.team_id, stations.station_id) ORDER BY stations.team_id, stations.station_id;
 -- params:
@@ -409,49 +686,87 @@ WHERE (stations.team_id IN (__[POSTCOMPILE_team_id_1]) OR stations.station_id IN
 --   station_id_1 = ['S1', 'S2']
 --   team_id_1 = ['T1', 'T2']
 
-SELECT stations.team_id,
-  sum(CASE WHEN (card_recharges.ts >= %(ts_1)s AND card_recharges.ts < %(ts_2)s) THEN card_recharges.bonus END) AS recharge_bonus_sum__ly,
-  sum(CASE WHEN (card_recharges.ts >= %(ts_3)s AND card_recharges.ts < %(ts_4)s) THEN card_recharges.bonus END) AS recharge_bonus_sum__prev,
-  sum(CASE WHEN (card_recharges.ts >= %(ts_5)s AND card_recharges.ts < %(ts_6)s) THEN card_recharges.bonus END) AS recharge_bonus_sum__cur,
-  count(DISTINCT CASE WHEN (card_recharges.ts >= %(ts_1)s AND card_recharges.ts < %(ts_2)s) THEN card_recharges.customer_id END) AS recharge_customers__ly,
-  count(DISTINCT CASE WHEN (card_recharges.ts >= %(ts_3)s AND card_recharges.ts < %(ts_4)s) THEN card_recharges.customer_id END) AS recharge_customers__prev,
-  count(DISTINCT CASE WHEN (card_recharges.ts >= %(ts_5)s AND card_recharges.ts < %(ts_6)s) THEN card_recharges.customer_id END) AS recharge_customers__cur,
-  sum(CASE WHEN (card_recharges.ts >= %(ts_7)s AND card_recharges.ts < %(ts_8)s) THEN card_recharges.amount END) AS recharge_sum__d20241001_20241015,
-  sum(CASE WHEN (card_recharges.ts >= %(ts_9)s AND card_recharges.ts < %(ts_10)s) THEN card_recharges.amount END) AS recharge_sum__d20250901_20250915,
-  sum(CASE WHEN (card_recharges.ts >= %(ts_1)s AND card_recharges.ts < %(ts_2)s) THEN card_recharges.amount END) AS recharge_sum__ly,
-  sum(CASE WHEN (card_recharges.ts >= %(ts_3)s AND card_recharges.ts < %(ts_4)s) THEN card_recharges.amount END) AS recharge_sum__prev,
-  sum(CASE WHEN (card_recharges.ts >= %(ts_5)s AND card_recharges.ts < %(ts_6)s) THEN card_recharges.amount END) AS recharge_sum__cur,
-  count(CASE WHEN (card_recharges.ts >= %(ts_1)s AND card_recharges.ts < %(ts_2)s) THEN 1 END) AS recharge_txn__ly,
-  count(CASE WHEN (card_recharges.ts >= %(ts_3)s AND card_recharges.ts < %(ts_4)s) THEN 1 END) AS recharge_txn__prev,
-  count(CASE WHEN (card_recharges.ts >= %(ts_5)s AND card_recharges.ts < %(ts_6)s) THEN 1 END) AS recharge_txn__cur,
-  count(CASE WHEN (card_recharges.ts >= %(ts_1)s AND card_recharges.ts < %(ts_2)s AND card_recharges.amount >= %(amount_1)s) THEN 1 END) AS recharge_txn_large__ly,
-  count(CASE WHEN (card_recharges.ts >= %(ts_3)s AND card_recharges.ts < %(ts_4)s AND card_recharges.amount >= %(amount_1)s) THEN 1 END) AS recharge_txn_large__prev,
-  count(CASE WHEN (card_recharges.ts >= %(ts_5)s AND card_recharges.ts < %(ts_6)s AND card_recharges.amount >= %(amount_1)s) THEN 1 END) AS recharge_txn_large__cur 
+SELECT daily.team_id,
+  sum(CASE WHEN (daily.day >= %(day_1)s AND daily.day <= %(day_2)s) THEN daily.recharge_bonus_sum END) AS recharge_bonus_sum__ly,
+  sum(CASE WHEN (daily.day >= %(day_3)s AND daily.day <= %(day_4)s) THEN daily.recharge_bonus_sum END) AS recharge_bonus_sum__prev,
+  sum(CASE WHEN (daily.day >= %(day_5)s AND daily.day <= %(day_6)s) THEN daily.recharge_bonus_sum END) AS recharge_bonus_sum__cur,
+  sum(CASE WHEN (daily.day >= %(day_7)s AND daily.day <= %(day_8)s) THEN daily.recharge_sum END) AS recharge_sum__d20241001_20241015,
+  sum(CASE WHEN (daily.day >= %(day_9)s AND daily.day <= %(day_10)s) THEN daily.recharge_sum END) AS recharge_sum__d20250901_20250915,
+  sum(CASE WHEN (daily.day >= %(day_11)s AND daily.day <= %(day_12)s) THEN daily.recharge_sum END) AS recharge_sum__ly,
+  sum(CASE WHEN (daily.day >= %(day_13)s AND daily.day <= %(day_14)s) THEN daily.recharge_sum END) AS recharge_sum__prev,
+  sum(CASE WHEN (daily.day >= %(day_15)s AND daily.day <= %(day_16)s) THEN daily.recharge_sum END) AS recharge_sum__cur,
+  sum(CASE WHEN (daily.day >= %(day_17)s AND daily.day <= %(day_18)s) THEN daily.recharge_txn END) AS recharge_txn__ly,
+  sum(CASE WHEN (daily.day >= %(day_19)s AND daily.day <= %(day_20)s) THEN daily.recharge_txn END) AS recharge_txn__prev,
+  sum(CASE WHEN (daily.day >= %(day_21)s AND daily.day <= %(day_22)s) THEN daily.recharge_txn END) AS recharge_txn__cur,
+  sum(CASE WHEN (daily.day >= %(day_23)s AND daily.day <= %(day_24)s) THEN daily.recharge_txn_large END) AS recharge_txn_large__ly,
+  sum(CASE WHEN (daily.day >= %(day_25)s AND daily.day <= %(day_26)s) THEN daily.recharge_txn_large END) AS recharge_txn_large__prev,
+  sum(CASE WHEN (daily.day >= %(day_27)s AND daily.day <= %(day_28)s) THEN daily.recharge_txn_large END) AS recharge_txn_large__cur, CAST(NULL AS FLOAT) AS recharge_customers__ly, CAST(NULL AS FLOAT) AS recharge_customers__prev, CAST(NULL AS FLOAT) AS recharge_customers__cur 
+FROM (SELECT stations.team_id AS team_id, CAST(card_recharges.ts AS DATE) AS day,
+  sum(card_recharges.bonus) AS recharge_bonus_sum,
+  sum(card_recharges.amount) AS recharge_sum,
+  count(1) AS recharge_txn,
+  count(CASE WHEN (card_recharges.amount >= %(amount_1)s) THEN 1 END) AS recharge_txn_large 
 FROM card_recharges JOIN stations ON card_recharges.station_id = stations.station_id 
-WHERE stations.team_id IN (__[POSTCOMPILE_team_id_1]) AND (card_recharges.ts >= %(ts_11)s AND card_recharges.ts < %(ts_12)s OR card_recharges.ts >= %(ts_13)s AND card_recharges.ts < %(ts_14)s OR card_recharges.ts >= %(ts_15)s AND card_recharges.ts < %(ts_16)s OR card_recharges.ts >= %(ts_17)s AND card_recharges.ts < %(ts_18)s OR card_recharges.ts >= %(ts_19)s AND card_recharges.ts < %(ts_20)s) GROUP BY stations.team_id ORDER BY stations.team_id;
+WHERE stations.team_id IN (__[POSTCOMPILE_team_id_1]) AND (card_recharges.ts >= %(ts_1)s AND card_recharges.ts < %(ts_2)s OR card_recharges.ts >= %(ts_3)s AND card_recharges.ts < %(ts_4)s OR card_recharges.ts >= %(ts_5)s AND card_recharges.ts < %(ts_6)s OR card_recharges.ts >= %(ts_7)s AND card_recharges.ts < %(ts_8)s OR card_recharges.ts >= %(ts_9)s AND card_recharges.ts < %(ts_10)s) GROUP BY stations.team_id, CAST(card_recharges.ts AS DATE)) AS daily GROUP BY daily.team_id UNION ALL SELECT stations.team_id, CAST(NULL AS FLOAT) AS recharge_bonus_sum__ly, CAST(NULL AS FLOAT) AS recharge_bonus_sum__prev, CAST(NULL AS FLOAT) AS recharge_bonus_sum__cur, CAST(NULL AS FLOAT) AS recharge_sum__d20241001_20241015, CAST(NULL AS FLOAT) AS recharge_sum__d20250901_20250915, CAST(NULL AS FLOAT) AS recharge_sum__ly, CAST(NULL AS FLOAT) AS recharge_sum__prev, CAST(NULL AS FLOAT) AS recharge_sum__cur, CAST(NULL AS FLOAT) AS recharge_txn__ly, CAST(NULL AS FLOAT) AS recharge_txn__prev, CAST(NULL AS FLOAT) AS recharge_txn__cur, CAST(NULL AS FLOAT) AS recharge_txn_large__ly, CAST(NULL AS FLOAT) AS recharge_txn_large__prev, CAST(NULL AS FLOAT) AS recharge_txn_large__cur,
+  count(DISTINCT CASE WHEN (card_recharges.ts >= %(ts_11)s AND card_recharges.ts < %(ts_12)s) THEN card_recharges.customer_id END) AS recharge_customers__ly,
+  count(DISTINCT CASE WHEN (card_recharges.ts >= %(ts_13)s AND card_recharges.ts < %(ts_14)s) THEN card_recharges.customer_id END) AS recharge_customers__prev,
+  count(DISTINCT CASE WHEN (card_recharges.ts >= %(ts_15)s AND card_recharges.ts < %(ts_16)s) THEN card_recharges.customer_id END) AS recharge_customers__cur 
+FROM card_recharges JOIN stations ON card_recharges.station_id = stations.station_id 
+WHERE stations.team_id IN (__[POSTCOMPILE_team_id_2]) AND (card_recharges.ts >= %(ts_17)s AND card_recharges.ts < %(ts_18)s OR card_recharges.ts >= %(ts_19)s AND card_recharges.ts < %(ts_20)s OR card_recharges.ts >= %(ts_21)s AND card_recharges.ts < %(ts_22)s) GROUP BY stations.team_id;
 -- params:
 --   amount_1 = 1000.0
+--   day_1 = datetime.date(2025, 10, 1)
+--   day_10 = datetime.date(2025, 9, 15)
+--   day_11 = datetime.date(2025, 10, 1)
+--   day_12 = datetime.date(2025, 10, 15)
+--   day_13 = datetime.date(2026, 9, 1)
+--   day_14 = datetime.date(2026, 9, 15)
+--   day_15 = datetime.date(2026, 10, 1)
+--   day_16 = datetime.date(2026, 10, 15)
+--   day_17 = datetime.date(2025, 10, 1)
+--   day_18 = datetime.date(2025, 10, 15)
+--   day_19 = datetime.date(2026, 9, 1)
+--   day_2 = datetime.date(2025, 10, 15)
+--   day_20 = datetime.date(2026, 9, 15)
+--   day_21 = datetime.date(2026, 10, 1)
+--   day_22 = datetime.date(2026, 10, 15)
+--   day_23 = datetime.date(2025, 10, 1)
+--   day_24 = datetime.date(2025, 10, 15)
+--   day_25 = datetime.date(2026, 9, 1)
+--   day_26 = datetime.date(2026, 9, 15)
+--   day_27 = datetime.date(2026, 10, 1)
+--   day_28 = datetime.date(2026, 10, 15)
+--   day_3 = datetime.date(2026, 9, 1)
+--   day_4 = datetime.date(2026, 9, 15)
+--   day_5 = datetime.date(2026, 10, 1)
+--   day_6 = datetime.date(2026, 10, 15)
+--   day_7 = datetime.date(2024, 10, 1)
+--   day_8 = datetime.date(2024, 10, 15)
+--   day_9 = datetime.date(2025, 9, 1)
 --   team_id_1 = ['T1']
---   ts_1 = datetime.datetime(2025, 10, 1, 0, 0)
---   ts_10 = datetime.datetime(2025, 9, 16, 0, 0)
---   ts_11 = datetime.datetime(2024, 10, 1, 0, 0)
---   ts_12 = datetime.datetime(2024, 10, 16, 0, 0)
---   ts_13 = datetime.datetime(2025, 9, 1, 0, 0)
---   ts_14 = datetime.datetime(2025, 9, 16, 0, 0)
---   ts_15 = datetime.datetime(2025, 10, 1, 0, 0)
---   ts_16 = datetime.datetime(2025, 10, 16, 0, 0)
---   ts_17 = datetime.datetime(2026, 9, 1, 0, 0)
---   ts_18 = datetime.datetime(2026, 9, 16, 0, 0)
---   ts_19 = datetime.datetime(2026, 10, 1, 0, 0)
---   ts_2 = datetime.datetime(2025, 10, 16, 0, 0)
---   ts_20 = datetime.datetime(2026, 10, 16, 0, 0)
---   ts_3 = datetime.datetime(2026, 9, 1, 0, 0)
---   ts_4 = datetime.datetime(2026, 9, 16, 0, 0)
---   ts_5 = datetime.datetime(2026, 10, 1, 0, 0)
---   ts_6 = datetime.datetime(2026, 10, 16, 0, 0)
---   ts_7 = datetime.datetime(2024, 10, 1, 0, 0)
---   ts_8 = datetime.datetime(2024, 10, 16, 0, 0)
---   ts_9 = datetime.datetime(2025, 9, 1, 0, 0)
+--   team_id_2 = ['T1']
+--   ts_1 = datetime.datetime(2024, 10, 1, 0, 0)
+--   ts_10 = datetime.datetime(2026, 10, 16, 0, 0)
+--   ts_11 = datetime.datetime(2025, 10, 1, 0, 0)
+--   ts_12 = datetime.datetime(2025, 10, 16, 0, 0)
+--   ts_13 = datetime.datetime(2026, 9, 1, 0, 0)
+--   ts_14 = datetime.datetime(2026, 9, 16, 0, 0)
+--   ts_15 = datetime.datetime(2026, 10, 1, 0, 0)
+--   ts_16 = datetime.datetime(2026, 10, 16, 0, 0)
+--   ts_17 = datetime.datetime(2025, 10, 1, 0, 0)
+--   ts_18 = datetime.datetime(2025, 10, 16, 0, 0)
+--   ts_19 = datetime.datetime(2026, 9, 1, 0, 0)
+--   ts_2 = datetime.datetime(2024, 10, 16, 0, 0)
+--   ts_20 = datetime.datetime(2026, 9, 16, 0, 0)
+--   ts_21 = datetime.datetime(2026, 10, 1, 0, 0)
+--   ts_22 = datetime.datetime(2026, 10, 16, 0, 0)
+--   ts_3 = datetime.datetime(2025, 9, 1, 0, 0)
+--   ts_4 = datetime.datetime(2025, 9, 16, 0, 0)
+--   ts_5 = datetime.datetime(2025, 10, 1, 0, 0)
+--   ts_6 = datetime.datetime(2025, 10, 16, 0, 0)
+--   ts_7 = datetime.datetime(2026, 9, 1, 0, 0)
+--   ts_8 = datetime.datetime(2026, 9, 16, 0, 0)
+--   ts_9 = datetime.datetime(2026, 10, 1, 0, 0)
 
 SELECT 0 AS window_index, w0.entity_id, w0.incremental_tonnes, w0.baseline_tonnes, w0.incremental_gross_profit, w0.incremental_cost, w0.incremental_nonfuel_revenue, w0.baseline_nonfuel_revenue 
 FROM (WITH entities AS 
