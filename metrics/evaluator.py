@@ -130,6 +130,13 @@ def _growth(v: float | None, b: float | None) -> float | None:
 def compute_row(ctx: BaseCtx, ind: Indicator, ent: tuple[Level, str], req: BatchRequest) -> IndicatorResult:
     """Everything the board shows for one indicator at one entity."""
     base = ctx.base
+    if ent[0] not in ind.levels:  # the catalogue says it means nothing here: grey, no SQL
+        return IndicatorResult(
+            indicator=ind.id, level=ent[0], entity=ent[1], period=str(req.period),
+            window=base.label(), value=None, unit=str(ind.unit), rag="grey",
+            rag_reason_zh=f"不适用于{ent[0]}层级 → 灰", rag_reason_en=f"not defined at {ent[0]} level → grey",
+            null_reason="not_applicable", time_progress=base.progress,
+        )
     val, light = ctx.light(ind, ent)
     res = IndicatorResult(
         indicator=ind.id, level=ent[0], entity=ent[1], period=str(req.period),

@@ -34,6 +34,7 @@ NULL_REASONS: dict[str, tuple[str, str]] = {
     "no_stations": ("无在营站点", "no open stations"),
     "not_computable": ("本期不可计算", "not computable for this period"),
     "no_plan": ("无计划", "no plan"),
+    "not_applicable": ("该层级不适用", "not defined at this level"),
 }
 
 

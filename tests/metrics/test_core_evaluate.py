@@ -103,6 +103,8 @@ def test_other_levels_and_periods(engine: Engine) -> None:
     res = run(engine, s2, prov, inds=("fuel_volume_t", "volume_per_station_day"))
     assert res.get("fuel_volume_t", s2).value == pytest.approx(0.03)
     assert res.get("volume_per_station_day", s2).value == pytest.approx(0.03 / 5)
+    meta = run(engine, s2, inds=("green_indicator_share",)).get("green_indicator_share", s2)
+    assert meta.value is None and meta.rag == "grey" and meta.null_reason == "not_applicable"
     assert res.get("fuel_volume_t", prov).value == pytest.approx(0.27500075 + 0.075 + 0.375)
     sep = run(engine, T1, period=Period.parse("2026-09"), as_of=None, inds=("fuel_volume_t", "expenses"))
     assert sep.get("fuel_volume_t", T1).value == pytest.approx(0.105)
