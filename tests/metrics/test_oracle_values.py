@@ -252,3 +252,49 @@ def test_postgres_campaign_precision(pg_results: dict, pg_store_url: str,
                                      frames: F.Frames) -> None:
     """Campaign effect on PostgreSQL to 1e-12 relative."""
     _check_campaign_precision(pg_store_url, frames)
+
+
+CONTRACT_IDS = (
+    "fuel_volume_t", "gasoline_volume_t", "diesel_volume_t", "fuel_revenue", "fuel_gross_profit",
+    "nonfuel_revenue", "nonfuel_gross_profit", "expenses", "operating_profit",
+    "price_realization_rate", "fuel_txn_count", "avg_fuel_ticket", "member_volume_share",
+    "recharge_amount", "active_customers", "lost_customers", "churn_warning_customers",
+    "fuel_volume_plan_completion", "fuel_volume_mom", "fuel_volume_yoy",
+)
+
+
+def _check_cli(url: str, frames: F.Frames) -> None:
+    """`python -m metrics compute … --format json` prints the oracle's values and lights for the
+    contract's fixed ids (team T1, October to the 15th)."""
+    import json
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    case = CASE_BY_NAME["team_mtd"]
+    cmd = [sys.executable, "-m", "metrics", "compute", "--db", url, "--level", case.level,
+           "--id", case.entity, "--period", case.period, "--as-of", case.as_of.isoformat(),
+           "--indicators", ",".join(CONTRACT_IDS), "--format", "json"]
+    repo = Path(__file__).resolve().parents[2]
+    out = subprocess.run(cmd, cwd=repo, capture_output=True, text=True, timeout=300, check=True)
+    rows = {r["indicator"]: r for r in json.loads(out.stdout)}
+    assert set(rows) == set(CONTRACT_IDS)
+    for ind in CONTRACT_IDS:
+        row, want = rows[ind], expected(frames, ind, case.name)
+        assert (row["level"], row["entity"], row["period"]) == ("team", "T1", "2026-10")
+        if want is None:
+            assert row["value"] is None, ind
+        else:
+            assert row["value"] == pytest.approx(want, rel=1e-9, abs=1e-6), ind
+        assert row["rag"] == expected_rag(frames, DEFS[ind], "team", "T1", case.window), ind
+
+
+def test_duckdb_cli_contract_ids(duck_url: str, frames: F.Frames) -> None:
+    """The command-line contract on DuckDB."""
+    _check_cli(duck_url, frames)
+
+
+@pytest.mark.postgres
+def test_postgres_cli_contract_ids(pg_store_url: str, frames: F.Frames) -> None:
+    """The command-line contract on PostgreSQL."""
+    _check_cli(pg_store_url, frames)
