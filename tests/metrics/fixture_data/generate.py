@@ -360,15 +360,20 @@ def plans(actual: dict) -> list[dict]:
 
 
 def _write(name: str, rows: list[dict], cols: list[str]) -> None:
-    with open(HERE / name, "w", newline="", encoding="utf-8") as f:
+    with open(OUT / name, "w", newline="", encoding="utf-8") as f:
         w = csv.DictWriter(f, fieldnames=cols, lineterminator="\n")
         w.writeheader()
         for r in rows:
             w.writerow({k: ("" if r[k] is None else r[k]) for k in cols})
 
 
-def main() -> None:
-    """Write all contract files."""
+OUT = HERE
+
+
+def main(out: Path = HERE) -> None:
+    """Write all contract files into `out` (the fixture folder by default)."""
+    global OUT
+    OUT = out
     fuel: list[dict] = []
     anonymous_fuel(fuel)
     member_fuel(fuel)
