@@ -171,16 +171,22 @@ def _is_current(path: str, pathname: str | None) -> bool:
     return current == path or (path != "/" and current.startswith(path + "/"))
 
 
+def _nav_link(page: dict[str, Any], lang: str, extra_class: str = "") -> dbc.NavItem:
+    return dbc.NavItem(dbc.NavLink(page_label(page, lang), href=page["relative_path"],
+                                   active="partial", className="shell-navlink"),
+                       className=extra_class or None)
+
+
 def _nav_items(lang: str, pathname: str | None = None) -> list[Any]:
-    """Menu entries: the first NAV_INLINE pages inline, the rest under "更多 / More" so the
-    header stays one line however many pages join (the phone menu lists the same entries)."""
+    """Menu entries: on wide screens the first NAV_INLINE pages inline and the rest under
+    "更多 / More", so the header stays one line however many pages join; the collapsed phone
+    menu lists them all."""
     pages = nav_pages()
     inline, more = (pages, []) if len(pages) <= NAV_INLINE + 1 else (pages[:NAV_INLINE], pages[NAV_INLINE:])
-    items: list[Any] = [
-        dbc.NavItem(dbc.NavLink(page_label(p, lang), href=p["relative_path"], active="partial",
-                                className="shell-navlink"))
-        for p in inline
-    ]
+    items: list[Any] = [_nav_link(p, lang) for p in inline]
+    # In the collapsed (phone) menu there is room for a plain list: the overflow pages appear
+    # there as ordinary entries, and "More" only on wide screens.
+    items += [_nav_link(p, lang, "d-xl-none") for p in more]
     if more:
         current = any(_is_current(p["relative_path"], pathname) for p in more)
         items.append(dbc.DropdownMenu(
@@ -188,7 +194,7 @@ def _nav_items(lang: str, pathname: str | None = None) -> list[Any]:
                                   active=_is_current(p["relative_path"], pathname))
              for p in more],
             label=t("shell.more", lang), nav=True, in_navbar=True, align_end=True,
-            id="shell-more", className="shell-more",
+            id="shell-more", className="shell-more d-none d-xl-block",
             toggle_class_name="active" if current else "",
         ))
     return items

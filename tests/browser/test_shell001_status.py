@@ -56,6 +56,7 @@ def _active_menu_entry(dash_duo) -> str:
     """The highlighted menu entry: inline, or inside "More" (whose toggle is then highlighted)."""
     driver = dash_duo.driver
     inline = driver.find_elements(By.CSS_SELECTOR, ".shell-nav > .nav-item > .nav-link.active:not(.dropdown-toggle)")
+    inline = [link for link in inline if link.is_displayed()]  # phone-only copies are hidden
     if inline:
         return inline[0].text
     toggle = dash_duo.find_element("#shell-more .dropdown-toggle.active")

@@ -22,7 +22,7 @@ def _menu_paths(dash_duo) -> list[str]:
     """The menu's targets in order: inline links, then the entries under "More" (opened)."""
     driver = dash_duo.driver
     links = driver.find_elements(By.CSS_SELECTOR, ".shell-nav > .nav-item > .shell-navlink")
-    paths = ["/" + a.get_attribute("href").split("/", 3)[-1] for a in links]
+    paths = ["/" + a.get_attribute("href").split("/", 3)[-1] for a in links if a.is_displayed()]
     toggles = driver.find_elements(By.CSS_SELECTOR, "#shell-more .dropdown-toggle")
     if toggles:
         toggles[0].click()
@@ -83,8 +83,9 @@ def test_shell005_many_pages_keep_one_line(dash_duo, app_with_many_pages) -> Non
     dash_duo.wait_for_text_to_equal("h1.page-title", "Data status", timeout=15)
     dash_duo.wait_for_element("#shell-more", timeout=10)
     driver = dash_duo.driver
-    inline = driver.find_elements(By.CSS_SELECTOR, ".shell-nav > .nav-item .shell-navlink")
-    assert len(inline) == 6 and all(link.is_displayed() for link in inline)
+    links = driver.find_elements(By.CSS_SELECTOR, ".shell-nav > .nav-item .shell-navlink")
+    inline = [link for link in links if link.is_displayed()]
+    assert len(inline) == 6
     assert dash_duo.find_element(".shell-navbar").size["height"] < 80  # one line
     assert driver.execute_script("return document.documentElement.scrollWidth - window.innerWidth") <= 0
     more = dash_duo.find_element("#shell-more .dropdown-toggle")
@@ -100,4 +101,21 @@ def test_shell005_many_pages_keep_one_line(dash_duo, app_with_many_pages) -> Non
     target = probe.get_attribute("href").rsplit("/", 1)[-1]
     probe.click()
     dash_duo.wait_for_text_to_equal(f"#{target}", target.replace("-", " "), timeout=10)
+    assert dash_duo.get_logs() == []
+
+
+def test_shell006_phone_menu_lists_every_page(dash_duo, app_with_many_pages) -> None:
+    """On a phone the opened menu is a plain list of every page, without "More"."""
+    dash_duo.driver.set_window_size(390, 844)
+    dash_duo.start_server(app_with_many_pages, port=free_port())
+    dash_duo.driver.get(dash_duo.server_url + "/status")
+    dash_duo.wait_for_text_to_equal("h1.page-title", "数据状态", timeout=15)
+    dash_duo.find_element("#shell-toggler").click()
+    dash_duo.wait_for_contains_class("#shell-collapse", "show", timeout=5)
+    shown = [a.text for a in dash_duo.driver.find_elements(By.CSS_SELECTOR, ".shell-nav .shell-navlink")
+             if a.is_displayed()]
+    assert len(shown) == len([p for p in dash.page_registry.values() if p.get("nav_key")])
+    assert "数据状态" in shown and not dash_duo.find_element("#shell-more").is_displayed()
+    assert dash_duo.driver.execute_script(
+        "return document.documentElement.scrollWidth - window.innerWidth") <= 0
     assert dash_duo.get_logs() == []
