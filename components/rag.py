@@ -37,16 +37,22 @@ def rag_text(rag: object, lang: str = "zh") -> str:
 def rag_light(
     rag: object, lang: str = "zh", reason: str | None = None, compact: bool = False
 ) -> html.Span:
-    """A light: coloured shape plus its word (word hidden visually when compact, kept for readers).
+    """A light: coloured shape plus its word; `reason` becomes the tooltip.
 
-    `reason` becomes the tooltip, so hovering a light says why it has this colour.
+    `compact` (long lists) renders one element: the shape, with the word as its accessible name
+    and tooltip, because every extra element costs render time in a 134-row list.
     """
     r = normalize_rag(rag)
     word = t(f"rag.{r}", lang)
+    if compact:
+        title = f"{word}：{reason}" if reason and lang == "zh" else (
+            f"{word}: {reason}" if reason else word)
+        return html.Span(SHAPES[r], className=f"rag rag-{r}", title=title, role="img",
+                         **{"aria-label": word})
     return html.Span(
         [
             html.Span(SHAPES[r], className="rag-shape", **{"aria-hidden": "true"}),
-            html.Span(word, className="rag-word visually-hidden" if compact else "rag-word"),
+            html.Span(word, className="rag-word"),
         ],
         className=f"rag rag-{r}",
         title=reason or word,
@@ -62,16 +68,13 @@ def count_rags(rags: Iterable[object]) -> dict[str, int]:
 
 
 def rag_counts(counts: dict[str, int], lang: str = "zh") -> html.Span:
-    """Compact per-theme tally: "■ 2  ▲ 3  ● 9  ○ 1", each with its word for screen readers."""
+    """Compact per-theme tally: "■ 2  ▲ 3  ● 9  ○ 1", each chip named in words for readers."""
     chips = [
         html.Span(
-            [
-                html.Span(SHAPES[r], className="rag-shape", **{"aria-hidden": "true"}),
-                html.Span(f"{t(f'rag.{r}', lang)} ", className="visually-hidden"),
-                html.Span(str(counts.get(r, 0)), className="rag-count-n"),
-            ],
+            f"{SHAPES[r]} {counts.get(r, 0)}",
             className=f"rag-count rag-{r}" + ("" if counts.get(r, 0) else " rag-zero"),
             title=f"{t(f'rag.{r}', lang)} {counts.get(r, 0)}",
+            **{"aria-label": f"{t(f'rag.{r}', lang)} {counts.get(r, 0)}", "data-n": str(counts.get(r, 0))},
         )
         for r in RAGS
     ]

@@ -152,3 +152,26 @@ def status_store_url(tmp_path) -> str:
     with store.building(url) as engine:
         fill_status_store(engine)
     return url
+
+
+# ---- a small seeded demo store, built once per session (board, dictionary, wall tests) ----------
+# Appended by the board work. 12 stations × 14 months ending 2026-11-20 (fixed seed and end date,
+# so every run sees the same numbers); generated with data.demo and imported with the importer.
+
+DEMO_END = (2026, 11, 20)
+
+
+@pytest.fixture(scope="session")
+def demo_store_url(tmp_path_factory) -> str:
+    """URL of a DuckDB store holding the small seeded demo company (about 20 s to build)."""
+    import datetime as dt
+
+    from data.demo import generate
+    from data.importer import import_folder
+
+    root = tmp_path_factory.mktemp("demo_store")
+    generate(root / "files", stations=12, months=14, seed=7, end_date=dt.date(*DEMO_END),
+             progress=False)
+    url = f"duckdb:///{root / 'demo.duckdb'}"
+    import_folder(url, root / "files")
+    return url

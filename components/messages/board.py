@@ -11,7 +11,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "board.level": {"zh": "层级", "en": "Level"},
     "board.entity": {"zh": "对象", "en": "Entity"},
     "board.period": {"zh": "统计期", "en": "Period"},
-    "board.period.mtd": {"zh": "本月至今（截至 {day}）", "en": "Month to date (to {day})"},
+    "board.time_progress": {"zh": "时间进度 {progress}", "en": "Time progress {progress}"},
     "board.period.month": {"zh": "{period} 月", "en": "Month {period}"},
     "board.period.quarter": {"zh": "{period} 季度", "en": "Quarter {period}"},
     "board.period.year": {"zh": "{period} 年", "en": "Year {period}"},

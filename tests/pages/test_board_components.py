@@ -110,14 +110,16 @@ def test_row_is_a_button_with_data_attributes() -> None:
     props = row.to_plotly_json()["props"]
     assert row.to_plotly_json()["type"] == "Button"
     assert props["data-indicator"] == "fuel_volume_t" and props["data-rag"] == "red"
-    assert "Plan 50.0%" in _text(row)
+    assert "MoM ↑ +20.0% · YoY ↓ −6.3% · Plan 50.0%" in _text(row)
+    light = next(n for n in _walk(row) if "rag " in str(getattr(n, "className", "")))
+    assert light.children == "■" and light.to_plotly_json()["props"]["aria-label"] == "Red"
 
 
 def test_theme_group_counts_whole_theme_when_filtered() -> None:
     views = [_view(id=f"i{n}", rag=r) for n, r in enumerate(["red", "green", "green", "grey"])]
     group = theme_group("volume", "油品销量", views[:1], "zh", counts_of=views)
-    counts = [n for n in _walk(group) if "rag-count-n" == getattr(n, "className", "")]
-    assert [c.children for c in counts] == ["1", "0", "2", "1"]  # red, yellow, green, grey
+    counts = [n for n in _walk(group) if "rag-count " in str(getattr(n, "className", ""))]
+    assert [c.children for c in counts] == ["■ 1", "▲ 0", "● 2", "○ 1"]  # red, yellow, green, grey
     assert len([n for n in _walk(group) if "ind-row" in str(getattr(n, "className", ""))]) == 1
 
 

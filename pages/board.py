@@ -1,0 +1,194 @@
+"""团队看板: the team leader's home. Pickers, 8 headline cards, all indicators by theme, drawer.
+
+Flow: the URL query (kept in `board-query`) sets the pickers once; the pickers drive `load`
+(one cached batch evaluation, JSON into `board-data`) and the URL (replaceState, no reload);
+`render` turns the JSON into cards and rows in the current language and applies search and
+the red/yellow switch without evaluating again; a click on any indicator opens the drawer.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import date
+from typing import Any
+
+import dash
+import dash_bootstrap_components as dbc
+from dash import ALL, ClientsideFunction, Input, Output, State, callback, ctx, dcc, html
+
+from components.definition_drawer import drawer
+from components.i18n import normalize_lang, t
+from components.shell import page_header
+from data.org import LEVELS, latest_day, list_entities
+from metrics.periods import Period, window
+from pages import board_view
+from pages.board_data import load_board
+from pages.board_params import (
+    entity_options,
+    parse_entity_value,
+    period_options,
+    query_string,
+    resolve,
+)
+
+dash.register_page(__name__, path="/board", nav_key="nav.board", order=10, title="团队看板")
+
+log = logging.getLogger(__name__)
+QUERY_KEYS = (*LEVELS, "period", "as_of")
+
+
+def _engine() -> Any:
+    from settings import facts_engine
+
+    return facts_engine()
+
+
+def _scope() -> Any:
+    """The caller's scope. Until the access layer supplies per-user scopes, the whole province
+    without personal data (the board shows aggregates only)."""
+    from data.scope import Scope
+
+    return Scope.everything(pii=False)
+
+
+def layout(team: str | None = None, city: str | None = None, station: str | None = None,
+           province: str | None = None, period: str | None = None, as_of: str | None = None,
+           **_query: str) -> html.Div:
+    """Skeleton; every text and number is filled by callbacks (language, data)."""
+    query = {"team": team, "city": city, "station": station, "province": province,
+             "period": period, "as_of": as_of}
+    return html.Div(
+        [
+            dcc.Store(id="board-query", data=query),
+            dcc.Store(id="board-data"),
+            dcc.Store(id="board-search-url"),
+            html.Div(id="board-header"),
+            html.Div(id="board-notices"),
+            html.Div(
+                [
+                    dcc.Dropdown(id="board-entity", clearable=False, searchable=True,
+                                 className="board-picker board-entity"),
+                    dcc.Dropdown(id="board-period", clearable=False, searchable=True,
+                                 className="board-picker board-period"),
+                    dcc.Input(id="board-search", type="search", debounce=0.25, value="",
+                              autoComplete="off", className="form-control board-search"),
+                    dbc.Switch(id="board-only-bad", value=False, className="board-only-bad"),
+                ],
+                className="board-controls",
+            ),
+            dcc.Loading(html.Div(id="board-body", className="board-body"), type="dot",
+                        delay_show=300),
+            drawer("board-drawer", "board-drawer-body"),
+        ],
+        className="board-page",
+    )
+
+
+@callback(
+    Output("board-entity", "options"), Output("board-entity", "value"),
+    Output("board-period", "options"), Output("board-period", "value"),
+    Output("board-notices", "children"),
+    Output("board-search", "placeholder"), Output("board-only-bad", "label"),
+    Input("app-lang", "data"),
+    State("board-query", "data"), State("board-entity", "value"), State("board-period", "value"),
+)
+def init_controls(lang: str | None, query: dict[str, Any] | None, entity_now: str | None,
+                  period_now: str | None) -> tuple[Any, ...]:
+    """Picker options in the current language; values from the URL on first render only."""
+    lang = normalize_lang(lang)
+    labels = (t("board.search", lang), t("board.only_bad", lang))
+    try:
+        engine = _engine()
+        entities = list_entities(engine, _scope())
+        latest = latest_day(engine)
+    except Exception as exc:  # an unreadable store reads as a message, never a traceback
+        log.exception("board: store unavailable")
+        return [], None, [], None, board_view.notice(str(type(exc).__name__), lang), *labels
+    first = entity_now is None
+    sel = resolve({k: (query or {}).get(k) for k in QUERY_KEYS}, entities, latest, lang)
+    notices = [board_view.notice(n, lang, warning=True) for n in sel.notices] if first else []
+    if latest is None:
+        notices.append(board_view.notice(t("board.no_data", lang), lang))
+    elif not entities:
+        notices.append(board_view.notice(t("board.no_entities", lang), lang))
+    return (
+        entity_options(entities, lang),
+        sel.entity_value if first else dash.no_update,
+        period_options(latest, lang),
+        (str(sel.period) if sel.period else None) if first else dash.no_update,
+        notices, *labels,
+    )
+
+
+@callback(
+    Output("board-data", "data"), Output("board-search-url", "data"),
+    Input("board-entity", "value"), Input("board-period", "value"),
+    State("board-query", "data"),
+)
+def load(entity_value: str | None, period_value: str | None,
+         query: dict[str, Any] | None) -> tuple[Any, Any]:
+    """Evaluate the view (cached) and the URL query that restores it."""
+    if not entity_value or not period_value:
+        return None, dash.no_update
+    try:
+        engine = _engine()
+        scope = _scope()
+        entity = parse_entity_value(entity_value, list_entities(engine, scope))
+        period = Period.parse(period_value)
+        asked = (query or {}).get("as_of")
+        sel = resolve({"period": period_value, "as_of": asked}, [], latest_day(engine))
+        as_of = sel.as_of
+        if entity is None:
+            return {"error": "entity"}, dash.no_update
+        data = load_board(engine, scope, entity, period, as_of)
+        data["progress"] = window(period, as_of).progress
+    except Exception as exc:  # the evaluator failing must read as a message
+        log.exception("board: evaluation failed")
+        return {"error": type(exc).__name__}, dash.no_update
+    kept_as_of = asked if asked and as_of and as_of.isoformat() == asked else None
+    return data, query_string(entity_value, period_value, kept_as_of)
+
+
+@callback(
+    Output("board-header", "children"), Output("board-body", "children"),
+    Input("board-data", "data"), Input("app-lang", "data"),
+    Input("board-search", "value"), Input("board-only-bad", "value"),
+)
+def render(data: dict[str, Any] | None, lang: str | None, search: str | None,
+           only_bad: bool | None) -> tuple[Any, Any]:
+    """Cards and theme groups from the loaded JSON, filtered by search and the switch."""
+    lang = normalize_lang(lang)
+    if not data:
+        return page_header(t("board.title", lang)), None
+    if data.get("error"):
+        return page_header(t("board.title", lang)), board_view.notice(
+            t("board.metrics_missing", lang, reason=data["error"]), lang)
+    as_of = date.fromisoformat(data["as_of"]) if data.get("as_of") else None
+    return (board_view.header(data, as_of, lang),
+            board_view.body(data, lang, search or "", bool(only_bad)))
+
+
+@callback(
+    Output("board-drawer", "is_open"), Output("board-drawer-body", "children"),
+    Input({"type": "ind-open", "where": ALL, "index": ALL}, "n_clicks"),
+    State("board-data", "data"), State("app-lang", "data"),
+    prevent_initial_call=True,
+)
+def open_drawer(clicks: list[int | None], data: dict[str, Any] | None,
+                lang: str | None) -> tuple[Any, Any]:
+    """The 指标解析 drawer of the clicked indicator (keyboard: Enter on a focused row)."""
+    trigger = ctx.triggered_id
+    if not trigger or not any(clicks) or not data or data.get("error"):
+        return dash.no_update, dash.no_update
+    value = next((c["value"] for c in ctx.triggered if c.get("value")), None)
+    if not value:  # a re-render recreated the buttons with n_clicks 0: not a click
+        return dash.no_update, dash.no_update
+    from pages.board_explain import drawer_body
+
+    return True, drawer_body(_engine(), _scope(), data, trigger["index"], normalize_lang(lang))
+
+
+dash.clientside_callback(
+    ClientsideFunction("board", "syncUrl"),
+    Input("board-search-url", "data"),
+)

@@ -1,0 +1,146 @@
+"""The board's numbers: one batch evaluation per view, cached by (request, scope, data version).
+
+A pages helper. `load_board` returns plain JSON (it travels through a dcc.Store to the render
+callback, so switching language, searching or filtering never evaluates again). Only this module
+and pages/board_explain.py talk to the metrics layer's evaluator.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Engine
+
+from data.org import Entity
+from data.scope import Scope
+from metrics.periods import Period
+from metrics.request import BatchRequest
+
+log = logging.getLogger(__name__)
+CACHE_SECONDS = 600
+TREND_MONTHS = 13
+
+
+def _val(x: Any) -> str:
+    return str(getattr(x, "value", x))
+
+
+def _num(x: Any) -> float | None:
+    try:
+        return None if x is None else float(x)
+    except (TypeError, ValueError):
+        return None
+
+
+def _cache() -> Any:
+    """The app's flask-caching object, or None outside a running app."""
+    try:
+        from flask import has_app_context
+
+        from settings import cache
+
+        return cache if has_app_context() else None
+    except ImportError:
+        return None
+
+
+def _version(engine: Engine) -> str:
+    from data.store import data_version
+
+    try:
+        return data_version(engine)
+    except Exception:  # no bookkeeping table (a hand-made store): never cache across changes
+        log.warning("no data version; board results are not cached")
+        return ""
+
+
+def cached(key: str, engine: Engine, compute: Any) -> Any:
+    """`compute()` through the app cache under `key` + the data version of the store."""
+    version = _version(engine)
+    cache = _cache() if version else None
+    full = f"board:{version}:{key}"
+    if cache is not None:
+        hit = cache.get(full)
+        if hit is not None:
+            return hit
+    value = compute()
+    if cache is not None:
+        cache.set(full, value, timeout=CACHE_SECONDS)
+    return value
+
+
+def registry() -> Any:
+    """The metrics registry (loaded once by the metrics layer)."""
+    from metrics.registry import get_registry
+
+    return get_registry()
+
+
+def cell_json(r: Any) -> dict[str, Any]:
+    """The JSON of one IndicatorResult."""
+    return {
+        "value": _num(r.value), "rag": _val(r.rag),
+        "reason_zh": r.rag_reason_zh or "", "reason_en": r.rag_reason_en or "",
+        "mom": _num(r.mom_value), "yoy": _num(r.yoy_value), "plan": _num(r.plan_value),
+        "progress": _num(r.time_progress), "window": r.window,
+        "trend": [[str(m), _num(v)] for m, v in (r.trend or [])],
+    }
+
+
+def evaluate_batch(engine: Engine, scope: Scope, indicator_ids: list[str] | None,
+                   entities: list[tuple[str, str]], period: Period, as_of: date | None,
+                   trend_months: int = 0) -> dict[str, dict[str, Any]]:
+    """One batch call: {"indicator|level|id": cell JSON}. The only place here that knows the
+    evaluator's request and result types."""
+    from metrics.evaluator import evaluate
+
+    request = BatchRequest(
+        entities=tuple(entities), period=period, scope=scope,
+        indicators=tuple(indicator_ids) if indicator_ids is not None else None,
+        as_of=as_of, trend_months=trend_months)
+    result = evaluate(engine, request)
+    return {f"{ind}|{_val(lvl)}|{ident}": cell_json(r)
+            for (ind, (lvl, ident)), r in result.results.items()}
+
+
+def _indicator_rows(cells: dict[str, dict[str, Any]], entity: Entity) -> list[dict[str, Any]]:
+    reg = registry()
+    rows = []
+    for ind in reg.indicators.values():
+        cell = cells.get(f"{ind.id}|{entity.level}|{entity.id}", {})
+        rows.append({
+            "id": ind.id, "name_zh": ind.name_zh, "name_en": ind.name_en,
+            "theme": _val(ind.theme), "unit": _val(ind.unit), "decimals": ind.display_decimals,
+            "direction": _val(ind.direction), "headline": bool(ind.headline),
+            **{k: cell.get(k) for k in ("value", "mom", "yoy", "plan", "progress")},
+            "rag": cell.get("rag") or "grey",
+            "reason_zh": cell.get("reason_zh", ""), "reason_en": cell.get("reason_en", ""),
+        })
+    return rows
+
+
+def load_board(engine: Engine, scope: Scope, entity: Entity, period: Period,
+               as_of: date | None) -> dict[str, Any]:
+    """Everything the board shows for one view, as JSON."""
+    reg = registry()
+    ids = list(reg.indicators)
+    key = f"view:{scope.key()}:{entity.level}:{entity.id}:{period}:{as_of}"
+    cells = cached(key, engine, lambda: evaluate_batch(
+        engine, scope, None, [entity.key], period, as_of))
+    # Trends cost a window per month, so only the headline cards ask for them (second batch).
+    headline = [i for i in ids if reg.indicators[i].headline]
+    trend_cells = cached(f"trend:{key}", engine, lambda: evaluate_batch(
+        engine, scope, headline, [entity.key], period, as_of, TREND_MONTHS))
+    trends = {i: trend_cells.get(f"{i}|{entity.level}|{entity.id}", {}).get("trend", [])
+              for i in headline}
+    return {
+        "entity": {"level": entity.level, "id": entity.id, "name": entity.name},
+        "period": str(period),
+        "as_of": as_of.isoformat() if as_of else None,
+        "indicators": _indicator_rows(cells, entity),
+        "trends": trends,
+        "themes": [{"id": _val(th.id), "name_zh": th.name_zh, "name_en": th.name_en}
+                   for th, _ in reg.by_theme()],
+    }

@@ -1,0 +1,70 @@
+"""Browser test of the wall display (大屏): rotates, refreshes in place, aggregates only."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from app import create_app
+from settings import Settings
+
+pytestmark = pytest.mark.browser
+
+
+def _view(dash_duo) -> str:
+    return dash_duo.find_element("#wall-view-title [data-view]").get_attribute("data-view")
+
+
+def _wait_view(dash_duo, name: str, timeout: float = 30) -> None:
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        try:
+            if _view(dash_duo) == name:
+                return
+        except Exception:  # re-rendered between find and read
+            pass
+        time.sleep(0.1)
+    raise AssertionError(f"the wall never showed {name}; it shows {_view(dash_duo)}")
+
+
+def _customer_names(url: str) -> list[str]:
+    engine = create_engine(url)
+    with engine.connect() as conn:
+        names = [r[0] for r in conn.execute(text("select name from customers limit 200"))]
+    engine.dispose()
+    return names
+
+
+def test_wall001_rotates_refreshes_and_shows_no_names(dash_duo, demo_store_url, tmp_path) -> None:
+    """The wall cycles its views by itself, reloads data without losing its place, warns stale."""
+    names = _customer_names(demo_store_url)
+    app = create_app(Settings(database_url=demo_store_url,
+                              state_database_url=f"sqlite:///{tmp_path / 's.sqlite'}"))
+    dash_duo.start_server(app)
+    dash_duo.driver.set_window_size(1920, 1080)
+    dash_duo.driver.get(dash_duo.server_url + "/wall?interval=4&refresh=3")
+    shots = os.environ.get("AMOEBA_SCREENSHOTS")
+    seen = []
+    for view in ("overview", "cities", "teams", "red", "trends"):
+        _wait_view(dash_duo, view, timeout=40)
+        time.sleep(0.5)
+        seen.append(view)
+        page = dash_duo.driver.page_source
+        assert not [n for n in names if n in page], "a customer name reached the wall"
+        if shots:
+            dash_duo.driver.save_screenshot(str(Path(shots) / f"wall_{view}.png"))
+    assert "数据截至 2026-11-20" in dash_duo.find_element("#wall-status").text
+    assert "未更新" in dash_duo.find_element(".wall-stale").text  # the demo data is days old
+    assert not dash_duo.driver.find_elements("css selector", "#shell-header:not([hidden])")
+    # refresh: the time stamp moves on while the rotation keeps counting from where it was
+    stamp = dash_duo.find_element(".wall-updated").text
+    deadline = time.time() + 20
+    while dash_duo.find_element(".wall-updated").text == stamp and time.time() < deadline:
+        time.sleep(0.2)
+    assert dash_duo.find_element(".wall-updated").text != stamp
+    assert _view(dash_duo) in ("trends", "overview", "cities")
+    assert dash_duo.get_logs() == []
