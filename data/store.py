@@ -148,17 +148,24 @@ def reader_engine(url: str) -> Engine:
 
 
 def data_version(engine: Engine) -> str:
-    """The import_id of the last published import, "" when nothing was ever published."""
-    if not inspect(engine).has_table(import_runs.name):
-        return ""
+    """The import_id of the last published import, "" when nothing was ever published.
+
+    Cheap enough to call per request (caches key on it): one indexed-size query, no reflection.
+    """
     query = (
         select(import_runs.c.import_id)
         .where(import_runs.c.status == "published")
         .order_by(import_runs.c.finished_at.desc(), import_runs.c.import_id.desc())
         .limit(1)
     )
-    with engine.connect() as conn:
-        return conn.execute(query).scalar() or ""
+    try:
+        with engine.connect() as conn:
+            return conn.execute(query).scalar() or ""
+    except (exc.ProgrammingError, exc.OperationalError):
+        # Reflect only on the slow path: a missing table is "", anything else is a real error.
+        if not inspect(engine).has_table(import_runs.name):
+            return ""
+        raise
 
 
 @contextmanager

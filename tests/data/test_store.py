@@ -104,3 +104,12 @@ def test_stray_spill_folder_and_wal_are_removed(duck_url: str) -> None:
     wal.write_bytes(b"x")
     import_folder(duck_url, BASIC)
     assert store.stray_builds(path) == []
+
+
+def test_data_version_without_bookkeeping_tables(tmp_path: Path) -> None:
+    """A database without import_runs has version ""; an unreachable one raises."""
+    from sqlalchemy import create_engine
+
+    assert store.data_version(create_engine(f"sqlite:///{tmp_path / 'empty.sqlite'}")) == ""
+    with pytest.raises(exc.OperationalError):
+        store.data_version(create_engine("sqlite:////nonexistent-dir/x.sqlite"))
