@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-
 import dash
 import pytest
 from dash import html
@@ -92,8 +90,6 @@ def test_shell005_many_pages_keep_one_line(dash_duo, app_with_many_pages) -> Non
     assert more.text.strip() == "More" and "active" in more.get_attribute("class")  # status is in it
     more.click()
     menu = dash_duo.wait_for_element("#shell-more .dropdown-menu", timeout=5)
-    if os.environ.get("AMOEBA_SCREENSHOTS"):
-        driver.save_screenshot(os.path.join(os.environ["AMOEBA_SCREENSHOTS"], "shell-menu-more-en.png"))
     entries = menu.find_elements(By.CSS_SELECTOR, ".dropdown-item")
     assert "Data status" in [a.text for a in entries]
     assert len(inline) + len(entries) == len([p for p in dash.page_registry.values() if p.get("nav_key")])
