@@ -9,7 +9,10 @@ and the good rows are upserted by key, so re-importing a folder changes nothing.
 
 from __future__ import annotations
 
+import os
 import secrets
+import shutil
+import tempfile
 import time
 from datetime import datetime
 from pathlib import Path
@@ -183,7 +186,10 @@ def _import_duckdb(url, path, files, report, started, progress) -> None:  # noqa
 def _import_server(url, files, report, started, progress) -> None:  # noqa: ANN001
     engine = writer_engine(url)
     create_schema(engine)
-    duck = duckdb.connect(":memory:")
+    # The validator holds the staged files; bound its memory and let it spill to a temp folder.
+    spill = tempfile.mkdtemp(prefix="amoeba-import-")
+    duck = duckdb.connect(":memory:", config={
+        "memory_limit": os.environ.get("AMOEBA_IMPORT_MEMORY", "4GB"), "temp_directory": spill})
     try:
         with engine.begin() as conn:
             if engine.dialect.name == "postgresql":
@@ -199,6 +205,7 @@ def _import_server(url, files, report, started, progress) -> None:  # noqa: ANN0
     finally:
         duck.close()
         engine.dispose()
+        shutil.rmtree(spill, ignore_errors=True)
 
 
 def _server_load(conn: Connection, duck: duckdb.DuckDBPyConnection, table, good: str) -> None:  # noqa: ANN001
