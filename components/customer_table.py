@@ -129,5 +129,14 @@ def customer_table(rows: list[CustomerRow], lang: str, as_of: date,
     count = (t("customers.count", lang, n=fmt.count(n)) if n == len(rows)
              else t("customers.shown", lang, shown=len(rows), n=fmt.count(n)))  # fmt: skip
     items = [customer_item(r, lang, as_of, contacts.get(r.customer_id)) for r in rows]
-    return html.Div([html.Div(count, className="small text-muted mb-1 cust-count"), *items],
-                    className="cust-table")  # fmt: skip
+    return html.Div([html.Div(count, className="small text-muted mb-1 cust-count"),
+                     _head(lang), *items], className="cust-table")  # fmt: skip
+
+
+def _head(lang: str) -> html.Div:
+    """Column titles over the summary grid (hidden on phones, where the grid stacks)."""
+    keys = ("customer", "grade", "phone", "flags", "reason", "manager", "last")
+    cells = [html.Span(t(f"customers.col.{k}", lang)) for k in keys]
+    return html.Div([html.Div(cells, className="cust-summary cust-head-grid"),
+                     html.Div(t("customers.col.contact", lang), className="cust-actions")],
+                    className="cust-head small text-muted")  # fmt: skip

@@ -72,6 +72,8 @@ class Profile:
     discount_share: float | None
     recharge_count: int
     recharge_amount: float
+    f_median: float = 0.0  # the province medians the F and Mon lines used
+    m_median: float = 0.0
 
     @property
     def price_sensitive(self) -> bool:
@@ -232,7 +234,8 @@ def _profile(r: dict, w: Window, tags: dict[str, object]) -> Profile:
         customer_id=r["customer_id"], name=r["name"], phone=r["phone"], kind=r["kind"],
         grade=r["grade"], manager_id=r["manager_id"], r_days=r_days, frequency=f, monetary=mon,
         r_score=r_score(r_days), f_score=ratio_score(f, r["f_med"]),
-        m_score=ratio_score(mon, r["mon_med"]), segment=SEGMENTS[high], **tags,  # type: ignore[arg-type]
+        m_score=ratio_score(mon, r["mon_med"]), segment=SEGMENTS[high],
+        f_median=float(r["f_med"] or 0), m_median=float(r["mon_med"] or 0), **tags,  # type: ignore[arg-type]
     )  # fmt: skip
 
 

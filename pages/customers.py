@@ -32,7 +32,7 @@ dash.register_page(__name__, path="/customers", nav_key="nav.customers", order=3
 log = logging.getLogger(__name__)
 TABS = ("watch", "warning", "serious", "lost", "dormant", "buying")
 QUERY_KEYS = (*LEVELS, "period", "as_of")
-LIST_LIMIT = 200  # rows shown per list; the count line says how many there are
+LIST_LIMIT = 50  # rows shown per list (the renderer stays quick); the count line says how many there are
 
 
 def layout(team: str | None = None, city: str | None = None, station: str | None = None,
@@ -162,7 +162,8 @@ def _lists(engine: Any, scope: Any, entity: Any, w: Any, tab: str, lang: str) ->
     kinds = ("today", "month") if tab == "buying" else (tab,)
     parts: list[Any] = []
     for kind in kinds:
-        rows = customer_list(engine, entity.level, entity.id, w, scope, kind, LIST_LIMIT)
+        rows = customer_list(engine, entity.level, entity.id, w, scope, kind,
+                             None if kind == "watch" else LIST_LIMIT)
         total = None
         if len(rows) == LIST_LIMIT:
             total = len(customer_list(engine, entity.level, entity.id, w, scope, kind,

@@ -52,6 +52,7 @@ def team(engine):
 
 def test_rfm_scores_segments_and_cycle(team) -> None:
     assert set(team) == set(WANT)
+    assert {(p.f_median, p.m_median) for p in team.values()} == {(3.0, 22650.0)}
     for cid, (r, f, mon, seg, scores, cycle) in WANT.items():
         p = team[cid]
         assert (p.r_days, p.frequency, p.segment, (p.r_score, p.f_score, p.m_score)) == (
