@@ -38,7 +38,7 @@ def attainment(fr: Fr, d, level: str, eid: str, win: Window) -> float:  # noqa: 
     a: float | None = None
     if v is not None and str(r.kind) == "plan_progress":
         plan = (R._plan_or_none(fr, level, eid, win, r.plan) if r.plan
-                else R._plan_expr(fr, d.id, level, eid, win))
+                else R._plan_expr(fr, d.id, level, eid, win, r.plan_expr or ""))
         # A completion rate exists only for a positive plan (the rule table judges a plan ≤ 0
         # by the difference v − plan × p instead), so a plan ≤ 0 gives no attainment.
         c = F.ratio(v, plan) if plan is not None and plan > 0 else None

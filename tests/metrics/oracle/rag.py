@@ -38,8 +38,23 @@ def year_progress(win: Window) -> float:
     return ((win.end - date(win.end.year, 1, 1)).days + 1) / year.days
 
 
-def _plan_expr(fr: Fr, ind: str, level: str, eid: str, win: Window) -> float | None:
-    """The plan of an indicator whose rule names a plan expression."""
+# The YAML text of each expression spelled out below; a changed text fails loudly.
+SPELLED_OUT = {
+    "fuel_gross_profit": 'plan("fuel_volume_t") * ly(fuel_gp_per_tonne)',
+    "total_gross_profit": 'plan("fuel_volume_t") * ly(fuel_gp_per_tonne) + plan("nonfuel_gross_profit")',
+    "expense_per_tonne": 'plan("expenses") / plan("fuel_volume_t")',
+    "profit_per_tonne": 'plan("operating_profit") / plan("fuel_volume_t")',
+    "expenses_yoy": "fuel_volume_yoy",
+}
+
+
+def _plan_expr(fr: Fr, ind: str, level: str, eid: str, win: Window,
+               text: str = "1") -> float | None:
+    """The plan of an indicator whose rule names a plan expression (spelled out per indicator)."""
+    if text.strip() == "1":
+        return 1.0  # the completion indicators: their value is already value ÷ plan
+    if SPELLED_OUT.get(ind) != text:
+        raise KeyError(f"plan expression of {ind} changed to {text!r}: spell it out here")
     ly = comparison(win, "yoy")
     gp_t_ly = ORACLES["fuel_gp_per_tonne"](fr, level, eid, ly)
     vol_plan = _plan(fr, level, eid, win, "fuel_volume_t")
@@ -48,12 +63,14 @@ def _plan_expr(fr: Fr, ind: str, level: str, eid: str, win: Window) -> float | N
     if ind == "total_gross_profit":
         return None if gp_t_ly is None else (vol_plan * gp_t_ly
                                              + _plan(fr, level, eid, win, "nonfuel_gross_profit"))
-    return 1.0  # the completion indicators: their value is already value ÷ plan
+    raise KeyError(f"no plan expression spelled out for {ind}: {text}")
 
 
 def _target(fr: Fr, ind: str, target: object, level: str, eid: str, win: Window) -> float | None:
     if isinstance(target, int | float):
         return float(target)
+    if SPELLED_OUT.get(ind) != target:
+        raise KeyError(f"target of {ind} changed to {target!r}: spell it out here")
     plan_t = _plan(fr, level, eid, win, "fuel_volume_t")
     if ind == "expense_per_tonne":
         return F.ratio(_plan(fr, level, eid, win, "expenses"), plan_t)
@@ -90,7 +107,7 @@ def expected_rag(fr: Fr, ind, level: str, eid: str, win: Window) -> str:  # noqa
     if kind == "plan_progress":
         p = year_progress(win) if r.progress == "year" else win.progress
         plan = (_plan_or_none(fr, level, eid, win, r.plan) if r.plan
-                else _plan_expr(fr, ind.id, level, eid, win))
+                else _plan_expr(fr, ind.id, level, eid, win, r.plan_expr or ""))
         return _plan_progress(v, plan, p, higher)
     if kind == "threshold":
         return _on_scale(v, r.green, r.yellow, higher)
