@@ -29,17 +29,27 @@ from data.schema import quarantine
 BATCH_ROWS = 200_000
 
 
-def sort_columns(table: Table) -> tuple[str, ...]:
-    """Physical order of a table in DuckDB: time first, then station, then the key."""
+def sort_order(table: Table) -> str:
+    """Physical order of a table in DuckDB: month, then station, then time, then the key.
+
+    Month-then-station keeps one station's month of rows together, so the zone maps skip
+    most of a big table for a team's or a station's period; testing.md measured this order
+    (month, team, station, ts) as the biggest speed lever (board 59 → 24 ms at 50M rows).
+    Station ids run team by team in the contract's organisation, so team order comes along.
+    """
     names = table.c.keys()
-    lead = [c for c in ("ts", "month", "station_id") if c in names]
-    return tuple(dict.fromkeys([*lead, *table.info["key"]]))
+    parts = []
+    if "ts" in names:
+        parts.append("date_trunc('month', \"ts\")")
+    parts += [ident(c) for c in ("month", "station_id", "ts") if c in names]
+    parts += [ident(k) for k in table.info["key"] if ident(k) not in parts]
+    return ", ".join(parts)
 
 
 def duckdb_upsert(duck: duckdb.DuckDBPyConnection, table: Table, good: str) -> None:
     """Upsert the rows of relation `good` into `table` of the DuckDB store being built."""
     cols = ", ".join(ident(c) for c in table.c.keys())
-    order = ", ".join(ident(c) for c in sort_columns(table))
+    order = sort_order(table)
     name = ident(table.name)
     has_rows = duck.execute(f"SELECT EXISTS (SELECT 1 FROM {name})").fetchall()[0][0]  # noqa: S608
     if not has_rows:

@@ -80,14 +80,14 @@ def test_rollup_matches_plain_python(duck_url: str) -> None:
         assert abs(paid - want[2]) < 1e-9 and (count, last) == (want[3], want[4])
 
 
-def test_fuel_sales_stored_in_time_then_station_order(tmp_path: Path, duck_url: str) -> None:
-    """Physical order is (ts, station_id) after a first import and after an upsert rebuild."""
+def test_fuel_sales_stored_by_month_station_time(tmp_path: Path, duck_url: str) -> None:
+    """Physical order is (month, station, ts) after a first import and after an upsert rebuild."""
     import_folder(duck_url, BASIC)
     late = tmp_path / "late"
     late.mkdir()
     (late / "fuel_sales.csv").write_text(
         "txn_id,ts,station_id,nozzle_no,product_code,liters,list_price,paid_amount,customer_id,"
-        "payment_method\nF000,2026-09-01T00:00:00,S003,1,G92,10,7.5,75,,cash\n")
+        "payment_method\nF000,2026-09-30T23:00:00,S001,1,G92,10,7.5,75,,cash\n")
     import_folder(duck_url, late)
     path = duck_url.removeprefix("duckdb:///")
     con = duckdb.connect(":memory:")
@@ -95,6 +95,8 @@ def test_fuel_sales_stored_in_time_then_station_order(tmp_path: Path, duck_url: 
     con.execute(f"ATTACH '{path}' AS s (READ_ONLY)")
     stored = [r[0] for r in con.execute("SELECT txn_id FROM s.fuel_sales").fetchall()]
     con.close()
-    rows = read_csv_rows(BASIC / "fuel_sales.csv") + [{"txn_id": "F000", "ts": "2026-09-01T00:00:00",
-                                                       "station_id": "S003"}]
-    assert stored == [r["txn_id"] for r in sorted(rows, key=lambda r: (r["ts"], r["station_id"]))]
+    rows = read_csv_rows(BASIC / "fuel_sales.csv") + [{"txn_id": "F000", "ts": "2026-09-30T23:00:00",
+                                                       "station_id": "S001"}]
+    expected = sorted(rows, key=lambda r: (r["ts"][:7], r["station_id"], r["ts"]))
+    assert stored == [r["txn_id"] for r in expected]
+    assert stored[:3] == ["F001", "F002", "F000"]  # S001's September, in time order
