@@ -144,7 +144,29 @@ def _profiles(entity_value: str, period_value: str, query: dict[str, Any] | None
     sel = resolve({"period": period_value, "as_of": (query or {}).get("as_of")}, [],
                   latest_day(engine))  # fmt: skip
     w = window(Period.parse(period_value), sel.as_of)
-    return entity, w, profiles(engine, entity.level, entity.id, w, scope)
+    from data.store import data_version
+    from settings import current_settings
+
+    version = data_version(engine)
+    items = _cached_profiles(current_settings().database_url, version, scope, entity.level,
+                             entity.id, w)  # fmt: skip
+    return entity, w, items
+
+
+def _cached_profiles(url: str, version: str, scope: Any, level: str, entity_id: str,
+                     w: Any) -> list[Profile]:  # fmt: skip
+    """Profiles keyed on the data version and the whole scope (a filter change or an export
+    reuses them; a publish or another user's scope never does)."""
+    from settings import cache
+
+    @cache.memoize()
+    def compute(url: str, version: str, scope_key: str, level: str, entity_id: str,
+                start: str, end: str) -> list[Profile]:  # fmt: skip
+        del url, version, scope_key, start  # cache key parts only
+        return profiles(_engine(), level, entity_id, w, scope)
+
+    return compute(url, version, scope.key(), level, entity_id, w.start.isoformat(),
+                   w.end.isoformat())  # fmt: skip
 
 
 FILTER_INPUTS = [Input(i, "value") for i in FILTER_IDS]
