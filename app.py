@@ -14,6 +14,7 @@ from flask import Flask, redirect, request
 from werkzeug.wrappers import Response
 
 import settings as settings_module
+from access.setup import install_access
 from components.i18n import DEFAULT_LANG, t
 from components.page_guard import guard_layouts
 from components.shell import home_href, register_shell_callbacks, shell_layout
@@ -83,6 +84,7 @@ def create_app(settings: Settings | None = None) -> Dash:
     app.layout = shell_layout
     guard_layouts(log)
     register_shell_callbacks(app)
+    install_access(app, settings)  # login, the request gate, open access in development only
     _redirect_home_to_board(server)
     return app
 

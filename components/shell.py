@@ -22,7 +22,10 @@ from typing import Any
 import dash
 import dash_bootstrap_components as dbc
 from dash import ClientsideFunction, Dash, Input, Output, State, dcc, html
+from flask import has_request_context
 
+from access.guard import page_allowed
+from access.setup import account_area
 from components.i18n import DEFAULT_LANG, LANGS, has_key, normalize_lang, t
 
 LANG_STORE = "app-lang"
@@ -31,8 +34,9 @@ URL = "shell-url"
 
 
 def nav_pages() -> list[dict[str, Any]]:
-    """Registered pages that declare a `nav_key`, in menu order."""
-    pages = [p for p in dash.page_registry.values() if p.get("nav_key")]
+    """Registered pages that declare a `nav_key` and the signed-in role may open, in menu order."""
+    pages = [p for p in dash.page_registry.values()
+             if p.get("nav_key") and (not has_request_context() or page_allowed(p["relative_path"]))]
     return sorted(pages, key=lambda p: (p.get("order") or 0, p["relative_path"]))
 
 
@@ -101,7 +105,7 @@ def navbar() -> html.Header:
                         # the language callback runs; it re-renders for English.
                         [dbc.Nav(_nav_items(DEFAULT_LANG), id="shell-nav", navbar=True,
                                  className="me-auto shell-nav"),
-                         _lang_switch()],
+                         _lang_switch(), account_area()],
                         id="shell-collapse", navbar=True, is_open=False,
                     ),
                 ],

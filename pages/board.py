@@ -44,11 +44,10 @@ def _engine() -> Any:
 
 
 def _scope() -> Any:
-    """The caller's scope. Until the access layer supplies per-user scopes, the whole province
-    without personal data (the board shows aggregates only)."""
-    from data.scope import Scope
+    """The caller's scope, resolved by the access layer from the session (fails closed)."""
+    from access.context import current_scope
 
-    return Scope.everything(pii=False)
+    return current_scope()
 
 
 def layout(team: str | None = None, city: str | None = None, station: str | None = None,
@@ -121,32 +120,49 @@ def init_controls(lang: str | None, query: dict[str, Any] | None, entity_now: st
 
 
 @callback(
-    Output("board-data", "data"), Output("board-search-url", "data"),
+    Output("board-search-url", "data"),
+    Input("board-entity", "value"), Input("board-period", "value"),
+    State("board-query", "data"),
+)
+def url_of(entity_value: str | None, period_value: str | None,
+           query: dict[str, Any] | None) -> Any:
+    """The URL query that restores the view, as soon as a picker changes (before any numbers)."""
+    if not entity_value or not period_value:
+        return dash.no_update
+    asked = (query or {}).get("as_of")
+    try:
+        keep = asked if asked and Period.parse(period_value).contains(date.fromisoformat(asked)) \
+            else None
+    except ValueError:
+        keep = None
+    return query_string(entity_value, period_value, keep)
+
+
+@callback(
+    Output("board-data", "data"),
     Input("board-entity", "value"), Input("board-period", "value"),
     State("board-query", "data"),
 )
 def load(entity_value: str | None, period_value: str | None,
-         query: dict[str, Any] | None) -> tuple[Any, Any]:
-    """Evaluate the view (cached) and the URL query that restores it."""
+         query: dict[str, Any] | None) -> Any:
+    """Evaluate the view (one cached batch, plus the headline trends)."""
     if not entity_value or not period_value:
-        return None, dash.no_update
+        return None
     try:
         engine = _engine()
         scope = _scope()
         entity = parse_entity_value(entity_value, list_entities(engine, scope))
-        period = Period.parse(period_value)
-        asked = (query or {}).get("as_of")
-        sel = resolve({"period": period_value, "as_of": asked}, [], latest_day(engine))
-        as_of = sel.as_of
         if entity is None:
-            return {"error": "entity"}, dash.no_update
-        data = load_board(engine, scope, entity, period, as_of)
-        data["progress"] = window(period, as_of).progress
+            return {"error": "entity"}
+        period = Period.parse(period_value)
+        sel = resolve({"period": period_value, "as_of": (query or {}).get("as_of")}, [],
+                      latest_day(engine))
+        data = load_board(engine, scope, entity, period, sel.as_of)
+        data["progress"] = window(period, sel.as_of).progress
     except Exception as exc:  # the evaluator failing must read as a message
         log.exception("board: evaluation failed")
-        return {"error": type(exc).__name__}, dash.no_update
-    kept_as_of = asked if asked and as_of and as_of.isoformat() == asked else None
-    return data, query_string(entity_value, period_value, kept_as_of)
+        return {"error": type(exc).__name__}
+    return data
 
 
 @callback(
