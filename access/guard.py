@@ -111,8 +111,11 @@ def _safe_next(path: str) -> str:
 
 def _page_path(path: str) -> str | None:
     for page in dash.page_registry.values():
-        if page["relative_path"] == path.rstrip("/") or page["relative_path"] == path:
-            return page["relative_path"]
+        rel = page["relative_path"]
+        if rel in (path, path.rstrip("/")):
+            return rel
+        if page.get("path_template") and rel != "/" and path.startswith(rel + "/"):
+            return rel  # /org/team/T01 is the /org page
     return None
 
 
