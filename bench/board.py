@@ -109,7 +109,8 @@ def main(argv: list[str] | None = None) -> int:
         "|---|---:|---:|",
         f"| board cold (new engine, caches cleared), median of {a.repeat} | {statistics.median(cold):.3f} | {n_stmt} |",
         f"| board warm, median of {a.repeat} | {statistics.median(warm):.3f} | {n_stmt} |",
-        f"| one request per indicator (134 requests), median of {a.per_indicator_repeat} | {statistics.median(per):.3f} | — |",
+        (f"| one request per indicator (134 requests), median of {a.per_indicator_repeat} "
+         f"| {statistics.median(per):.3f} | — |") if per else "| one request per indicator | not run | — |",
         "",
     ]
     text = "\n".join(lines)
