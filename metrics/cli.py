@@ -63,7 +63,10 @@ def cmd_compute(args: argparse.Namespace) -> int:
         scope=Scope.everything(), indicators=inds, as_of=args.as_of,
     )
     res = evaluate(_engine(args.db), req, get_registry(args.dir))
+    contract = ("indicator", "level", "entity", "period", "value", "unit", "rag")
     rows = [r.to_json() for r in res.results.values()]
+    if not args.details:  # exactly the data contract's object
+        rows = [{k: r[k] for k in contract} for r in rows]
     if args.format == "json":
         print(json.dumps(rows, ensure_ascii=False, indent=1))
     else:
@@ -142,6 +145,8 @@ def parser() -> argparse.ArgumentParser:
     _common(p)
     p.add_argument("--indicators", default=None, help="comma-separated ids (default: all)")
     p.add_argument("--format", choices=["json", "text"], default="json")
+    p.add_argument("--details", action="store_true",
+                   help="add RAG reasons, MoM/YoY, plan and time progress to each object")
     p.set_defaults(func=cmd_compute)
     p = sub.add_parser("check", help="validate the catalogue; exit 1 on errors")
     p.add_argument("--dir", default=None)

@@ -73,6 +73,12 @@ def test_compute_json_exactly_as_the_contract(db: str) -> None:
         "level": "team", "entity": "T1", "period": "2026-10", "unit": "t", "rag": "red"}
     assert first["value"] == pytest.approx((100 * 0.75 + 200 * 0.85 + 40.001 * 0.75) / 1000)
     assert rows[1]["value"] == pytest.approx(2500)
+    assert set(first) == {"indicator", "level", "entity", "period", "value", "unit", "rag"}
+    more = cli("compute", "--db", db, "--level", "team", "--id", "T1", "--period", "2026-10",
+               "--as-of", "2026-10-15", "--indicators", "fuel_volume_t", "--details",
+               "--dir", EXAMPLES)
+    detail = json.loads(more.stdout)[0]
+    assert detail["plan_value"] == pytest.approx(0.6) and detail["mom_value"] == pytest.approx(0.06)
 
 
 def test_compute_bad_input_is_a_friendly_error(db: str) -> None:
