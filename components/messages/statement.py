@@ -1,0 +1,55 @@
+"""Messages of the operating statement page (经营报表, 量本费利) and its table."""
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "nav.statement": {"zh": "经营报表", "en": "Statement"},
+    "stmt.title": {"zh": "经营报表（量本费利）", "en": "Operating statement"},
+    "stmt.description": {"zh": "销量、收入、成本、毛利、费用、利润与吨油指标，对比计划与上年同期",
+                         "en": "Volume, revenue, costs, margin, expenses and profit against plan "
+                               "and last year"},
+    "stmt.subtitle": {"zh": "{entity} · {window} · 时间进度 {progress}",
+                      "en": "{entity} · {window} · time progress {progress}"},
+    "stmt.view.month": {"zh": "本月", "en": "Month"},
+    "stmt.view.quarter": {"zh": "本季累计", "en": "Quarter to date"},
+    "stmt.view.ytd": {"zh": "本年累计", "en": "Year to date"},
+    "stmt.view.expected": {"zh": "month、quarter 或 ytd", "en": "month, quarter or ytd"},
+    "stmt.period.expected": {"zh": "月份，如 2026-10", "en": "a month such as 2026-10"},
+    "stmt.entity.expected": {"zh": "可查看的组织编号", "en": "an organisation id you may see"},
+    "stmt.col.line": {"zh": "项目", "en": "Line"},
+    "stmt.col.unit": {"zh": "单位", "en": "Unit"},
+    "stmt.col.actual": {"zh": "实际", "en": "Actual"},
+    "stmt.col.plan": {"zh": "计划", "en": "Plan"},
+    "stmt.col.completion": {"zh": "完成率", "en": "Completion"},
+    "stmt.col.last_year": {"zh": "上年同期", "en": "Last year"},
+    "stmt.col.yoy": {"zh": "同比", "en": "YoY"},
+    "stmt.unit.t": {"zh": "吨", "en": "t"},
+    "stmt.unit.yuan": {"zh": "万元", "en": "10k yuan"},
+    "stmt.unit.yuan_per_t": {"zh": "元/吨", "en": "yuan/t"},
+    "stmt.section.volume": {"zh": "量", "en": "Volume"},
+    "stmt.section.revenue": {"zh": "收入", "en": "Revenue"},
+    "stmt.section.cost": {"zh": "本", "en": "Cost"},
+    "stmt.section.gross_profit": {"zh": "毛利", "en": "Margin"},
+    "stmt.section.expenses": {"zh": "费", "en": "Expenses"},
+    "stmt.section.profit": {"zh": "利", "en": "Profit"},
+    "stmt.section.per_tonne": {"zh": "吨油", "en": "Per tonne"},
+    "stmt.expand": {"zh": "展开构成", "en": "Show what it is made of"},
+    "stmt.collapse": {"zh": "收起", "en": "Hide"},
+    "stmt.define": {"zh": "查看“{name}”的口径", "en": "How “{name}” is defined"},
+    "stmt.kids.station": {"zh": "按站", "en": "By station"},
+    "stmt.kids.team": {"zh": "按团队", "en": "By team"},
+    "stmt.kids.city": {"zh": "按地市", "en": "By city"},
+    "stmt.kids.none": {"zh": "没有可查看的下级单位", "en": "No units below that you may see"},
+    "stmt.download": {"zh": "导出 Excel", "en": "Download Excel"},
+    "stmt.legend": {
+        "zh": "金额单位万元，负数为红色并带减号。完成率 = 实际 ÷ 计划，与时间进度 {progress} 比较亮灯"
+              "（吨油指标与计划值直接比较）；没有计划的行不亮灯。点击项目名称查看口径，点击 ▸ 展开构成。",
+        "en": "Money in 10k yuan; negatives in red with a minus sign. Completion = actual ÷ plan, "
+              "lit against time progress {progress} (per-tonne lines against the planned value); "
+              "lines without a plan have no light. Click a line's name for its definition, ▸ for "
+              "its parts.",
+    },
+    "stmt.error": {"zh": "报表暂时无法计算（{reason}）。", "en": "The statement cannot be computed ({reason})."},
+    "stmt.no_data": {"zh": "还没有销售数据。", "en": "There is no sales data yet."},
+    "stmt.sheet.title": {"zh": "经营报表 {entity} {window}", "en": "Operating statement {entity} {window}"},
+    "stmt.sheet.scope": {"zh": "口径：含税金额；费用中截止月按时间进度折算；计划全额计入。",
+                         "en": "Tax-inclusive amounts; the as-of month's expenses pro rata; plans whole."},
+}
