@@ -123,17 +123,20 @@ def customer_months(engine: Engine, station_id: str, customer_id: str, scope: Sc
 
 
 def customer_transactions(engine: Engine, station_id: str, customer_id: str, scope: Scope,
-                          end: date, limit: int = TXN_LIMIT) -> list[Txn]:  # fmt: skip
-    """The customer's fuel transactions at the station up to day `end`, newest first."""
+                          end: date, limit: int = TXN_LIMIT,
+                          start: date | None = None) -> list[Txn]:  # fmt: skip
+    """The customer's fuel transactions at the station from day `start` (None: the first) up
+    to day `end`, newest first, at most `limit`."""
     _refuse(scope)
     ent, fs, pr = _station(station_id, scope), fuel_sales.c, products.c
+    since = [] if start is None else [fs.ts >= datetime.combine(start, time())]
     stmt = (
         select(fs.txn_id, fs.ts, fs.product_code, pr.product_name, fs.liters, fs.list_price,
                fs.paid_amount, fs.payment_method)
         .join(ent, ent.c.station_id == fs.station_id)
         .join(products, pr.product_code == fs.product_code)
         .where(fs.customer_id == customer_id,
-               fs.ts < datetime.combine(end + timedelta(days=1), time()))
+               fs.ts < datetime.combine(end + timedelta(days=1), time()), *since)
         .order_by(fs.ts.desc(), fs.txn_id)
         .limit(max(1, min(int(limit), 5000)))
     )  # fmt: skip

@@ -39,7 +39,7 @@ def headline_tiles(ids: list[str], cells: dict[str, dict[str, Any]], key: str, l
             rag_light(rag, lang, reason),
         ], className="org-tile border rounded p-2", **{"data-indicator": i, "data-rag": rag}))
     return html.Div(tiles, className="org-tiles d-grid gap-2 mb-3",
-                    style={"gridTemplateColumns": "repeat(auto-fill, minmax(170px, 1fr))"})
+                    style={"gridTemplateColumns": "repeat(auto-fill, minmax(150px, 1fr))"})
 
 
 def children_table(ids: list[str], cells: dict[str, dict[str, Any]],
@@ -88,7 +88,7 @@ def customers_table(rows: list[dict[str, Any]], base: str, query: str, lang: str
             html.Td(t(f"org.grade.{r.get('grade') or 'normal'}", lang)),
             html.Td(fmt.number(r.get("liters"), 0), className="text-end"),
             html.Td("—" if change is None else fmt.change_pct(change), className="text-end"),
-            html.Td(spark(r.get("trend") or []), className="org-spark font-monospace",
+            html.Td(spark(r.get("trend") or []), className="org-spark font-monospace text-secondary",
                     title=", ".join(f"{v:.0f}" for v in r.get("trend") or [])),
             html.Td(r.get("last") or "—", className="text-nowrap"),
             html.Td(dbc.Badge(t(f"org.status.{r['status']}", lang),
@@ -98,10 +98,16 @@ def customers_table(rows: list[dict[str, Any]], base: str, query: str, lang: str
                       className="table table-sm table-hover align-middle org-customers")
 
 
-def _simple_table(headers: list[str], rows: list[list[Any]], cls: str) -> html.Table:
-    return html.Table([html.Thead(html.Tr([html.Th(h) for h in headers])),
-                       html.Tbody([html.Tr([html.Td(c) for c in r]) for r in rows])],
-                      className=f"table table-sm align-middle {cls}")  # fmt: skip
+def _simple_table(headers: list[str], rows: list[list[Any]], cls: str,
+                  numeric: frozenset[int] = frozenset()) -> html.Table:  # fmt: skip
+    def align(i: int) -> str:
+        return "text-end" if i in numeric else ""
+
+    return html.Table([
+        html.Thead(html.Tr([html.Th(h, className=align(i)) for i, h in enumerate(headers)])),
+        html.Tbody([html.Tr([html.Td(c, className=align(i)) for i, c in enumerate(r)])
+                    for r in rows]),
+    ], className=f"table table-sm align-middle {cls}")  # fmt: skip
 
 
 def customer_view(detail: dict[str, Any], lang: str) -> html.Div:
@@ -113,16 +119,18 @@ def customer_view(detail: dict[str, Any], lang: str) -> html.Div:
     months = _simple_table(
         [t(f"org.col.{k}", lang) for k in ("month", "txn_liters", "tonnes", "count")],
         [[m["month"].strftime("%Y-%m"), fmt.number(m["liters"], 0), fmt.number(m["tonnes"], 3),
-          fmt.count(m["txn_count"])] for m in detail["months"]], "org-months")  # fmt: skip
+          fmt.count(m["txn_count"])] for m in detail["months"]], "org-months",
+        frozenset({1, 2, 3}))  # fmt: skip
     txns = _simple_table(
         [t(f"org.col.{k}", lang) for k in
          ("time", "product", "txn_liters", "price", "paid", "discount", "pay")],
         [[fmt.datetime(x["ts"]), x["product_name"], fmt.number(x["liters"], 2),
           fmt.number(x["list_price"], 2), fmt.number(x["paid_amount"], 2),
           fmt.number(x["discount"], 2), t(f"org.pay.{x['payment_method']}", lang)]
-         for x in detail["txns"]], "org-txns")  # fmt: skip
+         for x in detail["txns"]], "org-txns", frozenset({2, 3, 4, 5}))  # fmt: skip
+    months_box = html.Div(months, style={"maxWidth": "640px"})
     return html.Div([
         html.P(facts, className="text-muted"),
-        html.H2(t("org.customer.months", lang), className="h6 mt-3"), months,
+        html.H2(t("org.customer.months", lang), className="h6 mt-3"), months_box,
         html.H2(t("org.customer.txns", lang, n=len(detail["txns"])), className="h6 mt-3"), txns,
     ], className="org-customer")  # fmt: skip

@@ -253,7 +253,10 @@ def render(data: dict[str, Any] | None, lang: str | None, sort: dict[str, Any] |
         return page_header(title, _subtitle(data, lang)), _notice(t("rank.empty", lang))
     sort = sort or {"key": "rank", "desc": False}
     rows = sort_rows(display_rows(data, lang, _hrefs(data)), sort["key"], bool(sort["desc"]))
-    cols = None if data["additive"] else [c for c in SORT_KEYS + ("rag",) if c != "share"]
+    hidden = {"share"} if not data["additive"] else set()
+    if data["indicator"] == COMPOSITE:
+        hidden.add("rag")  # a score has no light of its own
+    cols = [c for c in SORT_KEYS + ("rag",) if c not in hidden]
     rules = t("rank.rules", lang, direction=t(f"rank.direction.{data['direction']}", lang))
     body = [_weights(data, lang), ranking_table(rows, lang, sort["key"], bool(sort["desc"]), cols),
             html.P(rules, className="small text-muted")]  # fmt: skip

@@ -41,7 +41,7 @@ def _start(dash_duo, url: str, tmp_path: Path, path: str, scope: Scope = PROVINC
 def _shot(dash_duo, path: Path) -> None:
     driver = dash_duo.driver
     height = driver.execute_script("return document.documentElement.scrollHeight")
-    driver.set_window_size(1440, max(700, min(int(height) + 40, 5000)))
+    driver.set_window_size(1440, max(700, min(int(height) + 40, 2400)))
     driver.save_screenshot(str(path))
     driver.set_window_size(1440, 900)
 

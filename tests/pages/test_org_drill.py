@@ -39,6 +39,8 @@ def test_transactions_newest_first_with_discount(engine) -> None:
     assert [x.txn_id for x in customer_transactions(engine, "S1", "K1", ALL, date(2026, 9, 30))] \
         == ["f5", "f7"]
     assert customer_transactions(engine, "S1", "K1", ALL, date(2026, 10, 31), limit=1)[0].txn_id == "f1"
+    in_sep = customer_transactions(engine, "S1", "K1", ALL, date(2026, 9, 30), start=date(2026, 9, 1))
+    assert [x.txn_id for x in in_sep] == ["f5"]
 
 
 def test_months_with_zeros_closed_and_to_date(engine) -> None:
