@@ -12,7 +12,8 @@ Stable API (pages, reports and alerts call only these; names are imported lazily
   trend_months=0)`. `BatchResult.get(indicator, (level, id)) -> IndicatorResult` with `value`,
   `unit`, `rag` (green/yellow/red/grey), `rag_reason_zh/en`, `mom_value`, `yoy_value`,
   `mom_change`, `yoy_change`, `plan_value`, `plan_completion`, `time_progress`, `trend`
-  [(YYYY-MM, value)], `substituted`. Deterministic: same store, request → same numbers.
+  [(YYYY-MM, value)], `substituted`. Deterministic: same store and request → same numbers
+  (up to the last bits of float sums, whose order a parallel engine may vary, ~1e-16).
   Raises `ScopeError` (entity not wholly in scope, or empty scope: fail closed), `EntityError`
   (unknown entity), `KeyError` (unknown indicator), `PeriodError` (bad as-of).
 - `explain(engine, indicator_id, (level, id), period, as_of, scope) -> Explanation`
