@@ -14,7 +14,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 import dash
-from dash import html
+from dash import dash_table, html
 from sqlalchemy import Engine
 
 from components.charts import trend_figure
@@ -26,7 +26,7 @@ from components.definition_drawer import (
 )
 from components.i18n import t
 from components.indicator_view import RATIO_UNITS, format_value
-from data.org import Entity, list_entities
+from data.org import Entity, list_entities, preview_rows
 from data.scope import Scope
 from metrics.periods import Period
 from metrics.request import BatchRequest
@@ -93,6 +93,33 @@ def _trend(cell: dict[str, Any], name: str, unit: str, dark: bool = False) -> An
     return trend_figure([m for m, _ in points], values, name=name, percent=ratio, dark=dark)
 
 
+def _cell_text(value: Any) -> Any:
+    if isinstance(value, float):
+        return round(value, 2)
+    return value if value is None or isinstance(value, int | str) else str(value)
+
+
+def rows_table(engine: Engine, scope: Scope, ind_id: str, entity: Entity, period: Period,
+               as_of: date | None, lang: str) -> Any:
+    """The first rows behind the number (metrics explain's query), as one DataTable."""
+    from metrics.explain import explain
+
+    stmt = explain(engine, ind_id, entity.key, period, as_of, scope).rows_behind
+    if stmt is None:
+        return html.Div(t("drawer.rows_none", lang), className="text-muted")
+    cols, rows = preview_rows(engine, stmt, ROWS_SHOWN)
+    return html.Div([
+        html.Div(t("drawer.rows_first", lang, n=len(rows)), className="drawer-rows-note"),
+        dash_table.DataTable(
+            columns=[{"name": c, "id": c} for c in cols],
+            data=[{c: _cell_text(v) for c, v in zip(cols, r, strict=True)} for r in rows],
+            page_size=ROWS_SHOWN, style_table={"overflowX": "auto"},
+            style_cell={"fontSize": "12px", "padding": "2px 6px", "fontFamily": "inherit"},
+            style_header={"fontWeight": "600"},
+        ),
+    ], className="drawer-rows")
+
+
 def explain_view(engine: Engine, scope: Scope, data: dict[str, Any], ind_id: str,
                  lang: str) -> ExplainView:
     """Everything the drawer shows about the value of `ind_id` in the board's view."""
@@ -121,7 +148,18 @@ def explain_view(engine: Engine, scope: Scope, data: dict[str, Any], ind_id: str
         trend=_trend(cell, name, unit),
         ranks=tuple(_ranks(sib_cells, ind, entity, siblings, lang)),
         rows_href=_rows_href(ind_id, data),
+        rows_table=None if _rows_href(ind_id, data) else _safe_rows(
+            engine, scope, ind_id, entity, period, as_of, lang),
     )
+
+
+def _safe_rows(*args: Any) -> Any:
+    """The rows table, or a note when the rows cannot be listed (the value is still shown)."""
+    try:
+        return rows_table(*args)
+    except Exception:
+        log.exception("drawer: rows behind failed")
+        return html.Div(t("drawer.rows_none", args[-1]), className="text-muted")
 
 
 def _own(engine: Engine, scope: Scope, ind_id: str, entity: Entity, period: Period,

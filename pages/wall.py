@@ -16,7 +16,7 @@ from dash import Input, Output, callback, dcc, html
 
 from components.i18n import normalize_lang, t
 from pages import wall_view
-from pages.wall_data import load_wall
+from pages.wall_data import load_wall, seconds_param
 
 dash.register_page(__name__, path="/wall", nav_key="nav.wall", order=90, bare=True, title="大屏")
 
@@ -25,18 +25,10 @@ DEFAULT_INTERVAL, MIN_INTERVAL, MAX_INTERVAL = 20, 2, 600
 DEFAULT_REFRESH, MIN_REFRESH = 300, 2
 
 
-def _seconds(raw: str | None, default: int, low: int, high: int) -> int:
-    """A URL number of seconds, clamped; nonsense gives the default (a wall has no one to ask)."""
-    try:
-        return max(low, min(high, int(float(str(raw)))))
-    except (TypeError, ValueError):
-        return default
-
-
 def layout(interval: str | None = None, refresh: str | None = None, **_query: str) -> html.Div:
     """Timers, the data store and the frame the views rotate in."""
-    every = _seconds(interval, DEFAULT_INTERVAL, MIN_INTERVAL, MAX_INTERVAL)
-    reload = _seconds(refresh, DEFAULT_REFRESH, MIN_REFRESH, 24 * 3600)
+    every = seconds_param(interval, DEFAULT_INTERVAL, MIN_INTERVAL, MAX_INTERVAL)
+    reload = seconds_param(refresh, DEFAULT_REFRESH, MIN_REFRESH, 24 * 3600)
     return html.Div(
         [
             dcc.Interval(id="wall-rotate", interval=every * 1000, n_intervals=0),

@@ -37,6 +37,14 @@ def stale_days(latest: date | None, today: date | None = None) -> int | None:
     return age if age > STALE_AFTER_DAYS else None
 
 
+def seconds_param(raw: str | None, default: int, low: int, high: int) -> int:
+    """A URL number of seconds, clamped; nonsense gives the default (a wall has no one to ask)."""
+    try:
+        return max(low, min(high, int(float(str(raw)))))
+    except (TypeError, ValueError):
+        return default
+
+
 def _defs(ids: list[str]) -> dict[str, dict[str, Any]]:
     reg = registry()
     return {i: {"name_zh": reg.indicators[i].name_zh, "name_en": reg.indicators[i].name_en,

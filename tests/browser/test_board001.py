@@ -101,6 +101,8 @@ def test_board002_drawer_shows_substituted_formula(dash_duo, demo_store_url, tmp
     substituted = drawer.find_element(By.CSS_SELECTOR, ".drawer-substituted").text
     assert any(ch.isdigit() for ch in substituted), substituted
     assert "排名" in drawer.text and "时间进度" in drawer.text
+    assert "前 50 行" in drawer.text  # the rows behind the number, listed in the drawer
+    assert drawer.find_elements(By.CSS_SELECTOR, ".drawer-rows td")
     dash_duo.driver.save_screenshot(str(shots / "drawer.png"))
     assert dash_duo.get_logs() == []
 
@@ -112,11 +114,13 @@ def test_board003_deep_link_restores_and_url_follows(dash_duo, demo_store_url, t
     assert "S003" in dash_duo.find_element("#board-entity").text
     assert "2026-09" in dash_duo.find_element("#board-period").text
     assert "加油站" in dash_duo.find_element(".page-subtitle").text
-    dash_duo.select_dcc_dropdown("#board-entity", value="团队 · ")
+    dash_duo.find_element("#board-entity").click()
+    dash_duo.find_element(".dash-dropdown-search").send_keys("T01")
+    dash_duo.find_element(".dash-dropdown-search").send_keys(Keys.ENTER)
     deadline = time.time() + 20
     while "team=" not in dash_duo.driver.current_url and time.time() < deadline:
         time.sleep(0.1)
-    assert "team=T0" in dash_duo.driver.current_url
+    assert "team=T01" in dash_duo.driver.current_url
     assert "period=2026-09" in dash_duo.driver.current_url
     assert dash_duo.get_logs() == []
 

@@ -7,9 +7,10 @@ import time
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
+from sqlalchemy import text
 
 from app import create_app
+from data.store import reader_engine
 from settings import Settings
 
 pytestmark = pytest.mark.browser
@@ -28,15 +29,14 @@ def _wait_view(dash_duo, name: str, timeout: float = 30) -> None:
         except Exception:  # re-rendered between find and read
             pass
         time.sleep(0.1)
-    raise AssertionError(f"the wall never showed {name}; it shows {_view(dash_duo)}")
+    raise AssertionError(f"the wall never showed {name}")
 
 
 def _customer_names(url: str) -> list[str]:
-    engine = create_engine(url)
+    """Customer names straight from the store (read-only reader, as the app reads it)."""
+    engine = reader_engine(url)
     with engine.connect() as conn:
-        names = [r[0] for r in conn.execute(text("select name from customers limit 200"))]
-    engine.dispose()
-    return names
+        return [r[0] for r in conn.execute(text("select name from customers limit 200"))]
 
 
 def test_wall001_rotates_refreshes_and_shows_no_names(dash_duo, demo_store_url, tmp_path) -> None:
@@ -49,8 +49,10 @@ def test_wall001_rotates_refreshes_and_shows_no_names(dash_duo, demo_store_url, 
     dash_duo.driver.get(dash_duo.server_url + "/wall?interval=4&refresh=3")
     shots = os.environ.get("AMOEBA_SCREENSHOTS")
     seen = []
-    for view in ("overview", "cities", "teams", "red", "trends"):
-        _wait_view(dash_duo, view, timeout=40)
+    # The first view waits for a cold evaluation of every org unit (slow on a loaded machine);
+    # after that the views follow each other every 4 s from the stored data.
+    for n, view in enumerate(("overview", "cities", "teams", "red", "trends")):
+        _wait_view(dash_duo, view, timeout=300 if n == 0 else 40)
         time.sleep(0.5)
         seen.append(view)
         page = dash_duo.driver.page_source
