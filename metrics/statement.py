@@ -34,7 +34,8 @@ from metrics.statement_lines import COMPOSED, LINES, PER_TONNE_PLANS, Line
 
 __all__ = [
     "LINES", "Line", "View", "StatementRequest", "Row", "ChildRow", "Statement",
-    "statement_period", "build", "expand", "by_children", "registry", "line",
+    "statement_period", "build", "expand", "by_children", "registry", "line", "indicator",
+    "CHILD_LEVEL",
 ]
 
 CHILD_LEVEL = {Level.PROVINCE: Level.CITY, Level.CITY: Level.TEAM, Level.TEAM: Level.STATION}

@@ -162,6 +162,30 @@ def test_statement_matches_pandas(engine, frames, who, case) -> None:
             assert r.plan is None and r.completion is None and r.rag == "grey", lid
 
 
+def test_statement_on_postgres(pg_url, frames) -> None:
+    """The same numbers from a PostgreSQL store (quarter to date, team T1)."""
+    from tests.metrics.fixture import postgres_database
+
+    with postgres_database(pg_url, "amoeba_stmt_test") as url:
+        build_store(url)
+        eng = reader_engine(url)
+        try:
+            st = build(eng, StatementRequest((Level.TEAM, "T1"), Period.parse("2026-10"),
+                                             "quarter", Scope.everything(), date(2026, 10, 15)))
+        finally:
+            eng.dispose()
+    stations = TEAM_STATIONS["T1"]
+    cur = oracle(frames, stations, date(2026, 10, 1), date(2026, 10, 15))
+    ly = oracle(frames, stations, date(2025, 10, 1), date(2025, 10, 15))
+    pl = plans(frames, stations, ["2026-10", "2026-11", "2026-12"])
+    assert st.time_progress == pytest.approx(15 / 92)
+    for r in st.rows:
+        assert r.actual == pytest.approx(cur[r.line.id], rel=1e-9, abs=1e-9), r.line.id
+        assert r.last_year == pytest.approx(ly[r.line.id], rel=1e-9, abs=1e-9), r.line.id
+        if r.line.id in pl:
+            assert r.plan == pytest.approx(pl[r.line.id], rel=1e-9), r.line.id
+
+
 def test_hand_worked_rent_is_zero_at_owned_station(engine) -> None:
     """S03 owns its site: rent 0 every month (the fixture's README)."""
     st = build(engine, StatementRequest((Level.STATION, "S03"), Period.parse("2026-10"), "ytd",
