@@ -8,11 +8,15 @@ code under test to get an expected number.
 
 from __future__ import annotations
 
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 
 import pandas as pd
 import pytest
-from sqlalchemy import create_engine
+from sqlalchemy import Engine, create_engine, text
+from sqlalchemy.engine import make_url
 
 from data.schema import expenses, fuel_sales, nonfuel_sales, products, stations
 from data.scope import Scope
@@ -23,11 +27,33 @@ from tests.metrics.core_tiny_store import ROWS, build
 OCT = Period.parse("2026-10")
 
 
-@pytest.fixture(scope="module")
-def engine(tmp_path_factory):
-    eng = create_engine(f"duckdb:///{tmp_path_factory.mktemp('rank') / 'r.duckdb'}")
-    yield build(eng)
-    eng.dispose()
+@pytest.fixture(scope="module",
+                params=["duckdb", pytest.param("postgres", marks=pytest.mark.postgres)])
+def engine(request, tmp_path_factory):
+    if request.param == "duckdb":
+        eng = create_engine(f"duckdb:///{tmp_path_factory.mktemp('rank') / 'r.duckdb'}")
+        yield build(eng)
+        eng.dispose()
+        return
+    with throwaway_database(request.getfixturevalue("pg_url")) as eng:
+        yield build(eng)
+
+
+@contextmanager
+def throwaway_database(server: str) -> Iterator[Engine]:
+    """A fresh PostgreSQL database on the test server, dropped afterwards."""
+    name = f"amoeba_rank_{uuid.uuid4().hex[:8]}"
+    admin = create_engine(server, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    eng = create_engine(make_url(server).set(database=name))
+    try:
+        yield eng
+    finally:
+        eng.dispose()
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
 
 
 def _frame(table) -> pd.DataFrame:

@@ -18,17 +18,28 @@ from data.rollups import rebuild
 from data.scope import Scope
 from pages.org_data import canonical, children, href, parse_path, resolve_chain
 from tests.metrics.core_tiny_store import build
+from tests.metrics.test_rankings_store import throwaway_database
 
 ALL = Scope.everything()
 
 
-@pytest.fixture(scope="module")
-def engine(tmp_path_factory):
-    eng = build(create_engine(f"duckdb:///{tmp_path_factory.mktemp('drill') / 'd.duckdb'}"))
+@pytest.fixture(scope="module",
+                params=["duckdb", pytest.param("postgres", marks=pytest.mark.postgres)])
+def engine(request, tmp_path_factory):
+    if request.param == "postgres":
+        with throwaway_database(request.getfixturevalue("pg_url")) as eng:
+            yield _filled(eng)
+        return
+    eng = create_engine(f"duckdb:///{tmp_path_factory.mktemp('drill') / 'd.duckdb'}")
+    yield _filled(eng)
+    eng.dispose()
+
+
+def _filled(eng):
+    build(eng)
     with eng.begin() as conn:
         rebuild(conn)
-    yield eng
-    eng.dispose()
+    return eng
 
 
 def test_transactions_newest_first_with_discount(engine) -> None:
