@@ -3,6 +3,7 @@ definition (the board's drawer pieces: `names_heading`, `definition_block`)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from dash import html
@@ -11,6 +12,7 @@ from components.definition_drawer import definition_block, names_heading
 from components.i18n import t
 from components.rag import rag_light
 from components.statement_table import amount_text
+from metrics.registry import get_registry as base_registry
 from metrics.statement import registry
 from pages.definitions import definition_view
 
@@ -27,6 +29,8 @@ def _value_block(row: dict[str, Any], data: dict[str, Any], lang: str) -> html.D
     if reason:
         parts.append(html.Div([html.Strong(t("drawer.why", lang) + "："), reason],
                               className="drawer-why"))
+    elif row.get("plan") is None:
+        parts.append(html.Div(t("stmt.no_light", lang), className="drawer-why text-muted"))
     if row.get("substituted"):
         parts += [html.H4(t("drawer.substituted", lang)),
                   html.Pre(row["substituted"], className="drawer-substituted")]
@@ -41,6 +45,8 @@ def line_drawer_body(data: dict[str, Any], line_id: str, lang: str) -> html.Div:
     if row is None or ind is None:
         return html.Div(t("drawer.unknown", lang, id=line_id), className="alert alert-warning")
     view = definition_view(ind, reg, lang)
+    if line_id not in base_registry().indicators:  # composed here: it has no light rule at all
+        view = replace(view, rule=t("stmt.no_light_rule", lang))
     return html.Div(
         [names_heading(view, lang), _value_block(row, data, lang), html.Hr(),
          definition_block(view, lang)],

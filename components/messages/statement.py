@@ -47,6 +47,11 @@ MESSAGES: dict[str, dict[str, str]] = {
               "lines without a plan have no light. Click a line's name for its definition, ▸ for "
               "its parts.",
     },
+    "stmt.no_light": {"zh": "本行在经营报表中没有计划，不亮灯；下方的亮灯规则是看板上的。",
+                       "en": "This line has no plan in the statement, so no light here; the light "
+                             "rule below is the board's."},
+    "stmt.no_light_rule": {"zh": "无：经营报表中本行没有计划，不亮灯。",
+                           "en": "None: this line has no plan in the statement, so no light."},
     "stmt.error": {"zh": "报表暂时无法计算（{reason}）。", "en": "The statement cannot be computed ({reason})."},
     "stmt.no_data": {"zh": "还没有销售数据。", "en": "There is no sales data yet."},
     "stmt.sheet.title": {"zh": "经营报表 {entity} {window}", "en": "Operating statement {entity} {window}"},

@@ -146,3 +146,15 @@ def test_excel_is_formatted(app, frames) -> None:
     assert by_name["stmt_revenue"][1].value == "万元"
     assert by_name["fuel_volume_t"][1].value == "吨"
     assert by_name["operating_profit"][0].font.bold
+
+
+def test_drawer_explains_catalogue_and_composed_lines(app) -> None:
+    from pages.statement_explain import line_drawer_body
+
+    data = _compute(app, Scope.everything(pii=False), "team:T1", "2026-09", "month")
+    op = " ".join(_texts(line_drawer_body(data, "operating_profit", "zh")))
+    assert "油品毛利 + 非油毛利 − 费用" in op and "operating_profit" in op
+    gp = " ".join(_texts(line_drawer_body(data, "stmt_gp_diesel", "en")))
+    assert "Diesel gross profit" in gp and "no plan in the statement" in gp
+    assert "fuel_paid_diesel" in gp or "amount paid" in gp.lower()
+    assert "stmt_nope" in " ".join(_texts(line_drawer_body(data, "stmt_nope", "zh")))
