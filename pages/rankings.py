@@ -230,11 +230,20 @@ def _weights(data: dict[str, Any], lang: str) -> html.Div | None:
 
 
 def _hrefs(data: dict[str, Any]) -> dict[str, str]:
-    """Each ranked entity links to its drill-down view."""
+    """Each ranked entity links to its drill-down view (a station sits under its team)."""
     per = f"?period={data['period']}"
     if data["level"] == "team":
         return {r["id"]: f"/org/team/{r['id']}{per}" for r in data["rows"]}
-    return {}
+    try:
+        from pages.org_data import visible
+
+        team_of = {e.id: e.team_id for e in visible(_engine(), current_scope())
+                   if e.level == "station"}  # fmt: skip
+    except Exception:  # links are a convenience: the table shows without them
+        log.exception("rankings: no station links")
+        return {}
+    return {r["id"]: f"/org/team/{team_of[r['id']]}/station/{r['id']}{per}"
+            for r in data["rows"] if r["id"] in team_of}  # fmt: skip
 
 
 @callback(

@@ -93,6 +93,10 @@ def test_team_leader_sees_only_their_own(store_url, tmp_path) -> None:
                  ("rank-level", "value", "station"), ("rank-city", "value", "province"),
                  ("rank-sort", "data", None)])[1]  # fmt: skip
     assert "S3" not in text and "S4" not in text
+    shown = post(client, ["rank-header.children", "rank-body.children"],
+                 [("rank-data", "data", stations), ("app-lang", "data", "zh"),
+                  ("rank-sort", "data", {"key": "rank", "desc": False})])[1]  # fmt: skip
+    assert "/org/team/T1/station/S1?period=2026-10" in shown.replace("\\u002f", "/")
     assert load(client_for(store_url, tmp_path, Scope.nothing()))["rows"] == []
 
 
