@@ -21,9 +21,10 @@ from metrics.customer_lists import CustomerRow
 MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
-def month_name(m: date, lang: str) -> str:
-    """10月 / Oct."""
-    return t("customers.month", lang, m=m.month, mon=MONTHS_EN[m.month - 1])
+def month_name(m: date, lang: str, with_year: bool = False) -> str:
+    """10月 / Oct; with the year: 2025年11月 / Nov 2025 (the first column, each January)."""
+    key = "customers.month_year" if with_year else "customers.month"
+    return t(key, lang, m=m.month, mon=MONTHS_EN[m.month - 1], y=m.year)
 
 
 def signed_pct(ratio: float | None) -> str:
@@ -38,7 +39,8 @@ def reason(row: CustomerRow, lang: str, as_of: date) -> str:
     """The churn reason in words: "10月 0.2 吨, 前三月均 0.7 吨, −65%" (like for like to date)."""
     if row.status != "active":
         k = (as_of.year - row.last_month.year) * 12 + as_of.month - row.last_month.month
-        return t("customers.reason.lost", lang, k=k)
+        gone = t("customers.reason.lost", lang, k=k)
+        return f"{gone}；{now_buys(row, lang)}" if row.moved else gone
     now, avg = fmt.tonnes(row.tonnes_month, lang), fmt.tonnes(row.tonnes_avg3, lang)
     change = signed_pct(row.change)
     if row.progress < 1:
@@ -78,14 +80,27 @@ def _badges(row: CustomerRow, lang: str) -> list[Any]:
     return out
 
 
-def _history(row: CustomerRow, lang: str) -> html.Table:
-    heads = [html.Th(month_name(p.month, lang)) for p in row.history]
-    cells = [html.Td(fmt.number(p.tonnes, 2)) for p in row.history]
-    return html.Table([html.Thead(html.Tr(heads)), html.Tbody(html.Tr(cells))],
-                      className="table table-sm cust-history mb-1")  # fmt: skip
+def detail_data(row: CustomerRow, lang: str) -> dict[str, Any]:
+    """What a row shows when expanded, as plain JSON (kept in a dcc.Store and turned into
+    components only when opened: 13 cells × 50 rows as components made the page crawl)."""
+    months = [month_name(p.month, lang, with_year=i == 0 or p.month.month == 1)
+              for i, p in enumerate(row.history)]  # fmt: skip
+    return {"months": months, "tonnes": [fmt.number(p.tonnes, 2) for p in row.history],
+            "now": now_buys(row, lang)}
 
 
-def _summary(row: CustomerRow, lang: str, as_of: date) -> html.Summary:
+def detail_body(data: dict[str, Any] | None, lang: str) -> list[Any]:
+    """The expanded part of a row: the 13-month history and where the customer buys now."""
+    if not data:
+        return []
+    table = html.Table([html.Thead(html.Tr([html.Th(m) for m in data["months"]])),
+                        html.Tbody(html.Tr([html.Td(v) for v in data["tonnes"]]))],
+                       className="table table-sm cust-history mb-1")  # fmt: skip
+    return [html.Div(t("customers.col.history", lang), className="small text-muted"), table,
+            html.Div(data["now"], className="small cust-now-buys")]
+
+
+def _summary(row: CustomerRow, lang: str, as_of: date, key: str) -> html.Summary:
     grade = t(f"grade.{row.grade}", lang) if row.grade else "—"
     kind = t(f"ckind.{row.kind}", lang) if row.kind else ""
     return html.Summary([
@@ -97,38 +112,39 @@ def _summary(row: CustomerRow, lang: str, as_of: date) -> html.Summary:
         html.Span(reason(row, lang, as_of), className="cust-reason"),
         html.Span(responsible(row, lang), className="cust-manager"),
         html.Span(fmt.date(row.last_purchase), className="cust-last"),
-    ], className="cust-summary")  # fmt: skip
+    ], className="cust-summary", id={"type": "cust-sum", "index": key})  # fmt: skip
 
 
-def customer_item(row: CustomerRow, lang: str, as_of: date, contact: Contact | None) -> html.Div:
-    """One customer: expandable summary (history, where they buy now) and the contact button."""
+def customer_item(row: CustomerRow, lang: str, as_of: date, contact: Contact | None,
+                  list_kind: str) -> html.Div:  # fmt: skip
+    """One customer: expandable summary (filled on first open) and the contact button.
+
+    Ids are `<list>:<customer>`, because one customer may sit on two lists of the same view
+    (bought today and this month) and Dash ids must be unique."""
+    key = f"{list_kind}:{row.customer_id}"
     done = (t("customers.contacted", lang, day=fmt.date(contact.contacted_on), note=contact.note)
             if contact else "")  # fmt: skip
-    body = html.Div([
-        html.Div(t("customers.col.history", lang), className="small text-muted"),
-        _history(row, lang),
-        html.Div(now_buys(row, lang), className="small cust-now-buys"),
-    ], className="cust-detail")  # fmt: skip
+    body = html.Div(id={"type": "cust-detail", "index": key}, className="cust-detail")
     return html.Div([
-        html.Details([_summary(row, lang, as_of), body], className="cust-details"),
+        html.Details([_summary(row, lang, as_of, key), body], className="cust-details"),
         html.Div([
             dbc.Button(t("customers.contact", lang), size="sm", color="secondary", outline=True,
-                       id={"type": "cust-contact", "index": row.customer_id},
+                       id={"type": "cust-contact", "index": key},
                        className="cust-contact-btn"),
             html.Div(done, className="small text-success cust-contacted"),
         ], className="cust-actions"),
     ], className="cust-item", **{"data-customer": row.customer_id})  # fmt: skip
 
 
-def customer_table(rows: list[CustomerRow], lang: str, as_of: date,
-                   contacts: dict[str, Contact], total: int | None = None) -> html.Div:  # fmt: skip
+def customer_table(rows: list[CustomerRow], lang: str, as_of: date, contacts: dict[str, Contact],
+                   list_kind: str, total: int | None = None) -> html.Div:  # fmt: skip
     """The list with its count line ("first 100 of 230")."""
     n = len(rows) if total is None else total
     if not rows:
         return html.Div(t("customers.empty", lang), className="alert alert-light cust-empty")
     count = (t("customers.count", lang, n=fmt.count(n)) if n == len(rows)
              else t("customers.shown", lang, shown=len(rows), n=fmt.count(n)))  # fmt: skip
-    items = [customer_item(r, lang, as_of, contacts.get(r.customer_id)) for r in rows]
+    items = [customer_item(r, lang, as_of, contacts.get(r.customer_id), list_kind) for r in rows]
     return html.Div([html.Div(count, className="small text-muted mb-1 cust-count"),
                      _head(lang), *items], className="cust-table")  # fmt: skip
 

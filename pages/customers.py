@@ -15,10 +15,10 @@ from typing import Any
 
 import dash
 import dash_bootstrap_components as dbc
-from dash import ALL, Input, Output, State, callback, ctx, dcc, html
+from dash import ALL, MATCH, Input, Output, State, callback, ctx, dcc, html
 
 from access.context import current_scope, current_user_id
-from components.customer_table import customer_table
+from components.customer_table import customer_table, detail_body, detail_data
 from components.i18n import normalize_lang, t
 from components.shell import page_header
 from data.org import LEVELS, latest_day, list_entities
@@ -45,6 +45,7 @@ def layout(team: str | None = None, city: str | None = None, station: str | None
         dcc.Store(id="customers-query", data=query),
         dcc.Store(id="customers-saved", data=0),
         dcc.Store(id="customers-target"),
+        dcc.Store(id="customers-rows"),
         html.Div(id="customers-header"),
         html.Div(id="customers-notices"),
         html.Div([
@@ -127,40 +128,44 @@ def _notice(text: str) -> dbc.Alert:
 
 @callback(
     Output("customers-header", "children"), Output("customers-body", "children"),
+    Output("customers-rows", "data"),
     Input("customers-entity", "value"), Input("customers-period", "value"),
     Input("customers-tab", "active_tab"), Input("app-lang", "data"),
     Input("customers-saved", "data"), State("customers-query", "data"),
 )
 def render(entity_value: str | None, period_value: str | None, tab: str | None,
-           lang: str | None, _saved: int | None, query: dict[str, Any] | None) -> tuple[Any, Any]:  # fmt: skip
-    """The header and the selected list."""
+           lang: str | None, _saved: int | None,
+           query: dict[str, Any] | None) -> tuple[Any, Any, Any]:  # fmt: skip
+    """The header, the selected list, and the rows' expanded details (JSON, by row id)."""
     lang = normalize_lang(lang)
     header = page_header(t("customers.title", lang), t("customers.subtitle", lang))
     scope = current_scope()
     if scope.aggregates_only:
-        return header, html.Div(t("customers.no_access", lang), className="alert alert-info")
+        return header, html.Div(t("customers.no_access", lang), className="alert alert-info"), {}
     if not entity_value or not period_value:
-        return header, None
+        return header, None, {}
     try:
         engine = _engine()
         entity = parse_entity_value(entity_value, list_entities(engine, scope))
         if entity is None:
-            return header, None
+            return header, None, {}
         sel = resolve({"period": period_value, "as_of": (query or {}).get("as_of")}, [],
                       latest_day(engine))  # fmt: skip
         w = window(Period.parse(period_value), sel.as_of)
-        body = _lists(engine, scope, entity, w, tab if tab in TABS else "watch", lang)
+        body, details = _lists(engine, scope, entity, w, tab if tab in TABS else "watch", lang)
     except Exception as exc:  # the store or the state store failing must read as a message
         log.exception("customers: list failed")
-        return header, _notice(t("board.metrics_missing", lang, reason=type(exc).__name__))
-    return header, body
+        return header, _notice(t("board.metrics_missing", lang, reason=type(exc).__name__)), {}
+    return header, body, details
 
 
-def _lists(engine: Any, scope: Any, entity: Any, w: Any, tab: str, lang: str) -> Any:
+def _lists(engine: Any, scope: Any, entity: Any, w: Any, tab: str,
+           lang: str) -> tuple[Any, dict[str, Any]]:  # fmt: skip
     from data.state_contacts import latest_contacts
 
     kinds = ("today", "month") if tab == "buying" else (tab,)
     parts: list[Any] = []
+    details: dict[str, Any] = {}
     for kind in kinds:
         rows = customer_list(engine, entity.level, entity.id, w, scope, kind,
                              None if kind == "watch" else LIST_LIMIT)
@@ -172,8 +177,23 @@ def _lists(engine: Any, scope: Any, entity: Any, w: Any, tab: str, lang: str) ->
         if tab == "buying":
             title = t(f"customers.buying.{kind}", lang, day=w.end.isoformat())
             parts.append(html.H2(title, className="h6 mt-3"))
-        parts.append(customer_table(rows, lang, w.end, contacts, total))
-    return html.Div(parts, className="customers-lists", **{"data-tab": tab})
+        parts.append(customer_table(rows, lang, w.end, contacts, kind, total))
+        details.update({f"{kind}:{r.customer_id}": detail_data(r, lang) for r in rows})
+    return html.Div(parts, className="customers-lists", **{"data-tab": tab}), details
+
+
+@callback(
+    Output({"type": "cust-detail", "index": MATCH}, "children"),
+    Input({"type": "cust-sum", "index": MATCH}, "n_clicks"),
+    State("customers-rows", "data"), State("app-lang", "data"),
+    prevent_initial_call=True,
+)
+def open_row(clicks: int | None, details: dict[str, Any] | None, lang: str | None) -> Any:
+    """Fill a row's history the first time it is opened (the browser toggles it after)."""
+    if not clicks or clicks > 1:
+        return dash.no_update
+    key = ctx.triggered_id["index"] if ctx.triggered_id else None
+    return detail_body((details or {}).get(key), normalize_lang(lang))
 
 
 @callback(
@@ -189,7 +209,7 @@ def open_contact(clicks: list[int | None], lang: str | None) -> tuple[Any, ...]:
     trigger = ctx.triggered_id
     if not trigger or not any(c for c in clicks if c):
         return (dash.no_update,) * 5
-    cid = trigger["index"]
+    cid = str(trigger["index"]).partition(":")[2]
     title = t("customers.contact.title", normalize_lang(lang), who=cid)
     return True, cid, title, "", date.today().isoformat()
 

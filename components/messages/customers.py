@@ -53,10 +53,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "no purchase here for {k} months",
     },
     "customers.month": {"zh": "{m}月", "en": "{mon}"},
+    "customers.month_year": {"zh": "{y}年{m}月", "en": "{mon} {y}"},
     "customers.moved": {"zh": "内部转移：{where}", "en": "moved within the company: {where}"},
     "customers.moved.hidden": {"zh": "公司其他站点（权限外）", "en": "another company station (not in your view)"},
     "customers.not_seen": {"zh": "未见在公司其他站加油", "en": "not seen at other company stations"},
-    "customers.manager.none": {"zh": "未分配（开户站 {home}）", "en": "unassigned (home {home})"},
+    "customers.manager.none": {"zh": "开户站 {home}", "en": "home station {home}"},
     "customers.manager.escalated": {
         "zh": "{manager} → 省公司",
         "en": "{manager} → province",

@@ -80,13 +80,14 @@ def render(client, tab: str, lang: str = "zh", entity: str = "team:T1",
            period: str = "2026-10") -> tuple[str, str]:
     """The list body of one tab as JSON text, and the raw response."""
     got, raw = call(
-        client, ["customers-header.children", "customers-body.children"],
+        client, ["customers-header.children", "customers-body.children", "customers-rows.data"],
         [("customers-entity", "value", entity), ("customers-period", "value", period),
          ("customers-tab", "active_tab", tab), ("app-lang", "data", lang),
          ("customers-saved", "data", 0)],
         [("customers-query", "data", {"as_of": None})],
     )  # fmt: skip
-    return json.dumps(got["customers-body.children"], ensure_ascii=False), raw
+    shown = [got["customers-body.children"], got["customers-rows.data"]]
+    return json.dumps(shown, ensure_ascii=False), raw
 
 
 def customers_in(body: str) -> list[str]:
@@ -123,13 +124,34 @@ def test_no_name_or_phone_reaches_a_user_without_pii(store_url, tmp_path, caplog
     _, raw = call(client, ["customers-modal.is_open", "customers-target.data",
                            "customers-modal-title.children", "customers-note.value",
                            "customers-date.value"],
-                  [({"type": "cust-contact", "index": "a1"}, "n_clicks", 1)],
+                  [({"type": "cust-contact", "index": "warning:a1"}, "n_clicks", 1)],
                   [("app-lang", "data", "zh")])  # fmt: skip
     texts.append(raw)
     everything = "\n".join(texts + [r.getMessage() for r in caplog.records])
     assert "张**" in everything  # the scan does look at rendered rows
     for name, phone in NAMES.values():
         assert name not in everything and phone not in everything, name
+
+
+def test_expanding_a_row_shows_its_history(store_url, tmp_path) -> None:
+    client = make_client(store_url, tmp_path, Scope.parse("team:T1"))
+    body, _ = render(client, "serious")
+    details = json.loads(body)[1]
+    assert details["serious:a1"]["tonnes"][-5:] == ["0.75", "0.75", "0.75", "0.45", "0.23"]
+    assert details["serious:a1"]["months"][0] == "2025年10月"
+    key = {"index": "serious:a1", "type": "cust-detail"}
+    payload = {
+        "output": '{"index":["MATCH"],"type":"cust-detail"}.children',
+        "outputs": {"id": key, "property": "children"},
+        "inputs": [{"id": {**key, "type": "cust-sum"}, "property": "n_clicks", "value": 1}],
+        "state": [{"id": "customers-rows", "property": "data", "value": details},
+                  {"id": "app-lang", "property": "data", "value": "zh"}],
+        "changedPropIds": ['{"index":"serious:a1","type":"cust-sum"}.n_clicks'],
+    }
+    resp = client.post("/_dash-update-component", json=payload)
+    assert resp.status_code == 200, resp.data[:300]
+    text = json.dumps(resp.get_json(), ensure_ascii=False)
+    assert "0.45" in text and "未见在公司其他站加油" in text
 
 
 def test_pii_scope_sees_names(store_url, tmp_path) -> None:
