@@ -158,3 +158,15 @@ def test_drawer_explains_catalogue_and_composed_lines(app) -> None:
     assert "Diesel gross profit" in gp and "no plan in the statement" in gp
     assert "fuel_paid_diesel" in gp or "amount paid" in gp.lower()
     assert "stmt_nope" in " ".join(_texts(line_drawer_body(data, "stmt_nope", "zh")))
+
+
+def test_render_in_english(app) -> None:
+    import pages.statement as ps
+
+    data = _compute(app, Scope.everything(pii=False), "team:T1", "2026-09", "quarter")
+    with app.server.test_request_context("/statement"):
+        header, body = ps.render(data, ["expenses"], {}, "en")
+    text = " ".join(_texts(header) + _texts(body))
+    assert "Operating statement" in text and "Quarter to date" in text
+    assert "Labour" in text and "Gross profit" in text and "10k yuan" in text
+    assert "经营利润" not in text and "人工" not in text
