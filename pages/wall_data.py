@@ -69,14 +69,22 @@ def load_wall(engine: Engine, today: date | None = None) -> dict[str, Any]:
     period = Period.month_of(latest)
     orgs = [e for e in entities if e.level in ("province", "city", "team")]
     key = f"wall:{period}:{latest}"
-    cells = cached(key, engine, lambda: _slim(evaluate_batch(
-        engine, WALL_SCOPE, None, [e.key for e in orgs], period, latest)))
+    headline = [i for i, ind in reg.indicators.items() if ind.headline]
+    rank_by = next((i for i in RANK_BY if i in reg.indicators), headline[0] if headline else "")
+    # The evaluator groups by org level, so the whole catalogue is asked only where the wall
+    # needs it (teams: red-light counts); other levels get the headline and ranking indicators.
+    shown = sorted(set(headline) | {rank_by})
+    teams = [e.key for e in orgs if e.level == "team"]
+    upper = [e.key for e in orgs if e.level != "team"]
+    cells = cached(key, engine, lambda: {
+        **_slim(evaluate_batch(engine, WALL_SCOPE, shown, upper, period, latest)),
+        **(_slim(evaluate_batch(engine, WALL_SCOPE, None, teams, period, latest))
+           if teams else {}),
+    })
     trend_ids = [i for i in TREND_IDS if i in reg.indicators]
     prov = provinces[0]
     trend_cells = cached(f"{key}:trend", engine, lambda: evaluate_batch(
         engine, WALL_SCOPE, trend_ids, [prov.key], period, latest, 13))
-    headline = [i for i, ind in reg.indicators.items() if ind.headline]
-    rank_by = next((i for i in RANK_BY if i in reg.indicators), headline[0] if headline else "")
     return {
         "province": {"id": prov.id, "name": prov.name},
         "latest": latest.isoformat(),

@@ -14,6 +14,7 @@ from components.rag import normalize_rag, rag_light
 VIEWS: tuple[str, ...] = ("overview", "cities", "teams", "red", "trends")
 LEAGUE_ROWS = 12  # what fits a 1080p screen at wall type size
 LEAGUE_COLUMNS = 3  # headline indicators shown beside the ranking one
+CHART_HEIGHT = 440  # px; a responsive graph needs a sized box or it collapses to nothing
 
 
 def _name(defs: dict[str, Any], ind: str, lang: str) -> str:
@@ -110,11 +111,12 @@ def trends(data: dict[str, Any], lang: str) -> html.Div:
         name = _name(data["defs"], ind, lang)
         suffix = t("unit.wan_yuan", lang) if unit == "yuan" else (
             t("unit.tonne", lang) if unit == "t" else "")
-        fig = trend_figure([m for m, _ in points], values, name=name, dark=True, height=300,
-                           percent=unit in RATIO_UNITS)
+        fig = trend_figure([m for m, _ in points], values, name=name, dark=True,
+                           height=CHART_HEIGHT, percent=unit in RATIO_UNITS)
         charts.append(html.Div([html.Div(f"{name}（{suffix}）" if suffix else name,
                                           className="wall-chart-title"),
-                                dcc.Graph(figure=fig, config=CHART_CONFIG)],
+                                dcc.Graph(figure=fig, config=CHART_CONFIG,
+                                          style={"height": f"{CHART_HEIGHT}px"})],
                                className="wall-chart"))
     return html.Div(charts, className="wall-charts")
 

@@ -17,7 +17,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "board.period.year": {"zh": "{period} 年", "en": "Year {period}"},
     "board.as_of": {"zh": "数据截至 {day}", "en": "Data as of {day}"},
     "board.window_to_date": {"zh": "{period}（截至 {day}）", "en": "{period} (to {day})"},
-    "board.search": {"zh": "按名称或编号搜索指标…", "en": "Search indicators by name or id…"},
+    "board.search": {"zh": "搜索指标名称或编号", "en": "Search indicators"},
     "board.only_bad": {"zh": "只看红灯和黄灯", "en": "Only red and yellow"},
     "board.headline": {"zh": "核心指标", "en": "Headline indicators"},
     "board.all_indicators": {"zh": "全部 {n} 项指标", "en": "All {n} indicators"},
