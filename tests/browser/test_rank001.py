@@ -94,6 +94,10 @@ def test_rank001_sort_and_export(dash_duo, demo_store_url, tmp_path, shots) -> N
     assert [r[3] for r in xrows] == names
     assert {r[2]: r[0] for r in xrows} == {k: int(v) for k, v in ranks.items()}
     assert all(isinstance(r[5], float) for r in xrows)  # numbers stay numbers in Excel
+    dash_duo.find_element("#lang-en").click()
+    dash_duo.wait_for_contains_text("th[data-col='rank']", "Rank", timeout=20)
+    dash_duo.wait_for_contains_text("#rank-header", "Fuel volume", timeout=20)
+    dash_duo.driver.save_screenshot(str(shots / "rankings_en.png"))
     assert dash_duo.get_logs() == []
 
 
