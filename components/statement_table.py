@@ -118,16 +118,23 @@ def _kid_rows(row: Mapping[str, Any], kids: Sequence[Mapping[str, Any]], lang: s
     return out
 
 
-def _head(lang: str) -> html.Thead:
-    return html.Thead(html.Tr([html.Th(t(f"stmt.col.{c}", lang),
-                                       className="num" if c not in ("line", "unit") else None)
-                               for c in COLUMNS]))
+def _head(lang: str, progress: float | None) -> html.Thead:
+    def label(c: str) -> object:
+        text = t(f"stmt.col.{c}", lang)
+        if c != "completion" or progress is None:
+            return text
+        return [text, html.Br(), html.Small(t("stmt.col.progress", lang, progress=percent(progress)),
+                                            className="text-muted fw-normal stmt-progress")]
+
+    return html.Thead(html.Tr([html.Th(label(c), className="num" if c not in ("line", "unit")
+                                       else None) for c in COLUMNS]))
 
 
 def statement_table(rows: Sequence[Mapping[str, Any]], lang: str, open_ids: set[str],
                     kids: Mapping[str, Sequence[Mapping[str, Any]]] | None = None,
-                    kid_level: str | None = None) -> html.Table:
-    """The statement as a table; sections separated, compositions indented under their line."""
+                    kid_level: str | None = None, progress: float | None = None) -> html.Table:
+    """The statement as a table; sections separated, compositions indented under their line.
+    `progress` (time progress) is shown under the completion header."""
     kids = kids or {}
     by_id = {r["id"]: r for r in rows}
     body: list[html.Tr] = []
@@ -142,4 +149,4 @@ def statement_table(rows: Sequence[Mapping[str, Any]], lang: str, open_ids: set[
         body.append(_line_row(row, lang, open_ids, kid_level, row["id"] in kids))
         if row["id"] in kids:
             body += _kid_rows(row, kids[row["id"]], lang)
-    return html.Table([_head(lang), html.Tbody(body)], className="table table-sm stmt-table")
+    return html.Table([_head(lang, progress), html.Tbody(body)], className="table table-sm stmt-table")

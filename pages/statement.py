@@ -241,7 +241,8 @@ def render(data: dict[str, Any] | None, open_ids: list[str] | None, kid_state: d
     ent = data["entity"]
     view_key = f"{ent['level']}:{ent['id']}|{data['month']}|{data['view']}"
     kid_rows = (kid_state or {}).get("rows", {}) if (kid_state or {}).get("key") == view_key else {}
-    table = statement_table(data["rows"], lang, set(open_ids or []), kid_rows, data.get("kid_level"))
+    table = statement_table(data["rows"], lang, set(open_ids or []), kid_rows, data.get("kid_level"),
+                            data.get("progress"))
     legend = html.P(t("stmt.legend", lang, progress=f"{data['progress'] * 100:.1f}%"),
                     className="small text-muted stmt-legend")
     return page_header(title, _subtitle(data, lang)), html.Div(

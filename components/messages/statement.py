@@ -19,6 +19,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "stmt.col.actual": {"zh": "实际", "en": "Actual"},
     "stmt.col.plan": {"zh": "计划", "en": "Plan"},
     "stmt.col.completion": {"zh": "完成率", "en": "Completion"},
+    "stmt.col.progress": {"zh": "时间进度 {progress}", "en": "time progress {progress}"},
     "stmt.col.last_year": {"zh": "上年同期", "en": "Last year"},
     "stmt.col.yoy": {"zh": "同比", "en": "YoY"},
     "stmt.unit.t": {"zh": "吨", "en": "t"},
