@@ -170,4 +170,4 @@ def test_render_in_english(app) -> None:
     assert "Operating statement" in text and "Quarter to date" in text
     assert "Labour" in text and "Gross profit" in text and "10k yuan" in text
     assert "经营利润" not in text and "人工" not in text
-    assert text.count("time progress 100.0%") == 2  # subtitle and completion header (Q3 closed)
+    assert text.count("time progress 100.0%") == 3  # subtitle, legend, completion header
