@@ -132,6 +132,20 @@ def test_board004_bad_link_is_friendly(dash_duo, demo_store_url, tmp_path) -> No
     notices = dash_duo.find_element("#board-notices").text
     assert "T99" in notices and "2026-13" in notices
     assert "Traceback" not in dash_duo.driver.page_source
+    # the red/yellow switch and the search filter the rows without evaluating again
+    bad = [r.get_attribute("data-indicator") for r in _rows(dash_duo)
+           if r.get_attribute("data-rag") in ("red", "yellow")]
+    names = {r.get_attribute("data-indicator"): r.find_element(By.CSS_SELECTOR, ".row-name").text
+             for r in _rows(dash_duo)}
+    dash_duo.find_element("#board-only-bad").click()
+    _wait_rows(dash_duo, len(bad), timeout=20)
+    assert sorted(r.get_attribute("data-indicator") for r in _rows(dash_duo)) == sorted(bad)
+    dash_duo.find_element("#board-only-bad").click()
+    _wait_rows(dash_duo, TOTAL, timeout=20)
+    dash_duo.find_element("#board-search").send_keys("毛利")
+    wanted = sorted(i for i, n in names.items() if "毛利" in n)
+    _wait_rows(dash_duo, len(wanted), timeout=20)
+    assert sorted(r.get_attribute("data-indicator") for r in _rows(dash_duo)) == wanted
     assert dash_duo.get_logs() == []
 
 
