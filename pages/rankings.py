@@ -9,7 +9,6 @@ every callback; only entities the caller sees whole are ranked.
 from __future__ import annotations
 
 import logging
-from datetime import date
 from typing import Any
 from urllib.parse import urlencode
 
@@ -25,25 +24,22 @@ from data.org import latest_day, list_entities
 from exports.csv import to_csv_bytes
 from exports.sheet import safe_filename
 from exports.xlsx import to_xlsx_bytes
-from metrics.periods import Period, PeriodError
-from pages.board_data import registry
-from pages.board_params import effective_as_of, period_label, period_options
+from metrics.periods import Period
+from pages.board_params import effective_as_of, period_options
 from pages.rankings_data import (
     COMPOSITE,
     SORT_KEYS,
     display_rows,
-    indicator_meta,
     load_ranking,
     ranking_sheet,
     sort_rows,
 )
+from pages.rankings_view import LEVELS, indicator_options, pick, subtitle, weights
 
 dash.register_page(__name__, path="/rankings", nav_key="nav.rankings", order=20,
                    title="省市排名", description_key="rank.description")  # fmt: skip
 
 log = logging.getLogger(__name__)
-LEVELS = ("team", "station")
-DEFAULT_INDICATOR = "fuel_volume_t"
 
 
 def _engine() -> Any:
@@ -81,40 +77,6 @@ def layout(indicator: str | None = None, period: str | None = None, level: str |
     ], className="rank-page")  # fmt: skip
 
 
-def _indicator_options(lang: str) -> list[dict[str, str]]:
-    reg = registry()
-    opts = [{"label": "★ " + t("rank.composite", lang), "value": COMPOSITE}]
-    for theme, inds in reg.by_theme():
-        tname = theme.name_zh if lang == "zh" else theme.name_en
-        opts += [{"label": f"{tname} · {i.name_zh if lang == 'zh' else i.name_en}", "value": i.id}
-                 for i in inds]  # fmt: skip
-    return opts
-
-
-def _pick(query: dict[str, Any], latest: date | None, cities: list[str],
-          lang: str) -> tuple[str, str | None, str, str, list[str]]:  # fmt: skip
-    notices = []
-    ind = query.get("indicator") or DEFAULT_INDICATOR
-    if ind != COMPOSITE and ind not in registry().indicators:
-        notices.append(t("rank.bad_param", lang, value=str(ind)[:60]))
-        ind = DEFAULT_INDICATOR
-    period = str(Period.month_of(latest)) if latest else None
-    if query.get("period"):
-        try:
-            period = str(Period.parse(str(query["period"])))
-        except PeriodError:
-            notices.append(t("rank.bad_param", lang, value=str(query["period"])[:60]))
-    level = query.get("level") or "team"
-    if level not in LEVELS:
-        notices.append(t("rank.bad_param", lang, value=str(level)[:60]))
-        level = "team"
-    city = query.get("city") or "province"
-    if city != "province" and city not in cities:
-        notices.append(t("rank.bad_param", lang, value=str(city)[:60]))
-        city = "province"
-    return ind, period, level, city, notices
-
-
 @callback(
     Output("rank-indicator", "options"), Output("rank-indicator", "value"),
     Output("rank-period", "options"), Output("rank-period", "value"),
@@ -142,11 +104,11 @@ def init_controls(lang: str | None, query: dict[str, Any] | None,
     city_opts = [{"label": t("rank.within.province", lang), "value": "province"}]
     city_opts += [{"label": f"{c.name} ({c.id})", "value": c.id} for c in cities]
     first = now is None
-    ind, period, level, city, notes = _pick(query or {}, latest, [c.id for c in cities], lang)
+    ind, period, level, city, notes = pick(query or {}, latest, [c.id for c in cities], lang)
     if latest is None:
         notes.append(t("rank.no_data", lang))
     keep = dash.no_update
-    return (_indicator_options(lang), ind if first else keep, period_options(latest, lang),
+    return (indicator_options(lang), ind if first else keep, period_options(latest, lang),
             period if first else keep, level_opts, level if first else keep, city_opts,
             city if first else keep, [_notice(n) for n in notes] if first else [], *buttons)  # fmt: skip
 
@@ -208,27 +170,6 @@ def sort_by(clicks: list[int | None], state: dict[str, Any] | None) -> Any:
     return {"key": key, "desc": key not in ("rank", "name", "city_rank")}
 
 
-def _subtitle(data: dict[str, Any], lang: str) -> str:
-    meta = indicator_meta(data["indicator"])
-    what = meta["name_zh"] if lang == "zh" else meta["name_en"]
-    within = data["city"] or t("rank.within.province", lang)
-    latest = date.fromisoformat(data["as_of"]) if data.get("as_of") else None
-    return t("rank.subtitle", lang, what=what, within=within,
-             window=period_label(Period.parse(data["period"]), latest, lang))
-
-
-def _weights(data: dict[str, Any], lang: str) -> html.Div | None:
-    if not data.get("weights"):
-        return None
-    reg = registry().indicators
-    chips = [html.Span(f"{reg[i].name_zh if lang == 'zh' else reg[i].name_en} {w * 100:.0f}%",
-                       className="badge text-bg-light me-1 border rank-weight",
-                       **{"data-indicator": i}) for i, w in data["weights"].items()]  # fmt: skip
-    return html.Div([html.Span(t("rank.weights", lang), className="me-1"), *chips,
-                     html.P(t("rank.composite_note", lang), className="small text-muted mb-0")],
-                    className="rank-weights mb-2")  # fmt: skip
-
-
 def _hrefs(data: dict[str, Any]) -> dict[str, str]:
     """Each ranked entity links to its drill-down view (a station sits under its team)."""
     per = f"?period={data['period']}"
@@ -259,7 +200,7 @@ def render(data: dict[str, Any] | None, lang: str | None, sort: dict[str, Any] |
     if data.get("error"):
         return page_header(title), _notice(t("rank.error", lang, reason=data["error"]))
     if not data["rows"]:
-        return page_header(title, _subtitle(data, lang)), _notice(t("rank.empty", lang))
+        return page_header(title, subtitle(data, lang)), _notice(t("rank.empty", lang))
     sort = sort or {"key": "rank", "desc": False}
     rows = sort_rows(display_rows(data, lang, _hrefs(data)), sort["key"], bool(sort["desc"]))
     hidden = {"share"} if not data["additive"] else set()
@@ -267,9 +208,9 @@ def render(data: dict[str, Any] | None, lang: str | None, sort: dict[str, Any] |
         hidden.add("rag")  # a score has no light of its own
     cols = [c for c in SORT_KEYS + ("rag",) if c not in hidden]
     rules = t("rank.rules", lang, direction=t(f"rank.direction.{data['direction']}", lang))
-    body = [_weights(data, lang), ranking_table(rows, lang, sort["key"], bool(sort["desc"]), cols),
+    body = [weights(data, lang), ranking_table(rows, lang, sort["key"], bool(sort["desc"]), cols),
             html.P(rules, className="small text-muted")]  # fmt: skip
-    return page_header(title, _subtitle(data, lang)), html.Div(body, className="table-responsive")
+    return page_header(title, subtitle(data, lang)), html.Div(body, className="table-responsive")
 
 
 @callback(
@@ -295,7 +236,7 @@ def download(_csv: int | None, _xlsx: int | None, indicator: str | None, period:
     lang = normalize_lang(lang)
     sort = sort or {"key": "rank", "desc": False}
     rows = sort_rows(display_rows(data, lang), sort["key"], bool(sort["desc"]))
-    sheet = ranking_sheet(data, rows, lang, [_subtitle(data, lang)])
+    sheet = ranking_sheet(data, rows, lang, [subtitle(data, lang)])
     stem = f"rankings_{data['indicator']}_{data['level']}_{data['period']}"
     if ctx.triggered_id == "rank-xlsx":
         return dcc.send_bytes(to_xlsx_bytes(sheet), safe_filename(stem, "xlsx"))
