@@ -19,21 +19,20 @@ from dash import ALL, ClientsideFunction, Input, Output, State, callback, ctx, d
 from access.context import current_scope
 from components.definition_drawer import drawer
 from components.i18n import normalize_lang, t
-from components.shell import page_header, param_error, store_error
+from components.shell import page_header, store_error
 from components.statement_table import statement_table
-from data.org import LEVELS, Entity, latest_day, list_entities
+from data.org import latest_day, list_entities
 from exports.sheet import safe_filename
-from metrics.periods import Period, PeriodError, PeriodKind
-from metrics.statement import View
+from metrics.periods import Period
 from pages.board_params import effective_as_of, entity_options, parse_entity_value, period_options
 from pages.statement_data import load_kids, load_statement
 from pages.statement_explain import line_drawer_body
+from pages.statement_params import VIEWS, pick
 
 dash.register_page(__name__, path="/statement", nav_key="nav.statement", order=30,
                    title="经营报表", description_key="stmt.description")  # fmt: skip
 
 log = logging.getLogger(__name__)
-VIEWS = tuple(v.value for v in View)
 
 
 def _engine() -> Any:
@@ -65,42 +64,6 @@ def layout(team: str | None = None, city: str | None = None, station: str | None
         dcc.Loading(html.Div(id="stmt-body"), type="dot", delay_show=300),
         drawer("stmt-drawer", "stmt-drawer-body"),
     ], className="stmt-page")  # fmt: skip
-
-
-def _default_entity(entities: list[Entity]) -> Entity | None:
-    for level in ("team", "city", "province", "station"):
-        found = [e for e in entities if e.level == level]
-        if found:
-            return found[0]
-    return None
-
-
-def pick(query: dict[str, Any], entities: list[Entity], latest: Any,
-         lang: str) -> tuple[Entity | None, str | None, str, list[Any]]:  # fmt: skip
-    """Entity, month and view the URL asks for; a notice and the default for each bad one."""
-    notes: list[Any] = []
-    entity = None
-    for level in LEVELS:
-        if query.get(level):
-            entity = parse_entity_value(f"{level}:{query[level]}", entities)
-            if entity is None:
-                notes.append(param_error(lang, level, query[level], t("stmt.entity.expected", lang)))
-            break
-    entity = entity or _default_entity(entities)
-    month = str(Period.month_of(latest)) if latest else None
-    if query.get("period"):
-        try:
-            asked = Period.parse(str(query["period"]))
-            if asked.kind is not PeriodKind.MONTH:
-                raise PeriodError("not a month")
-            month = str(asked)
-        except PeriodError:
-            notes.append(param_error(lang, "period", query["period"], t("stmt.period.expected", lang)))
-    view = query.get("view") or "month"
-    if view not in VIEWS:
-        notes.append(param_error(lang, "view", view, t("stmt.view.expected", lang)))
-        view = "month"
-    return entity, month, view, notes
 
 
 @callback(

@@ -70,7 +70,7 @@ def _find(component, pred) -> list:
 
 def test_bad_parameters_give_notices_and_defaults(app) -> None:
     from data.org import Entity
-    from pages.statement import pick
+    from pages.statement_params import pick
 
     ents = [Entity("team", "T1", "榕东团队", "P1", "C1", "T1")]
     entity, month, view, notes = pick({"team": "T9", "period": "2026-Q3", "view": "week"}, ents,
