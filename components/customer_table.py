@@ -41,10 +41,12 @@ def reason(row: CustomerRow, lang: str, as_of: date) -> str:
         k = (as_of.year - row.last_month.year) * 12 + as_of.month - row.last_month.month
         gone = t("customers.reason.lost", lang, k=k)
         return f"{gone}；{now_buys(row, lang)}" if row.moved else gone
-    now, avg = fmt.tonnes(row.tonnes_month, lang), fmt.tonnes(row.tonnes_avg3, lang)
+    # an individual's few hundred litres would all read "0.0 吨" at one decimal
+    places = 2 if max(row.tonnes_month, row.tonnes_avg3) < 1 else 1
+    now, avg = fmt.tonnes(row.tonnes_month, lang, places), fmt.tonnes(row.tonnes_avg3, lang, places)
     change = signed_pct(row.change)
     if row.progress < 1:
-        expected = fmt.tonnes(row.tonnes_avg3 * row.progress, lang)
+        expected = fmt.tonnes(row.tonnes_avg3 * row.progress, lang, places)
         return t("customers.reason.partial", lang, month=month_name(as_of, lang), day=as_of.day,
                  now=now, avg=avg, expected=expected, change=change)  # fmt: skip
     return t("customers.reason", lang, month=month_name(as_of, lang), now=now, avg=avg,

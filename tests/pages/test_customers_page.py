@@ -105,7 +105,7 @@ def test_lists_and_masking_for_a_team_user(store_url, tmp_path) -> None:
     assert "公司其他站点（权限外）" in body  # a4 moved to S3, outside this user's view
     body, _ = render(client, "serious")
     assert customers_in(body) == ["a1"] and "m1 → 省公司" in body
-    assert "10月 0.2 吨, 前三月均 0.7 吨, −65%" in body  # 225 kg vs 650 kg: 300 / 866.7 − 1
+    assert "10月 0.23 吨, 前三月均 0.65 吨, −65%" in body  # 225 kg vs 650 kg: 300 / 866.7 − 1
     body, _ = render(client, "buying")
     assert customers_in(body) == ["a3", "a10", "a3", "a2", "a7", "a8", "a1"]  # today, then month
     body, _ = render(client, "lost", "en")
