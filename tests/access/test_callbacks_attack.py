@@ -21,6 +21,8 @@ from tests.access.harness import (
     slot_key,
 )
 
+CAP_HOSTILE, CAP = 20, 12  # cases per callback for the hostile run and for the other roles
+
 
 def _queries(customer: str) -> list[dict]:
     rest = f"team/T02/station/S008/customer/{customer}"
@@ -59,11 +61,21 @@ def _cases(dep, harvested, queries, hostile: bool):
     yield "all-foreign", everything_foreign
 
 
+def _sampled(cases: list, cap: int) -> list:
+    """At most `cap` cases, spread over every slot (a stride), always with the all-foreign one:
+    some callbacks (segments) take a second each and have 15 inputs."""
+    if len(cases) <= cap:
+        return cases
+    step = len(cases) / (cap - 1)
+    return [cases[int(i * step)] for i in range(cap - 1)] + [cases[-1]]
+
+
 def _attack(client, deps, harvested, queries, hostile: bool) -> tuple[dict, int]:
     problems: dict[str, list[str]] = {}
     sent = 0
     for dep in deps:
-        for label, values in _cases(dep, harvested, queries, hostile):
+        cases = list(_cases(dep, harvested, queries, hostile))
+        for label, values in _sampled(cases, CAP_HOSTILE if hostile else CAP):
             res = client.post("/_dash-update-component", json=payload(dep, values))
             sent += 1
             found = scan(res)
@@ -89,8 +101,11 @@ def test_the_harness_sees_canaries_when_the_scope_allows(client_for, prov_view, 
     client = client_for("prov")
     seen = set()
     for dep in deps:
-        for _label, values in _cases(dep, harvested, _queries(t2_customer), hostile=False):
+        for _label, values in _sampled(list(_cases(dep, harvested, _queries(t2_customer), False)), 6):
             res = client.post("/_dash-update-component", json=payload(dep, values))
             if CANARY.search(res.get_data(as_text=True)):
-                seen.add(dep["output"].split(".")[2 if dep["output"].startswith("..") else 0][:12])
+                seen.add(dep["output"][:40])
+                break  # one hit per callback is enough
+        if len(seen) >= 3:
+            break
     assert len(seen) >= 3, seen
