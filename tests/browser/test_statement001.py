@@ -111,9 +111,9 @@ def test_statement001_expand_define_export(dash_duo, demo_store_url, tmp_path, s
 
     _click(dash_duo, "tr[data-line='operating_profit'] .stmt-name")
     dash_duo.wait_for_element("#stmt-drawer-body [data-drawer-for='operating_profit']", timeout=20)
-    drawer = dash_duo.find_element("#stmt-drawer-body").text
-    assert "油品毛利 + 非油毛利 − 费用" in drawer
-    time.sleep(0.5)  # the drawer slides in
+    # the drawer slides in: its text is complete once the animation ends
+    dash_duo.wait_for_contains_text("#stmt-drawer-body", "油品毛利 + 非油毛利 − 费用", timeout=10)
+    time.sleep(0.3)
     dash_duo.driver.save_screenshot(str(shots / "statement_definition.png"))
     dash_duo.find_element("#stmt-drawer .btn-close").click()
     time.sleep(0.5)
