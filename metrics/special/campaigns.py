@@ -87,8 +87,8 @@ def overlapping_campaigns(req: ProviderRequest) -> CTE:
             c.cost,
             during_start.label("d_start"),
             during_end.label("d_end"),
-            cast(during_end - during_start + 1, Float).label("n_days"),
-            cast(c.end_date - c.start_date + 1, Float).label("total_days"),
+            cast(during_end - during_start + 1, Float(53)).label("n_days"),
+            cast(c.end_date - c.start_date + 1, Float(53)).label("total_days"),
             (c.start_date - cast(c.end_date - c.start_date + 1, Integer)).label("pre_start"),
             n_all.scalar_subquery().label("n_stations"),
         )

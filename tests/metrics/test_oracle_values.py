@@ -242,12 +242,6 @@ def _check_campaign_precision(url: str, frames: F.Frames) -> None:
         assert got[ind].value == pytest.approx(want, rel=1e-12, abs=0), ind
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "metrics/special/campaigns.py casts the day counts n_days/total_days to sqlalchemy Float, "
-    "which is single precision (FLOAT) in DuckDB: CAST(6 AS FLOAT)/CAST(11 AS FLOAT) = "
-    "0.54545456. T1, 2026-09 to the 15th: campaign_incremental_volume -0.01034121895711304 vs "
-    "oracle -0.010341214732623588 (rel 4.1e-7); PostgreSQL agrees with the oracle to 1e-15. "
-    "Fix: Float(53). Lead decides."))
 def test_duckdb_campaign_precision(duck_results: dict, duck_url: str, frames: F.Frames) -> None:
     """Campaign effect on DuckDB to 1e-12 relative."""
     _check_campaign_precision(duck_url, frames)
