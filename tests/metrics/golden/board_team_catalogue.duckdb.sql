@@ -781,7 +781,7 @@ campaign_effects AS
 (WITH campaign_cells AS 
 (WITH member_stations AS 
 (WITH campaign_windows AS 
-(SELECT campaigns.campaign_id AS campaign_id, campaigns.start_date AS start_date, campaigns.cost AS cost, greatest(campaigns.start_date, %(greatest_1)s) AS d_start, least(campaigns.end_date, %(least_1)s) AS d_end, CAST((least(campaigns.end_date, %(least_1)s) - greatest(campaigns.start_date, %(greatest_1)s)) + %(param_7)s AS FLOAT) AS n_days, CAST((campaigns.end_date - campaigns.start_date) + %(param_8)s AS FLOAT) AS total_days, campaigns.start_date - CAST((campaigns.end_date - campaigns.start_date) + %(param_9)s AS INTEGER) AS pre_start, (SELECT count(*) AS count_1 
+(SELECT campaigns.campaign_id AS campaign_id, campaigns.start_date AS start_date, campaigns.cost AS cost, greatest(campaigns.start_date, %(greatest_1)s) AS d_start, least(campaigns.end_date, %(least_1)s) AS d_end, CAST((least(campaigns.end_date, %(least_1)s) - greatest(campaigns.start_date, %(greatest_1)s)) + %(param_7)s AS FLOAT(53)) AS n_days, CAST((campaigns.end_date - campaigns.start_date) + %(param_8)s AS FLOAT(53)) AS total_days, campaigns.start_date - CAST((campaigns.end_date - campaigns.start_date) + %(param_9)s AS INTEGER) AS pre_start, (SELECT count(*) AS count_1 
 FROM campaign_stations 
 WHERE campaign_stations.campaign_id = campaigns.campaign_id) AS n_stations 
 FROM campaigns 
@@ -796,7 +796,7 @@ member_cities AS
 (SELECT DISTINCT member_stations.campaign_id AS campaign_id, member_stations.city_id AS city_id 
 FROM member_stations), 
 campaign_windows AS 
-(SELECT campaigns.campaign_id AS campaign_id, campaigns.start_date AS start_date, campaigns.cost AS cost, greatest(campaigns.start_date, %(greatest_1)s) AS d_start, least(campaigns.end_date, %(least_1)s) AS d_end, CAST((least(campaigns.end_date, %(least_1)s) - greatest(campaigns.start_date, %(greatest_1)s)) + %(param_7)s AS FLOAT) AS n_days, CAST((campaigns.end_date - campaigns.start_date) + %(param_8)s AS FLOAT) AS total_days, campaigns.start_date - CAST((campaigns.end_date - campaigns.start_date) + %(param_9)s AS INTEGER) AS pre_start, (SELECT count(*) AS count_1 
+(SELECT campaigns.campaign_id AS campaign_id, campaigns.start_date AS start_date, campaigns.cost AS cost, greatest(campaigns.start_date, %(greatest_1)s) AS d_start, least(campaigns.end_date, %(least_1)s) AS d_end, CAST((least(campaigns.end_date, %(least_1)s) - greatest(campaigns.start_date, %(greatest_1)s)) + %(param_7)s AS FLOAT(53)) AS n_days, CAST((campaigns.end_date - campaigns.start_date) + %(param_8)s AS FLOAT(53)) AS total_days, campaigns.start_date - CAST((campaigns.end_date - campaigns.start_date) + %(param_9)s AS INTEGER) AS pre_start, (SELECT count(*) AS count_1 
 FROM campaign_stations 
 WHERE campaign_stations.campaign_id = campaigns.campaign_id) AS n_stations 
 FROM campaigns 
@@ -809,7 +809,7 @@ FROM campaign_stations
 WHERE campaign_stations.campaign_id = member_cities.campaign_id AND campaign_stations.station_id = stations.station_id)) AND stations.opened_on <= campaign_windows.pre_start), 
 fuel_phases AS 
 (WITH campaign_windows AS 
-(SELECT campaigns.campaign_id AS campaign_id, campaigns.start_date AS start_date, campaigns.cost AS cost, greatest(campaigns.start_date, %(greatest_1)s) AS d_start, least(campaigns.end_date, %(least_1)s) AS d_end, CAST((least(campaigns.end_date, %(least_1)s) - greatest(campaigns.start_date, %(greatest_1)s)) + %(param_7)s AS FLOAT) AS n_days, CAST((campaigns.end_date - campaigns.start_date) + %(param_8)s AS FLOAT) AS total_days, campaigns.start_date - CAST((campaigns.end_date - campaigns.start_date) + %(param_9)s AS INTEGER) AS pre_start, (SELECT count(*) AS count_1 
+(SELECT campaigns.campaign_id AS campaign_id, campaigns.start_date AS start_date, campaigns.cost AS cost, greatest(campaigns.start_date, %(greatest_1)s) AS d_start, least(campaigns.end_date, %(least_1)s) AS d_end, CAST((least(campaigns.end_date, %(least_1)s) - greatest(campaigns.start_date, %(greatest_1)s)) + %(param_7)s AS FLOAT(53)) AS n_days, CAST((campaigns.end_date - campaigns.start_date) + %(param_8)s AS FLOAT(53)) AS total_days, campaigns.start_date - CAST((campaigns.end_date - campaigns.start_date) + %(param_9)s AS INTEGER) AS pre_start, (SELECT count(*) AS count_1 
 FROM campaign_stations 
 WHERE campaign_stations.campaign_id = campaigns.campaign_id) AS n_stations 
 FROM campaigns 
@@ -826,7 +826,7 @@ WHERE fuel_sales.ts >= (SELECT min(campaign_windows.pre_start) AS min_1
 FROM campaign_windows) AND fuel_sales.ts < %(ts_1)s GROUP BY campaign_cells.campaign_id, campaign_cells.station_id), 
 nonfuel_phases AS 
 (WITH campaign_windows AS 
-(SELECT campaigns.campaign_id AS campaign_id, campaigns.start_date AS start_date, campaigns.cost AS cost, greatest(campaigns.start_date, %(greatest_1)s) AS d_start, least(campaigns.end_date, %(least_1)s) AS d_end, CAST((least(campaigns.end_date, %(least_1)s) - greatest(campaigns.start_date, %(greatest_1)s)) + %(param_7)s AS FLOAT) AS n_days, CAST((campaigns.end_date - campaigns.start_date) + %(param_8)s AS FLOAT) AS total_days, campaigns.start_date - CAST((campaigns.end_date - campaigns.start_date) + %(param_9)s AS INTEGER) AS pre_start, (SELECT count(*) AS count_1 
+(SELECT campaigns.campaign_id AS campaign_id, campaigns.start_date AS start_date, campaigns.cost AS cost, greatest(campaigns.start_date, %(greatest_1)s) AS d_start, least(campaigns.end_date, %(least_1)s) AS d_end, CAST((least(campaigns.end_date, %(least_1)s) - greatest(campaigns.start_date, %(greatest_1)s)) + %(param_7)s AS FLOAT(53)) AS n_days, CAST((campaigns.end_date - campaigns.start_date) + %(param_8)s AS FLOAT(53)) AS total_days, campaigns.start_date - CAST((campaigns.end_date - campaigns.start_date) + %(param_9)s AS INTEGER) AS pre_start, (SELECT count(*) AS count_1 
 FROM campaign_stations 
 WHERE campaign_stations.campaign_id = campaigns.campaign_id) AS n_stations 
 FROM campaigns 
@@ -840,7 +840,7 @@ FROM campaign_windows) AND nonfuel_sales.ts < %(ts_2)s GROUP BY campaign_cells.c
  SELECT campaign_cells.campaign_id AS campaign_id, campaign_cells.station_id AS station_id, campaign_cells.city_id AS city_id, campaign_cells.entity_id AS entity_id, campaign_cells.role AS role, coalesce(fuel_phases.t_d, %(coalesce_7)s) AS t_d, coalesce(fuel_phases.t_p, %(coalesce_8)s) AS t_p, coalesce(fuel_phases.gp_d, %(coalesce_9)s) AS gp_d, coalesce(fuel_phases.gp_p, %(coalesce_10)s) AS gp_p, coalesce(nonfuel_phases.nf_d, %(coalesce_11)s) AS nf_d, coalesce(nonfuel_phases.nf_p, %(coalesce_12)s) AS nf_p, coalesce(fuel_phases.disc_d, %(coalesce_13)s) AS disc_d, coalesce(fuel_phases.disc_p, %(coalesce_14)s) AS disc_p 
 FROM campaign_cells LEFT OUTER JOIN fuel_phases ON fuel_phases.campaign_id = campaign_cells.campaign_id AND fuel_phases.station_id = campaign_cells.station_id LEFT OUTER JOIN nonfuel_phases ON nonfuel_phases.campaign_id = campaign_cells.campaign_id AND nonfuel_phases.station_id = campaign_cells.station_id), 
 campaign_windows AS 
-(SELECT campaigns.campaign_id AS campaign_id, campaigns.start_date AS start_date, campaigns.cost AS cost, greatest(campaigns.start_date, %(greatest_1)s) AS d_start, least(campaigns.end_date, %(least_1)s) AS d_end, CAST((least(campaigns.end_date, %(least_1)s) - greatest(campaigns.start_date, %(greatest_1)s)) + %(param_7)s AS FLOAT) AS n_days, CAST((campaigns.end_date - campaigns.start_date) + %(param_8)s AS FLOAT) AS total_days, campaigns.start_date - CAST((campaigns.end_date - campaigns.start_date) + %(param_9)s AS INTEGER) AS pre_start, (SELECT count(*) AS count_1 
+(SELECT campaigns.campaign_id AS campaign_id, campaigns.start_date AS start_date, campaigns.cost AS cost, greatest(campaigns.start_date, %(greatest_1)s) AS d_start, least(campaigns.end_date, %(least_1)s) AS d_end, CAST((least(campaigns.end_date, %(least_1)s) - greatest(campaigns.start_date, %(greatest_1)s)) + %(param_7)s AS FLOAT(53)) AS n_days, CAST((campaigns.end_date - campaigns.start_date) + %(param_8)s AS FLOAT(53)) AS total_days, campaigns.start_date - CAST((campaigns.end_date - campaigns.start_date) + %(param_9)s AS INTEGER) AS pre_start, (SELECT count(*) AS count_1 
 FROM campaign_stations 
 WHERE campaign_stations.campaign_id = campaigns.campaign_id) AS n_stations 
 FROM campaigns 
@@ -878,7 +878,7 @@ campaign_effects AS
 (WITH campaign_cells AS 
 (WITH member_stations AS 
 (WITH campaign_windows AS 
-(SELECT campaigns.campaign_id AS campaign_id, campaigns.start_date AS start_date, campaigns.cost AS cost, greatest(campaigns.start_date, %(greatest_2)s) AS d_start, least(campaigns.end_date, %(least_2)s) AS d_end, CAST((least(campaigns.end_date, %(least_2)s) - greatest(campaigns.start_date, %(greatest_2)s)) + %(param_27)s AS FLOAT) AS n_days, CAST((campaigns.end_date - campaigns.start_date) + %(param_28)s AS FLOAT) AS total_days, campaigns.start_date - CAST((campaigns.end_date - campaigns.start_date) + %(param_29)s AS INTEGER) AS pre_start, (SELECT count(*) AS count_2 
+(SELECT campaigns.campaign_id AS campaign_id, campaigns.start_date AS start_date, campaigns.cost AS cost, greatest(campaigns.start_date, %(greatest_2)s) AS d_start, least(campaigns.end_date, %(least_2)s) AS d_end, CAST((least(campaigns.end_date, %(least_2)s) - greatest(campaigns.start_date, %(greatest_2)s)) + %(param_27)s AS FLOAT(53)) AS n_days, CAST((campaigns.end_date - campaigns.start_date) + %(param_28)s AS FLOAT(53)) AS total_days, campaigns.start_date - CAST((campaigns.end_date - campaigns.start_date) + %(param_29)s AS INTEGER) AS pre_start, (SELECT count(*) AS count_2 
 FROM campaign_stations 
 WHERE campaign_stations.campaign_id = campaigns.campaign_id) AS n_stations 
 FROM campaigns 
@@ -893,7 +893,7 @@ member_cities AS
 (SELECT DISTINCT member_stations.campaign_id AS campaign_id, member_stations.city_id AS city_id 
 FROM member_stations), 
 campaign_windows AS 
-(SELECT campaigns.campaign_id AS campaign_id, campaigns.start_date AS start_date, campaigns.cost AS cost, greatest(campaigns.start_date, %(greatest_2)s) AS d_start, least(campaigns.end_date, %(least_2)s) AS d_end, CAST((least(campaigns.end_date, %(least_2)s) - greatest(campaigns.start_date, %(greatest_2)s)) + %(param_27)s AS FLOAT) AS n_days, CAST((campaigns.end_date - campaigns.start_date) + %(param_28)s AS FLOAT) AS total_days, campaigns.start_date - CAST((campaigns.end_date - campaigns.start_date) + %(param_29)s AS INTEGER) AS pre_start, (SELECT count(*) AS count_2 
+(SELECT campaigns.campaign_id AS campaign_id, campaigns.start_date AS start_date, campaigns.cost AS cost, greatest(campaigns.start_date, %(greatest_2)s) AS d_start, least(campaigns.end_date, %(least_2)s) AS d_end, CAST((least(campaigns.end_date, %(least_2)s) - greatest(campaigns.start_date, %(greatest_2)s)) + %(param_27)s AS FLOAT(53)) AS n_days, CAST((campaigns.end_date - campaigns.start_date) + %(param_28)s AS FLOAT(53)) AS total_days, campaigns.start_date - CAST((campaigns.end_date - campaigns.start_date) + %(param_29)s AS INTEGER) AS pre_start, (SELECT count(*) AS count_2 
 FROM campaign_stations 
 WHERE campaign_stations.campaign_id = campaigns.campaign_id) AS n_stations 
 FROM campaigns 
@@ -906,7 +906,7 @@ FROM campaign_stations
 WHERE campaign_stations.campaign_id = member_cities.campaign_id AND campaign_stations.station_id = stations.station_id)) AND stations.opened_on <= campaign_windows.pre_start), 
 fuel_phases AS 
 (WITH campaign_windows AS 
-(SELECT campaigns.campaign_id AS campaign_id, campaigns.start_date AS start_date, campaigns.cost AS cost, greatest(campaigns.start_date, %(greatest_2)s) AS d_start, least(campaigns.end_date, %(least_2)s) AS d_end, CAST((least(campaigns.end_date, %(least_2)s) - greatest(campaigns.start_date, %(greatest_2)s)) + %(param_27)s AS FLOAT) AS n_days, CAST((campaigns.end_date - campaigns.start_date) + %(param_28)s AS FLOAT) AS total_days, campaigns.start_date - CAST((campaigns.end_date - campaigns.start_date) + %(param_29)s AS INTEGER) AS pre_start, (SELECT count(*) AS count_2 
+(SELECT campaigns.campaign_id AS campaign_id, campaigns.start_date AS start_date, campaigns.cost AS cost, greatest(campaigns.start_date, %(greatest_2)s) AS d_start, least(campaigns.end_date, %(least_2)s) AS d_end, CAST((least(campaigns.end_date, %(least_2)s) - greatest(campaigns.start_date, %(greatest_2)s)) + %(param_27)s AS FLOAT(53)) AS n_days, CAST((campaigns.end_date - campaigns.start_date) + %(param_28)s AS FLOAT(53)) AS total_days, campaigns.start_date - CAST((campaigns.end_date - campaigns.start_date) + %(param_29)s AS INTEGER) AS pre_start, (SELECT count(*) AS count_2 
 FROM campaign_stations 
 WHERE campaign_stations.campaign_id = campaigns.campaign_id) AS n_stations 
 FROM campaigns 
@@ -923,7 +923,7 @@ WHERE fuel_sales.ts >= (SELECT min(campaign_windows.pre_start) AS min_2
 FROM campaign_windows) AND fuel_sales.ts < %(ts_3)s GROUP BY campaign_cells.campaign_id, campaign_cells.station_id), 
 nonfuel_phases AS 
 (WITH campaign_windows AS 
-(SELECT campaigns.campaign_id AS campaign_id, campaigns.start_date AS start_date, campaigns.cost AS cost, greatest(campaigns.start_date, %(greatest_2)s) AS d_start, least(campaigns.end_date, %(least_2)s) AS d_end, CAST((least(campaigns.end_date, %(least_2)s) - greatest(campaigns.start_date, %(greatest_2)s)) + %(param_27)s AS FLOAT) AS n_days, CAST((campaigns.end_date - campaigns.start_date) + %(param_28)s AS FLOAT) AS total_days, campaigns.start_date - CAST((campaigns.end_date - campaigns.start_date) + %(param_29)s AS INTEGER) AS pre_start, (SELECT count(*) AS count_2 
+(SELECT campaigns.campaign_id AS campaign_id, campaigns.start_date AS start_date, campaigns.cost AS cost, greatest(campaigns.start_date, %(greatest_2)s) AS d_start, least(campaigns.end_date, %(least_2)s) AS d_end, CAST((least(campaigns.end_date, %(least_2)s) - greatest(campaigns.start_date, %(greatest_2)s)) + %(param_27)s AS FLOAT(53)) AS n_days, CAST((campaigns.end_date - campaigns.start_date) + %(param_28)s AS FLOAT(53)) AS total_days, campaigns.start_date - CAST((campaigns.end_date - campaigns.start_date) + %(param_29)s AS INTEGER) AS pre_start, (SELECT count(*) AS count_2 
 FROM campaign_stations 
 WHERE campaign_stations.campaign_id = campaigns.campaign_id) AS n_stations 
 FROM campaigns 
@@ -937,7 +937,7 @@ FROM campaign_windows) AND nonfuel_sales.ts < %(ts_4)s GROUP BY campaign_cells.c
  SELECT campaign_cells.campaign_id AS campaign_id, campaign_cells.station_id AS station_id, campaign_cells.city_id AS city_id, campaign_cells.entity_id AS entity_id, campaign_cells.role AS role, coalesce(fuel_phases.t_d, %(coalesce_21)s) AS t_d, coalesce(fuel_phases.t_p, %(coalesce_22)s) AS t_p, coalesce(fuel_phases.gp_d, %(coalesce_23)s) AS gp_d, coalesce(fuel_phases.gp_p, %(coalesce_24)s) AS gp_p, coalesce(nonfuel_phases.nf_d, %(coalesce_25)s) AS nf_d, coalesce(nonfuel_phases.nf_p, %(coalesce_26)s) AS nf_p, coalesce(fuel_phases.disc_d, %(coalesce_27)s) AS disc_d, coalesce(fuel_phases.disc_p, %(coalesce_28)s) AS disc_p 
 FROM campaign_cells LEFT OUTER JOIN fuel_phases ON fuel_phases.campaign_id = campaign_cells.campaign_id AND fuel_phases.station_id = campaign_cells.station_id LEFT OUTER JOIN nonfuel_phases ON nonfuel_phases.campaign_id = campaign_cells.campaign_id AND nonfuel_phases.station_id = campaign_cells.station_id), 
 campaign_windows AS 
-(SELECT campaigns.campaign_id AS campaign_id, campaigns.start_date AS start_date, campaigns.cost AS cost, greatest(campaigns.start_date, %(greatest_2)s) AS d_start, least(campaigns.end_date, %(least_2)s) AS d_end, CAST((least(campaigns.end_date, %(least_2)s) - greatest(campaigns.start_date, %(greatest_2)s)) + %(param_27)s AS FLOAT) AS n_days, CAST((campaigns.end_date - campaigns.start_date) + %(param_28)s AS FLOAT) AS total_days, campaigns.start_date - CAST((campaigns.end_date - campaigns.start_date) + %(param_29)s AS INTEGER) AS pre_start, (SELECT count(*) AS count_2 
+(SELECT campaigns.campaign_id AS campaign_id, campaigns.start_date AS start_date, campaigns.cost AS cost, greatest(campaigns.start_date, %(greatest_2)s) AS d_start, least(campaigns.end_date, %(least_2)s) AS d_end, CAST((least(campaigns.end_date, %(least_2)s) - greatest(campaigns.start_date, %(greatest_2)s)) + %(param_27)s AS FLOAT(53)) AS n_days, CAST((campaigns.end_date - campaigns.start_date) + %(param_28)s AS FLOAT(53)) AS total_days, campaigns.start_date - CAST((campaigns.end_date - campaigns.start_date) + %(param_29)s AS INTEGER) AS pre_start, (SELECT count(*) AS count_2 
 FROM campaign_stations 
 WHERE campaign_stations.campaign_id = campaigns.campaign_id) AS n_stations 
 FROM campaigns 
@@ -975,7 +975,7 @@ campaign_effects AS
 (WITH campaign_cells AS 
 (WITH member_stations AS 
 (WITH campaign_windows AS 
-(SELECT campaigns.campaign_id AS campaign_id, campaigns.start_date AS start_date, campaigns.cost AS cost, greatest(campaigns.start_date, %(greatest_3)s) AS d_start, least(campaigns.end_date, %(least_3)s) AS d_end, CAST((least(campaigns.end_date, %(least_3)s) - greatest(campaigns.start_date, %(greatest_3)s)) + %(param_47)s AS FLOAT) AS n_days, CAST((campaigns.end_date - campaigns.start_date) + %(param_48)s AS FLOAT) AS total_days, campaigns.start_date - CAST((campaigns.end_date - campaigns.start_date) + %(param_49)s AS INTEGER) AS pre_start, (SELECT count(*) AS count_3 
+(SELECT campaigns.campaign_id AS campaign_id, campaigns.start_date AS start_date, campaigns.cost AS cost, greatest(campaigns.start_date, %(greatest_3)s) AS d_start, least(campaigns.end_date, %(least_3)s) AS d_end, CAST((least(campaigns.end_date, %(least_3)s) - greatest(campaigns.start_date, %(greatest_3)s)) + %(param_47)s AS FLOAT(53)) AS n_days, CAST((campaigns.end_date - campaigns.start_date) + %(param_48)s AS FLOAT(53)) AS total_days, campaigns.start_date - CAST((campaigns.end_date - campaigns.start_date) + %(param_49)s AS INTEGER) AS pre_start, (SELECT count(*) AS count_3 
 FROM campaign_stations 
 WHERE campaign_stations.campaign_id = campaigns.campaign_id) AS n_stations 
 FROM campaigns 
@@ -990,7 +990,7 @@ member_cities AS
 (SELECT DISTINCT member_stations.campaign_id AS campaign_id, member_stations.city_id AS city_id 
 FROM member_stations), 
 campaign_windows AS 
-(SELECT campaigns.campaign_id AS campaign_id, campaigns.start_date AS start_date, campaigns.cost AS cost, greatest(campaigns.start_date, %(greatest_3)s) AS d_start, least(campaigns.end_date, %(least_3)s) AS d_end, CAST((least(campaigns.end_date, %(least_3)s) - greatest(campaigns.start_date, %(greatest_3)s)) + %(param_47)s AS FLOAT) AS n_days, CAST((campaigns.end_date - campaigns.start_date) + %(param_48)s AS FLOAT) AS total_days, campaigns.start_date - CAST((campaigns.end_date - campaigns.start_date) + %(param_49)s AS INTEGER) AS pre_start, (SELECT count(*) AS count_3 
+(SELECT campaigns.campaign_id AS campaign_id, campaigns.start_date AS start_date, campaigns.cost AS cost, greatest(campaigns.start_date, %(greatest_3)s) AS d_start, least(campaigns.end_date, %(least_3)s) AS d_end, CAST((least(campaigns.end_date, %(least_3)s) - greatest(campaigns.start_date, %(greatest_3)s)) + %(param_47)s AS FLOAT(53)) AS n_days, CAST((campaigns.end_date - campaigns.start_date) + %(param_48)s AS FLOAT(53)) AS total_days, campaigns.start_date - CAST((campaigns.end_date - campaigns.start_date) + %(param_49)s AS INTEGER) AS pre_start, (SELECT count(*) AS count_3 
 FROM campaign_stations 
 WHERE campaign_stations.campaign_id = campaigns.campaign_id) AS n_stations 
 FROM campaigns 
@@ -1003,7 +1003,7 @@ FROM campaign_stations
 WHERE campaign_stations.campaign_id = member_cities.campaign_id AND campaign_stations.station_id = stations.station_id)) AND stations.opened_on <= campaign_windows.pre_start), 
 fuel_phases AS 
 (WITH campaign_windows AS 
-(SELECT campaigns.campaign_id AS campaign_id, campaigns.start_date AS start_date, campaigns.cost AS cost, greatest(campaigns.start_date, %(greatest_3)s) AS d_start, least(campaigns.end_date, %(least_3)s) AS d_end, CAST((least(campaigns.end_date, %(least_3)s) - greatest(campaigns.start_date, %(greatest_3)s)) + %(param_47)s AS FLOAT) AS n_days, CAST((campaigns.end_date - campaigns.start_date) + %(param_48)s AS FLOAT) AS total_days, campaigns.start_date - CAST((campaigns.end_date - campaigns.start_date) + %(param_49)s AS INTEGER) AS pre_start, (SELECT count(*) AS count_3 
+(SELECT campaigns.campaign_id AS campaign_id, campaigns.start_date AS start_date, campaigns.cost AS cost, greatest(campaigns.start_date, %(greatest_3)s) AS d_start, least(campaigns.end_date, %(least_3)s) AS d_end, CAST((least(campaigns.end_date, %(least_3)s) - greatest(campaigns.start_date, %(greatest_3)s)) + %(param_47)s AS FLOAT(53)) AS n_days, CAST((campaigns.end_date - campaigns.start_date) + %(param_48)s AS FLOAT(53)) AS total_days, campaigns.start_date - CAST((campaigns.end_date - campaigns.start_date) + %(param_49)s AS INTEGER) AS pre_start, (SELECT count(*) AS count_3 
 FROM campaign_stations 
 WHERE campaign_stations.campaign_id = campaigns.campaign_id) AS n_stations 
 FROM campaigns 
@@ -1020,7 +1020,7 @@ WHERE fuel_sales.ts >= (SELECT min(campaign_windows.pre_start) AS min_3
 FROM campaign_windows) AND fuel_sales.ts < %(ts_5)s GROUP BY campaign_cells.campaign_id, campaign_cells.station_id), 
 nonfuel_phases AS 
 (WITH campaign_windows AS 
-(SELECT campaigns.campaign_id AS campaign_id, campaigns.start_date AS start_date, campaigns.cost AS cost, greatest(campaigns.start_date, %(greatest_3)s) AS d_start, least(campaigns.end_date, %(least_3)s) AS d_end, CAST((least(campaigns.end_date, %(least_3)s) - greatest(campaigns.start_date, %(greatest_3)s)) + %(param_47)s AS FLOAT) AS n_days, CAST((campaigns.end_date - campaigns.start_date) + %(param_48)s AS FLOAT) AS total_days, campaigns.start_date - CAST((campaigns.end_date - campaigns.start_date) + %(param_49)s AS INTEGER) AS pre_start, (SELECT count(*) AS count_3 
+(SELECT campaigns.campaign_id AS campaign_id, campaigns.start_date AS start_date, campaigns.cost AS cost, greatest(campaigns.start_date, %(greatest_3)s) AS d_start, least(campaigns.end_date, %(least_3)s) AS d_end, CAST((least(campaigns.end_date, %(least_3)s) - greatest(campaigns.start_date, %(greatest_3)s)) + %(param_47)s AS FLOAT(53)) AS n_days, CAST((campaigns.end_date - campaigns.start_date) + %(param_48)s AS FLOAT(53)) AS total_days, campaigns.start_date - CAST((campaigns.end_date - campaigns.start_date) + %(param_49)s AS INTEGER) AS pre_start, (SELECT count(*) AS count_3 
 FROM campaign_stations 
 WHERE campaign_stations.campaign_id = campaigns.campaign_id) AS n_stations 
 FROM campaigns 
@@ -1034,7 +1034,7 @@ FROM campaign_windows) AND nonfuel_sales.ts < %(ts_6)s GROUP BY campaign_cells.c
  SELECT campaign_cells.campaign_id AS campaign_id, campaign_cells.station_id AS station_id, campaign_cells.city_id AS city_id, campaign_cells.entity_id AS entity_id, campaign_cells.role AS role, coalesce(fuel_phases.t_d, %(coalesce_35)s) AS t_d, coalesce(fuel_phases.t_p, %(coalesce_36)s) AS t_p, coalesce(fuel_phases.gp_d, %(coalesce_37)s) AS gp_d, coalesce(fuel_phases.gp_p, %(coalesce_38)s) AS gp_p, coalesce(nonfuel_phases.nf_d, %(coalesce_39)s) AS nf_d, coalesce(nonfuel_phases.nf_p, %(coalesce_40)s) AS nf_p, coalesce(fuel_phases.disc_d, %(coalesce_41)s) AS disc_d, coalesce(fuel_phases.disc_p, %(coalesce_42)s) AS disc_p 
 FROM campaign_cells LEFT OUTER JOIN fuel_phases ON fuel_phases.campaign_id = campaign_cells.campaign_id AND fuel_phases.station_id = campaign_cells.station_id LEFT OUTER JOIN nonfuel_phases ON nonfuel_phases.campaign_id = campaign_cells.campaign_id AND nonfuel_phases.station_id = campaign_cells.station_id), 
 campaign_windows AS 
-(SELECT campaigns.campaign_id AS campaign_id, campaigns.start_date AS start_date, campaigns.cost AS cost, greatest(campaigns.start_date, %(greatest_3)s) AS d_start, least(campaigns.end_date, %(least_3)s) AS d_end, CAST((least(campaigns.end_date, %(least_3)s) - greatest(campaigns.start_date, %(greatest_3)s)) + %(param_47)s AS FLOAT) AS n_days, CAST((campaigns.end_date - campaigns.start_date) + %(param_48)s AS FLOAT) AS total_days, campaigns.start_date - CAST((campaigns.end_date - campaigns.start_date) + %(param_49)s AS INTEGER) AS pre_start, (SELECT count(*) AS count_3 
+(SELECT campaigns.campaign_id AS campaign_id, campaigns.start_date AS start_date, campaigns.cost AS cost, greatest(campaigns.start_date, %(greatest_3)s) AS d_start, least(campaigns.end_date, %(least_3)s) AS d_end, CAST((least(campaigns.end_date, %(least_3)s) - greatest(campaigns.start_date, %(greatest_3)s)) + %(param_47)s AS FLOAT(53)) AS n_days, CAST((campaigns.end_date - campaigns.start_date) + %(param_48)s AS FLOAT(53)) AS total_days, campaigns.start_date - CAST((campaigns.end_date - campaigns.start_date) + %(param_49)s AS INTEGER) AS pre_start, (SELECT count(*) AS count_3 
 FROM campaign_stations 
 WHERE campaign_stations.campaign_id = campaigns.campaign_id) AS n_stations 
 FROM campaigns 
