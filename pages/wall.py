@@ -59,7 +59,9 @@ def _engine() -> Any:
 def refresh(_n: int) -> dict[str, Any]:
     """Reload the data (cached per data version); the rotation is not touched."""
     try:
-        return load_wall(_engine())
+        from access.context import current_scope
+
+        return load_wall(_engine(), current_scope())
     except Exception as exc:  # the wall retries on the next tick; it never shows a traceback
         log.exception("wall: load failed")
         return {"error": type(exc).__name__}

@@ -8,6 +8,7 @@ import. Customer-level data is never asked for: the scope is aggregates-only.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
 
@@ -20,6 +21,11 @@ from pages.board_data import cached, evaluate_batch, registry
 
 # The wall's identity: the whole province, aggregates only, no personal data.
 WALL_SCOPE = Scope(all_stations=True, pii=False, aggregates_only=True)
+
+
+def wall_scope(caller: Scope) -> Scope:
+    """The caller's grant, narrowed to aggregates without personal data (never widened)."""
+    return replace(caller, pii=False, aggregates_only=True)
 STALE_AFTER_DAYS = 2
 RANK_BY = ("fuel_volume_plan_completion", "fuel_volume_t")
 TREND_IDS = ("fuel_volume_t", "nonfuel_revenue", "operating_profit")
@@ -58,17 +64,20 @@ def _slim(cells: dict[str, dict[str, Any]]) -> dict[str, list[Any]]:
     return {k: [c.get("value"), c.get("rag") or "grey"] for k, c in cells.items()}
 
 
-def load_wall(engine: Engine, today: date | None = None) -> dict[str, Any]:
-    """Everything the wall's views show, as JSON (empty dict when the store has no data)."""
+def load_wall(engine: Engine, scope: Scope = WALL_SCOPE,
+              today: date | None = None) -> dict[str, Any]:
+    """Everything the wall's views show, as JSON (empty dict when the store has no data or
+    the scope does not cover the whole province)."""
+    scope = wall_scope(scope)
     latest = latest_day(engine)
-    entities = list_entities(engine, WALL_SCOPE)
+    entities = list_entities(engine, scope)
     provinces = [e for e in entities if e.level == "province"]
     if latest is None or not provinces:
         return {}
     reg = registry()
     period = Period.month_of(latest)
     orgs = [e for e in entities if e.level in ("province", "city", "team")]
-    key = f"wall:{period}:{latest}"
+    key = f"wall:{scope.key()}:{period}:{latest}"
     headline = [i for i, ind in reg.indicators.items() if ind.headline]
     rank_by = next((i for i in RANK_BY if i in reg.indicators), headline[0] if headline else "")
     # The evaluator groups by org level, so the whole catalogue is asked only where the wall
@@ -77,14 +86,14 @@ def load_wall(engine: Engine, today: date | None = None) -> dict[str, Any]:
     teams = [e.key for e in orgs if e.level == "team"]
     upper = [e.key for e in orgs if e.level != "team"]
     cells = cached(key, engine, lambda: {
-        **_slim(evaluate_batch(engine, WALL_SCOPE, shown, upper, period, latest)),
-        **(_slim(evaluate_batch(engine, WALL_SCOPE, None, teams, period, latest))
+        **_slim(evaluate_batch(engine, scope, shown, upper, period, latest)),
+        **(_slim(evaluate_batch(engine, scope, None, teams, period, latest))
            if teams else {}),
     })
     trend_ids = [i for i in TREND_IDS if i in reg.indicators]
     prov = provinces[0]
     trend_cells = cached(f"{key}:trend", engine, lambda: evaluate_batch(
-        engine, WALL_SCOPE, trend_ids, [prov.key], period, latest, 13))
+        engine, scope, trend_ids, [prov.key], period, latest, 13))
     return {
         "province": {"id": prov.id, "name": prov.name},
         "latest": latest.isoformat(),

@@ -76,3 +76,14 @@ def test_wall_interval_and_staleness() -> None:
     assert stale_days(date(2026, 11, 20), date(2026, 11, 22)) is None  # 2 days: fresh
     assert stale_days(date(2026, 11, 20), date(2026, 11, 25)) == 5
     assert stale_days(None) is None
+
+
+def test_wall_scope_only_narrows() -> None:
+    from data.scope import Scope
+    from pages.wall_data import wall_scope
+
+    wide = wall_scope(Scope.everything(pii=True))
+    assert wide.all_stations and not wide.pii and wide.aggregates_only
+    team = wall_scope(Scope.parse("team:T01", pii=True))
+    assert not team.all_stations and team.teams == frozenset({"T01"}) and not team.pii
+    assert wall_scope(Scope.nothing()).is_empty
