@@ -175,3 +175,35 @@ def demo_store_url(tmp_path_factory) -> str:
     url = f"duckdb:///{root / 'demo.duckdb'}"
     import_folder(url, root / "files")
     return url
+
+
+# ---- access: test clients signed in with a role and scope (appended by the access work) ------
+# An app built over a state store without users runs with open access (development); a test
+# that wants a real identity creates one here and signs in through the real /login form.
+
+
+@pytest.fixture
+def logged_in_client():
+    """`make(app, role, scope, pii=False)` → a Flask test client signed in as a new user."""
+    import itertools
+    import re
+
+    from access.users import create_user
+    from data.state import state_engine
+
+    counter = itertools.count(1)
+
+    def make(app, role: str, scope: str, pii: bool = False):
+        settings = app.server.config["AMOEBA_SETTINGS"]
+        name = f"test_{role}_{next(counter)}"
+        create_user(state_engine(settings.state_database_url), name, "test-password-123", role,
+                    scope, pii)
+        client = app.server.test_client()
+        token = re.search(r'name="csrf" value="([^"]+)"',
+                          client.get("/login").get_data(as_text=True)).group(1)
+        res = client.post("/login", data={"csrf": token, "user": name,
+                                          "password": "test-password-123"})
+        assert res.status_code == 302, res.status_code
+        return client
+
+    return make

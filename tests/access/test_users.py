@@ -101,3 +101,14 @@ def test_cli(tmp_path) -> None:
     assert run("list").stdout.split() == ["tl1", "team_leader", "team:T02", "disabled"]
     assert run("set-scope", "nobody", "--scope", "team:T01").returncode == 2
     assert "long-enough-pw" not in (tmp_path / "cli.sqlite").read_bytes().decode("latin-1")
+
+
+def test_logged_in_client_fixture(logged_in_client, canary_url, tmp_path) -> None:
+    from app import create_app
+    from settings import Settings
+
+    app = create_app(Settings(database_url=canary_url,
+                              state_database_url=f"sqlite:///{tmp_path / 'fx.sqlite'}"))
+    client = logged_in_client(app, "team_leader", "team:T01")
+    assert "test_team_leader_1" in client.get("/_dash-layout").get_data(as_text=True)
+    assert client.get("/status").status_code == 403
