@@ -1,0 +1,84 @@
+"""The benchmarked features, called the way the pages call them (metrics layer, caller's scope).
+
+Each case is `fn(engine, ctx) -> int` (rows or results produced, to check it did work). `ctx`
+holds the team, station, period and as-of date chosen by `bench.run`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import Engine
+
+from data.scope import Scope
+from metrics.periods import Level, Period, window
+from metrics.request import BatchRequest
+
+DRILL_LIMIT = 50  # pages/org_data.py shows 50 customers per status
+
+
+@dataclass(frozen=True)
+class Ctx:
+    """What every case measures: one team, one of its stations, a month as of a day."""
+
+    team: str
+    station: str
+    period: Period
+    as_of: date
+    scope: Scope
+
+
+def board(engine: Engine, c: Ctx) -> int:
+    """The full team board: every catalogue indicator with MoM, YoY and plan, one batch."""
+    from metrics.evaluator import evaluate
+
+    req = BatchRequest(entities=((Level.TEAM, c.team),), period=c.period, as_of=c.as_of,
+                       scope=c.scope)
+    return len(evaluate(engine, req).results)
+
+
+def rankings(engine: Engine, c: Ctx) -> int:
+    """All teams ranked by fuel volume (tonnes), with movement against last month."""
+    from metrics.rankings import ranking
+
+    return len(ranking(engine, "fuel_volume_t", "team", c.period, c.as_of, c.scope).rows)
+
+
+def drill(engine: Engine, c: Ctx) -> int:
+    """The drill step to a station's customers: active, lost, dormant (50 each, with trends)."""
+    from metrics.customer_lists import customer_list
+
+    w = window(c.period, c.as_of)
+    return sum(len(customer_list(engine, "station", c.station, w, c.scope, kind, DRILL_LIMIT))
+               for kind in ("active", "lost", "dormant"))
+
+
+def churn(engine: Engine, c: Ctx) -> int:
+    """A team's churn worklist (warnings), whole, without the per-customer histories."""
+    from metrics.customer_lists import customer_list
+
+    w = window(c.period, c.as_of)
+    return len(customer_list(engine, "team", c.team, w, c.scope, "warning", details=False))
+
+
+def statement(engine: Engine, c: Ctx) -> int:
+    """The operating statement (量本费利) of the team for the month to date."""
+    from metrics.statement import StatementRequest, build
+
+    req = StatementRequest((Level.TEAM, c.team), c.period, "month", c.scope, c.as_of)
+    return len(build(engine, req).rows)
+
+
+def bands(engine: Engine, c: Ctx) -> int:
+    """Amount bands for a team-quarter (metrics.bands, when it has landed)."""
+    from metrics import bands as mb  # noqa: F401 - raises ImportError until it exists
+
+    raise NotImplementedError("metrics.bands has no agreed entry point yet")
+
+
+CASES: dict[str, Callable[[Engine, Ctx], int]] = {
+    "board": board, "rankings": rankings, "drill": drill, "churn": churn,
+    "statement": statement,
+}

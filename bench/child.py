@@ -1,0 +1,89 @@
+"""One benchmark case in a process of its own, so its peak memory is its own.
+
+    python -m bench.child CASE --db URL --team T --station S --period 2026-10 --as-of 2026-10-15
+
+Prints one JSON object: median wall and CPU seconds for cold runs (new engine, in-process caches
+cleared), warm runs (same engine) and the floor (raw DuckDB, read-only), plus peak RSS in MB.
+CPU time is the whole process's (DuckDB's threads included): on a loaded machine it is the
+steadier figure, so `bench.run` takes ratios on CPU.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from datetime import date
+
+import duckdb
+
+from bench import board as bb
+from bench.cases import CASES, Ctx
+from bench.floors import params, run_floor
+from data.scope import Scope
+from data.store import duckdb_path
+from metrics.periods import Period
+
+
+def timed(fn: Callable[[], object]) -> tuple[float, float]:
+    """(wall s, process CPU s) of one call."""
+    w0, c0 = time.perf_counter(), time.process_time()
+    fn()
+    return time.perf_counter() - w0, time.process_time() - c0
+
+
+def medians(runs: list[tuple[float, float]]) -> dict[str, float]:
+    """Median wall and CPU of several timed runs."""
+    return {"wall": statistics.median(r[0] for r in runs),
+            "cpu": statistics.median(r[1] for r in runs)}
+
+
+def measure(case: str, url: str, ctx: Ctx, repeat: int) -> dict[str, object]:
+    """Warm-up, `repeat` cold runs, `repeat` warm runs, then the floor (warm-up + `repeat`)."""
+    fn = CASES[case]
+    eng = bb._engine(url)  # noqa: SLF001 - the reader the benchmark shares with bench/board.py
+    produced = fn(eng, ctx)  # warm-up (also fills the OS page cache)
+    eng.dispose()
+    cold = []
+    for _ in range(repeat):
+        bb._clear_caches()  # noqa: SLF001
+        eng = bb._engine(url)  # noqa: SLF001
+        cold.append(timed(lambda e=eng: fn(e, ctx)))
+        eng.dispose()
+    eng = bb._engine(url)  # noqa: SLF001
+    fn(eng, ctx)
+    warm = [timed(lambda: fn(eng, ctx)) for _ in range(repeat)]
+    eng.dispose()
+    con = duckdb.connect(str(duckdb_path(url)), read_only=True)
+    p = params(ctx.team, ctx.station, ctx.period, ctx.as_of)
+    floor_rows = run_floor(con, case, p)
+    floor = [timed(lambda: run_floor(con, case, p)) for _ in range(repeat)]
+    con.close()
+    return {"case": case, "produced": produced, "floor_rows": floor_rows,
+            "cold": medians(cold), "warm": medians(warm), "floor": medians(floor),
+            "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run one case and print its JSON line."""
+    ap = argparse.ArgumentParser()
+    ap.add_argument("case", choices=sorted(CASES))
+    ap.add_argument("--db", required=True)
+    ap.add_argument("--team", required=True)
+    ap.add_argument("--station", required=True)
+    ap.add_argument("--period", required=True)
+    ap.add_argument("--as-of", dest="as_of", required=True)
+    ap.add_argument("--repeat", type=int, default=5)
+    a = ap.parse_args(argv)
+    ctx = Ctx(a.team, a.station, Period.parse(a.period), date.fromisoformat(a.as_of),
+              Scope.everything())
+    print(json.dumps(measure(a.case, a.db, ctx, a.repeat)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
