@@ -60,7 +60,7 @@ def body(items: list[Profile], chosen: list[Profile], w: Window, lang: str, show
     )  # fmt: skip
     count = t("segments.target", lang, n=fmt.count(len(chosen)))
     if len(chosen) > shown:
-        count += " · " + t("customers.shown", lang, shown=shown, n=fmt.count(len(chosen)))
+        count += " · " + t("segments.shown", lang, shown=shown)
     return html.Div([
         html.P(basis, className="small text-muted seg-basis"), summary(items, lang),
         html.H2(count, className="h6 mt-3 seg-count"), table,

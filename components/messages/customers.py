@@ -109,6 +109,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "segments.yes": {"zh": "是", "en": "Yes"},
     "segments.no": {"zh": "否", "en": "No"},
     "segments.target": {"zh": "目标客户 {n} 位", "en": "Target list: {n} customers"},
+    "segments.shown": {"zh": "显示前 {shown} 位", "en": "first {shown} shown"},
     "segments.export.csv": {"zh": "导出 CSV", "en": "Export CSV"},
     "segments.export.xlsx": {"zh": "导出 Excel", "en": "Export Excel"},
     "segments.col.segment": {"zh": "分群", "en": "Segment"},

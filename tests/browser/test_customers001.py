@@ -135,5 +135,7 @@ def test_customers003_segments_filter_and_export(dash_duo, demo_store_url, tmp_p
     assert 0 < n_after < n_before
     cells = dash_duo.driver.find_elements(By.CSS_SELECTOR, ".seg-table tbody tr td:nth-child(4)")
     assert cells and {c.text for c in cells} == {"重要价值"}
+    dash_duo.find_element(".page-title").click()  # close the dropdown before the picture
+    time.sleep(0.5)
     _shot(dash_duo, shots / "customers_segments.png")
     assert dash_duo.get_logs() == []
