@@ -1,0 +1,150 @@
+"""The report as data: plain frozen dataclasses (numbers only; sentences come from reports.text)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One headline indicator of the entity: value, comparisons and light."""
+
+    id: str
+    name_zh: str
+    name_en: str
+    unit: str
+    direction: str
+    value: float | None
+    plan: float | None
+    completion: float | None
+    time_progress: float | None
+    mom_value: float | None
+    mom_change: float | None
+    yoy_change: float | None
+    rag: str
+    rag_reason_zh: str = ""
+    rag_reason_en: str = ""
+
+    @property
+    def link(self) -> str:
+        """Where the number's definition lives (the dictionary's anchor)."""
+        return f"/dictionary#{self.id}"
+
+    @property
+    def delta(self) -> float | None:
+        """value − value of the previous month (like for like)."""
+        if self.value is None or self.mom_value is None:
+            return None
+        return self.value - self.mom_value
+
+
+@dataclass(frozen=True)
+class Contributor:
+    """A child entity's part in a change: its value now, a month before, and the difference."""
+
+    level: str
+    id: str
+    name: str
+    value: float | None
+    mom_value: float | None
+    delta: float | None
+
+
+@dataclass(frozen=True)
+class Mover:
+    """A headline that moved most (good or bad) with its largest contributors."""
+
+    figure: Figure
+    good: bool
+    contributors: tuple[Contributor, ...] = ()
+
+
+@dataclass(frozen=True)
+class RankInfo:
+    """The entity's place in its city (composite of the headline weights)."""
+
+    rank: int | None
+    prev_rank: int | None
+    movement: int | None
+    of: int
+    city_id: str
+
+
+@dataclass(frozen=True)
+class StatementLine:
+    """One line of the operating statement (量本费利) for the month."""
+
+    id: str
+    name_zh: str
+    name_en: str
+    unit: str
+    depth: int
+    actual: float | None
+    plan: float | None
+    completion: float | None
+    yoy: float | None
+    rag: str
+
+    @property
+    def link(self) -> str:
+        """Where the line's definition lives."""
+        return f"/dictionary#{self.id}"
+
+
+@dataclass(frozen=True)
+class ChurnCustomer:
+    """A customer on the churn worklist (name already masked unless the scope allows it)."""
+
+    customer_id: str
+    name: str | None
+    grade: str | None
+    liters_month: float
+    liters_at_risk: float
+    serious: bool
+
+
+@dataclass(frozen=True)
+class Churn:
+    """Churn worklist highlights: counts and the customers with most liters at risk."""
+
+    warning: int
+    serious: int
+    lost: int
+    top: tuple[ChurnCustomer, ...] = ()
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """A suggestion from one named rule, with the numbers that triggered it."""
+
+    rule: str
+    params: dict[str, object] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Report:
+    """Everything the report shows, in display order."""
+
+    level: str
+    entity_id: str
+    entity_name: str
+    period: str
+    as_of: date | None
+    window_label: str
+    time_progress: float
+    headlines: tuple[Figure, ...]
+    best: tuple[Mover, ...]
+    worst: tuple[Mover, ...]
+    rank: RankInfo | None
+    statement: tuple[StatementLine, ...]
+    churn: Churn | None
+    suggestions: tuple[Suggestion, ...]
+    seconds: float = 0.0
+
+    def headline(self, indicator_id: str) -> Figure:
+        """The headline figure of one indicator (KeyError if it is not a headline)."""
+        for f in self.headlines:
+            if f.id == indicator_id:
+                return f
+        raise KeyError(indicator_id)
