@@ -16,6 +16,7 @@ from sqlalchemy import (
     CTE,
     ColumnElement,
     Date,
+    Engine,
     Select,
     case,
     cast,
@@ -172,4 +173,18 @@ def _elsewhere_by_station(others: CTE, scope: Scope, first: date, end: date,
     )  # fmt: skip
 
 
-__all__ = ["person_columns", "month_detail", "history", "last_purchase", "buyers_on", "elsewhere"]
+__all__ = ["person_columns", "month_detail", "history", "last_purchase", "buyers_on", "elsewhere",
+           "customer_visible"]
+
+
+def customer_visible(engine: Engine, scope: Scope, customer_id: str) -> bool:
+    """Whether `scope` may act on the customer: their home station, or any station they bought
+    at, is inside the scope (a contact note for anyone else is refused)."""
+    cu, st, acm = customers.c, stations.c, agg_customer_month.c
+    pred = scope.station_predicate(st)
+    home = select(cu.customer_id).join(stations, st.station_id == cu.home_station_id).where(
+        cu.customer_id == customer_id, pred)
+    bought = select(acm.customer_id).join(stations, st.station_id == acm.station_id).where(
+        acm.customer_id == customer_id, pred)
+    with engine.connect() as conn:
+        return conn.execute(union_all(home, bought).limit(1)).first() is not None

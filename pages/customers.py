@@ -229,8 +229,13 @@ def save_contact(_save: int | None, _cancel: int | None, target: str | None, not
     """Store the note (state store) and refresh the list; cancel just closes."""
     if ctx.triggered_id != "customers-save" or not target:
         return False, dash.no_update
+    from data.customers import customer_visible
     from data.state_contacts import record_contact
 
+    scope = current_scope()
+    if scope.aggregates_only or not customer_visible(_engine(), scope, str(target)):
+        log.warning("customers: contact refused for a customer outside the caller's scope")
+        return False, dash.no_update
     try:
         on = date.fromisoformat(day) if day else None
     except ValueError:

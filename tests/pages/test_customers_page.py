@@ -184,3 +184,18 @@ def test_contact_is_saved_and_shown(store_url, tmp_path) -> None:
     # a new app over the same state store (a restart) still shows it
     body, _ = render(make_client(store_url, tmp_path, Scope.parse("team:T1")), "warning")
     assert "已联系 2026-10-28：已电话回访" in body
+
+
+def test_contact_outside_the_scope_is_refused(store_url, tmp_path) -> None:
+    client = make_client(store_url, tmp_path, Scope.parse("team:T1"))
+    states = [("customers-note", "value", "x"), ("customers-date", "value", "2026-10-28"),
+              ("customers-entity", "value", "team:T1"), ("customers-tab", "active_tab", "warning"),
+              ("customers-saved", "data", 0)]
+    inputs = [("customers-save", "n_clicks", 1), ("customers-cancel", "n_clicks", None)]
+    got, _ = call(client, ["customers-modal.is_open", "customers-saved.data"], inputs,
+                  [("customers-target", "data", "a9"), *states],
+                  changed=["customers-save.n_clicks"])  # a9 buys only at S4 (team T3)
+    assert got.get("customers-saved.data") is None  # no_update: nothing stored
+    got, _ = call(client, ["customers-modal.is_open", "customers-saved.data"], inputs,
+                  [("customers-target", "data", "a4"), *states], changed=["customers-save.n_clicks"])
+    assert got["customers-saved.data"] == 1  # a4 bought at S1 (T1)
