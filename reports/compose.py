@@ -123,9 +123,11 @@ def _churn(engine: Engine, req: ReportRequest, as_of: date | None) -> Churn | No
         return customer_list(engine, req.level, req.entity_id, w, req.scope, kind, limit,
                              details=False)  # fmt: skip
 
+    # Two queries, not four: "serious" and "watch" are the warning list's own flags and order.
+    warned = sorted(rows("warning"), key=lambda c: (-c.liters_at_risk, c.customer_id))
     top = tuple(ChurnCustomer(c.customer_id, c.name, c.grade, c.liters_month, c.liters_at_risk,
-                              c.serious) for c in rows("watch", TOP_CHURN))  # fmt: skip
-    return Churn(len(rows("warning")), len(rows("serious")), len(rows("lost")), top)
+                              c.serious) for c in warned[:TOP_CHURN])  # fmt: skip
+    return Churn(len(warned), sum(1 for c in warned if c.serious), len(rows("lost")), top)
 
 
 def effective_as_of(engine: Engine, period: Period, as_of: date | None) -> date | None:
