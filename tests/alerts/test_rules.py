@@ -1,0 +1,37 @@
+"""The rules file loads into frozen rules; malformed rules are refused with the rule named."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from alerts.rules import RuleError, load_rules, parse_rules
+
+
+def test_shipped_rules_load_frozen():
+    rules = load_rules()
+    assert {r.kind for r in rules} == {"daily_drop", "customer_list", "indicator_red", "threshold"}
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        rules[0].severity = "yellow"  # type: ignore[misc]
+
+
+@pytest.mark.parametrize("raw, words", [
+    ({"id": "x", "kind": "nope", "severity": "red", "audience": "team", "name_zh": "a", "name_en": "a"}, "kind"),
+    ({"id": "x", "kind": "threshold", "indicator": "i", "severity": "red", "audience": "team",
+      "name_zh": "a", "name_en": "a"}, "limit"),
+    ({"id": "x", "kind": "indicator_red", "severity": "red", "audience": "mars", "name_zh": "a",
+      "name_en": "a", "indicator": "i"}, "audience"),
+    ({"id": "x", "kind": "daily_drop", "severity": "red", "audience": "team", "name_zh": "a",
+      "name_en": "a", "colour": "blue"}, "colour"),
+])  # fmt: skip
+def test_bad_rules_are_refused(raw, words):
+    with pytest.raises(RuleError, match=words):
+        parse_rules({"rules": [raw]})
+
+
+def test_duplicate_ids_are_refused():
+    one = {"id": "x", "kind": "daily_drop", "severity": "red", "audience": "team", "name_zh": "a",
+           "name_en": "a"}  # fmt: skip
+    with pytest.raises(RuleError, match="unique"):
+        parse_rules({"rules": [one, one]})
