@@ -17,10 +17,11 @@ What-if for moving a promotion threshold from `old` to `new` (multiples of 20, n
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import Engine, Float, and_, cast, func, select
+from sqlalchemy import Engine, Float, and_, case, cast, func, select
 
 from data.schema import campaign_stations, campaigns, fuel_sales, stations
 from data.scope import Scope
@@ -54,6 +55,7 @@ class Distribution:
     start: date
     end: date
     bands: tuple[Band, ...]
+    below: tuple[tuple[float, int], ...] = ()  # (threshold, tickets in [threshold − 20, threshold))
 
     @property
     def count(self) -> int:
@@ -106,11 +108,18 @@ def _station_filter(level: Level, entity_id: str, scope: Scope) -> object:
     return and_(st[level.column] == entity_id, scope.station_predicate(st))
 
 
-def distribution(engine: Engine, scope: Scope, level: Level, entity_id: str,
-                 w: Window) -> Distribution:  # fmt: skip
-    """Fuel tickets of the entity's visible stations in the window, grouped by 20-yuan band."""
+def distribution(engine: Engine, scope: Scope, level: Level, entity_id: str, w: Window,
+                 thresholds: Sequence[float] = ()) -> Distribution:  # fmt: skip
+    """Fuel tickets of the entity's visible stations in the window, grouped by 20-yuan band.
+
+    For each of the common thresholds and `thresholds` the same statement also counts the
+    tickets in [t − 20, t), exactly even when t is no multiple of 20 (a 250-yuan 满减).
+    """
     fs = fuel_sales.c
     band = cast(func.floor(fs.paid_amount / BAND), Float).label("band")
+    asked = sorted({*COMMON_THRESHOLDS, *(float(x) for x in thresholds)})
+    below = [func.sum(case((and_(fs.paid_amount >= x - BAND, fs.paid_amount < x), 1), else_=0)).label(f"b{i}")
+             for i, x in enumerate(asked)]  # fmt: skip
     stmt = (
         select(
             band,
@@ -119,6 +128,7 @@ def distribution(engine: Engine, scope: Scope, level: Level, entity_id: str,
             func.sum(fs.paid_amount).label("paid"),
             func.sum(1.0 / fs.list_price).label("inv_price"),
             func.sum(fs.paid_amount / fs.list_price).label("paid_per_price"),
+            *below,
         )
         .select_from(fuel_sales.join(stations, stations.c.station_id == fs.station_id))
         .where(
@@ -139,12 +149,15 @@ def distribution(engine: Engine, scope: Scope, level: Level, entity_id: str,
         cum += b.count
         bands.append(Band(b.lo, b.count, b.liters, b.paid, b.inv_price, b.paid_per_price,
                           b.count / total, cum / total))  # fmt: skip
-    return Distribution(level.value, entity_id, w.start, w.end, tuple(bands))
+    near = tuple((x, sum(int(r[f"b{i}"]) for r in rows)) for i, x in enumerate(asked))
+    return Distribution(level.value, entity_id, w.start, w.end, tuple(bands), near)
 
 
 def campaign_thresholds(engine: Engine, scope: Scope, level: Level, entity_id: str,
                         w: Window) -> dict[str, float]:  # fmt: skip
-    """threshold_amount of campaigns overlapping the window at the entity's visible stations."""
+    """threshold_amount of campaigns overlapping the window at the entity's visible stations.
+
+    A recharge bonus's threshold is a card top-up amount, not a fuel ticket: left out."""
     c, cs = campaigns.c, campaign_stations.c
     stmt = (
         select(c.campaign_id, c.threshold_amount)
@@ -152,6 +165,7 @@ def campaign_thresholds(engine: Engine, scope: Scope, level: Level, entity_id: s
                      .join(stations, stations.c.station_id == cs.station_id))  # fmt: skip
         .where(
             c.threshold_amount.is_not(None),
+            c.kind != "recharge_bonus",
             c.start_date <= w.end,
             c.end_date >= w.start,
             _station_filter(level, entity_id, scope),
@@ -167,9 +181,12 @@ def just_below(dist: Distribution, thresholds: dict[str, float]) -> list[Thresho
     """Share of tickets in [t − 20, t) for the common thresholds and the campaigns' ones."""
     asked = [(t, "common") for t in COMMON_THRESHOLDS]
     asked += [(t, cid) for cid, t in thresholds.items() if t not in COMMON_THRESHOLDS]
+    counted = dict(dist.below)
     out = []
     for t, source in sorted(asked):
-        n = sum(b.count for b in dist.bands if t - BAND - 1e-9 <= b.lo < t - 1e-9)
+        if t not in counted:
+            raise ValueError(f"threshold {t} was not counted: pass it to distribution()")
+        n = counted[t]
         out.append(ThresholdShare(t, n, n / dist.count if dist.count else 0.0, source))
     return out
 

@@ -45,10 +45,14 @@ TABLES = {
                  station("A3", "T2", "C1")],  # fmt: skip
     "campaigns": [_campaign("K1", date(2026, 3, 1), date(2026, 3, 31), 220.0),
                   _campaign("K2", date(2026, 3, 1), date(2026, 3, 31), 260.0),
-                  _campaign("K3", date(2026, 1, 1), date(2026, 1, 31), 240.0)],  # fmt: skip
+                  _campaign("K3", date(2026, 1, 1), date(2026, 1, 31), 240.0),
+                  {**_campaign("K4", date(2026, 3, 1), date(2026, 3, 31), 500.0), "kind": "recharge_bonus"},
+                  _campaign("K5", date(2026, 3, 10), date(2026, 3, 12), 215.0)],  # fmt: skip
     "campaign_stations": [{"campaign_id": "K1", "station_id": "A1"},
                           {"campaign_id": "K2", "station_id": "A3"},
-                          {"campaign_id": "K3", "station_id": "A1"}],  # fmt: skip
+                          {"campaign_id": "K3", "station_id": "A1"},
+                          {"campaign_id": "K4", "station_id": "A1"},
+                          {"campaign_id": "K5", "station_id": "A1"}],  # fmt: skip
     "fuel_sales": FUEL,
 }
 TEAM_T1 = Scope(teams=frozenset({"T1"}))
@@ -113,15 +117,20 @@ def test_scope_and_station_level(engine) -> None:
 def test_thresholds_and_just_below(engine) -> None:
     w = win("2026-03")
     found = campaign_thresholds(engine, TEAM_T1, Level.TEAM, "T1", w)
-    assert found == {"K1": 220.0}  # K2 is at A3 only, K3 ran in January
+    # K2 is at A3 only, K3 ran in January, K4's 500 is a card top-up, not a fuel ticket
+    assert found == {"K1": 220.0, "K5": 215.0}
     assert campaign_thresholds(engine, Scope.everything(), Level.CITY, "C1", w) == {
-        "K1": 220.0, "K2": 260.0}  # fmt: skip
-    rows = just_below(distribution(engine, TEAM_T1, Level.TEAM, "T1", w), found)
+        "K1": 220.0, "K2": 260.0, "K5": 215.0}  # fmt: skip
+    dist = distribution(engine, TEAM_T1, Level.TEAM, "T1", w, list(found.values()))
+    rows = just_below(dist, found)
     got = {r.threshold: (r.count, r.source) for r in rows}
     # [80,100): 95, 99; [180,200): 199.99; [200,220): six; [280,300): none
-    assert got == {100.0: (2, "common"), 200.0: (1, "common"), 220.0: (6, "K1"),
-                   300.0: (0, "common")}  # fmt: skip
-    assert rows[2].share == pytest.approx(6 / 14)
+    # [195,215): 199.99, 200, 205, 210, 201 (not 215.00, not 219.99) — no band edge at 215
+    assert got == {100.0: (2, "common"), 200.0: (1, "common"), 215.0: (5, "K5"),
+                   220.0: (6, "K1"), 300.0: (0, "common")}  # fmt: skip
+    assert rows[3].share == pytest.approx(6 / 14)
+    with pytest.raises(ValueError):
+        just_below(distribution(engine, TEAM_T1, Level.TEAM, "T1", w), found)
 
 
 def test_what_if_matches_hand_formula(engine) -> None:

@@ -1,0 +1,48 @@
+"""Messages of the amount-band page (金额段)."""
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "nav.bands": {"zh": "金额段", "en": "Amount bands"},
+    "bands.title": {"zh": "金额段分析", "en": "Amount bands"},
+    "bands.description": {"zh": "每笔加油金额按 20 元分段的分布、门槛下方的占比与门槛调整测算",
+                          "en": "Fuel tickets in 20-yuan bands, shares just below thresholds, "
+                                "and a what-if for a promotion threshold"},
+    "bands.subtitle": {"zh": "{entity} · {window} · 共 {count} 笔加油", "en": "{entity} · {window} · {count} fuel tickets"},
+    "bands.entity.expected": {"zh": "可见的团队、市、站或省（如 T01）", "en": "a team, city, station or province you may see (e.g. T01)"},
+    "bands.period.expected": {"zh": "月 2026-10、季 2026-Q3 或年 2026", "en": "a month 2026-10, quarter 2026-Q3 or year 2026"},
+    "bands.empty": {"zh": "该期间没有加油交易。", "en": "No fuel tickets in this period."},
+    "bands.no_data": {"zh": "数据库中还没有数据。", "en": "The store holds no data yet."},
+    "bands.error": {"zh": "无法计算金额段（{reason}）。", "en": "The bands could not be computed ({reason})."},
+    "bands.chart.title": {"zh": "各金额段笔数占比（竖线为门槛）", "en": "Share of tickets per band (lines mark thresholds)"},
+    "bands.col.band": {"zh": "金额段（元）", "en": "Band (yuan)"},
+    "bands.col.count": {"zh": "笔数", "en": "Tickets"},
+    "bands.col.share": {"zh": "占比", "en": "Share"},
+    "bands.col.cum": {"zh": "累计占比", "en": "Cumulative"},
+    "bands.col.liters": {"zh": "升数", "en": "Liters"},
+    "bands.below.title": {"zh": "门槛下方 20 元内的笔数", "en": "Tickets within 20 yuan below a threshold"},
+    "bands.col.threshold": {"zh": "门槛（元）", "en": "Threshold (yuan)"},
+    "bands.col.range": {"zh": "区间", "en": "Range"},
+    "bands.col.source": {"zh": "来源", "en": "Source"},
+    "bands.source.common": {"zh": "常用门槛", "en": "Common"},
+    "bands.source.campaign": {"zh": "活动 {id}", "en": "Campaign {id}"},
+    "bands.whatif.title": {"zh": "门槛调整测算", "en": "What-if: move a promotion threshold"},
+    "bands.whatif.old": {"zh": "现门槛（元）", "en": "Current threshold (yuan)"},
+    "bands.whatif.new": {"zh": "新门槛（元）", "en": "New threshold (yuan)"},
+    "bands.whatif.q": {"zh": "凑单比例 q", "en": "Share topping up, q"},
+    "bands.whatif.cost": {"zh": "每笔达标促销成本（元）", "en": "Promotion cost per qualifying ticket (yuan)"},
+    "bands.whatif.invalid": {"zh": "门槛须为 20 的倍数且新门槛高于现门槛，q 在 0–100% 之间。",
+                             "en": "Thresholds must be multiples of 20 with the new one higher, and q within 0–100%."},
+    "bands.whatif.assumption": {
+        "zh": "假设：[{lo}, {new}) 元区间的 {n} 笔中有 q = {q} 会加到正好 {new} 元，其余不变；每笔达标交易的促销成本不变（{cost} 元）。",
+        "en": "Assumption: of the {n} tickets in [{lo}, {new}) yuan a share q = {q} tops up to exactly {new} yuan, the others do not change; "
+              "the promotion cost per qualifying ticket stays {cost} yuan.",
+    },
+    "bands.whatif.formula": {
+        "zh": "预计增量升数 = q × Σ ({new} − 实付金额) ÷ 挂牌价（对这 {n} 笔）",
+        "en": "Expected extra liters = q × Σ ({new} − paid amount) ÷ list price (over those {n} tickets)",
+    },
+    "bands.whatif.reach": {"zh": "可触达笔数", "en": "Tickets within reach"},
+    "bands.whatif.liters": {"zh": "预计增量升数", "en": "Expected extra liters"},
+    "bands.whatif.paid": {"zh": "预计增量金额", "en": "Expected extra paid amount"},
+    "bands.whatif.qual": {"zh": "达标笔数 现 → 新", "en": "Qualifying tickets now → new"},
+    "bands.whatif.promo": {"zh": "促销成本 现 → 新", "en": "Promotion cost now → new"},
+}
