@@ -3,13 +3,35 @@
 `agg_customer_month` holds one row per customer, station and month with any fuel purchase
 (member sales only: anonymous sales have no customer). Customer status, churn warnings and the
 customer lists read it instead of scanning raw transactions.
+
+`agg_fuel_day` holds one row per station, day and the dimensions/flags the catalogue's fuel
+filters use, with the sums of every additive fuel column; the compiler reads it for a board's
+fuel measures (metrics/compile_rollup.py) instead of ~7× as many raw transactions.
 """
 
 from __future__ import annotations
 
-from sqlalchemy import Connection, Date, Integer, cast, delete, func, insert, select
+from sqlalchemy import (
+    Connection,
+    Date,
+    Integer,
+    and_,
+    cast,
+    delete,
+    func,
+    insert,
+    literal_column,
+    select,
+)
 
-from data.schema import agg_customer_month, fuel_sales, products
+from data.schema import (
+    agg_customer_month,
+    agg_fuel_day,
+    customers,
+    fuel_sales,
+    products,
+    purchase_costs,
+)
 
 
 def customer_month_select():  # noqa: ANN201 - a SQLAlchemy Select
@@ -34,10 +56,63 @@ def customer_month_select():  # noqa: ANN201 - a SQLAlchemy Select
     )
 
 
+ABNORMAL_DISCOUNT_RATE = 0.08  # the catalogue's `discount_rate_gt: 0.08` (abnormal discount)
+
+
+def fuel_day_select():  # noqa: ANN201 - a SQLAlchemy Select
+    """`agg_fuel_day` as a SELECT. Flags use the very expressions of metrics/facts.py's filters
+    (row level), so a filtered sum over the rollup equals the filtered sum over the rows."""
+    fs = fuel_sales.c
+    list_amount = fs.liters * fs.list_price
+    discount = list_amount - fs.paid_amount
+    cost = fs.liters * purchase_costs.c.cost_per_liter
+    month = cast(func.date_trunc(literal_column("'month'"), fs.ts), Date)
+    dims = [
+        fs.station_id,
+        cast(fs.ts, Date).label("day"),
+        fs.product_code,
+        fs.payment_method,
+        fs.customer_id.is_not(None).label("is_member"),
+        customers.c.kind.label("customer_kind"),
+        customers.c.grade.label("customer_grade"),
+        (discount > 0.005).label("has_discount"),
+        (discount > list_amount * ABNORMAL_DISCOUNT_RATE).label("abnormal_discount"),
+        (func.abs(list_amount - func.round(list_amount / 10) * 10) < 0.005).label("round10"),
+    ]
+    sums = [
+        func.sum(fs.liters).label("liters"),
+        func.sum(fs.liters * products.c.density_kg_per_l / 1000).label("tonnes"),
+        func.sum(list_amount).label("list_amount"),
+        func.sum(fs.paid_amount).label("paid_amount"),
+        func.sum(discount).label("discount"),
+        func.sum(cost).label("fuel_cost"),
+        func.sum(fs.paid_amount - cost).label("gross_profit"),
+        cast(func.count(), Integer).label("txn_count"),
+    ]
+    src = (
+        fuel_sales.outerjoin(products, products.c.product_code == fs.product_code)
+        .outerjoin(purchase_costs, and_(purchase_costs.c.product_code == fs.product_code,
+                                        purchase_costs.c.month == month))
+        .outerjoin(customers, customers.c.customer_id == fs.customer_id)
+    )
+    return select(*dims, *sums).select_from(src).group_by(*(literal_column(str(i)) for i in range(1, len(dims) + 1)))
+
+
+def rebuild_fuel_day(conn: Connection) -> int:
+    """Replace `agg_fuel_day` with a fresh aggregate of fuel_sales; returns its row count."""
+    conn.execute(delete(agg_fuel_day))
+    columns = [c.name for c in agg_fuel_day.columns]
+    query = fuel_day_select().order_by(literal_column("2"), literal_column("1"))
+    conn.execute(insert(agg_fuel_day).from_select(columns, query))
+    return conn.execute(select(func.count()).select_from(agg_fuel_day)).scalar_one()
+
+
 def rebuild(conn: Connection) -> int:
-    """Replace `agg_customer_month` with a fresh aggregate of fuel_sales; returns its row count."""
+    """Replace the rollups with fresh aggregates of fuel_sales; returns agg_customer_month's
+    row count."""
     conn.execute(delete(agg_customer_month))
     columns = [c.name for c in agg_customer_month.columns]
     query = customer_month_select().order_by("month", fuel_sales.c.station_id)
     conn.execute(insert(agg_customer_month).from_select(columns, query))
+    rebuild_fuel_day(conn)
     return conn.execute(select(func.count()).select_from(agg_customer_month)).scalar_one()

@@ -32,6 +32,7 @@ from sqlalchemy import (
 
 from data.schema import stations
 from metrics import compiler as C
+from metrics.compile_rollup import answerable, inner_from_rollup
 from metrics.model import Agg, Measure
 
 Column3 = tuple[Measure, str, Any]
@@ -95,8 +96,20 @@ def _direct(batch: C.FactBatch, cols: list[Column3], parts: Any, scope: Any, add
     )
 
 
-def compile_daily(batch: C.FactBatch, scope: Any) -> Select:
-    """The batch's statement: daily stage for additive measures, direct for distinct counts."""
+def _inner_stage(sub: C.FactBatch, measures: list[Measure], parts: Any, scope: Any,
+                 rollup: bool) -> Any:
+    """Stage 1 from the `agg_fuel_day` rollup when it answers every measure, else raw rows."""
+    if rollup and answerable(sub.fact, measures):
+        entities = C.entities_filter_levels(sub.levels, scope)
+        return inner_from_rollup(sub.levels, C.merged_spans(sub.windows), measures, entities)
+    return _inner(sub, measures, parts, scope)
+
+
+def compile_daily(batch: C.FactBatch, scope: Any, rollup: bool = False) -> Select:
+    """The batch's statement: daily stage for additive measures, direct for distinct counts.
+
+    `rollup`: the store's rollups are current (the evaluator checks), so fuel's daily stage may
+    read `agg_fuel_day`."""
     parts = C.Parts(C.fact_def(batch.fact))
     additive = [c for c in batch.columns if c[0].agg != Agg.COUNT_DISTINCT]
     distinct = [c for c in batch.columns if c[0].agg == Agg.COUNT_DISTINCT]
@@ -106,7 +119,8 @@ def compile_daily(batch: C.FactBatch, scope: Any) -> Select:
     if additive:
         measures = list({m.id: m for m, _, _ in additive}.values())
         sub = C.FactBatch(batch.fact, batch.levels, tuple(additive))
-        selects.append(_outer(sub, additive, _inner(sub, measures, parts, scope), dis_labels))
+        inner = _inner_stage(sub, measures, parts, scope, rollup)
+        selects.append(_outer(sub, additive, inner, dis_labels))
     if distinct:
         selects.append(_direct(batch, distinct, parts, scope, add_labels if additive else []))
     if len(selects) == 1:

@@ -119,6 +119,11 @@ def _window_cond(fdef: FactDef, win: Window) -> ColumnElement[bool]:
     return and_(col >= month_start(win.start), col <= win.end)
 
 
+def merged_spans(windows: Sequence[Window]) -> list[tuple[date, date]]:
+    """Public name of `_merged` (the rollup stage restricts days the same way)."""
+    return _merged(windows)
+
+
 def _merged(windows: Sequence[Window]) -> list[tuple[date, date]]:
     """Date ranges covering all windows, overlapping or adjacent ones merged."""
     spans = sorted((w.start, w.end) for w in windows)
@@ -226,18 +231,27 @@ def _entities_filter(levels: Sequence[tuple[Level, Sequence[str]]], scope: Scope
     return and_(or_(*match) if len(match) > 1 else match[0], scope.station_predicate(stations.c))
 
 
+def entities_filter_levels(
+    levels: Sequence[tuple[Level, Sequence[str]]], scope: Scope
+) -> ColumnElement[bool]:
+    """Stations of any requested entity of any level, AND inside the scope (public)."""
+    return _entities_filter(levels, scope)
+
+
 def entities_and_windows(batch: FactBatch, fdef: FactDef, scope: Scope) -> ColumnElement[bool]:
     """WHERE of a batch: stations of the entities, inside the scope, rows inside any window."""
     return and_(_entities_filter(batch.levels, scope), _range_prefilter(fdef, batch.windows))
 
 
-def compile_batch(batch: FactBatch, scope: Scope) -> Select:
-    """One statement: every (measure, window) column of the batch, grouped by entity."""
+def compile_batch(batch: FactBatch, scope: Scope, rollup: bool = False) -> Select:
+    """One statement: every (measure, window) column of the batch, grouped by entity.
+
+    `rollup`: the store's rollups are current, so fuel may be read from `agg_fuel_day`."""
     fdef = fact_def(batch.fact)
     if fdef.time_kind == "ts":
         from metrics.compile_daily import compile_daily
 
-        return compile_daily(batch, scope)
+        return compile_daily(batch, scope, rollup)
     parts = Parts(fdef)
     cols: list[ColumnElement[Any]] = []
     joins: set[str] = set()

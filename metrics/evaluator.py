@@ -9,14 +9,16 @@ any expression runs, so ratios are pooled (Σ numerator / Σ denominator).
 
 from __future__ import annotations
 
+import os
 import time
 from collections import OrderedDict, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Select
+from sqlalchemy import Connection, Engine, Select, inspect, select
 
+from data.schema import agg_fuel_day, fuel_sales
 from data.store import data_version
 from metrics.compiler import FactBatch, compile_batch, label
 from metrics.evalctx import BaseCtx, CollectCtx, Need, Span, ValueCtx, trend_windows
@@ -58,8 +60,9 @@ class Plan:
         return [s for s, _ in self.sql] + [c.stmt for c in self.special]
 
 
-def plan_statements(needs: Iterable[Need], base: Window, scope: Any) -> Plan:
-    """Group needs: one SQL statement per (fact, level); one per (provider, level, window)."""
+def plan_statements(needs: Iterable[Need], base: Window, scope: Any, rollup: bool = False) -> Plan:
+    """Group needs: one SQL statement per (fact, level); one per (provider, level, window).
+    `rollup`: the store's rollups are current (see `rollups_current`)."""
     sql_groups: dict[Fact, dict[str, Any]] = defaultdict(
         lambda: {"cols": {}, "ids": defaultdict(set)}
     )
@@ -83,7 +86,7 @@ def plan_statements(needs: Iterable[Need], base: Window, scope: Any) -> Plan:
         cols = tuple(g["cols"][k] for k in sorted(g["cols"]))
         levels = tuple((lv, tuple(sorted(g["ids"][lv]))) for lv in ORG_LEVELS if lv in g["ids"])
         batch = FactBatch(fact, levels, cols)
-        plan.sql.append((compile_batch(batch, scope), batch))
+        plan.sql.append((compile_batch(batch, scope, rollup), batch))
     for (prov, _, level), g in sorted(special.items(), key=lambda kv: kv[0]):
         wins = [g["w"][k] for k in sorted(g["w"])]
         ids, measures = tuple(sorted(g["ids"])), tuple(g["m"].values())
@@ -170,7 +173,9 @@ def _indicators(reg: Registry, req: BatchRequest) -> list[Indicator]:
     return [reg.indicators[i] for i in ids]
 
 
-def collect(reg: Registry, org: Org, req: BatchRequest) -> tuple[Window, list[Indicator], Plan]:
+def collect(
+    reg: Registry, org: Org, req: BatchRequest, rollup: bool = False
+) -> tuple[Window, list[Indicator], Plan]:
     """Pure: the collecting pass and the statements for a request over known org rows."""
     base = window(req.period, req.as_of)
     inds = _indicators(reg, req)
@@ -178,18 +183,40 @@ def collect(reg: Registry, org: Org, req: BatchRequest) -> tuple[Window, list[In
     for ent in req.entities:
         for ind in inds:
             compute_row(ctx, ind, ent, req)
-    return base, inds, plan_statements(ctx.needs.values(), base, req.scope)
+    return base, inds, plan_statements(ctx.needs.values(), base, req.scope, rollup)
 
 
 def prepare(
-    conn: Connection, req: BatchRequest, reg: Registry
+    conn: Connection, req: BatchRequest, reg: Registry, rollup: bool = False
 ) -> tuple[Org, Window, list[Indicator], Plan]:
     """Scope checks (fail closed, before any fact is read), org rows, then `collect`."""
     if req.scope.is_empty:
         raise ScopeError("empty scope: nothing may be seen")
     org = Org.load(conn, req.entities)
     org.check(req.entities, req.scope)
-    return (org, *collect(reg, org, req))
+    return (org, *collect(reg, org, req, rollup))
+
+
+# AMOEBA_ROLLUPS=0 forces raw rows (benchmarks compare the paths; tests prove they agree).
+USE_ROLLUPS = os.environ.get("AMOEBA_ROLLUPS", "1") != "0"
+_ROLLUPS_OK: dict[tuple[str, Any], bool] = {}
+
+
+def rollups_current(conn: Connection, engine: Engine, version: Any) -> bool:
+    """Whether `agg_fuel_day` may stand in for fuel rows: only in stores written by the importer
+    (a data version; every import rebuilds the rollups in the same publish), with the table
+    present (files older than the rollup lack it) and filled whenever fuel_sales has rows."""
+    if not (USE_ROLLUPS and version):
+        return False
+    key = (str(engine.url), version)
+    if key not in _ROLLUPS_OK:
+        ok = inspect(conn).has_table(agg_fuel_day.name)
+        if ok:
+            has_agg = conn.execute(select(agg_fuel_day.c.day).limit(1)).first() is not None
+            has_raw = conn.execute(select(fuel_sales.c.ts).limit(1)).first() is not None
+            ok = has_agg or not has_raw
+        _ROLLUPS_OK[key] = ok
+    return _ROLLUPS_OK[key]
 
 
 _PLANS: OrderedDict[tuple, tuple[Org, Window, list[Indicator], Plan]] = OrderedDict()
@@ -201,11 +228,12 @@ def _planned(conn: Connection, engine: Engine, req: BatchRequest, reg: Registry)
     the org lookup, the collecting pass and the statement building. Only stores that record
     imports have a data version; others are planned every time."""
     version = data_version(engine)
-    key = (str(engine.url), version, id(reg), req)
+    rollup = rollups_current(conn, engine, version)
+    key = (str(engine.url), version, id(reg), req, rollup)
     if version and key in _PLANS:
         _PLANS.move_to_end(key)
         return _PLANS[key]
-    planned = prepare(conn, req, reg)
+    planned = prepare(conn, req, reg, rollup)
     if version:
         _PLANS[key] = planned
         while len(_PLANS) > _PLANS_MAX:
