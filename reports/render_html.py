@@ -80,6 +80,8 @@ def context(r: Report, lang: str, link_base: str = "") -> dict[str, Any]:
     }  # fmt: skip
 
 
-def render_html(report: Report, lang: str = "zh", link_base: str = "") -> str:
-    """The standalone HTML document of the report in `lang` (zh | en)."""
-    return _ENV.get_template("report.html.j2").render(**context(report, lang, link_base))
+def render_html(report: Report, lang: str = "zh", link_base: str = "", embed: bool = False) -> str:
+    """The standalone HTML document of the report in `lang` (zh | en); `embed` (shown inside
+    the app's page in a frame) opens the definition links in the whole window."""
+    return _ENV.get_template("report.html.j2").render(embed=embed,
+                                                      **context(report, lang, link_base))

@@ -26,7 +26,7 @@ def value(v: float | None, unit: str, lang: str) -> str:
     if unit == "ratio":
         return fmt.percent(v)
     if unit == "yuan_per_t":
-        return f"{fmt.number(v, 1)} {'元/吨' if _z(lang) else 'yuan/t'}"
+        return fmt.number(v, 1) if v is None else f"{fmt.number(v, 1)} {'元/吨' if _z(lang) else 'yuan/t'}"
     return fmt.number(v, 2)
 
 
