@@ -3,7 +3,7 @@
 The store is the seeded demo company (12 stations: team T01 in city RJ = S001-S007, team T02 in
 city LY = S008-S012; 3 months to 2026-11-20) with planted strings: T02's stations are named
 `CANARY_T2_ST_<id>`, customers homed at T02 stations `CANARY_T2_CUST_<id>` with phones
-`+00-T2-<n>`, T01's customers `OWN_T1_CUST_<id>` with phones `1380000<nnnn>`. Purchases and
+`+00-T2-<n>`, T01's customers `OWN_T1_CUST_<id>` with phones `1380000<nnnn>`; S001's name is an XSS probe (XSS_NAME). Purchases and
 recharges of a customer outside their home team are made anonymous, so a T02 name can reach a T01
 user only through a scope leak.
 """
@@ -37,6 +37,7 @@ USERS = {  # name: (role, scope, pii)
     "wall": ("wall", "province", False),
 }
 CANARY = "CANARY_T2"
+XSS_NAME = '<img src=x onerror="window.__xss=1">XSS_S001'  # must render as text (T16)
 T2_PHONE = re.compile(r"\+00-T2-")
 
 
@@ -47,6 +48,7 @@ def plant_canaries(folder: Path) -> dict[str, str]:
     t2 = st["station_id"].isin(T2_STATIONS)
     assert set(st.loc[t2, "team_id"]) == {"T02"} and set(st.loc[~t2, "team_id"]) == {"T01"}
     st.loc[t2, "station_name"] = "CANARY_T2_ST_" + st.loc[t2, "station_id"]
+    st.loc[st["station_id"] == "S001", "station_name"] = XSS_NAME
     st.to_parquet(folder / "stations.parquet", index=False)
     cu = pd.read_parquet(folder / "customers.parquet")
     home_t2 = cu["home_station_id"].isin(T2_STATIONS)
