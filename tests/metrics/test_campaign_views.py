@@ -73,3 +73,46 @@ def test_scope_limits_stations_and_controls(engine) -> None:
     # control trend from B2 alone: 2000/2000 = 1 → baseline 5 t, +2.5 t
     assert b1.baseline_tonnes == pytest.approx(5.0) and b1.incremental_tonnes == pytest.approx(2.5)
     assert campaign_effects(engine, tc, Level.TEAM, "TE", win("2026-03")) == []
+
+
+def _extra() -> dict:
+    """The provider's store plus member customers: U1 rises at B1, U2 falls at B1, U3 buys only
+    at the control B2, U4 is new at B4 during the campaign."""
+    from tests.metrics.special_fixture import customer, sale
+
+    extra = [sale("B1", date(2026, 3, 2), 20, cust="U1", price=8),
+             sale("B1", date(2026, 3, 12), 20, cust="U1", price=8),
+             sale("B1", date(2026, 3, 14), 20, cust="U1", price=8),
+             sale("B1", date(2026, 3, 3), 30, cust="U2", price=8),
+             sale("B1", date(2026, 3, 4), 30, cust="U2", price=8),
+             sale("B1", date(2026, 3, 15), 10, cust="U2", price=8),
+             sale("B2", date(2026, 3, 15), 50, cust="U3", price=8),
+             sale("B4", date(2026, 3, 13), 5, cust="U4", price=8)]  # fmt: skip
+    people = [{**customer(c, home), "name": n} for c, home, n in
+              (("U1", "B1", "张三丰"), ("U2", "B1", "李四"), ("U3", "B2", "王五"), ("U4", "B4", "赵六"))]  # fmt: skip
+    return {**TABLES, "fuel_sales": [*TABLES["fuel_sales"], *extra], "customers": people}
+
+
+@pytest.fixture(scope="module")
+def people_engine(tmp_path_factory):
+    with store("duckdb", tmp_path_factory.mktemp("camp_people"), None, _extra()) as eng:
+        yield eng
+
+
+def test_tickets_and_responders(people_engine) -> None:
+    from metrics.campaign_customers import responders, station_tickets
+
+    w = win("2026-03")
+    tickets = station_tickets(people_engine, Scope.everything(), Level.PROVINCE, "P1", w)
+    # B1: pre 10 daily + U1 + 2×U2 = 13, during 10 + 2×U1 + U2 = 13; B4: 10 → 11 (+0.1/day)
+    assert tickets[("K1", "B1")] == (13, 13, pytest.approx(0.0))
+    assert tickets[("K1", "B4")] == (11, 10, pytest.approx(0.1))
+    assert set(tickets) == {("K1", "B1"), ("K1", "B4")}  # controls are not members
+    got = responders(people_engine, Scope.everything(), Level.PROVINCE, "P1", w)
+    # U1: 40/10 − 20/10 = 2 L/day; U4: 5/10 − 0 = 0.5; U2 fell; U3 bought at a control only
+    assert [(r.customer_id, r.name, r.liters_during, r.liters_pre) for r in got] == [
+        ("U1", "张三丰", 40.0, 20.0), ("U4", "赵六", 5.0, 0.0)]  # fmt: skip
+    masked = responders(people_engine, Scope(cities=frozenset({"CB", "CC"})), Level.PROVINCE, "P1", w)
+    assert [r.name for r in masked] == ["张**", "赵**"]
+    agg = Scope(cities=frozenset({"CB", "CC"}), aggregates_only=True)
+    assert responders(people_engine, agg, Level.PROVINCE, "P1", w) == []
