@@ -35,3 +35,16 @@ def test_duplicate_ids_are_refused():
            "name_en": "a"}  # fmt: skip
     with pytest.raises(RuleError, match="unique"):
         parse_rules({"rules": [one, one]})
+
+
+def test_recipients_are_validated():
+    from alerts.recipients import parse_recipients
+
+    ok = parse_recipients({"recipients": [{"name": "a", "role": "team", "scope": "team:T01"}]})
+    assert ok[0].data_scope.teams == frozenset({"T01"}) and not ok[0].data_scope.pii
+    assert ok[0].hears("station") and ok[0].hears("team") and not ok[0].hears("city")
+    for bad, words in (({"role": "boss", "scope": "team:T01"}, "role"),
+                       ({"role": "team", "scope": ""}, "empty scope"),
+                       ({"role": "team", "scope": "team:T01", "webhook_kind": "slack"}, "webhook_kind")):
+        with pytest.raises(RuleError, match=words):
+            parse_recipients({"recipients": [{"name": "a", **bad}]})
