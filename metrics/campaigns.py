@@ -62,6 +62,10 @@ class CampaignEffect:
     cost: float
     threshold: float | None
     stations: tuple[StationEffect, ...] = field(default=())
+    control_tonnes_during: float = 0.0  # Σ over the control stations of the members' cities
+    control_tonnes_pre: float = 0.0
+    n_days: float = 0.0  # campaign days inside the window
+    total_days: float = 0.0  # the campaign's length (= the pre window's length)
 
     def total(self, attr: str) -> float:
         """Σ of a StationEffect attribute over the member stations."""
@@ -116,9 +120,15 @@ def campaign_effects(engine: Engine, scope: Scope, level: Level, entity_id: str,
     cells = _cells(engine, req)
     trends = _trends(cells)
     per: dict[str, list[StationEffect]] = defaultdict(list)
+    ctrl: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0])
+    days: dict[str, tuple[float, float]] = {}
     for c in cells:
+        days[c["campaign_id"]] = (c["n_days"], c["total_days"])
         if c["role"] == "m":
             per[c["campaign_id"]].append(_station(c, trends.get((c["campaign_id"], c["city_id"]))))
+        else:
+            ctrl[c["campaign_id"]][0] += c["t_d"]
+            ctrl[c["campaign_id"]][1] += c["t_p"]
     if not per:
         return []
     cc = campaigns.c
@@ -126,5 +136,6 @@ def campaign_effects(engine: Engine, scope: Scope, level: Level, entity_id: str,
     with engine.connect() as conn:
         rows = conn.execute(stmt).mappings().all()
     return [CampaignEffect(r["campaign_id"], r["name"], r["kind"], r["start_date"], r["end_date"],
-                           float(r["cost"]), r["threshold_amount"], tuple(per[r["campaign_id"]]))
+                           float(r["cost"]), r["threshold_amount"], tuple(per[r["campaign_id"]]),
+                           *ctrl[r["campaign_id"]], *days[r["campaign_id"]])
             for r in rows]  # fmt: skip

@@ -79,25 +79,27 @@ def layout(period: str | None = None, **query: str) -> html.Div:
     ], className="bands-page")  # fmt: skip
 
 
-def pick(query: dict[str, Any], entities: list[Any], latest: Any, lang: str) -> tuple[Any, str | None, list[Any]]:
-    """Entity and period the URL asks for; a notice and the default for each bad one."""
+def pick(query: dict[str, Any], entities: list[Any], latest: Any, lang: str, prefix: str = "bands",
+         order: tuple[str, ...] = ("team", "city", "province", "station")) -> tuple[Any, str | None, list[Any]]:  # fmt: skip
+    """Entity and period the URL asks for; a notice and the default for each bad one (the
+    campaign page shares it with its own `prefix` of messages and default `order`)."""
     notes: list[Any] = []
     entity = None
     for level in LEVELS:
         if query.get(level):
             entity = parse_entity_value(f"{level}:{query[level]}", entities)
             if entity is None:
-                notes.append(param_error(lang, level, query[level], t("bands.entity.expected", lang)))
+                notes.append(param_error(lang, level, query[level], t(f"{prefix}.entity.expected", lang)))
             break
     if entity is None:
-        entity = next((e for lv in ("team", "city", "province", "station") for e in entities
+        entity = next((e for lv in order for e in entities
                        if e.level == lv), None)  # fmt: skip
     period = str(Period.month_of(latest)) if latest else None
     if query.get("period"):
         try:
             period = str(Period.parse(str(query["period"])))
         except PeriodError:
-            notes.append(param_error(lang, "period", query["period"], t("bands.period.expected", lang)))
+            notes.append(param_error(lang, "period", query["period"], t(f"{prefix}.period.expected", lang)))
     return entity, period, notes
 
 

@@ -44,6 +44,9 @@ def test_per_station_by_hand(engine) -> None:
     assert (b4.incremental_tonnes, b4.incremental_gross_profit) == (pytest.approx(1.0), pytest.approx(4000))
     assert not b4.has_control and b4.net_profit == pytest.approx(3500)
     assert got[0].total("net_profit") == pytest.approx(3500)
+    # controls B2 + B3: pre 3000 L/day × 10 × 0.5 kg/L = 15 t, during 3300 → 16.5 t
+    assert (got[0].control_tonnes_pre, got[0].control_tonnes_during) == (15.0, 16.5)
+    assert (got[0].n_days, got[0].total_days) == (10, 10)
 
 
 @pytest.mark.parametrize(("level", "ids", "as_of"), [
