@@ -13,7 +13,7 @@ from typing import Any
 
 import dash
 import dash_bootstrap_components as dbc
-from dash import Input, Output, State, callback, dcc, html
+from dash import Input, Output, State, callback, ctx, dcc, html
 
 from access.context import current_scope
 from components.i18n import normalize_lang, t
@@ -22,7 +22,7 @@ from data.org import latest_day, list_entities
 from exports.sheet import safe_filename
 from metrics.periods import Period
 from pages.board_params import effective_as_of, entity_options, parse_entity_value, period_options
-from pages.report_data import report_html
+from pages.report_data import report_file, report_html
 from pages.statement_params import pick
 
 dash.register_page(__name__, path="/report", nav_key="nav.report", order=35,
@@ -49,6 +49,7 @@ def layout(team: str | None = None, city: str | None = None, station: str | None
         html.Div([
             dcc.Dropdown(id="rep-entity", clearable=False, className="board-picker rep-entity"),
             dcc.Dropdown(id="rep-period", clearable=False, className="board-picker rep-period"),
+            dbc.Button(id="rep-pdf", color="primary", outline=True, size="sm"),
             dbc.Button(id="rep-html", color="secondary", outline=True, size="sm"),
         ], className="board-controls rep-controls"),
         dcc.Download(id="rep-download"),
@@ -64,26 +65,27 @@ def layout(team: str | None = None, city: str | None = None, station: str | None
     Output("rep-entity", "options"), Output("rep-entity", "value"),
     Output("rep-period", "options"), Output("rep-period", "value"),
     Output("rep-notices", "children"), Output("rep-html", "children"),
-    Output("rep-header", "children"),
+    Output("rep-pdf", "children"), Output("rep-header", "children"),
     Input("app-lang", "data"), State("rep-query", "data"), State("rep-entity", "value"),
 )
 def init_controls(lang: str | None, query: dict[str, Any] | None, now: str | None) -> tuple[Any, ...]:
     """Picker options in `lang`; values from the URL on the first render only."""
     lang = normalize_lang(lang)
     button, header = t("report.download_html", lang), page_header(t("report.title", lang))
+    pdf = t("report.download_pdf", lang)
     try:
         engine = _engine()
         entities = [e for e in list_entities(engine, current_scope()) if e.level in LEVELS]
         latest = latest_day(engine)
     except Exception as exc:  # an unreadable store reads as a message, never a traceback
         log.exception("report: store unavailable")
-        return [], None, [], None, store_error(lang, "", type(exc).__name__), button, header
+        return [], None, [], None, store_error(lang, "", type(exc).__name__), button, pdf, header
     months = [o for o in period_options(latest, lang) if len(o["value"]) == 7]
     entity, month, _view, notes = pick(query or {}, entities, latest, lang)
     first, keep = now is None, dash.no_update
     value = f"{entity.level}:{entity.id}" if entity else None
     return (entity_options(entities, lang), value if first else keep, months,
-            month if first else keep, notes if first else [], button, header)  # fmt: skip
+            month if first else keep, notes if first else [], button, pdf, header)  # fmt: skip
 
 
 def compute(entity_value: str, month: str, lang: str) -> dict[str, Any]:
@@ -120,14 +122,16 @@ def show(entity_value: str | None, month: str | None, lang: str | None) -> tuple
 
 @callback(
     Output("rep-download", "data"),
-    Input("rep-html", "n_clicks"),
+    Input("rep-html", "n_clicks"), Input("rep-pdf", "n_clicks"),
     State("rep-entity", "value"), State("rep-period", "value"), State("app-lang", "data"),
     prevent_initial_call=True,
 )
-def download(clicks: int | None, entity_value: str | None, month: str | None,
-             lang: str | None) -> Any:  # fmt: skip
-    """The report as a standalone HTML file, recomputed (from the cache) under the caller's scope."""
-    if not clicks or not entity_value or not month:
+def download(html_clicks: int | None, pdf_clicks: int | None, entity_value: str | None,
+             month: str | None, lang: str | None) -> Any:  # fmt: skip
+    """The report as a standalone HTML file or an A4 PDF, recomputed (from the cache) under the
+    caller's scope."""
+    kind = "pdf" if ctx.triggered_id == "rep-pdf" else "html"
+    if not (pdf_clicks if kind == "pdf" else html_clicks) or not entity_value or not month:
         return dash.no_update
     try:
         engine, scope = _engine(), current_scope()
@@ -135,14 +139,13 @@ def download(clicks: int | None, entity_value: str | None, month: str | None,
         if entity is None:
             return dash.no_update
         per = Period.parse(month)
-        data = report_html(engine, scope, entity, per,
+        data = report_file(engine, scope, entity, per,
                            effective_as_of(per, latest_day(engine), None), normalize_lang(lang),
-                           embed=False)  # fmt: skip
+                           kind)  # fmt: skip
     except Exception:
         log.exception("report: download failed")
         return dash.no_update
-    stem = f"report_{entity.id}_{month}"
-    return dcc.send_string(data["html"], safe_filename(stem, "html"))
+    return dcc.send_bytes(data, safe_filename(f"report_{entity.id}_{month}", kind))
 
 
 dash.clientside_callback(

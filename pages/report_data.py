@@ -29,3 +29,21 @@ def report_html(engine: Engine, scope: Scope, entity: Entity, month: Period, as_
 
     key = f"report:{scope.key()}:{entity.level}:{entity.id}:{month}:{as_of}:{lang}:{embed}"
     return cached(key, engine, compute)
+
+
+def report_file(engine: Engine, scope: Scope, entity: Entity, month: Period, as_of: date | None,
+                lang: str, kind: str) -> bytes:  # fmt: skip
+    """The downloadable report: standalone HTML (UTF-8) or PDF bytes (PDF cached too)."""
+    from reports.compose import ReportRequest, compose
+
+    if kind == "html":
+        return report_html(engine, scope, entity, month, as_of, lang, embed=False)["html"].encode()
+
+    def compute() -> bytes:
+        from reports.render_pdf import render_pdf
+
+        return render_pdf(compose(engine, ReportRequest(entity.level, entity.id, month, scope,
+                                                        as_of)), lang)  # fmt: skip
+
+    key = f"report-pdf:{scope.key()}:{entity.level}:{entity.id}:{month}:{as_of}:{lang}"
+    return cached(key, engine, compute)

@@ -1,7 +1,7 @@
 """Command line: build the report of one entity and month as a file.
 
     python -m reports build --db URL --level team --id T01 --period 2026-10 \
-        [--as-of 2026-10-20] --format html --out report.html [--lang zh|en] [--link-base URL]
+        [--as-of 2026-10-20] --format html|pdf --out report.html [--lang zh|en] [--link-base URL]
 
 The command line sees everything (`Scope.everything()`), like metrics' CLI. Prints the file
 path and the generation time; exit status 2 for a bad entity, period or format.
@@ -15,7 +15,7 @@ import time
 from datetime import date
 from pathlib import Path
 
-FORMATS = ("html",)
+FORMATS = ("html", "pdf")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -55,7 +55,12 @@ def build(args: argparse.Namespace) -> int:
     except (ValueError, EntityError, ScopeError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    args.out.write_text(render_html(report, args.lang, args.link_base), encoding="utf-8")
+    if args.format == "pdf":
+        from reports.render_pdf import render_pdf
+
+        args.out.write_bytes(render_pdf(report, args.lang, args.link_base))
+    else:
+        args.out.write_text(render_html(report, args.lang, args.link_base), encoding="utf-8")
     total = time.perf_counter() - started
     print(f"{args.out} (composed in {report.seconds:.2f} s, written in {total:.2f} s)")
     return 0

@@ -7,6 +7,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "report.title": {"zh": "智能报告", "en": "Smart report"},
     "report.generate": {"zh": "生成报告", "en": "Build report"},
     "report.download_html": {"zh": "下载 HTML", "en": "Download HTML"},
+    "report.download_pdf": {"zh": "下载 PDF", "en": "Download PDF"},
     "report.generated": {"zh": "生成用时 {seconds} 秒 · 数据截至 {as_of}",
                          "en": "Built in {seconds} s · data to {as_of}"},
     "report.error": {"zh": "无法生成报告：{reason}", "en": "The report could not be built: {reason}"},

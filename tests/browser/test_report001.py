@@ -1,10 +1,11 @@
 """Browser test of the smart report (智能报告) on the small seeded demo store: a team's October
 report opens from its link, shows the headline numbers of metrics.evaluate, switches to English,
-and downloads as the same standalone HTML."""
+and downloads as the same standalone HTML and as a PDF (read back with pdftotext)."""
 
 from __future__ import annotations
 
 import os
+import subprocess
 import time
 from pathlib import Path
 
@@ -45,6 +46,16 @@ def _frame_text(dash_duo, needle: str, timeout: float = 60) -> str:
     raise AssertionError(f"report frame never showed {needle!r}")
 
 
+def _wait(folder: Path, suffix: str, timeout: float = 60) -> Path:
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        done = [p for p in folder.glob(f"*{suffix}") if p.stat().st_size > 0]
+        if done:
+            return done[0]
+        time.sleep(0.2)
+    raise AssertionError(f"no {suffix} downloaded")
+
+
 def test_report001_open_read_download(dash_duo, demo_store_url, tmp_path, shots) -> None:
     """A province user opens a team's report by link, reads the volume, downloads it."""
     engine = reader_engine(demo_store_url)
@@ -77,13 +88,14 @@ def test_report001_open_read_download(dash_duo, demo_store_url, tmp_path, shots)
     dash_duo.driver.save_screenshot(str(shots / "report_zh.png"))
 
     dash_duo.find_element("#rep-html").click()
-    deadline = time.time() + 30
-    while time.time() < deadline and not list(downloads.glob("*.html")):
-        time.sleep(0.2)
-    files = list(downloads.glob("*.html"))
-    assert files, "no HTML downloaded"
-    body = files[0].read_text(encoding="utf-8")
+    body = _wait(downloads, ".html").read_text(encoding="utf-8")
     assert tonnes in body and '<base target="_top">' not in body  # standalone, not the frame's
+
+    dash_duo.find_element("#rep-pdf").click()
+    pdf = _wait(downloads, ".pdf")
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
+                          text=True, check=True).stdout  # fmt: skip
+    assert "经营分析报告" in text and tonnes in text.replace("  ", " ")
 
     dash_duo.find_element("#lang-en").click()
     _frame_text(dash_duo, "Operating report")
