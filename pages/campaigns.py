@@ -115,7 +115,7 @@ def campaign_json(engine: Any, entity: str, period: str) -> dict[str, Any]:
         camps = [_camp_json(c, tickets) for c in campaign_effects(engine, scope, lv, ident, w)]
         people = [{"campaign_id": r.campaign_id, "customer_id": r.customer_id, "name": r.name,
                    "liters_pre": r.liters_pre, "liters_during": r.liters_during}
-                  for r in responders(engine, scope, lv, ident, w, limit=20)]  # fmt: skip
+                  for r in responders(engine, scope, lv, ident, w, limit=10)]  # fmt: skip
         return {"entity": entity, "label": w.label(), "campaigns": camps, "responders": people}
 
     return cached(f"camp:{scope.key()}:{entity}:{w.start}:{w.end}", engine, compute)
