@@ -10,6 +10,7 @@ command -v chromium >/dev/null || need_apt+=(chromium)
 command -v chromedriver >/dev/null || need_apt+=(chromium-driver)
 fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || need_apt+=(fonts-noto-cjk)
 command -v pdftotext >/dev/null || need_apt+=(poppler-utils)
+command -v redis-server >/dev/null || need_apt+=(redis-server)
 PGBIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n1 || true)
 [ -n "$PGBIN" ] || need_apt+=(postgresql)
 if [ ${#need_apt[@]} -gt 0 ]; then
