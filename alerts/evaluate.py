@@ -72,6 +72,28 @@ def _indicator_alerts(rule: Rule, ents: list[Entity], res: BatchResult, as_of: d
     return out
 
 
+def rank_dropped(now: float | None, before: float | None, places: int) -> bool:
+    """A rank (1 = best) at least `places` worse than before; False when either is missing."""
+    return now is not None and before is not None and now - before >= places
+
+
+def _rank_alerts(engine: Engine, rule: Rule, ents: list[Entity], as_of: date) -> list[Alert]:
+    """This month's rank to date against last month's final rank (the evaluator gives ranks no
+    month-on-month value, so last month is evaluated on its own)."""
+    if not ents:
+        return []
+    ind = {rule.indicator or ""}
+    now, before = _batch(engine, ents, ind, as_of), _batch(engine, ents, ind, as_of.replace(day=1) - timedelta(days=1))
+    out: list[Alert] = []
+    for ent in ents:
+        r, b = now.get(rule.indicator, ent.key).value, before.get(rule.indicator, ent.key).value
+        if rank_dropped(r, b, rule.places):
+            out.append(_alert(rule, ent, as_of, r,
+                              f"{ent.name}：{rule.name_zh}，第 {b:.0f} → 第 {r:.0f} 名",
+                              f"{ent.name}: {rule.name_en}, #{b:.0f} → #{r:.0f}"))
+    return out
+
+
 def _anomaly_days(res: BatchResult, ent: Entity) -> float:
     r = res.get(ANOMALY_INDICATOR, ent.key)
     return next((i.value or 0.0 for i in r.inputs if i.name == ANOMALY_MEASURE), 0.0)
@@ -112,7 +134,7 @@ def find(engine: Engine, as_of: date, rules: tuple[Rule, ...] | None = None) -> 
     rules = rules if rules is not None else load_rules()
     by_level = {lv: list_entities(engine, Scope.everything(), lv) for lv in {r.level for r in rules}}
     wanted: dict[str, set[str]] = {}
-    for r in rules:
+    for r in (r for r in rules if r.kind != "rank_drop"):
         ind = ANOMALY_INDICATOR if r.kind == "daily_drop" else r.indicator
         if ind:
             wanted.setdefault(r.level, set()).add(ind)
@@ -122,6 +144,8 @@ def find(engine: Engine, as_of: date, rules: tuple[Rule, ...] | None = None) -> 
         ents = by_level[r.level]
         if r.kind in ("indicator_red", "threshold"):
             out += _indicator_alerts(r, ents, results[r.level], as_of)
+        elif r.kind == "rank_drop":
+            out += _rank_alerts(engine, r, ents, as_of)
         elif r.kind == "daily_drop":
             out += _daily_drop_alerts(engine, r, ents, results[r.level], as_of)
         else:

@@ -13,7 +13,7 @@ from pathlib import Path
 import yaml
 
 RULES_FILE = Path(__file__).with_name("rules.yaml")
-KINDS = ("indicator_red", "threshold", "daily_drop", "customer_list")
+KINDS = ("indicator_red", "threshold", "rank_drop", "daily_drop", "customer_list")
 SEVERITIES = ("red", "yellow")
 AUDIENCES = ("station", "team", "city", "province")
 LEVELS = ("station", "team", "city", "province")
@@ -40,6 +40,7 @@ class Rule:
     limit: float | None = None
     below: bool = False
     list: str | None = None
+    places: int = 0  # rank_drop: at least this many places worse than the month before
     min_at_risk: float = 0.0  # customer_list: liters at risk this month at least this
 
     def name(self, lang: str) -> str:
@@ -53,10 +54,12 @@ def _check(rule: Rule) -> None:
                                 ("period", PERIODS)):  # fmt: skip
         if getattr(rule, field_name) not in allowed:
             raise RuleError(f"rule {rule.id}: {field_name} must be one of {allowed}")
-    if rule.kind in ("indicator_red", "threshold") and not rule.indicator:
+    if rule.kind in ("indicator_red", "threshold", "rank_drop") and not rule.indicator:
         raise RuleError(f"rule {rule.id}: kind {rule.kind} needs an indicator")
     if rule.kind == "threshold" and rule.limit is None:
         raise RuleError(f"rule {rule.id}: kind threshold needs a limit")
+    if rule.kind == "rank_drop" and rule.places < 1:
+        raise RuleError(f"rule {rule.id}: kind rank_drop needs places >= 1")
     if rule.kind == "customer_list" and not rule.list:
         raise RuleError(f"rule {rule.id}: kind customer_list needs a list")
     if rule.kind in ("daily_drop", "customer_list") and rule.level != "station":

@@ -78,6 +78,12 @@ def test_key_customer_churn_is_the_planted_fleet(evaluated, files):
     assert "diamond" in alert.message_zh
 
 
+def test_no_rank_drop_where_each_city_has_one_team(evaluated, files):
+    stations = pd.read_parquet(files / "stations.parquet")
+    assert stations.groupby("city_id")["team_id"].nunique().max() == 1  # rank 1 every month
+    assert _by_rule(evaluated[1], "team_rank_drop") == {}
+
+
 def test_rerun_adds_nothing_and_every_alert_is_stored_once(evaluated):
     state, first, second = evaluated
     assert len(first) == 4 and second == []

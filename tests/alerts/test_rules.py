@@ -11,7 +11,8 @@ from alerts.rules import RuleError, load_rules, parse_rules
 
 def test_shipped_rules_load_frozen():
     rules = load_rules()
-    assert {r.kind for r in rules} == {"daily_drop", "customer_list", "indicator_red", "threshold"}
+    assert {r.kind for r in rules} == {"daily_drop", "customer_list", "indicator_red", "threshold",
+                                        "rank_drop"}
     with pytest.raises(dataclasses.FrozenInstanceError):
         rules[0].severity = "yellow"  # type: ignore[misc]
 
@@ -48,3 +49,15 @@ def test_recipients_are_validated():
                        ({"role": "team", "scope": "team:T01", "webhook_kind": "slack"}, "webhook_kind")):
         with pytest.raises(RuleError, match=words):
             parse_recipients({"recipients": [{"name": "a", **bad}]})
+
+
+def test_rank_drop_counts_places_worse():
+    from alerts.evaluate import rank_dropped
+
+    assert rank_dropped(4, 2, 2) and rank_dropped(5, 1, 2)
+    assert not rank_dropped(3, 2, 2) and not rank_dropped(1, 3, 2)  # better is no alert
+    assert not rank_dropped(None, 2, 2) and not rank_dropped(4, None, 2)
+    with pytest.raises(RuleError, match="places"):
+        parse_rules({"rules": [{"id": "r", "kind": "rank_drop", "indicator": "team_city_rank",
+                                "severity": "red", "audience": "city", "name_zh": "a",
+                                "name_en": "a"}]})  # fmt: skip
