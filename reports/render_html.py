@@ -59,7 +59,8 @@ def _churn_rows(r: Report) -> list[dict[str, Any]]:
 
 def _movers(movers: tuple, lang: str, base: str) -> list[dict[str, Any]]:  # noqa: ANN001
     return [{"sentence": text.mover(m, lang), "link": base + m.figure.link,
-             "svg": Markup(svg.contribution_bars(m.contributors))}  # noqa: S704 - our own SVG
+             "svg": Markup(svg.contribution_bars(  # noqa: S704 - our own SVG, text escaped
+                 m.contributors, lambda v, u=m.figure.unit: text.delta(v, u, lang)))}
             for m in movers]  # fmt: skip
 
 

@@ -5,6 +5,7 @@ Text inside the SVG is escaped; the font family is inherited from the page (Noto
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
 
 from reports.model import Contributor, Figure
@@ -42,8 +43,10 @@ def completion_bars(figs: tuple[Figure, ...], progress: float, lang: str) -> str
     return "".join(out)
 
 
-def contribution_bars(rows: tuple[Contributor, ...]) -> str:
-    """Each contributor's change as a bar left (down) or right (up) of a zero line."""
+def contribution_bars(rows: tuple[Contributor, ...],
+                      label: Callable[[float | None], str] = lambda v: f"{v or 0:+,.2f}") -> str:
+    """Each contributor's change as a bar left (down) or right (up) of a zero line, written
+    with `label` (the change in its unit's display)."""
     rows = tuple(c for c in rows if c.delta is not None)
     if not rows:
         return ""
@@ -61,7 +64,7 @@ def contribution_bars(rows: tuple[Contributor, ...]) -> str:
                    f"{escape(c.name)}</text>")  # fmt: skip
         out.append(f'<rect x="{x:.1f}" y="{y + 3}" width="{w:.1f}" height="16" fill="{colour}"/>')
         out.append(f'<text x="{mid + half + 6}" y="{y + 15}" font-size="11">'
-                   f"{(c.delta or 0):+,.2f}</text>")  # fmt: skip
+                   f"{escape(label(c.delta))}</text>")  # fmt: skip
     out.append(f'<line x1="{mid}" y1="0" x2="{mid}" y2="{ROW * len(rows) + 4}" stroke="#333"/>')
     out.append("</svg>")
     return "".join(out)

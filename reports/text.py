@@ -30,6 +30,20 @@ def value(v: float | None, unit: str, lang: str) -> str:
     return fmt.number(v, 2)
 
 
+def delta(v: float | None, unit: str, lang: str) -> str:
+    """A signed change in the unit's display: ratios in percentage points, money in 万元."""
+    if v is None:
+        return fmt.change_abs(None)
+    if unit == "ratio":
+        return fmt.change_pp(v, lang)
+    if unit == "yuan":
+        return fmt.change_abs(None if v is None else v / 10000, 2) + (" 万元" if _z(lang)
+                                                                     else " × 10k yuan")
+    if unit == "t":
+        return fmt.change_abs(v, 2) + (" 吨" if _z(lang) else " t")
+    return fmt.change_abs(v, 2)
+
+
 def name(f: Any, lang: str) -> str:
     """The zh or en name of a figure or line."""
     return f.name_zh if _z(lang) else f.name_en
@@ -62,8 +76,8 @@ def mover(m: Mover, lang: str) -> str:
     """Why a headline moved: its change and the child entities that moved it most."""
     f = m.figure
     chg = fmt.change_pct(f.mom_change)
-    parts = [f"{c.name}（{c.id}）{fmt.change_abs(c.delta, 2)}" if _z(lang)
-             else f"{c.name} ({c.id}) {fmt.change_abs(c.delta, 2)}"
+    parts = [f"{c.name}（{c.id}）{delta(c.delta, f.unit, lang)}" if _z(lang)
+             else f"{c.name} ({c.id}) {delta(c.delta, f.unit, lang)}"
              for c in m.contributors if c.delta is not None]  # fmt: skip
     who = ("；".join(parts) if _z(lang) else "; ".join(parts)) or ("—")
     if _z(lang):

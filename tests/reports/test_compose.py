@@ -155,3 +155,10 @@ def test_entity_outside_scope_refused(report_engine):
     scope = Scope(stations=frozenset({"S06"}))
     with pytest.raises(EntityError):
         compose(report_engine, ReportRequest("team", "T1", PERIOD, scope))
+
+
+def test_contributor_changes_in_their_unit():
+    assert text.delta(0.013, "ratio", "zh") == "↑ +1.3 个百分点"  # 1.3 percentage points
+    assert text.delta(-41.0, "t", "zh") == "↓ −41.00 吨"
+    assert text.delta(41800.0, "yuan", "zh") == "↑ +4.18 万元"
+    assert text.delta(None, "yuan", "en") == text.delta(None, "t", "zh") == "—"
