@@ -8,6 +8,7 @@ masks or attaches histories, the floor does not (the ratio then includes that wo
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
 import duckdb
@@ -125,7 +126,7 @@ def params(team: str, station: str, period: Period, as_of: date) -> dict[str, ob
 def _run(con: duckdb.DuckDBPyConnection, sqls: list[str], p: dict[str, object]) -> int:
     rows = 0
     for sql in sqls:
-        used = {k: v for k, v in p.items() if f"${k}" in sql}
+        used = {k: v for k, v in p.items() if re.search(rf"\${k}\b", sql)}
         rows += len(con.execute(sql, used).fetchall())
     return rows
 
