@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from flask import g
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
@@ -31,8 +32,11 @@ def _wait_text(dash_duo, selector: str, needle: str, timeout: float = 30) -> str
     deadline = time.time() + timeout
     text = ""
     while time.time() < deadline:
-        els = dash_duo.driver.find_elements(By.CSS_SELECTOR, selector)
-        text = els[0].text if els else ""
+        try:  # the callback may re-render the element between find and read
+            els = dash_duo.driver.find_elements(By.CSS_SELECTOR, selector)
+            text = els[0].text if els else ""
+        except StaleElementReferenceException:
+            continue
         if needle in text:
             return text
         time.sleep(0.2)
@@ -69,3 +73,7 @@ def test_bands001_histogram_and_what_if(dash_duo, demo_store_url, tmp_path, shot
     dash_duo.driver.execute_script("window.scrollTo(0, 0)")
     time.sleep(0.5)
     dash_duo.driver.save_screenshot(str(shots / "bands_team.png"))
+    dash_duo.find_element("#lang-en").click()
+    _wait_text(dash_duo, ".page-title", "Amount bands")
+    text = _wait_text(dash_duo, "#bands-whatif-result", "Assumption")
+    assert "q = 60%" in text and "Expected extra liters" in text

@@ -96,9 +96,13 @@ def _extra() -> dict:
     return {**TABLES, "fuel_sales": [*TABLES["fuel_sales"], *extra], "customers": people}
 
 
-@pytest.fixture(scope="module")
-def people_engine(tmp_path_factory):
-    with store("duckdb", tmp_path_factory.mktemp("camp_people"), None, _extra()) as eng:
+@pytest.fixture(
+    scope="module", params=["duckdb", pytest.param("postgres", marks=pytest.mark.postgres)]
+)
+def people_engine(request, tmp_path_factory):
+    """The store with member customers, on each backend."""
+    pg = request.getfixturevalue("pg_url") if request.param == "postgres" else None
+    with store(request.param, tmp_path_factory.mktemp("camp_people"), pg, _extra()) as eng:
         yield eng
 
 
