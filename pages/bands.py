@@ -201,12 +201,13 @@ def render(data: dict[str, Any] | None, lang: str | None) -> tuple[Any, Any]:
 def whatif(data: dict[str, Any] | None, lang: str | None, old: Any, new: Any, q: Any, cost: Any) -> Any:
     """The what-if for the inputs, computed by `metrics.bands.what_if` from the stored bands."""
     lang = normalize_lang(lang)
-    if not data or data.get("error"):
+    if not isinstance(data, dict) or data.get("error"):
         return None
-    dist = Distribution("", "", None, None, tuple(Band(**b) for b in data["bands"]))  # type: ignore[arg-type]  # dates unused
-    try:
+    try:  # the stored bands come back from the browser: malformed ones read as invalid input
+        bands = tuple(Band(**b) for b in data["bands"])
+        dist = Distribution("", "", None, None, bands)  # type: ignore[arg-type]  # dates unused
         res = what_if(dist, float(old), float(new), float(q) / 100.0, float(cost))
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, KeyError, AttributeError):
         return what_if_result(None, lang)
     return what_if_result(asdict(res), lang)
 
