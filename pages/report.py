@@ -50,6 +50,7 @@ def layout(team: str | None = None, city: str | None = None, station: str | None
             dcc.Dropdown(id="rep-entity", clearable=False, className="board-picker rep-entity"),
             dcc.Dropdown(id="rep-period", clearable=False, className="board-picker rep-period"),
             dbc.Button(id="rep-pdf", color="primary", outline=True, size="sm"),
+            dbc.Button(id="rep-xlsx", color="secondary", outline=True, size="sm"),
             dbc.Button(id="rep-html", color="secondary", outline=True, size="sm"),
         ], className="board-controls rep-controls"),
         dcc.Download(id="rep-download"),
@@ -65,27 +66,27 @@ def layout(team: str | None = None, city: str | None = None, station: str | None
     Output("rep-entity", "options"), Output("rep-entity", "value"),
     Output("rep-period", "options"), Output("rep-period", "value"),
     Output("rep-notices", "children"), Output("rep-html", "children"),
-    Output("rep-pdf", "children"), Output("rep-header", "children"),
+    Output("rep-pdf", "children"), Output("rep-xlsx", "children"), Output("rep-header", "children"),
     Input("app-lang", "data"), State("rep-query", "data"), State("rep-entity", "value"),
 )
 def init_controls(lang: str | None, query: dict[str, Any] | None, now: str | None) -> tuple[Any, ...]:
     """Picker options in `lang`; values from the URL on the first render only."""
     lang = normalize_lang(lang)
     button, header = t("report.download_html", lang), page_header(t("report.title", lang))
-    pdf = t("report.download_pdf", lang)
+    pdf, xlsx = t("report.download_pdf", lang), t("report.download_xlsx", lang)
     try:
         engine = _engine()
         entities = [e for e in list_entities(engine, current_scope()) if e.level in LEVELS]
         latest = latest_day(engine)
     except Exception as exc:  # an unreadable store reads as a message, never a traceback
         log.exception("report: store unavailable")
-        return [], None, [], None, store_error(lang, "", type(exc).__name__), button, pdf, header
+        return [], None, [], None, store_error(lang, "", type(exc).__name__), button, pdf, xlsx, header
     months = [o for o in period_options(latest, lang) if len(o["value"]) == 7]
     entity, month, _view, notes = pick(query or {}, entities, latest, lang)
     first, keep = now is None, dash.no_update
     value = f"{entity.level}:{entity.id}" if entity else None
     return (entity_options(entities, lang), value if first else keep, months,
-            month if first else keep, notes if first else [], button, pdf, header)  # fmt: skip
+            month if first else keep, notes if first else [], button, pdf, xlsx, header)  # fmt: skip
 
 
 def compute(entity_value: str, month: str, lang: str) -> dict[str, Any]:
@@ -122,16 +123,17 @@ def show(entity_value: str | None, month: str | None, lang: str | None) -> tuple
 
 @callback(
     Output("rep-download", "data"),
-    Input("rep-html", "n_clicks"), Input("rep-pdf", "n_clicks"),
+    Input("rep-html", "n_clicks"), Input("rep-pdf", "n_clicks"), Input("rep-xlsx", "n_clicks"),
     State("rep-entity", "value"), State("rep-period", "value"), State("app-lang", "data"),
     prevent_initial_call=True,
 )
-def download(html_clicks: int | None, pdf_clicks: int | None, entity_value: str | None,
-             month: str | None, lang: str | None) -> Any:  # fmt: skip
-    """The report as a standalone HTML file or an A4 PDF, recomputed (from the cache) under the
-    caller's scope."""
-    kind = "pdf" if ctx.triggered_id == "rep-pdf" else "html"
-    if not (pdf_clicks if kind == "pdf" else html_clicks) or not entity_value or not month:
+def download(html_clicks: int | None, pdf_clicks: int | None, xlsx_clicks: int | None,
+             entity_value: str | None, month: str | None, lang: str | None) -> Any:  # fmt: skip
+    """The report as a standalone HTML file, an A4 PDF or its tables in Excel, recomputed (from
+    the cache) under the caller's scope."""
+    kind = {"rep-pdf": "pdf", "rep-xlsx": "xlsx"}.get(str(ctx.triggered_id), "html")
+    clicks = {"pdf": pdf_clicks, "xlsx": xlsx_clicks, "html": html_clicks}[kind]
+    if not clicks or not entity_value or not month:
         return dash.no_update
     try:
         engine, scope = _engine(), current_scope()

@@ -33,7 +33,7 @@ def report_html(engine: Engine, scope: Scope, entity: Entity, month: Period, as_
 
 def report_file(engine: Engine, scope: Scope, entity: Entity, month: Period, as_of: date | None,
                 lang: str, kind: str) -> bytes:  # fmt: skip
-    """The downloadable report: standalone HTML (UTF-8) or PDF bytes (PDF cached too)."""
+    """The downloadable report: standalone HTML (UTF-8), PDF or Excel bytes (all cached)."""
     from reports.compose import ReportRequest, compose
 
     if kind == "html":
@@ -41,9 +41,10 @@ def report_file(engine: Engine, scope: Scope, entity: Entity, month: Period, as_
 
     def compute() -> bytes:
         from reports.render_pdf import render_pdf
+        from reports.render_xlsx import render_xlsx
 
-        return render_pdf(compose(engine, ReportRequest(entity.level, entity.id, month, scope,
-                                                        as_of)), lang)  # fmt: skip
+        rep = compose(engine, ReportRequest(entity.level, entity.id, month, scope, as_of))
+        return render_pdf(rep, lang) if kind == "pdf" else render_xlsx(rep, lang)
 
-    key = f"report-pdf:{scope.key()}:{entity.level}:{entity.id}:{month}:{as_of}:{lang}"
+    key = f"report-{kind}:{scope.key()}:{entity.level}:{entity.id}:{month}:{as_of}:{lang}"
     return cached(key, engine, compute)

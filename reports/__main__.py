@@ -1,7 +1,7 @@
 """Command line: build the report of one entity and month as a file.
 
     python -m reports build --db URL --level team --id T01 --period 2026-10 \
-        [--as-of 2026-10-20] --format html|pdf --out report.html [--lang zh|en] [--link-base URL]
+        [--as-of 2026-10-20] --format html|pdf|xlsx --out report.html [--lang zh|en] [--link-base URL]
 
 The command line sees everything (`Scope.everything()`), like metrics' CLI. Prints the file
 path and the generation time; exit status 2 for a bad entity, period or format.
@@ -15,7 +15,7 @@ import time
 from datetime import date
 from pathlib import Path
 
-FORMATS = ("html", "pdf")
+FORMATS = ("html", "pdf", "xlsx")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -59,6 +59,10 @@ def build(args: argparse.Namespace) -> int:
         from reports.render_pdf import render_pdf
 
         args.out.write_bytes(render_pdf(report, args.lang, args.link_base))
+    elif args.format == "xlsx":
+        from reports.render_xlsx import render_xlsx
+
+        args.out.write_bytes(render_xlsx(report, args.lang))
     else:
         args.out.write_text(render_html(report, args.lang, args.link_base), encoding="utf-8")
     total = time.perf_counter() - started

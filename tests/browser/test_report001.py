@@ -1,6 +1,6 @@
 """Browser test of the smart report (智能报告) on the small seeded demo store: a team's October
 report opens from its link, shows the headline numbers of metrics.evaluate, switches to English,
-and downloads as the same standalone HTML and as a PDF (read back with pdftotext)."""
+and downloads as the same standalone HTML, as a PDF (read back with pdftotext) and as Excel."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import subprocess
 import time
 from pathlib import Path
 
+import openpyxl
 import pytest
 from flask import g
 from selenium.webdriver.common.by import By
@@ -96,6 +97,11 @@ def test_report001_open_read_download(dash_duo, demo_store_url, tmp_path, shots)
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
                           text=True, check=True).stdout  # fmt: skip
     assert "经营分析报告" in text and tonnes in text.replace("  ", " ")
+
+    dash_duo.find_element("#rep-xlsx").click()
+    rows = list(openpyxl.load_workbook(_wait(downloads, ".xlsx")).active.iter_rows(values_only=True))
+    vol = next(r for r in rows if r and r[1] == "fuel_volume_t")
+    assert fmt.tonnes(vol[4], "zh") == tonnes
 
     dash_duo.find_element("#lang-en").click()
     _frame_text(dash_duo, "Operating report")

@@ -1,0 +1,45 @@
+"""The report's tables as Excel (exports.xlsx): headlines, the operating statement and the churn
+worklist in one sheet, a `section` column telling them apart. Raw values in base units (yuan,
+tonnes, fractions shown as %) so that the figures can be summed and checked."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from components.i18n import t
+from exports.sheet import Column, Sheet
+from exports.xlsx import to_xlsx_bytes
+from reports import text
+from reports.model import Report
+
+
+def _columns(lang: str) -> list[Column]:
+    c = lambda k: t(f"report.col.{k}", lang)  # noqa: E731 - a local shorthand
+    return [Column("section", t("report.xlsx.section", lang)), Column("id", "id"),
+            Column("name", c("indicator")), Column("unit", t("report.xlsx.unit", lang)),
+            Column("value", c("value"), "number"), Column("plan", c("plan"), "number"),
+            Column("completion", c("completion"), "percent"), Column("mom", c("mom"), "percent"),
+            Column("yoy", c("yoy"), "percent"), Column("light", c("light"))]  # fmt: skip
+
+
+def _rows(r: Report, lang: str) -> list[dict[str, Any]]:
+    head, stmt = t("report.sec.summary", lang), t("report.sec.statement", lang)
+    rows = [{"section": head, "id": f.id, "name": text.name(f, lang), "unit": f.unit,
+             "value": f.value, "plan": f.plan, "completion": f.completion, "mom": f.mom_change,
+             "yoy": f.yoy_change, "light": f.rag} for f in r.headlines]  # fmt: skip
+    rows += [{"section": stmt, "id": s.id, "name": "  " * s.depth + text.name(s, lang),
+              "unit": s.unit, "value": s.actual, "plan": s.plan, "completion": s.completion,
+              "yoy": s.yoy, "light": s.rag} for s in r.statement]  # fmt: skip
+    if r.churn is not None:
+        churn = t("report.sec.churn", lang)
+        rows += [{"section": churn, "id": c.customer_id, "name": c.name or "", "unit": "liters",
+                  "value": c.liters_month, "plan": c.liters_at_risk, "light": c.grade or ""}
+                 for c in r.churn.top]  # fmt: skip
+    return rows
+
+
+def render_xlsx(report: Report, lang: str = "zh") -> bytes:
+    """The workbook bytes of the report's tables in `lang`."""
+    notes = [text.summary(report, lang), text.rank(report, lang), text.churn(report, lang)]
+    sheet = Sheet(text.title(report, lang), _columns(lang), _rows(report, lang), notes)
+    return to_xlsx_bytes(sheet)
