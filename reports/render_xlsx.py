@@ -4,6 +4,7 @@ tonnes, fractions shown as %) so that the figures can be summed and checked."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from components.i18n import t
@@ -41,5 +42,7 @@ def _rows(r: Report, lang: str) -> list[dict[str, Any]]:
 def render_xlsx(report: Report, lang: str = "zh") -> bytes:
     """The workbook bytes of the report's tables in `lang`."""
     notes = [text.summary(report, lang), text.rank(report, lang), text.churn(report, lang)]
-    sheet = Sheet(text.title(report, lang), _columns(lang), _rows(report, lang), notes)
+    # Excel refuses : \ ? * [ ] in a sheet name, which exports.xlsx takes from the title.
+    title = re.sub(r"[:\\?*\[\]]", " ", text.title(report, lang))
+    sheet = Sheet(title, _columns(lang), _rows(report, lang), notes)
     return to_xlsx_bytes(sheet)
