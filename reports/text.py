@@ -67,8 +67,8 @@ def summary(r: Report, lang: str) -> str:
     if _z(lang):
         return (f"统计区间 {r.window_label}，时间进度 {prog}。8 项头条指标中绿灯 {n['green']} 项、"
                 f"黄灯 {n['yellow']} 项、红灯 {n['red']} 项。纯枪销量 {vol_txt}，计划完成率 {comp}。")
-    return (f"Window {r.window_label}, time progress {prog}. Of the 8 headline indicators "
-            f"{n['green']} are green, {n['yellow']} yellow and {n['red']} red. Fuel volume "
+    return (f"Window {r.window_label}, time progress {prog}. Headline lights: "
+            f"{n['green']} green, {n['yellow']} yellow, {n['red']} red. Fuel volume "
             f"{vol_txt}, {comp} of plan.")
 
 
