@@ -162,3 +162,15 @@ def test_contributor_changes_in_their_unit():
     assert text.delta(-41.0, "t", "zh") == "↓ −41.00 吨"
     assert text.delta(41800.0, "yuan", "zh") == "↑ +4.18 万元"
     assert text.delta(None, "yuan", "en") == text.delta(None, "t", "zh") == "—"
+
+
+def test_scope_masks_names_and_aggregates_only_drops_customers(report_engine):
+    team = compose(report_engine, ReportRequest("team", "T1", PERIOD,
+                                                Scope(teams=frozenset({"T1"}))))  # fmt: skip
+    assert [c.customer_id for c in team.churn.top] == ["K07", "K15"]
+    assert "闽运物流" not in {c.name for c in team.churn.top}  # masked without pii
+    agg = compose(report_engine, ReportRequest("team", "T1", PERIOD,
+                                               Scope(all_stations=True, aggregates_only=True)))
+    assert agg.churn is None and "churn_calls" not in {s.rule for s in agg.suggestions}
+    assert text.churn(agg, "zh") == "客户明细不在您的权限范围内。"
+    assert agg.headline("fuel_volume_t").value == team.headline("fuel_volume_t").value
