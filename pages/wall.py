@@ -55,13 +55,29 @@ def _engine() -> Any:
     return facts_engine()
 
 
+def _open_red(scope: Any) -> int | None:
+    """Open red alerts in the wall's scope (alerts work; None when the state store fails)."""
+    try:
+        from data.state import ensure_state_schema, state_engine
+        from data.state_alerts import open_red_count
+        from settings import current_settings
+
+        engine = state_engine(current_settings().state_database_url)
+        ensure_state_schema(engine)
+        return open_red_count(engine, scope)
+    except Exception:  # noqa: BLE001 - the wall shows its numbers without the alert count
+        log.exception("wall: open red alerts unavailable")
+        return None
+
+
 @callback(Output("wall-data", "data"), Input("wall-refresh", "n_intervals"))
 def refresh(_n: int) -> dict[str, Any]:
     """Reload the data (cached per data version); the rotation is not touched."""
     try:
         from access.context import current_scope
 
-        return load_wall(_engine(), current_scope())
+        data = load_wall(_engine(), current_scope())
+        return {**data, "open_red": _open_red(current_scope())} if data else data
     except Exception as exc:  # the wall retries on the next tick; it never shows a traceback
         log.exception("wall: load failed")
         return {"error": type(exc).__name__}
@@ -83,6 +99,8 @@ def render(data: dict[str, Any] | None, n: int | None, lang: str | None) -> tupl
     name = wall_view.VIEWS[index]
     status = [html.Div(t("wall.as_of", lang, day=data["latest"]), className="wall-asof"),
               html.Div(t("wall.updated", lang, time=data["refreshed"]), className="wall-updated")]
+    if data.get("open_red") is not None:  # alerts work: open red alerts in the wall's scope
+        status.append(html.Div(t("alerts.open_red", lang, n=data["open_red"]), className="wall-alerts"))
     stale = html.Div(t("wall.stale", lang, days=data["stale_days"]), className="wall-stale",
                      role="alert") if data.get("stale_days") else ""
     dots = [html.Span(className="wall-dot" + (" active" if i == index else ""))

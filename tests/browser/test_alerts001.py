@@ -107,3 +107,17 @@ def test_alerts001_feed_scope_acknowledge_resolve(dash_duo, demo_store_url, tmp_
     assert dash_duo.find_element(".param-error").get_attribute("data-param") == "severity"
     assert "榕江" not in dash_duo.find_element("#alerts-feed").text
     assert dash_duo.get_logs() == []
+
+
+def test_alerts002_wall_shows_open_red_count(dash_duo, demo_store_url, tmp_path, shots):
+    state_url = f"sqlite:///{tmp_path / 's.sqlite'}"
+    state = state_engine(state_url)
+    found = run(reader_engine(demo_store_url), state, dt.date(*DEMO_END))
+    assert sum(a.severity == "red" for a in found) == 3  # drop, churn, stacked discounts
+    app = create_app(Settings(database_url=demo_store_url, state_database_url=state_url))
+    app.server.before_request(lambda: setattr(g, "amoeba_scope", Scope.everything(pii=False)))
+    dash_duo.start_server(app)
+    dash_duo.driver.get(dash_duo.server_url + "/wall")  # the wall shows the whole province
+    dash_duo.wait_for_text_to_equal(".wall-alerts", "未处理红色预警 3 条", timeout=90)
+    _shot(dash_duo, shots / "alerts_wall_count.png")
+    assert dash_duo.get_logs() == []
