@@ -69,6 +69,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "table.campaigns": {"zh": "营销活动", "en": "Campaigns"},
     "table.campaign_stations": {"zh": "活动参与站", "en": "Campaign stations"},
     "table.agg_customer_month": {"zh": "客户月度汇总", "en": "Customer-month rollup"},
+    "table.agg_fuel_day": {"zh": "油品日汇总", "en": "Fuel station-day rollup"},
     "table.import_runs": {"zh": "导入批次", "en": "Import runs"},
     "table.quarantine": {"zh": "隔离行", "en": "Quarantined rows"},
     # units used by components/format.py
