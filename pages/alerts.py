@@ -25,6 +25,7 @@ dash.register_page(__name__, path="/alerts", nav_key="nav.alerts", order=50, tit
 
 log = logging.getLogger(__name__)
 ALL_VALUE = "all"
+FILTERS = ("severity", "rule", "state")
 
 
 def _state() -> Any:
@@ -44,9 +45,10 @@ def layout(severity: str | None = None, rule: str | None = None, state: str | No
         dcc.Store(id="alerts-changed", data=0),
         html.Div(id="alerts-header"), html.Div(id="alerts-notices"),
         html.Div([
-            dcc.Dropdown(id="alerts-severity", clearable=False, className="board-picker"),
-            dcc.Dropdown(id="alerts-rule", clearable=False, className="board-picker"),
-            dcc.Dropdown(id="alerts-state", clearable=False, className="board-picker"),
+            html.Div([html.Span(id=f"alerts-label-{n}", className="small text-muted"),
+                      dcc.Dropdown(id=f"alerts-{n}", clearable=False, className="board-picker")],
+                     className="alerts-filter")
+            for n in FILTERS
         ], className="board-controls alerts-controls"),
         dcc.Loading(html.Div(id="alerts-feed"), type="dot", delay_show=300),
     ], className="alerts-page")  # fmt: skip
@@ -63,6 +65,7 @@ def _options(lang: str) -> dict[str, list[dict[str, str]]]:
 
 @callback(
     Output("alerts-header", "children"), Output("alerts-notices", "children"),
+    [Output(f"alerts-label-{n}", "children") for n in FILTERS],
     Output("alerts-severity", "options"), Output("alerts-severity", "value"),
     Output("alerts-rule", "options"), Output("alerts-rule", "value"),
     Output("alerts-state", "options"), Output("alerts-state", "value"),
@@ -80,7 +83,8 @@ def init_controls(lang: str | None, query: dict | None, now: str | None) -> tupl
         values[name] = raw if raw in allowed else default
     first, keep = now is None, dash.no_update
     header = page_header(t("alerts.title", lang), t("alerts.subtitle", lang))
-    return (header, notes if first else [], opts["severity"], values["severity"] if first else keep,
+    labels = [t(f"alerts.filter.{n}", lang) for n in FILTERS]
+    return (header, notes if first else [], *labels, opts["severity"], values["severity"] if first else keep,
             opts["rule"], values["rule"] if first else keep, opts["state"],
             values["state"] if first else keep)  # fmt: skip
 
