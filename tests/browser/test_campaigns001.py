@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from flask import g
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 
 from app import create_app
@@ -26,6 +27,16 @@ def shots(tmp_path) -> Path:
     return path
 
 
+def _settled(read):
+    """Read from the page, retrying while Dash re-renders the element under us."""
+    for _ in range(100):
+        try:
+            return read()
+        except StaleElementReferenceException:
+            time.sleep(0.1)
+    return read()
+
+
 def test_campaigns001_list_and_detail(dash_duo, demo_store_url, tmp_path, shots) -> None:
     """A city's quarter: campaigns listed; the second campaign's detail after picking it."""
     app = create_app(Settings(database_url=demo_store_url,
@@ -40,14 +51,16 @@ def test_campaigns001_list_and_detail(dash_duo, demo_store_url, tmp_path, shots)
     assert "LY" in dash_duo.find_element(".page-subtitle").text
     dash_duo.wait_for_element(".camp-stations tbody tr", timeout=30)
     assert dash_duo.driver.find_elements(By.CSS_SELECTOR, "#camp-chart .bars path")
-    first = dash_duo.find_element(".camp-detail h2").text
+    first = _settled(lambda: dash_duo.find_element(".camp-detail h2").text)
     if len(rows) > 1:
         dash_duo.select_dcc_dropdown("#camp-pick", index=1)
         deadline = time.time() + 30
-        while dash_duo.find_element(".camp-detail h2").text == first and time.time() < deadline:
+        while (_settled(lambda: dash_duo.find_element(".camp-detail h2").text) == first
+               and time.time() < deadline):
             time.sleep(0.2)
-        assert dash_duo.find_element(".camp-detail h2").text != first
-    names = [td.text for td in dash_duo.driver.find_elements(By.CSS_SELECTOR, ".camp-responders tbody td:first-child")]
+        assert _settled(lambda: dash_duo.find_element(".camp-detail h2").text) != first
+    names = _settled(lambda: [td.text for td in dash_duo.driver.find_elements(
+        By.CSS_SELECTOR, ".camp-responders tbody td:first-child")])
     assert all(n.endswith("**") or n.startswith("C") for n in names)  # no pii: masked
     dash_duo.driver.execute_script("window.scrollTo(0, 0)")
     time.sleep(0.5)
