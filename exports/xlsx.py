@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import math
+import re
 from typing import Any
 
 from openpyxl import Workbook
@@ -16,6 +17,15 @@ from exports.sheet import NUMBER_FORMATS, Sheet, guard_text
 HEADER_FILL = PatternFill("solid", fgColor="1F3A5F")
 HEADER_FONT = Font(bold=True, color="FFFFFF")
 MAX_WIDTH = 40
+# Excel refuses these in a worksheet name, and a name may not start or end with an apostrophe.
+BAD_TITLE = re.compile(r"[:\\/?*\[\]\x00-\x1f]")
+
+
+def sheet_title(title: str) -> str:
+    """A worksheet name Excel accepts: forbidden characters as spaces, at most 31 characters,
+    no apostrophe at either end (the full title still stands, unchanged, in cell A1)."""
+    clean = re.sub(r"\s+", " ", BAD_TITLE.sub(" ", title))
+    return clean[:31].strip(" '") or "Sheet1"
 
 
 def _cell(value: Any) -> Any:
@@ -39,7 +49,7 @@ def to_xlsx_bytes(sheet: Sheet) -> bytes:
     """The sheet as an .xlsx workbook (one worksheet), as bytes for dcc.send_bytes."""
     wb = Workbook()
     ws = wb.active
-    ws.title = guard_text(sheet.title)[:31].replace("/", "-") or "Sheet1"
+    ws.title = sheet_title(sheet.title)
     ws.append([_cell(sheet.title)])
     ws["A1"].font = Font(bold=True, size=13)
     for note in sheet.notes:
