@@ -8,7 +8,6 @@ the data window (the last station of some teams) so "a station opened mid-year" 
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from datetime import date
 
@@ -80,8 +79,8 @@ class Org:
 
 
 def _team_sizes(rng: np.random.Generator, stations: int) -> list[int]:
-    """Split `stations` into teams of 5–15 (about 8), or one team when there are fewer than 5."""
-    n_teams = max(1, round(stations / 8))
+    """Split `stations` into teams of 5–15 (about 7), or one team when there are fewer than 5."""
+    n_teams = max(1, round(stations / 7))
     sizes = [stations // n_teams + (1 if i < stations % n_teams else 0) for i in range(n_teams)]
     lo, hi = (5, 15) if stations >= 5 else (1, stations)
     for _ in range(2 * n_teams):  # random transfers keep sizes varied but inside the bounds
@@ -90,6 +89,14 @@ def _team_sizes(rng: np.random.Generator, stations: int) -> list[int]:
             sizes[a] -= 1
             sizes[b] += 1
     return sizes
+
+
+def _city_count(n_teams: int) -> int:
+    """Cities for `n_teams` teams: at least three teams a city once there are six teams, so that
+    "rank in city" and the rank-drop alert mean something; tiny demos keep two cities for scope tests."""
+    if n_teams < 6:
+        return min(2, n_teams)
+    return min(len(names.CITIES), n_teams // 3)
 
 
 def _team_kinds(rng: np.random.Generator, n_teams: int) -> list[str]:
@@ -103,7 +110,7 @@ def build_org(seed: int, stations: int, window_start: date, end: date) -> Org:
     rng = np.random.default_rng([seed, 1])
     sizes = _team_sizes(rng, stations)
     n_teams = len(sizes)
-    n_cities = min(len(names.CITIES), n_teams, max(2, math.ceil(n_teams / 2)))
+    n_cities = _city_count(n_teams)
     team_city = np.sort(np.arange(n_teams) % n_cities)
     kinds = _team_kinds(rng, n_teams)
     team_names, counters = [], {}
