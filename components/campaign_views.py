@@ -61,12 +61,19 @@ def before_during_figure(camp: dict[str, Any], lang: str) -> go.Figure:
     return fig
 
 
+def who(person: dict[str, Any]) -> Any:
+    """The name as the scope allows it, then the customer id: two masked 张** stay apart."""
+    cid = person["customer_id"]
+    if not person.get("name"):
+        return html.Span(cid, className="camp-cid")
+    return html.Span([person["name"], " ", html.Small(cid, className="text-muted camp-cid")])
+
+
 def responder_table(people: list[dict[str, Any]], lang: str) -> Any:
     """Customers whose liters per day rose (names as the scope allows)."""
     if not people:
         return html.P(t("camp.no_responders", lang), className="small text-muted")
-    rows = [[p["name"] or p["customer_id"], number(p["liters_pre"], 0), number(p["liters_during"], 0)]
-            for p in people]  # fmt: skip
+    rows = [[who(p), number(p["liters_pre"], 0), number(p["liters_during"], 0)] for p in people]
     return _table([t(f"camp.col.{k}", lang) for k in ("customer", "l_pre", "l_d")], rows, "camp-responders")
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import math
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from openpyxl import Workbook
@@ -45,11 +46,8 @@ def _width(header: str, values: list[Any]) -> int:
     return min(MAX_WIDTH, max([w(header), *(w(v) for v in values[:200])]) + 2)
 
 
-def to_xlsx_bytes(sheet: Sheet) -> bytes:
-    """The sheet as an .xlsx workbook (one worksheet), as bytes for dcc.send_bytes."""
-    wb = Workbook()
-    ws = wb.active
-    ws.title = sheet_title(sheet.title)
+def _fill(ws: Any, sheet: Sheet) -> None:
+    """Write one sheet: title, notes, styled header, rows, formats, widths, freeze, filter."""
     ws.append([_cell(sheet.title)])
     ws["A1"].font = Font(bold=True, size=13)
     for note in sheet.notes:
@@ -71,6 +69,32 @@ def to_xlsx_bytes(sheet: Sheet) -> bytes:
     ws.freeze_panes = ws.cell(row=header_row + 1, column=1)
     if sheet.columns:
         ws.auto_filter.ref = f"A{header_row}:{get_column_letter(len(sheet.columns))}{last}"
+
+
+def _unique(name: str, taken: set[str]) -> str:
+    """`name`, or `name (2)`, `name (3)`… cut to 31 characters (Excel compares case-blind)."""
+    out, n = name, 1
+    while out.lower() in taken:
+        n += 1
+        out = f"{name[:31 - len(f' ({n})')]} ({n})"
+    taken.add(out.lower())
+    return out
+
+
+def to_xlsx_book_bytes(sheets: Sequence[Sheet]) -> bytes:
+    """Several sheets as one workbook, one worksheet each, in order (names made unique)."""
+    wb = Workbook()
+    wb.remove(wb.active)
+    taken: set[str] = set()
+    for sheet in sheets:
+        _fill(wb.create_sheet(_unique(sheet_title(sheet.title), taken)), sheet)
+    if not wb.worksheets:
+        wb.create_sheet("Sheet1")
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
+
+
+def to_xlsx_bytes(sheet: Sheet) -> bytes:
+    """The sheet as an .xlsx workbook (one worksheet), as bytes for dcc.send_bytes."""
+    return to_xlsx_book_bytes([sheet])

@@ -10,6 +10,7 @@ otherwise, and no names at all for an aggregates-only scope.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from sqlalchemy import Date, Engine, and_, case, cast, func, select
@@ -75,8 +76,9 @@ def station_tickets(engine: Engine, scope: Scope, level: Level, entity_id: str,
 
 
 def responders(engine: Engine, scope: Scope, level: Level, entity_id: str, w: Window,
-               limit: int = 50) -> list[Responder]:  # fmt: skip
-    """Member customers whose liters per day rose, largest rise first (`limit` per campaign)."""
+               limit: int | None = 50) -> list[Responder]:  # fmt: skip
+    """Member customers whose liters per day rose, largest rise first (`limit` per campaign,
+    None for all of them)."""
     if scope.aggregates_only:
         return []
     req = ProviderRequest(level, (entity_id,), w, scope)
@@ -89,10 +91,12 @@ def responders(engine: Engine, scope: Scope, level: Level, entity_id: str, w: Wi
         .order_by(sums.c.campaign_id, rise.desc(), sums.c.customer_id)
     )
     out: list[Responder] = []
+    taken: Counter[str] = Counter()  # rows kept per campaign (an export asks for thousands)
     with engine.connect() as conn:
         for r in conn.execute(stmt).mappings():
-            if sum(1 for x in out if x.campaign_id == r["campaign_id"]) >= limit:
+            if limit is not None and taken[r["campaign_id"]] >= limit:
                 continue
+            taken[r["campaign_id"]] += 1
             name = r["name"] if scope.pii else mask_name(r["name"])
             out.append(Responder(r["campaign_id"], r["customer_id"], name, float(r["l_d"]), float(r["l_p"])))
     return out

@@ -27,18 +27,18 @@ from components.band_chart import (
 )
 from components.format import count
 from components.i18n import normalize_lang, t
-from components.shell import page_header, param_error, store_error
+from components.shell import page_header, store_error
 from data.org import LEVELS, latest_day, list_entities
 from metrics.bands import Band, Distribution, campaign_thresholds, distribution, just_below, what_if
-from metrics.periods import Level, Period, PeriodError, window
-from pages.board_data import cached
-from pages.board_params import effective_as_of, entity_options, parse_entity_value, period_options
+from pages.bands_load import cached_view, load_view, pick, scoped_view
+from pages.board_params import entity_options, period_options
 
 dash.register_page(__name__, path="/bands", nav_key="nav.bands", order=45,
                    title="金额段", description_key="bands.description")  # fmt: skip
 
 log = logging.getLogger(__name__)
 WHATIF_FIELDS = ("old", "new", "q", "cost")
+ORDER = ("team", "city", "province", "station")  # the default entity: the first team in scope
 
 
 def _engine() -> Any:
@@ -79,30 +79,6 @@ def layout(period: str | None = None, **query: str) -> html.Div:
     ], className="bands-page")  # fmt: skip
 
 
-def pick(query: dict[str, Any], entities: list[Any], latest: Any, lang: str, prefix: str = "bands",
-         order: tuple[str, ...] = ("team", "city", "province", "station")) -> tuple[Any, str | None, list[Any]]:  # fmt: skip
-    """Entity and period the URL asks for; a notice and the default for each bad one (the
-    campaign page shares it with its own `prefix` of messages and default `order`)."""
-    notes: list[Any] = []
-    entity = None
-    for level in LEVELS:
-        if query.get(level):
-            entity = parse_entity_value(f"{level}:{query[level]}", entities)
-            if entity is None:
-                notes.append(param_error(lang, level, query[level], t(f"{prefix}.entity.expected", lang)))
-            break
-    if entity is None:
-        entity = next((e for lv in order for e in entities
-                       if e.level == lv), None)  # fmt: skip
-    period = str(Period.month_of(latest)) if latest else None
-    if query.get("period"):
-        try:
-            period = str(Period.parse(str(query["period"])))
-        except PeriodError:
-            notes.append(param_error(lang, "period", query["period"], t(f"{prefix}.period.expected", lang)))
-    return entity, period, notes
-
-
 @callback(
     Output("bands-entity", "options"), Output("bands-entity", "value"),
     Output("bands-period", "options"), Output("bands-period", "value"),
@@ -123,7 +99,7 @@ def init_controls(lang: str | None, query: dict[str, Any] | None, now: str | Non
     except Exception as exc:  # an unreadable store reads as a message, never a traceback
         log.exception("bands: store unavailable")
         return [], None, [], None, store_error(lang, "", type(exc).__name__), *labels
-    entity, period, notes = pick(query or {}, entities, latest, lang)
+    entity, period, notes = pick(query or {}, entities, latest, lang, "bands", ORDER)
     if latest is None:
         notes.append(dbc.Alert(t("bands.no_data", lang), color="warning", className="py-2 small"))
     first, keep = now is None, dash.no_update
@@ -134,21 +110,17 @@ def init_controls(lang: str | None, query: dict[str, Any] | None, now: str | Non
 
 def band_json(engine: Any, entity: str, period: str) -> dict[str, Any]:
     """Bands, thresholds and shares just below them for a picker value, under the caller's scope."""
-    scope = current_scope()
-    level, _, ident = entity.partition(":")
-    if parse_entity_value(entity, list_entities(engine, scope, level)) is None:
-        raise PermissionError(entity)
-    per = Period.parse(period)
-    w = window(per, effective_as_of(per, latest_day(engine), None))
+    v = scoped_view(engine, entity, period)
 
     def compute() -> dict[str, Any]:
-        found = campaign_thresholds(engine, scope, Level(level), ident, w)
-        dist = distribution(engine, scope, Level(level), ident, w, list(found.values()))
+        found = campaign_thresholds(engine, v.scope, v.level, v.ident, v.window)
+        dist = distribution(engine, v.scope, v.level, v.ident, v.window, list(found.values()))
         below = [asdict(r) for r in just_below(dist, found)]
-        return {"entity": entity, "period": period, "label": w.label(), "start": w.start.isoformat(),
-                "end": w.end.isoformat(), "bands": [asdict(b) for b in dist.bands], "below": below}  # fmt: skip
+        return {"entity": entity, "period": period, "label": v.window.label(),
+                "start": v.window.start.isoformat(), "end": v.window.end.isoformat(),
+                "bands": [asdict(b) for b in dist.bands], "below": below}  # fmt: skip
 
-    return cached(f"bands:{scope.key()}:{entity}:{w.start}:{w.end}", engine, compute)
+    return cached_view(engine, "bands", v, compute)
 
 
 @callback(
@@ -157,15 +129,7 @@ def band_json(engine: Any, entity: str, period: str) -> dict[str, Any]:
 )
 def load(entity: str | None, period: str | None) -> tuple[Any, Any]:
     """Compute the bands (cached) and the URL query that restores the view."""
-    if not entity or not period:
-        return None, dash.no_update
-    level, _, ident = entity.partition(":")
-    try:
-        data = band_json(_engine(), entity, period)
-    except Exception as exc:  # the metrics layer failing must read as a message
-        log.exception("bands: evaluation failed")
-        return {"error": type(exc).__name__}, dash.no_update
-    return data, f"?{level}={ident}&period={period}"
+    return load_view("bands", entity, period, band_json)
 
 
 @callback(

@@ -21,18 +21,18 @@ from components.campaign_views import campaign_detail, campaign_list
 from components.i18n import normalize_lang, t
 from components.shell import page_header, store_error
 from data.org import LEVELS, latest_day, list_entities
-from metrics.campaign_customers import responders, station_tickets
-from metrics.campaigns import CampaignEffect, campaign_effects
-from metrics.periods import Level, Period, window
-from pages.bands import pick
-from pages.board_data import cached
-from pages.board_params import effective_as_of, entity_options, parse_entity_value, period_options
+from pages.bands_load import load_view, pick
+from pages.board_params import entity_options, period_options
+from pages.campaigns_data import campaign_json
+from pages.campaigns_export import register as register_export
 
 dash.register_page(__name__, path="/campaigns", nav_key="nav.campaigns", order=46,
                    title="营销活动", description_key="camp.description")  # fmt: skip
 
 log = logging.getLogger(__name__)
+register_export()  # the download callback lives in pages/campaigns_export.py
 ORDER = ("city", "team", "province", "station")
+EXPORTS = ("camp-csv-stations", "camp-csv-people", "camp-xlsx")  # pages/campaigns_export.py
 
 
 def _engine() -> Any:
@@ -55,6 +55,9 @@ def layout(period: str | None = None, **query: str) -> html.Div:
             dcc.Dropdown(id="camp-period", clearable=False, className="board-picker camp-period"),
             dcc.Dropdown(id="camp-pick", clearable=False, className="board-picker camp-pick"),
         ], className="board-controls"),
+        html.Div([dbc.Button(id=b, size="sm", color="secondary", outline=True) for b in EXPORTS],
+                 className="camp-exports d-flex flex-wrap gap-2 my-2"),
+        dcc.Download(id="camp-download"),
         dcc.Loading(html.Div(id="camp-body"), type="dot", delay_show=300),
         html.Div(id="camp-detail"),
     ], className="camp-page")  # fmt: skip
@@ -63,62 +66,26 @@ def layout(period: str | None = None, **query: str) -> html.Div:
 @callback(
     Output("camp-entity", "options"), Output("camp-entity", "value"),
     Output("camp-period", "options"), Output("camp-period", "value"),
-    Output("camp-notices", "children"),
+    Output("camp-notices", "children"), *[Output(b, "children") for b in EXPORTS],
     Input("app-lang", "data"),
     State("camp-query", "data"), State("camp-entity", "value"),
 )
 def init_controls(lang: str | None, query: dict[str, Any] | None, now: str | None) -> tuple[Any, ...]:
     """Picker options in `lang`; values from the URL on the first render only."""
     lang = normalize_lang(lang)
+    labels = tuple(t(f"camp.export.{b.removeprefix('camp-')}", lang) for b in EXPORTS)
     try:
         engine = _engine()
         entities = list_entities(engine, current_scope())
         latest = latest_day(engine)
     except Exception as exc:  # an unreadable store reads as a message, never a traceback
         log.exception("campaigns: store unavailable")
-        return [], None, [], None, store_error(lang, "", type(exc).__name__)
+        return [], None, [], None, store_error(lang, "", type(exc).__name__), *labels
     entity, period, notes = pick(query or {}, entities, latest, lang, "camp", ORDER)
     first, keep = now is None, dash.no_update
     value = f"{entity.level}:{entity.id}" if entity else None
     return (entity_options(entities, lang), value if first else keep, period_options(latest, lang),
-            period if first else keep, notes if first else keep)  # fmt: skip
-
-
-def _camp_json(c: CampaignEffect, tickets: dict[tuple[str, str], tuple[int, int, float]]) -> dict[str, Any]:
-    stations = [{"station_id": s.station_id, "inc_t": s.incremental_tonnes, "base_t": s.baseline_tonnes,
-                 "inc_gp": s.incremental_gross_profit, "cost_share": s.cost_share, "net": s.net_profit,
-                 "has_control": s.has_control,
-                 "tickets_change": tickets.get((c.campaign_id, s.station_id), (0, 0, 0.0))[2]}
-                for s in c.stations]  # fmt: skip
-    return {"campaign_id": c.campaign_id, "name": c.name, "kind": c.kind, "start": c.start.isoformat(),
-            "end": c.end.isoformat(), "stations": stations, "inc_t": c.total("incremental_tonnes"),
-            "base_t": c.total("baseline_tonnes"), "inc_gp": c.total("incremental_gross_profit"),
-            "cost_share": c.total("cost_share"), "net": c.total("net_profit"),
-            "tickets_change": sum(s["tickets_change"] for s in stations),
-            "t_pre": c.total("tonnes_pre"), "t_during": c.total("tonnes_during"),
-            "control_pre": c.control_tonnes_pre, "control_during": c.control_tonnes_during,
-            "n_days": c.n_days, "total_days": c.total_days}  # fmt: skip
-
-
-def campaign_json(engine: Any, entity: str, period: str) -> dict[str, Any]:
-    """Campaigns, per-station results and responders for a picker value, under the caller's scope."""
-    scope = current_scope()
-    level, _, ident = entity.partition(":")
-    if parse_entity_value(entity, list_entities(engine, scope, level)) is None:
-        raise PermissionError(entity)
-    per = Period.parse(period)
-    w = window(per, effective_as_of(per, latest_day(engine), None))
-
-    def compute() -> dict[str, Any]:
-        lv = Level(level)
-        tickets = station_tickets(engine, scope, lv, ident, w)
-        camps = [_camp_json(c, tickets) for c in campaign_effects(engine, scope, lv, ident, w)]
-        people = [{"campaign_id": r.campaign_id, "customer_id": r.customer_id, "name": r.name,
-                   "liters_pre": r.liters_pre, "liters_during": r.liters_during}
-                  for r in responders(engine, scope, lv, ident, w, limit=10)]  # fmt: skip
-        return {"entity": entity, "label": w.label(), "campaigns": camps, "responders": people}
-
-    return cached(f"camp:{scope.key()}:{entity}:{w.start}:{w.end}", engine, compute)
+            period if first else keep, notes if first else keep, *labels)  # fmt: skip
 
 
 @callback(
@@ -127,15 +94,7 @@ def campaign_json(engine: Any, entity: str, period: str) -> dict[str, Any]:
 )
 def load(entity: str | None, period: str | None) -> tuple[Any, Any]:
     """Compute (cached) and the URL query that restores the view."""
-    if not entity or not period:
-        return None, dash.no_update
-    level, _, ident = entity.partition(":")
-    try:
-        data = campaign_json(_engine(), entity, period)
-    except Exception as exc:  # the metrics layer failing must read as a message
-        log.exception("campaigns: evaluation failed")
-        return {"error": type(exc).__name__}, dash.no_update
-    return data, f"?{level}={ident}&period={period}"
+    return load_view("campaigns", entity, period, campaign_json)
 
 
 @callback(

@@ -4,6 +4,7 @@ campaign list, picking a campaign shows its chart vs control, per-station table,
 from __future__ import annotations
 
 import os
+import re
 import time
 from pathlib import Path
 
@@ -61,7 +62,8 @@ def test_campaigns001_list_and_detail(dash_duo, demo_store_url, tmp_path, shots)
         assert _settled(lambda: dash_duo.find_element(".camp-detail h2").text) != first
     names = _settled(lambda: [td.text for td in dash_duo.driver.find_elements(
         By.CSS_SELECTOR, ".camp-responders tbody td:first-child")])
-    assert all(n.endswith("**") or n.startswith("C") for n in names)  # no pii: masked
+    # no pii: masked names, each followed by the customer id (two 张** stay apart)
+    assert names and all(re.fullmatch(r"(\S\*\* )?C\d+", n) for n in names), names
     dash_duo.driver.execute_script("window.scrollTo(0, 0)")
     time.sleep(0.5)
     dash_duo.driver.save_screenshot(str(shots / "campaigns_city.png"))

@@ -43,3 +43,14 @@ def test_csv_and_xlsx_same_cells() -> None:
     assert [[c.value for c in r] for r in ws.iter_rows(min_row=3)] == [
         ["编号", "值", "占比"], ["C1", 1.5, 0.25], ["'=1+1", None, 1.0]]
     assert ws["C4"].number_format == "0.0%"
+
+
+def test_book_has_one_worksheet_per_sheet_with_unique_names() -> None:
+    from exports.xlsx import to_xlsx_book_bytes
+
+    one = Sheet("分站结果: K1", [Column("s", "站")], [{"s": "S001"}, {"s": "S002"}])
+    two = Sheet("分站结果: K1", [Column("c", "客户")], [{"c": "C1"}])
+    wb = load_workbook(io.BytesIO(to_xlsx_book_bytes([one, two])))
+    assert wb.sheetnames == ["分站结果 K1", "分站结果 K1 (2)"]
+    assert [c.value for c in wb.worksheets[0]["A"]] == ["分站结果: K1", "站", "S001", "S002"]
+    assert [c.value for c in wb.worksheets[1]["A"]] == ["分站结果: K1", "客户", "C1"]
