@@ -15,23 +15,22 @@ from typing import Any
 
 import dash
 import dash_bootstrap_components as dbc
-from dash import ALL, MATCH, Input, Output, State, callback, ctx, dcc, html
+from dash import ALL, MATCH, ClientsideFunction, Input, Output, State, callback, ctx, dcc, html
 
 from access.context import current_scope, current_user_id
 from components.customer_table import customer_table, detail_body, detail_data
 from components.i18n import normalize_lang, t
-from components.shell import page_header
-from data.org import LEVELS, latest_day, list_entities
+from components.shell import page_header, param_error
+from data.org import latest_day, list_entities
 from metrics.customer_lists import customer_list
 from metrics.periods import Period, window
 from pages.board_params import entity_options, parse_entity_value, period_options, resolve
+from pages.customers_params import QUERY_KEYS, TABS, layout_query, url_query
 
 dash.register_page(__name__, path="/customers", nav_key="nav.customers", order=30,
                    title="客户圈", description_key="customers.description")  # fmt: skip
 
 log = logging.getLogger(__name__)
-TABS = ("watch", "warning", "serious", "lost", "dormant", "buying")
-QUERY_KEYS = (*LEVELS, "period", "as_of")
 LIST_LIMIT = 50  # rows shown per list (the renderer stays quick); the count line says how many there are
 
 
@@ -39,10 +38,11 @@ def layout(team: str | None = None, city: str | None = None, station: str | None
            province: str | None = None, period: str | None = None, as_of: str | None = None,
            tab: str | None = None, **_query: str) -> html.Div:  # fmt: skip
     """Skeleton; callbacks fill pickers, tabs and the list in the current language."""
-    query = {"team": team, "city": city, "station": station, "province": province,
-             "period": period, "as_of": as_of, "tab": tab if tab in TABS else "watch"}  # fmt: skip
+    query = layout_query(team=team, city=city, station=station, province=province, period=period,
+                         as_of=as_of, tab=tab)  # fmt: skip
     return html.Div([
         dcc.Store(id="customers-query", data=query),
+        dcc.Store(id="customers-url"),
         dcc.Store(id="customers-saved", data=0),
         dcc.Store(id="customers-target"),
         dcc.Store(id="customers-rows"),
@@ -115,6 +115,9 @@ def init_controls(lang: str | None, query: dict[str, Any] | None,
     first = entity_now is None
     sel = resolve({k: (query or {}).get(k) for k in QUERY_KEYS}, entities, latest, lang)
     notices = [_notice(n) for n in sel.notices] if first else []
+    if first and (query or {}).get("bad_tab"):
+        notices.append(param_error(lang, "tab", query["bad_tab"],
+                                   t("customers.tab.expected", lang, tabs=", ".join(TABS))))
     return (
         entity_options(entities, lang), sel.entity_value if first else dash.no_update,
         period_options(latest, lang), (str(sel.period) if sel.period else None)
@@ -124,6 +127,23 @@ def init_controls(lang: str | None, query: dict[str, Any] | None,
 
 def _notice(text: str) -> dbc.Alert:
     return dbc.Alert(text, color="warning", className="py-2 customers-notice")
+
+
+@callback(
+    Output("customers-url", "data"),
+    Input("customers-entity", "value"), Input("customers-period", "value"),
+    Input("customers-tab", "active_tab"), State("customers-query", "data"),
+)
+def sync_url(entity_value: str | None, period_value: str | None, tab: str | None,
+             query: dict[str, Any] | None) -> Any:  # fmt: skip
+    """The URL follows the pickers and the tab (replaceState in assets/board.js)."""
+    return url_query(entity_value, period_value, tab, query) or dash.no_update
+
+
+dash.clientside_callback(
+    ClientsideFunction("board", "syncUrl"),
+    Input("customers-url", "data"),
+)
 
 
 @callback(

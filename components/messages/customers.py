@@ -19,6 +19,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "customers.tab.lost": {"zh": "流失客户", "en": "Lost"},
     "customers.tab.dormant": {"zh": "沉睡客户", "en": "Dormant"},
     "customers.tab.buying": {"zh": "今日/本月购油", "en": "Buying today / this month"},
+    "customers.tab.expected": {"zh": "以下之一：{tabs}", "en": "one of {tabs}"},
     "customers.buying.today": {"zh": "{day} 当日购油客户", "en": "Customers buying on {day}"},
     "customers.buying.month": {"zh": "本月购油客户", "en": "Customers buying this month"},
     "customers.count": {"zh": "共 {n} 位", "en": "{n} customers"},
