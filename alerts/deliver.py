@@ -21,7 +21,7 @@ from email.message import EmailMessage
 from sqlalchemy import Engine
 
 from alerts.recipients import Recipient
-from data.state_alerts import StoredAlert, list_alerts, log_delivery
+from data.state_alerts import NewAlert, StoredAlert, delivered, list_alerts, log_delivery
 
 SEVERITY_ZH = {"red": "🔴 红色", "yellow": "🟡 黄色"}
 
@@ -92,40 +92,89 @@ def send_email(cfg: SmtpConfig, to: str, title: str, text: str, timeout: float =
 
 
 def with_retry(state: Engine, r: Recipient, channel: str, day: date, count: int,
-               send: Callable[[], None], tries: int, backoff: float) -> Outcome:  # fmt: skip
-    """Call `send` up to `tries` times (waiting backoff, 2·backoff, …), logging every attempt."""
+               send: Callable[[], None], tries: int, backoff: float,
+               kind: str = "digest") -> Outcome:  # fmt: skip
+    """Call `send` up to `tries` times (waiting backoff, 2·backoff, …), logging every attempt
+    (the detail names the kind of message, "digest" or "new", and the error of a failure)."""
     for attempt in range(1, tries + 1):
         try:
             send()
         except (OSError, RuntimeError, smtplib.SMTPException, urllib.error.URLError) as err:
             log_delivery(state, recipient=r.name, channel=channel, digest_date=day,
                          alert_count=count, attempt=attempt, ok=False,
-                         detail=f"{type(err).__name__}: {err}")  # fmt: skip
+                         detail=f"{kind}: {type(err).__name__}: {err}")  # fmt: skip
             if attempt < tries:
                 time.sleep(backoff * 2 ** (attempt - 1))
             continue
         log_delivery(state, recipient=r.name, channel=channel, digest_date=day,
-                     alert_count=count, attempt=attempt, ok=True)  # fmt: skip
+                     alert_count=count, attempt=attempt, ok=True, detail=kind)  # fmt: skip
         return Outcome(r.name, channel, True, attempt, count)
     return Outcome(r.name, channel, False, tries, count)
 
 
+@dataclass(frozen=True)
+class Message:
+    """One message to one recipient: what it is about and its text."""
+
+    kind: str  # "digest" (the daily summary) or "new" (alerts found by the latest evaluation)
+    day: date
+    count: int
+    title: str
+    text: str
+
+
+def send_message(state: Engine, r: Recipient, msg: Message, smtp: SmtpConfig | None,
+                 tries: int, backoff: float, skip_sent: bool = False) -> list[Outcome]:  # fmt: skip
+    """Send `msg` on each of the recipient's channels (retried, logged); with `skip_sent`, a
+    channel that already delivered this kind and day is left out (no duplicate digests)."""
+    sends: list[tuple[str, Callable[[], None]]] = []
+    if r.webhook:
+        payload = webhook_payload(r.webhook_kind, msg.title, msg.text)
+        sends.append((r.webhook_kind, functools.partial(post_webhook, r.webhook, payload)))
+    if r.email:
+        sends.append(("email", functools.partial(send_email, smtp or SmtpConfig(), r.email,
+                                                 msg.title, msg.text)))  # fmt: skip
+    return [with_retry(state, r, channel, msg.day, msg.count, send, tries, backoff, msg.kind)
+            for channel, send in sends
+            if not (skip_sent and delivered(state, r.name, channel, msg.day, msg.kind))]
+
+
 def deliver_digests(state: Engine, recipients: tuple[Recipient, ...], day: date,
-                    smtp: SmtpConfig | None = None, tries: int = 4,
-                    backoff: float = 1.0) -> list[Outcome]:  # fmt: skip
+                    smtp: SmtpConfig | None = None, tries: int = 4, backoff: float = 1.0,
+                    skip_sent: bool = False) -> list[Outcome]:  # fmt: skip
     """Send every recipient with alerts on `day` their digest on each configured channel."""
     out: list[Outcome] = []
     for r in recipients:
         items = digest_alerts(state, r, day)
-        if not items:
-            continue
-        title, text = digest_markdown(r, day, items)
-        if r.webhook:
-            payload = webhook_payload(r.webhook_kind, title, text)
-            out.append(with_retry(state, r, r.webhook_kind, day, len(items),
-                                  functools.partial(post_webhook, r.webhook, payload), tries, backoff))
-        if r.email:
-            cfg = smtp or SmtpConfig()
-            out.append(with_retry(state, r, "email", day, len(items),
-                                  functools.partial(send_email, cfg, r.email, title, text), tries, backoff))
+        if items:
+            title, text = digest_markdown(r, day, items)
+            out += send_message(state, r, Message("digest", day, len(items), title, text), smtp,
+                                tries, backoff, skip_sent)  # fmt: skip
+    return out
+
+
+def new_alerts_markdown(r: Recipient, day: date, items: list[StoredAlert]) -> tuple[str, str]:
+    """(title, markdown body) of the message about newly found alerts."""
+    title = f"新预警 {day.isoformat()} · {r.name}"
+    lines = [f"### {title}", f"新增 {len(items)} 条预警", ""]
+    lines += [f"- **{SEVERITY_ZH.get(a.severity, a.severity)}** {a.message_zh}" for a in items]
+    return title, "\n".join(lines)
+
+
+def deliver_new(state: Engine, recipients: tuple[Recipient, ...], added: list[NewAlert],
+                smtp: SmtpConfig | None = None, tries: int = 4,
+                backoff: float = 1.0) -> list[Outcome]:  # fmt: skip
+    """Tell every recipient at once about the alerts of `added` inside their scope that their
+    role hears (scope read from the state store, as the digest does)."""
+    if not added:
+        return []
+    keys = [a.key for a in added]
+    day = max(a.as_of for a in added)
+    out: list[Outcome] = []
+    for r in recipients:
+        items = [a for a in list_alerts(state, r.data_scope, keys=keys) if r.hears(a.audience)]
+        if items:
+            title, text = new_alerts_markdown(r, day, items)
+            out += send_message(state, r, Message("new", day, len(items), title, text), smtp,
+                                tries, backoff)  # fmt: skip
     return out

@@ -57,7 +57,19 @@ def cmd_import(url: str, folder: Path, *, source: str | None = None, progress: b
         print(f"import failed, the previously published data is unchanged: {err}", file=sys.stderr)
         return 1
     print("\n".join(report.lines()))
+    if report.status == "published":
+        _alerts_after_import(url)
     return 0 if report.ok else 1
+
+
+def _alerts_after_import(url: str) -> None:
+    """Evaluate the alert rules on the published data (alerts/after_import.py); a failure there
+    is printed and logged but never changes the import's exit status."""
+    from alerts.after_import import evaluate_after_import
+
+    result = evaluate_after_import(url)
+    for line in result.lines():
+        print(line, file=sys.stderr if "FAILED" in line else sys.stdout)
 
 
 def cmd_export(url: str, folder: Path, fmt: str) -> int:

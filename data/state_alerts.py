@@ -136,12 +136,15 @@ def store_alerts(engine: Engine, found: list[NewAlert]) -> list[NewAlert]:
 
 def list_alerts(engine: Engine, scope: Scope, *, severity: str | None = None,
                 rule_id: str | None = None, state: str | None = None,
-                limit: int = 500) -> list[StoredAlert]:  # fmt: skip
-    """Alerts inside `scope` (empty scope: none), newest first, optionally filtered."""
-    if scope.is_empty:
+                keys: list[str] | None = None, limit: int = 500) -> list[StoredAlert]:  # fmt: skip
+    """Alerts inside `scope` (empty scope: none), newest first, optionally filtered (`keys`:
+    only these alert keys)."""
+    if scope.is_empty or keys == []:
         return []
     c = alerts.c
     stmt = select(alerts).where(scope.station_predicate(c))
+    if keys is not None:
+        stmt = stmt.where(c.alert_key.in_(keys))
     if severity:
         stmt = stmt.where(c.severity == severity)
     if rule_id:
@@ -195,6 +198,17 @@ def delivery_log(engine: Engine, recipient: str | None = None) -> list[dict]:
         stmt = stmt.where(alert_deliveries.c.recipient == recipient)
     with engine.connect() as conn:
         return [dict(r) for r in conn.execute(stmt).mappings()]
+
+
+def delivered(engine: Engine, recipient: str, channel: str, digest_date: date, kind: str) -> bool:
+    """Whether `recipient` already got `kind` (the detail a successful attempt records:
+    "digest" or "new") of `digest_date` on `channel`: a restarted scheduler sends no twice."""
+    c = alert_deliveries.c
+    stmt = select(func.count()).where(c.recipient == recipient, c.channel == channel,
+                                      c.digest_date == digest_date, c.ok.is_(True),
+                                      c.detail == kind)  # fmt: skip
+    with engine.connect() as conn:
+        return bool(conn.execute(stmt).scalar())
 
 
 def _stored(r: object) -> StoredAlert:
