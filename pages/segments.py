@@ -24,6 +24,7 @@ from exports.sheet import Column, Sheet, safe_filename
 from exports.xlsx import to_xlsx_bytes
 from metrics.periods import Period, window
 from metrics.segments import SEGMENTS, Profile, TagFilter, profiles, select_profiles
+from pages.board_data import cached
 from pages.board_params import entity_options, parse_entity_value, period_options, resolve
 
 dash.register_page(__name__, path="/segments", nav_key="nav.segments", order=31,
@@ -71,8 +72,17 @@ def layout(team: str | None = None, city: str | None = None, station: str | None
                   dbc.Button(id="segments-xlsx", size="sm", color="secondary", outline=True)],
                  className="seg-exports my-2"),
         dcc.Download(id="segments-download"),
-        dcc.Loading(html.Div(id="segments-body"), type="dot", delay_show=300),
+        dcc.Loading(html.Div(_skeleton(), id="segments-body"), type="dot", delay_show=300),
     ], className="segments-page")  # fmt: skip
+
+
+def _skeleton() -> html.Div:
+    """Grey tiles and bars until the first profiles arrive (language-neutral, no data)."""
+    tiles = [html.Div(html.Span(className="placeholder col-12"), className="seg-tile")
+             for _ in range(8)]  # fmt: skip
+    bars = [html.Span(className="placeholder col-12 mb-2") for _ in range(6)]
+    return html.Div([html.Div(tiles, className="seg-summary"), html.Div(bars, className="mt-3")],
+                    className="seg-loading placeholder-glow", **{"aria-busy": "true"})  # fmt: skip
 
 
 @callback(
@@ -144,29 +154,11 @@ def _profiles(entity_value: str, period_value: str, query: dict[str, Any] | None
     sel = resolve({"period": period_value, "as_of": (query or {}).get("as_of")}, [],
                   latest_day(engine))  # fmt: skip
     w = window(Period.parse(period_value), sel.as_of)
-    from data.store import data_version
-    from settings import current_settings
-
-    version = data_version(engine)
-    items = _cached_profiles(current_settings().database_url, version, scope, entity.level,
-                             entity.id, w)  # fmt: skip
+    key = f"segments:{scope.key()}:{entity.level}:{entity.id}:{w.start}:{w.end}"
+    # board_data.cached adds the data version: a publish never serves old profiles, another
+    # scope never shares them; filter changes and exports reuse them.
+    items = cached(key, engine, lambda: profiles(engine, entity.level, entity.id, w, scope))
     return entity, w, items
-
-
-def _cached_profiles(url: str, version: str, scope: Any, level: str, entity_id: str,
-                     w: Any) -> list[Profile]:  # fmt: skip
-    """Profiles keyed on the data version and the whole scope (a filter change or an export
-    reuses them; a publish or another user's scope never does)."""
-    from settings import cache
-
-    @cache.memoize()
-    def compute(url: str, version: str, scope_key: str, level: str, entity_id: str,
-                start: str, end: str) -> list[Profile]:  # fmt: skip
-        del url, version, scope_key, start  # cache key parts only
-        return profiles(_engine(), level, entity_id, w, scope)
-
-    return compute(url, version, scope.key(), level, entity_id, w.start.isoformat(),
-                   w.end.isoformat())  # fmt: skip
 
 
 FILTER_INPUTS = [Input(i, "value") for i in FILTER_IDS]
