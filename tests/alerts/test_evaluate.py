@@ -78,10 +78,13 @@ def test_key_customer_churn_is_the_planted_fleet(evaluated, files):
     assert "diamond" in alert.message_zh
 
 
-def test_no_rank_drop_where_each_city_has_one_team(evaluated, files):
+def test_no_rank_drop_for_a_citys_only_team(evaluated, files):
+    # The rule itself is checked against the oracle on a 3-teams-a-city demo (test_rank_drop.py);
+    # here only what holds for any layout: a city's only team is always first, never dropped.
     stations = pd.read_parquet(files / "stations.parquet")
-    assert stations.groupby("city_id")["team_id"].nunique().max() == 1  # rank 1 every month
-    assert _by_rule(evaluated[1], "team_rank_drop") == {}
+    teams = stations.groupby("city_id")["team_id"].nunique()
+    alone = set(stations.loc[stations["city_id"].isin(teams[teams == 1].index), "team_id"])
+    assert not set(_by_rule(evaluated[1], "team_rank_drop")) & alone
 
 
 def test_rerun_adds_nothing_and_every_alert_is_stored_once(evaluated):
