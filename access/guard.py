@@ -9,7 +9,8 @@
 - refuses Dash callbacks whose page the role may not open (the wall identity: only the wall's
   callbacks and the shared ones), callbacks without a Python function, and POSTs that are not
   `application/json` (a cross-site "simple request");
-- logs every refusal to the audit table (`data/state_audit.py`).
+- logs every refusal to the audit table (`data/state_audit.py`): each one of a signed-in user,
+  anonymous ones sampled per client address and minute with their counts (audit_sampler.py).
 Development without any user runs with open access (`AMOEBA_OPEN_ACCESS`), set by the app.
 """
 
@@ -23,6 +24,7 @@ from flask import Flask, current_app, g, jsonify, redirect, request, session
 from werkzeug.wrappers import Response
 
 from access import session_user
+from access.audit_sampler import SAMPLER
 from access.roles import get_role
 from data.state_audit import record_denial
 
@@ -82,14 +84,30 @@ def page_allowed(path: str) -> bool:
     return bool(role and role.may_open(path))
 
 
-def _deny(status: int, reason: str, detail: str = "") -> Response:
-    user = g.get("amoeba_user")
+def _audit(user: str | None, reason: str, detail: str) -> bool:
+    """Write a refusal to the audit log: each one of a signed-in user, anonymous ones sampled
+    (access/audit_sampler.py). Returns whether a row was written now."""
     try:
-        record_denial(session_user.state(), user, request.path, reason, detail)
+        engine = session_user.state()
+        if user is None:
+            return SAMPLER.record(engine, reason, request.remote_addr, request.path, detail)
+        record_denial(engine, user, request.path, reason, detail)
     except Exception:  # the refusal stands even if the audit table cannot be written
         log.exception("could not write the audit log")
+    return True
+
+
+def _deny(status: int, reason: str, detail: str = "") -> Response:
+    user = g.get("amoeba_user")
+    if not _audit(user, reason, detail):
+        # A sampled flood is neither written nor logged one by one.
+        return _answer(status, reason)
     log.warning("refused %s %s for %s: %s %s", request.method, request.path, user or "anonymous",
                 reason, detail)
+    return _answer(status, reason)
+
+
+def _answer(status: int, reason: str) -> Response:
     if request.path.startswith("/_dash-") or request.method != "GET":
         return jsonify(error=reason), status
     if status == 401:
@@ -138,6 +156,7 @@ def install_guard(app: dash.Dash) -> None:
 
     @server.before_request
     def _gate() -> Response | None:
+        SAMPLER.flush_due()  # summaries of sampled anonymous refusals whose minute is over
         endpoint = request.endpoint or ""
         if endpoint in PUBLIC_ENDPOINTS and request.method in ("GET", "HEAD"):
             return None

@@ -1,18 +1,22 @@
 """The login and logout routes (plain Flask forms, not Dash callbacks) and session settings.
 
-/login shows a small bilingual form; a POST checks a per-session CSRF token, then the name and
+/login shows a small bilingual form; a POST checks a per-session CSRF token, then the rate
+limit (access/throttle.py: per name and per address, 429 while locked), then the name and
 password; success starts a fresh session (no fixation) and goes to `next` (same-site paths
-only). /logout is a POST with the same token; it ends every session of the user.
+only). Failures and lockouts are audited one by one, refused-while-locked and bad-token posts
+sampled (access/audit_sampler.py). /logout is a POST with the same token; it ends every session of the user.
 """
 
 from __future__ import annotations
 
 import html
 import secrets
+from datetime import UTC, datetime
 
 from flask import Flask, Response, g, redirect, request, session
 
-from access import session_user
+from access import session_user, throttle
+from access.audit_sampler import SAMPLER
 from access.users import authenticate, end_sessions
 from data.state_audit import record_denial
 
@@ -61,19 +65,42 @@ def _token_ok() -> bool:
     return isinstance(kept, str) and secrets.compare_digest(sent, kept)
 
 
+def _locked(engine, name: str, seconds: int) -> Response:  # noqa: ANN001 - an Engine
+    SAMPLER.record(engine, "login_locked", request.remote_addr, "/login", name)
+    minutes = max(1, round(seconds / 60))
+    res = _form(f"尝试次数过多，请 {minutes} 分钟后再试 · Too many attempts: try again in "
+                f"{minutes} min", 429)
+    res.headers["Retry-After"] = str(seconds)
+    return res
+
+
+def _failed(engine, name: str) -> None:  # noqa: ANN001 - an Engine
+    record_denial(engine, None, "/login", "login_failed", name)
+    for lock in throttle.record_failure(engine, name, request.remote_addr, _now()):
+        record_denial(engine, None, "/login", "login_lockout", f"{lock.key} {lock.seconds} s")
+
+
+def _now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
 def login() -> Response:
-    """GET: the form. POST: check token, name and password; start a session."""
+    """GET: the form. POST: check token, lockout, name and password; start a session."""
     if request.method == "GET":
         return _form()
     engine = session_user.state()
     name = request.form.get("user", "")[:64]
     if not _token_ok():
-        record_denial(engine, None, "/login", "csrf_token", name)
+        SAMPLER.record(engine, "csrf_token", request.remote_addr, "/login", name)
         return _form("表单已过期，请重试 · The form expired, please try again", 400)
+    wait = throttle.locked_for(engine, name, request.remote_addr, _now())
+    if wait:
+        return _locked(engine, name, wait)  # refused before any password work
     user = authenticate(engine, name, request.form.get("password", ""))
     if user is None:
-        record_denial(engine, None, "/login", "login_failed", name)
+        _failed(engine, name)
         return _form("用户名或密码错误 · Wrong user name or password", 401)
+    throttle.record_success(engine, name)
     target = _same_site(request.form.get("next"))
     session_user.start(session, user)
     csrf_token()

@@ -15,9 +15,9 @@ import dash
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 from flask import current_app, g, has_request_context
-from werkzeug.wrappers import Response
 
 from access.guard import install_guard, page_allowed
+from access.headers import install_headers
 from access.login import configure_sessions, csrf_token
 from access.users import count_users
 from data.state import ensure_state_schema, state_engine
@@ -61,13 +61,6 @@ def guard_page_layouts() -> None:
             page["layout"].__access_checked__ = True
 
 
-def _security_headers(response: Response) -> Response:
-    response.headers.setdefault("X-Content-Type-Options", "nosniff")
-    response.headers.setdefault("Referrer-Policy", "same-origin")
-    response.headers.setdefault("X-Frame-Options", "SAMEORIGIN")
-    return response
-
-
 def install_access(app: dash.Dash, settings: Any) -> None:
     """Everything access needs on a freshly built app."""
     server = app.server
@@ -75,7 +68,7 @@ def install_access(app: dash.Dash, settings: Any) -> None:
     configure_sessions(server, settings.is_production)
     install_guard(app)
     guard_page_layouts()
-    server.after_request(_security_headers)
+    install_headers(app)  # CSP, nosniff, referrer, framing (access/headers.py)
 
 
 def account_area() -> html.Div:
