@@ -17,16 +17,18 @@ from components.format import number, yuan
 from components.i18n import t
 
 
-def _table(head: list[str], rows: list[list[Any]], cls: str) -> dbc.Table:
-    return dbc.Table(
+def _table(head: list[str], rows: list[list[Any]], cls: str) -> html.Div:
+    """A small striped table that scrolls inside its own box on a narrow screen (never the page)."""
+    table = dbc.Table(
         [html.Thead(html.Tr([html.Th(h, className="text-end" if i else "") for i, h in enumerate(head)])),
-         html.Tbody([html.Tr([html.Td(c, className="text-end" if i else "") for i, c in enumerate(r)])
+         html.Tbody([html.Tr([html.Td(c, className="text-end text-nowrap" if i else "") for i, c in enumerate(r)])
                      for r in rows])],
-        size="sm", striped=True, className=f"{cls} small",
+        size="sm", striped=True, className=f"{cls} small mb-2",
     )  # fmt: skip
+    return html.Div(table, className="table-responsive")
 
 
-def campaign_list(camps: list[dict[str, Any]], lang: str) -> dbc.Table:
+def campaign_list(camps: list[dict[str, Any]], lang: str) -> html.Div:
     """One row per campaign: dates, stations, incremental volume and margin, cost, net."""
     keys = ("campaign", "dates", "stations", "inc_t", "base_t", "inc_gp", "cost", "net", "tickets")
     rows = [[f"{c['name']} ({c['campaign_id']})", f"{c['start']} – {c['end']}", len(c["stations"]),
@@ -36,7 +38,7 @@ def campaign_list(camps: list[dict[str, Any]], lang: str) -> dbc.Table:
     return _table([t(f"camp.col.{k}", lang) for k in keys], rows, "camp-list")
 
 
-def station_table(camp: dict[str, Any], lang: str) -> dbc.Table:
+def station_table(camp: dict[str, Any], lang: str) -> html.Div:
     """Per member station of one campaign."""
     keys = ("station", "inc_t", "base_t", "inc_gp", "cost", "net", "tickets", "control")
     rows = [[s["station_id"], number(s["inc_t"], 2), number(s["base_t"], 2), yuan(s["inc_gp"], lang, 0),
@@ -84,8 +86,9 @@ def campaign_detail(camp: dict[str, Any], people: list[dict[str, Any]], lang: st
         dbc.Row([
             dbc.Col([html.Div(t("camp.chart.title", lang), className="small text-muted"),
                      dcc.Graph(id="camp-chart", figure=before_during_figure(camp, lang),
-                               config={"displayModeBar": False})], lg=5),
+                               config={"displayModeBar": False}, responsive=True,
+                               style={"height": "260px"})], lg=4),
             dbc.Col([html.H3(t("camp.stations", lang), className="h6"), station_table(camp, lang),
-                     html.H3(t("camp.responders", lang), className="h6"), responder_table(people, lang)], lg=7),
+                     html.H3(t("camp.responders", lang), className="h6"), responder_table(people, lang)], lg=8),
         ]),
     ], className="camp-detail mt-3")  # fmt: skip
