@@ -17,9 +17,9 @@ from data.org import Entity
 from data.scope import Scope
 from metrics.periods import Period
 from metrics.request import BatchRequest
+from pages.cache import cached  # noqa: F401 - re-export: the pages' one cache helper
 
 log = logging.getLogger(__name__)
-CACHE_SECONDS = 600
 TREND_MONTHS = 13
 
 
@@ -32,43 +32,6 @@ def _num(x: Any) -> float | None:
         return None if x is None else float(x)
     except (TypeError, ValueError):
         return None
-
-
-def _cache() -> Any:
-    """The app's flask-caching object, or None outside a running app."""
-    try:
-        from flask import has_app_context
-
-        from settings import cache
-
-        return cache if has_app_context() else None
-    except ImportError:
-        return None
-
-
-def _version(engine: Engine) -> str:
-    from data.store import data_version
-
-    try:
-        return data_version(engine)
-    except Exception:  # no bookkeeping table (a hand-made store): never cache across changes
-        log.warning("no data version; board results are not cached")
-        return ""
-
-
-def cached(key: str, engine: Engine, compute: Any) -> Any:
-    """`compute()` through the app cache under `key` + the data version of the store."""
-    version = _version(engine)
-    cache = _cache() if version else None
-    full = f"board:{version}:{key}"
-    if cache is not None:
-        hit = cache.get(full)
-        if hit is not None:
-            return hit
-    value = compute()
-    if cache is not None:
-        cache.set(full, value, timeout=CACHE_SECONDS)
-    return value
 
 
 def registry() -> Any:

@@ -24,8 +24,8 @@ from exports.sheet import Column, Sheet, safe_filename
 from exports.xlsx import to_xlsx_bytes
 from metrics.periods import Period, window
 from metrics.segments import SEGMENTS, Profile, TagFilter, profiles, select_profiles
-from pages.board_data import cached
 from pages.board_params import entity_options, parse_entity_value, period_options, resolve
+from pages.cache import cached
 
 dash.register_page(__name__, path="/segments", nav_key="nav.segments", order=31,
                    title="客户画像", description_key="segments.description")  # fmt: skip
@@ -155,7 +155,7 @@ def _profiles(entity_value: str, period_value: str, query: dict[str, Any] | None
                   latest_day(engine))  # fmt: skip
     w = window(Period.parse(period_value), sel.as_of)
     key = f"segments:{scope.key()}:{entity.level}:{entity.id}:{w.start}:{w.end}"
-    # board_data.cached adds the data version: a publish never serves old profiles, another
+    # pages.cache.cached adds the data version: a publish never serves old profiles, another
     # scope never shares them; filter changes and exports reuse them.
     items = cached(key, engine, lambda: profiles(engine, entity.level, entity.id, w, scope))
     return entity, w, items

@@ -23,7 +23,8 @@ from components.status_widgets import (
     tables_panel,
 )
 from data.status import StoreStatus, UnknownImport, store_status
-from settings import cache, current_settings, facts_engine, masked_url
+from pages.cache import cached
+from settings import current_settings, facts_engine, masked_url
 
 dash.register_page(
     __name__,
@@ -47,25 +48,24 @@ def layout(run: str | None = None, **_query: str) -> html.Div:
     ])
 
 
-@cache.memoize()
-def _snapshot(url: str, version: str, run: str | None) -> StoreStatus:
-    # Keyed on the data version: a publish changes it, so a cached snapshot is never stale.
-    del url  # part of the cache key only
-    return store_status(facts_engine(), version, run)
+def _snapshot(version: str, run: str | None) -> StoreStatus:
+    # pages.cache keys on the data version: a publish changes it, so a snapshot is never stale.
+    engine = facts_engine()
+    return cached(f"status:{run}", engine, lambda: store_status(engine, version, run),
+                  version=version)
 
 
 def _load(run: str | None) -> tuple[StoreStatus, bool]:
     """The snapshot for `run` (or the latest), and whether `run` was unknown."""
     from data.store import data_version
 
-    url = current_settings().database_url
     version = data_version(facts_engine())
     if run is not None:
         try:
-            return _snapshot(url, version, run[:MAX_RUN_ID]), False
+            return _snapshot(version, run[:MAX_RUN_ID]), False
         except UnknownImport:
             pass
-    return _snapshot(url, version, None), run is not None
+    return _snapshot(version, None), run is not None
 
 
 @callback(Output("status-body", "children"), Input("app-lang", "data"), Input("status-query", "data"))

@@ -18,7 +18,7 @@ from sqlalchemy import create_engine, insert
 
 from data.schema import import_runs
 from data.store import create_schema
-from pages.board_data import cached
+from pages.cache import cached
 
 pytestmark = pytest.mark.skipif(shutil.which("redis-server") is None,
                                 reason="redis-server not installed (scripts/test.sh installs it)")
