@@ -105,6 +105,7 @@ def _duckdb_reader(path: Path) -> Engine:
         cur.execute(f"ATTACH '{_sql_text(str(path))}' AS store (READ_ONLY)")
         cur.execute("USE store")
         cur.execute("SET enable_external_access = false")
+        cur.execute("SET enable_progress_bar = false")  # a server must not draw bars on stderr
         cur.execute("SET lock_configuration = true")
         cur.close()
 

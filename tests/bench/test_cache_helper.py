@@ -92,3 +92,15 @@ def test_caller_version_is_the_key(app, engine) -> None:
     assert cached("k", engine, compute, version="v1") == {"n": 1}
     assert cached("k", engine, compute, version="v1") == {"n": 1}
     assert cached("k", engine, compute, version="v2") == {"n": 2}
+
+
+def test_readers_draw_no_progress_bar(tmp_path) -> None:
+    """A serving reader has DuckDB's progress bar off (it would print to the server's stderr)."""
+    from sqlalchemy import text
+
+    from data.store import reader_engine
+
+    url = f"duckdb:///{tmp_path / 'facts.duckdb'}"
+    with reader_engine(url).connect() as conn:
+        got = conn.execute(text("SELECT current_setting('enable_progress_bar')")).scalar_one()
+    assert got is False
