@@ -24,6 +24,7 @@ from components.shell import page_header, param_error
 from data.org import latest_day, list_entities
 from metrics.customer_lists import customer_list
 from metrics.periods import Period, window
+from pages.board_data import cached
 from pages.board_params import entity_options, parse_entity_value, period_options, resolve
 from pages.customers_params import QUERY_KEYS, TABS, layout_query, url_query
 
@@ -179,6 +180,17 @@ def render(entity_value: str | None, period_value: str | None, tab: str | None,
     return header, body, details
 
 
+def _rows(engine: Any, scope: Any, entity: Any, w: Any, kind: str) -> tuple[list[Any], int | None]:
+    """One list (the first LIST_LIMIT rows) and its full length when it was cut; cached by the
+    caller under scope, entity, window, list and data version (contacts are read fresh)."""
+    rows = customer_list(engine, entity.level, entity.id, w, scope, kind,
+                         None if kind == "watch" else LIST_LIMIT)  # fmt: skip
+    total = None
+    if len(rows) == LIST_LIMIT:
+        total = len(customer_list(engine, entity.level, entity.id, w, scope, kind, details=False))
+    return rows, total
+
+
 def _lists(engine: Any, scope: Any, entity: Any, w: Any, tab: str,
            lang: str) -> tuple[Any, dict[str, Any]]:  # fmt: skip
     from data.state_contacts import latest_contacts
@@ -187,12 +199,8 @@ def _lists(engine: Any, scope: Any, entity: Any, w: Any, tab: str,
     parts: list[Any] = []
     details: dict[str, Any] = {}
     for kind in kinds:
-        rows = customer_list(engine, entity.level, entity.id, w, scope, kind,
-                             None if kind == "watch" else LIST_LIMIT)
-        total = None
-        if len(rows) == LIST_LIMIT:
-            total = len(customer_list(engine, entity.level, entity.id, w, scope, kind,
-                                      details=False))  # fmt: skip
+        key = f"customers:{scope.key()}:{entity.level}:{entity.id}:{w.start}:{w.end}:{kind}"
+        rows, total = cached(key, engine, lambda k=kind: _rows(engine, scope, entity, w, k))
         contacts = latest_contacts(_state(), [r.customer_id for r in rows])
         if tab == "buying":
             title = t(f"customers.buying.{kind}", lang, day=w.end.isoformat())
