@@ -8,31 +8,25 @@ then the suggestion rules of reports.rules. Sentences are made later by reports.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import Engine
 
-from data.org import find_entity, latest_day, list_entities
+from data.org import Entity, find_entity, latest_day, list_entities
 from data.scope import Scope
 from metrics.periods import Level, Period, window
+from metrics.rankings import RANK_LEVELS
 from metrics.registry import get_registry
-from metrics.request import BatchRequest, EntityError, IndicatorResult
-from reports.model import (
-    Churn,
-    ChurnCustomer,
-    Contributor,
-    Figure,
-    Mover,
-    RankInfo,
-    Report,
-    StatementLine,
-)  # fmt: skip
+from metrics.request import BatchRequest, BatchResult, EntityError, IndicatorResult
+from reports import contrib
+from reports.model import Churn, ChurnCustomer, Contributor, Figure, Mover, Report, StatementLine
+from reports.ranks import rank_info
 from reports.rules import suggest
 
 CHILD = {"province": "city", "city": "team", "team": "station"}
 TOP_MOVERS = 2
-TOP_CONTRIBUTORS = 3
 TOP_CHURN = 5
 
 
@@ -71,35 +65,25 @@ def _score(f: Figure) -> float | None:
     return -f.mom_change if f.direction == "lower_better" else f.mom_change
 
 
-def _contributors(fig: Figure, kids: list, res) -> tuple[Contributor, ...]:  # noqa: ANN001
-    rows = []
-    for e in kids:
-        r = res.get(fig.id, e.key)
-        delta = None if r.value is None or r.mom_value is None else r.value - r.mom_value
-        rows.append(Contributor(e.level, e.id, e.name, r.value, r.mom_value, delta))
-    rows.sort(key=lambda c: (-(abs(c.delta) if c.delta is not None else -1.0), c.id))
-    return tuple(rows[:TOP_CONTRIBUTORS])
-
-
-def _movers(figs: tuple[Figure, ...], kids: list, res) -> tuple[tuple[Mover, ...], tuple[Mover, ...]]:  # noqa: ANN001,E501
+def _movers(figs: tuple[Figure, ...], make: Callable[[Figure, bool], Mover]) -> tuple[tuple[Mover, ...], tuple[Mover, ...]]:  # noqa: E501
     scored = [(s, f) for f in figs if (s := _score(f)) is not None and s != 0]
     best = sorted((x for x in scored if x[0] > 0), key=lambda x: (-x[0], x[1].id))[:TOP_MOVERS]
     worst = sorted((x for x in scored if x[0] < 0), key=lambda x: (x[0], x[1].id))[:TOP_MOVERS]
-    return (tuple(Mover(f, True, _contributors(f, kids, res)) for _, f in best),
-            tuple(Mover(f, False, _contributors(f, kids, res)) for _, f in worst))  # fmt: skip
+    return tuple(make(f, True) for _, f in best), tuple(make(f, False) for _, f in worst)
 
 
-def _rank(engine: Engine, req: ReportRequest, as_of: date | None, city: str) -> RankInfo | None:
-    if req.level not in ("team", "station") or not city:
-        return None
-    from metrics.rankings import composite
+def _mover_maker(engine: Engine, req: ReportRequest, as_of: date | None, ent: Entity,
+                 kids: list[Entity], res: BatchResult) -> Callable[[Figure, bool], Mover]:  # fmt: skip
+    custs: list[tuple[Contributor, ...]] = []  # one customer-list query, only when needed
 
-    ranking = composite(engine, req.level, req.period, as_of, req.scope, city=city)
-    row = next((r for r in ranking.rows if r.id == req.entity_id), None)
-    if row is None:
-        return None
-    n = sum(1 for r in ranking.rows if r.rank is not None)
-    return RankInfo(row.rank, row.prev_rank, row.movement, n, city)
+    def make(f: Figure, good: bool) -> Mover:
+        if f.id in contrib.CUSTOMER_FIGURES and not custs:
+            custs.append(contrib.customers(engine, ent, req.period, as_of, req.scope))
+        who = custs[0] if f.id in contrib.CUSTOMER_FIGURES else ()
+        return Mover(f, good, contrib.children(f.id, kids, res), contrib.products(f.id, ent, res),
+                     who)  # fmt: skip
+
+    return make
 
 
 def _statement(engine: Engine, req: ReportRequest, as_of: date | None) -> tuple[StatementLine, ...]:
@@ -141,6 +125,7 @@ def compose(engine: Engine, req: ReportRequest) -> Report:
     """The report of `req` (raises EntityError for an entity the scope does not see whole, and
     what metrics.evaluate raises)."""
     from metrics.evaluator import evaluate
+    from metrics.statement import registry as statement_registry
 
     started = time.perf_counter()
     ent = find_entity(engine, req.scope, req.level, req.entity_id)
@@ -150,13 +135,17 @@ def compose(engine: Engine, req: ReportRequest) -> Report:
     kids = [] if req.level not in CHILD else [
         e for e in list_entities(engine, req.scope, CHILD[req.level])
         if getattr(e, f"{req.level}_id", "") == ent.id]  # fmt: skip
+    # The level's peers (for the ranks) join the one batch: the evaluator groups every entity
+    # of a level in the same statements, so they cost little beside a batch of their own.
+    peers = list_entities(engine, req.scope, req.level) if req.level in RANK_LEVELS else []
     ids = headline_ids()
-    res = evaluate(engine, BatchRequest(entities=(ent.key, *(e.key for e in kids)),
-                                        period=req.period, scope=req.scope, indicators=ids,
-                                        as_of=as_of))  # fmt: skip
+    keys = tuple(dict.fromkeys((ent.key, *(e.key for e in kids), *(p.key for p in peers))))
+    res = evaluate(engine, BatchRequest(entities=keys, period=req.period, scope=req.scope,
+                                        indicators=ids + contrib.split_indicators(),
+                                        as_of=as_of), statement_registry())  # fmt: skip
     figs = tuple(_figure(res.get(i, ent.key)) for i in ids)
-    best, worst = _movers(figs, kids, res)
-    rank = _rank(engine, req, as_of, ent.city_id)
+    best, worst = _movers(figs, _mover_maker(engine, req, as_of, ent, kids, res))
+    rank = rank_info(ent, peers, res, ids) if peers else None
     churn = _churn(engine, req, as_of)
     report = Report(
         level=req.level, entity_id=ent.id, entity_name=ent.name, period=str(req.period),

@@ -41,14 +41,17 @@ class Figure:
 
 @dataclass(frozen=True)
 class Contributor:
-    """A child entity's part in a change: its value now, a month before, and the difference."""
+    """A part of a change: a child entity or a product kind (value now, a month before like for
+    like, the difference, in the figure's unit), or a customer (liters this month to date
+    against their own expectation: the average of the three months before × time progress)."""
 
-    level: str
+    level: str  # station | team | city | product | customer
     id: str
     name: str
     value: float | None
     mom_value: float | None
     delta: float | None
+    unit: str | None = None  # None: the figure's unit; "liters" for customers
 
 
 @dataclass(frozen=True)
@@ -57,18 +60,57 @@ class Mover:
 
     figure: Figure
     good: bool
-    contributors: tuple[Contributor, ...] = ()
+    contributors: tuple[Contributor, ...] = ()  # child entities (stations of a team, …)
+    products: tuple[Contributor, ...] = ()  # product kinds, when the figure splits by product
+    customers: tuple[Contributor, ...] = ()  # customers, for fuel volume (none without access)
+
+
+@dataclass(frozen=True)
+class HeadlineRank:
+    """One headline's rank of the entity in its city and in the province (the peers the scope
+    sees whole), with the movement against last period like for like (metrics.rankings)."""
+
+    figure_id: str
+    name_zh: str
+    name_en: str
+    city_rank: int | None
+    city_prev: int | None
+    city_of: int
+    province_rank: int | None
+    province_prev: int | None
+    province_of: int
+
+    @property
+    def city_move(self) -> int | None:
+        """Places gained in the city (+ up, − down), None when either rank is missing."""
+        return _move(self.city_prev, self.city_rank)
+
+    @property
+    def province_move(self) -> int | None:
+        """Places gained in the province."""
+        return _move(self.province_prev, self.province_rank)
+
+    @property
+    def link(self) -> str:
+        """Where the indicator's definition lives."""
+        return f"/dictionary#{self.figure_id}"
+
+
+def _move(prev: int | None, now: int | None) -> int | None:
+    return None if prev is None or now is None else prev - now
 
 
 @dataclass(frozen=True)
 class RankInfo:
-    """The entity's place in its city (composite of the headline weights)."""
+    """The entity's place in its city (composite of the headline weights) and each headline's
+    rank in the city and the province."""
 
     rank: int | None
     prev_rank: int | None
     movement: int | None
     of: int
     city_id: str
+    by_headline: tuple[HeadlineRank, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,9 @@ COLUMNS = ("indicator", "value", "plan", "completion", "mom", "yoy", "light", "c
 def _labels(lang: str) -> dict[str, str]:
     out = {k: t(f"report.sec.{k}", lang) for k in LABELS}
     out |= {k: t(f"report.col.{k}", lang) for k in COLUMNS}
+    zh = lang == "zh"
+    out |= {"city_rank": "市内排名（较上月同期）" if zh else "Rank in city (vs last period)",
+            "province_rank": "省内排名（较上月同期）" if zh else "Rank in province (vs last period)"}
     out |= {"none": t("report.none", lang), "chart": t("report.chart.completion", lang),
             "footer": t("report.footer", lang)}  # fmt: skip
     return out
@@ -57,6 +60,15 @@ def _churn_rows(r: Report) -> list[dict[str, Any]]:
             for c in r.churn.top]  # fmt: skip
 
 
+def _ranks(r: Report, lang: str, base: str) -> list[dict[str, Any]]:
+    if r.rank is None:
+        return []
+    return [{"name": text.name(h, lang), "link": base + h.link,
+             "city": text.place(h.city_rank, h.city_of, h.city_move, lang),
+             "province": text.place(h.province_rank, h.province_of, h.province_move, lang)}
+            for h in r.rank.by_headline]  # fmt: skip
+
+
 def _movers(movers: tuple, lang: str, base: str) -> list[dict[str, Any]]:  # noqa: ANN001
     return [{"sentence": text.mover(m, lang), "link": base + m.figure.link,
              "svg": Markup(svg.contribution_bars(  # noqa: S704 - our own SVG, text escaped
@@ -73,7 +85,8 @@ def context(r: Report, lang: str, link_base: str = "") -> dict[str, Any]:
         "summary": text.summary(r, lang), "headlines": _headlines(r, lang, link_base),
         "completion_svg": Markup(svg.completion_bars(r.headlines, r.time_progress, lang)),  # noqa: S704
         "best": _movers(r.best, lang, link_base), "worst": _movers(r.worst, lang, link_base),
-        "rank": text.rank(r, lang), "statement": _statement(r, lang, link_base),
+        "rank": text.rank(r, lang), "rank_changes": text.rank_changes(r, lang),
+        "rank_rows": _ranks(r, lang, link_base), "statement": _statement(r, lang, link_base),
         "churn": text.churn(r, lang), "churn_rows": _churn_rows(r),
         "suggestions": [{"text": text.suggestion(s, lang), "rule": s.rule} for s in r.suggestions],
         "page_label": Markup("第 \" counter(page) \" 页 / 共 \" counter(pages) \" 页" if lang == "zh"

@@ -5,10 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from components import format as fmt
-from reports.model import Mover, Report, Suggestion
+from reports.contrib import KIND_NAMES
+from reports.model import Contributor, Mover, Report, Suggestion
 
 LEVEL = {"province": ("省公司", "province"), "city": ("城市", "city"),
          "team": ("团队", "team"), "station": ("油站", "station")}  # fmt: skip
+KIND_EN = {k: v[1] for k, v in KIND_NAMES.items()}
 LIGHT = {"green": ("绿灯", "green"), "yellow": ("黄灯", "yellow"), "red": ("红灯", "red"),
          "grey": ("灰灯", "grey")}  # fmt: skip
 
@@ -41,6 +43,8 @@ def delta(v: float | None, unit: str, lang: str) -> str:
                                                                      else " × 10k yuan")
     if unit == "t":
         return fmt.change_abs(v, 2) + (" 吨" if _z(lang) else " t")
+    if unit == "liters":
+        return fmt.change_abs(v, 0) + (" 升" if _z(lang) else " L")
     return fmt.change_abs(v, 2)
 
 
@@ -72,19 +76,65 @@ def summary(r: Report, lang: str) -> str:
             f"{vol_txt}, {comp} of plan.")
 
 
+def _who(cs: tuple[Contributor, ...], unit: str, lang: str) -> str:
+    """"name (id) ±change; …" of the contributors with a change."""
+    def label(c: Contributor) -> str:
+        nm = KIND_EN.get(c.id, c.name) if c.level == "product" and not _z(lang) else c.name
+        ident = "" if c.level == "product" else (f"（{c.id}）" if _z(lang) else f" ({c.id})")
+        return f"{nm}{ident} {delta(c.delta, c.unit or unit, lang)}"
+
+    parts = [label(c) for c in cs if c.delta is not None]
+    return ("；" if _z(lang) else "; ").join(parts) or "—"
+
+
 def mover(m: Mover, lang: str) -> str:
-    """Why a headline moved: its change and the child entities that moved it most."""
+    """Why a headline moved: its change, then the stations (or other children), product kinds
+    and customers that moved it most."""
     f = m.figure
     chg = fmt.change_pct(f.mom_change)
-    parts = [f"{c.name}（{c.id}）{delta(c.delta, f.unit, lang)}" if _z(lang)
-             else f"{c.name} ({c.id}) {delta(c.delta, f.unit, lang)}"
-             for c in m.contributors if c.delta is not None]  # fmt: skip
-    who = ("；".join(parts) if _z(lang) else "; ".join(parts)) or ("—")
+    who = _who(m.contributors, f.unit, lang)
     if _z(lang):
-        return (f"{f.name_zh} {value(f.value, f.unit, lang)}，环比 {chg}（上月同期 "
-                f"{value(f.mom_value, f.unit, lang)}）。变化最大的下级：{who}。")
-    return (f"{f.name_en} {value(f.value, f.unit, lang)}, {chg} on the previous month "
-            f"({value(f.mom_value, f.unit, lang)}). Largest changes below: {who}.")
+        out = (f"{f.name_zh} {value(f.value, f.unit, lang)}，环比 {chg}（上月同期 "
+               f"{value(f.mom_value, f.unit, lang)}）。变化最大的下级：{who}。")
+        if m.products:
+            out += f"按油品：{_who(m.products, f.unit, lang)}。"
+        if m.customers:
+            out += f"变化最大的客户（本月至今升数 − 前三个月月均 × 时间进度）：{_who(m.customers, f.unit, lang)}。"
+        return out
+    out = (f"{f.name_en} {value(f.value, f.unit, lang)}, {chg} on the previous month "
+           f"({value(f.mom_value, f.unit, lang)}). Largest changes below: {who}.")
+    if m.products:
+        out += f" By product: {_who(m.products, f.unit, lang)}."
+    if m.customers:
+        out += (" Customers who changed most (liters to date − their three-month average × time "
+                f"progress): {_who(m.customers, f.unit, lang)}.")
+    return out
+
+
+def place(rank: int | None, of: int, move: int | None, lang: str) -> str:
+    """"2/3 ↑1" — a rank of n with its movement since last period ("—" without a rank)."""
+    if rank is None:
+        return "—"
+    mv = "" if move is None else (" =" if move == 0 else f" {'↑' if move > 0 else '↓'}{abs(move)}")
+    return f"{rank}/{of}{mv}"
+
+
+def rank_changes(r: Report, lang: str) -> str:
+    """The headlines whose rank in the city or the province moved since last period."""
+    k = r.rank
+    if k is None or not k.by_headline:
+        return ""
+    moved = [h for h in k.by_headline if h.city_move or h.province_move]
+    if not moved:
+        return "各项头条指标的市内、省内排名与上月同期持平。" if _z(lang) else \
+            "No headline changed its rank in the city or the province on last period."
+    if _z(lang):
+        items = [f"{h.name_zh} 市内 {h.city_prev}→{h.city_rank}、省内 {h.province_prev}→{h.province_rank}"
+                 for h in moved]  # fmt: skip
+        return "排名变化（与上月同期比）：" + "；".join(items) + "。"
+    items = [f"{h.name_en} city {h.city_prev}→{h.city_rank}, province {h.province_prev}→"
+             f"{h.province_rank}" for h in moved]  # fmt: skip
+    return "Rank changes on last period, like for like: " + "; ".join(items) + "."
 
 
 def rank(r: Report, lang: str) -> str:

@@ -68,3 +68,15 @@ def test_cli_builds_pdf(report_store, tmp_path):
     assert run.returncode == 0, run.stderr
     assert out.read_bytes()[:5] == b"%PDF-"
     assert "Operating report" in _pdftotext(out)
+
+
+def test_pdf_text_holds_the_new_sections(pdf):
+    """Product kinds, customers and the per-headline ranks survive into the PDF's text."""
+    flat = _pdftotext(pdf).replace("\n", "").replace(" ", "")
+    assert "按油品：汽油↓" in flat and "柴油↓" in flat
+    assert "闽运物流（K07）↓−191升" in flat  # −191 L: pandas in tests/reports/test_contributors
+    assert "排名变化（与上月同期比）：非油收入市内2→1、省内3→1" in flat
+    table = _pdftotext(pdf, "-layout")
+    row = next(ln for ln in table.splitlines() if ln.strip().startswith("非油收入")
+               and "1/2" in ln)  # fmt: skip
+    assert "1/2 ↑1" in row and "1/3 ↑2" in row
