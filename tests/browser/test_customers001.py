@@ -139,3 +139,41 @@ def test_customers003_segments_filter_and_export(dash_duo, demo_store_url, tmp_p
     time.sleep(0.5)
     _shot(dash_duo, shots / "customers_segments.png")
     assert dash_duo.get_logs() == []
+
+
+def _first_team(url: str) -> str:
+    """The first team of the demo store (its layout changes with the demo's size)."""
+    from data.store import reader_engine
+
+    with reader_engine(url).connect() as conn:
+        return conn.exec_driver_sql("SELECT MIN(team_id) FROM stations").scalar_one()
+
+
+def test_customers004_url_follows_tab_deep_link_and_bad_params(dash_duo, demo_store_url, tmp_path,
+                                                               shots) -> None:  # fmt: skip
+    """Changing the tab rewrites the URL; reloading it restores the tab; bad values read as notices."""
+    team = _first_team(demo_store_url)
+    _start(dash_duo, demo_store_url, tmp_path, f"/customers?team={team}&period=2026-11&tab=warning")
+    _wait_list(dash_duo, "warning")
+    dash_duo.driver.find_element(By.LINK_TEXT, "流失客户").click()
+    _wait_list(dash_duo, "lost")
+    deadline = time.time() + 30
+    while "tab=lost" not in dash_duo.driver.current_url and time.time() < deadline:
+        time.sleep(0.2)
+    link = dash_duo.driver.current_url
+    assert link.endswith(f"/customers?team={team}&period=2026-11&tab=lost"), link
+    dash_duo.driver.get(link)  # the deep link restores the same tab and list
+    _wait_list(dash_duo, "lost")
+    active = dash_duo.find_element("#customers-tab .nav-link.active").text
+    assert active == "流失客户"
+    dash_duo.driver.get(dash_duo.server_url + "/customers?team=NOPE&period=2026-13&tab=bogus")
+    _wait_list(dash_duo, "watch")  # the defaults still show a list
+    notes = _text_when(dash_duo, "#customers-notices", "bogus", 60)
+    assert "NOPE" in notes and "2026-13" in notes and "bogus" in notes, notes
+    assert dash_duo.driver.find_elements(By.CSS_SELECTOR, ".param-error[data-param='tab']")
+    dash_duo.driver.set_window_size(390, 1400)
+    time.sleep(1)
+    width = dash_duo.driver.execute_script("return document.documentElement.scrollWidth")
+    assert width <= 400, f"the page scrolls sideways at phone width ({width}px)"
+    dash_duo.driver.save_screenshot(str(shots / "customers_phone.png"))
+    assert dash_duo.get_logs() == []
