@@ -109,7 +109,8 @@ class Reconciliation:
         return abs(a - b) <= TOLERANCE * max(1.0, abs(a), abs(b))
 
 
-def _listing(m: Measure) -> str:
+def listing_of(m: Measure) -> str:
+    """How the rows of a measure are listed: fact, station, customers or none."""
     if m.fact in (Fact.FUEL, Fact.NONFUEL, Fact.RECHARGE, Fact.EXPENSE, Fact.PLAN):
         return "fact"
     if m.fact == Fact.STATION:
@@ -167,7 +168,7 @@ def rows_explanation(engine: Engine, indicator_id: str, entity: EntityKey, perio
     for i, inp in enumerate(leaves.values()):
         m, win = _measure_of(reg, inp)
         sources.append(RowsSource(i, m, win, (Level(inp.entity[0]), inp.entity[1]),
-                                  inp.value, _listing(m)))
+                                  inp.value, listing_of(m)))
     return RowsExplanation(ind, ent, base, row.value, str(row.rag), row.substituted or "",
                            tuple(sources))
 

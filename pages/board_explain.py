@@ -2,8 +2,8 @@
 
 Two batch calls: the indicator at the entity with a 13-month trend (which also carries the
 substituted formula and its inputs), and the indicator at every visible sibling of the same
-level in the province (ranks in city and province). The rows behind the number come from the
-metrics layer's explain when it offers them.
+level in the province (ranks in city and province). The rows behind the number are a link to
+the /rows page (paged, reconciled, exportable).
 """
 
 from __future__ import annotations
@@ -13,8 +13,7 @@ from datetime import date
 from typing import Any
 from urllib.parse import urlencode
 
-import dash
-from dash import dash_table, html
+from dash import html
 from sqlalchemy import Engine
 
 from components.charts import trend_figure
@@ -26,7 +25,7 @@ from components.definition_drawer import (
 )
 from components.i18n import t
 from components.indicator_view import RATIO_UNITS, format_value
-from data.org import Entity, list_entities, preview_rows
+from data.org import Entity, list_entities
 from data.scope import Scope
 from metrics.periods import Period
 from metrics.request import BatchRequest
@@ -34,7 +33,6 @@ from pages.board_data import cached, cell_json, evaluate_batch, registry
 from pages.definitions import definition_view
 
 log = logging.getLogger(__name__)
-ROWS_SHOWN = 50
 
 
 def _ranks(cells: dict[str, dict[str, Any]], ind: Any, entity: Entity,
@@ -72,10 +70,7 @@ def _input_rows(inputs: list[Any], lang: str) -> tuple[tuple[str, str], ...]:
 
 
 def _rows_href(ind_id: str, data: dict[str, Any]) -> str:
-    """The rows page of the drill-down issue, if a page serves /rows."""
-    paths = {p.get("path") for p in dash.page_registry.values()}
-    if "/rows" not in paths:
-        return ""
+    """The rows page (/rows) of this indicator in the board's view."""
     ent = data["entity"]
     query = {"indicator": ind_id, ent["level"]: ent["id"], "period": data["period"]}
     if data.get("as_of"):
@@ -91,33 +86,6 @@ def _trend(cell: dict[str, Any], name: str, unit: str, dark: bool = False) -> An
     scale = 1e-4 if unit == "yuan" else 1.0  # money reads in 万元, as on the cards
     values = [None if v is None else v * scale for _, v in points]
     return trend_figure([m for m, _ in points], values, name=name, percent=ratio, dark=dark)
-
-
-def _cell_text(value: Any) -> Any:
-    if isinstance(value, float):
-        return round(value, 2)
-    return value if value is None or isinstance(value, int | str) else str(value)
-
-
-def rows_table(engine: Engine, scope: Scope, ind_id: str, entity: Entity, period: Period,
-               as_of: date | None, lang: str) -> Any:
-    """The first rows behind the number (metrics explain's query), as one DataTable."""
-    from metrics.explain import explain
-
-    stmt = explain(engine, ind_id, entity.key, period, as_of, scope).rows_behind
-    if stmt is None:
-        return html.Div(t("drawer.rows_none", lang), className="text-muted")
-    cols, rows = preview_rows(engine, stmt, ROWS_SHOWN)
-    return html.Div([
-        html.Div(t("drawer.rows_first", lang, n=len(rows)), className="drawer-rows-note"),
-        dash_table.DataTable(
-            columns=[{"name": c, "id": c} for c in cols],
-            data=[{c: _cell_text(v) for c, v in zip(cols, r, strict=True)} for r in rows],
-            page_size=ROWS_SHOWN, style_table={"overflowX": "auto"},
-            style_cell={"fontSize": "12px", "padding": "2px 6px", "fontFamily": "inherit"},
-            style_header={"fontWeight": "600"},
-        ),
-    ], className="drawer-rows")
 
 
 def explain_view(engine: Engine, scope: Scope, data: dict[str, Any], ind_id: str,
@@ -148,18 +116,7 @@ def explain_view(engine: Engine, scope: Scope, data: dict[str, Any], ind_id: str
         trend=_trend(cell, name, unit),
         ranks=tuple(_ranks(sib_cells, ind, entity, siblings, lang)),
         rows_href=_rows_href(ind_id, data),
-        rows_table=None if _rows_href(ind_id, data) else _safe_rows(
-            engine, scope, ind_id, entity, period, as_of, lang),
     )
-
-
-def _safe_rows(*args: Any) -> Any:
-    """The rows table, or a note when the rows cannot be listed (the value is still shown)."""
-    try:
-        return rows_table(*args)
-    except Exception:
-        log.exception("drawer: rows behind failed")
-        return html.Div(t("drawer.rows_none", args[-1]), className="text-muted")
 
 
 def _own(engine: Engine, scope: Scope, ind_id: str, entity: Entity, period: Period,

@@ -101,9 +101,13 @@ def test_board002_drawer_shows_substituted_formula(dash_duo, demo_store_url, tmp
     substituted = drawer.find_element(By.CSS_SELECTOR, ".drawer-substituted").text
     assert any(ch.isdigit() for ch in substituted), substituted
     assert "排名" in drawer.text and "时间进度" in drawer.text
-    assert "前 50 行" in drawer.text  # the rows behind the number, listed in the drawer
-    assert drawer.find_elements(By.CSS_SELECTOR, ".drawer-rows td")
+    link = drawer.find_element(By.CSS_SELECTOR, "a.drawer-rows-link")
+    href = link.get_attribute("href")
+    assert "/rows?" in href and "indicator=fuel_volume_t" in href and "team=T01" in href
     dash_duo.driver.save_screenshot(str(shots / "drawer.png"))
+    link.click()  # the rows behind the number: its own page, reconciled with the value
+    dash_duo.wait_for_element(".rows-recon tr[data-check='match']", timeout=120)
+    assert "period=2026-10" in dash_duo.driver.current_url
     assert dash_duo.get_logs() == []
 
 

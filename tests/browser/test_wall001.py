@@ -32,6 +32,21 @@ def _wait_view(dash_duo, name: str, timeout: float = 30) -> None:
     raise AssertionError(f"the wall never showed {name}")
 
 
+def _shoot(dash_duo, name: str, folder: str | None) -> None:
+    """Screenshot `name` only if the wall still shows it once the picture is taken: under load
+    the rotation can move on between finding a view and saving the PNG (wall_overview.png once
+    showed the city table). Retries on the view's next turn."""
+    for _ in range(3):
+        _wait_view(dash_duo, name, timeout=60)
+        if not folder:
+            return
+        path = Path(folder) / f"wall_{name}.png"
+        dash_duo.driver.save_screenshot(str(path))
+        if _view(dash_duo) == name:
+            return
+    raise AssertionError(f"could not photograph the {name} view")
+
+
 def _customer_names(url: str) -> list[str]:
     """Customer names straight from the store (read-only reader, as the app reads it)."""
     engine = reader_engine(url)
@@ -53,12 +68,10 @@ def test_wall001_rotates_refreshes_and_shows_no_names(dash_duo, demo_store_url, 
     # after that the views follow each other every 4 s from the stored data.
     for n, view in enumerate(("overview", "cities", "teams", "red", "trends")):
         _wait_view(dash_duo, view, timeout=300 if n == 0 else 40)
-        time.sleep(0.5)
         seen.append(view)
         page = dash_duo.driver.page_source
         assert not [n for n in names if n in page], "a customer name reached the wall"
-        if shots:
-            dash_duo.driver.save_screenshot(str(Path(shots) / f"wall_{view}.png"))
+        _shoot(dash_duo, view, shots)
     assert "数据截至 2026-11-20" in dash_duo.find_element("#wall-status").text
     assert "未更新" in dash_duo.find_element(".wall-stale").text  # the demo data is days old
     assert not dash_duo.driver.find_elements("css selector", "#shell-header:not([hidden])")
