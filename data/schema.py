@@ -269,6 +269,14 @@ agg_customer_month = Table(
     Column("paid_amount", Money, nullable=False),
     Column("txn_count", Integer, nullable=False),
     Column("last_ts", DateTime, nullable=False),
+    # The pair's next month with a purchase (NULL: none yet). A status as of month M needs, of
+    # the months before M−4, only each pair's last one: `month <= C AND next_month > C` finds it
+    # without grouping the pair's whole history (metrics/special/customers.py). NULL is safe:
+    # such a row is simply read, as every row was before this column.
+    Column("next_month", Date),
+    # The first day of this month with a purchase on or after the customer's registration day
+    # (NULL: none): new-member activation reads it instead of the raw transactions.
+    Column("first_day_registered", Date),
 )
 
 # One row per station, day, product, payment method, member flag, customer kind/grade and the

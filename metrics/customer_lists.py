@@ -28,10 +28,11 @@ an aggregates-only scope gets `PermissionError`.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from sqlalchemy import Engine, Select, and_, case, func, literal, select
+from sqlalchemy import Engine, Select, and_, case, func, literal, select, union_all
 
 from data import customers as q
 from data.schema import customers
@@ -52,7 +53,7 @@ KINDS: tuple[str, ...] = (
 WATCH_TOP = 20
 HISTORY_MONTHS = 13
 ELSEWHERE_MONTHS = 3
-_CHUNK = 500  # ids per IN list when reading history
+_CHUNK = 2000  # ids per IN list when reading history (a drill's three lists fit in one)
 
 
 @dataclass(frozen=True)
@@ -150,51 +151,66 @@ def _where(kind: str, f: dict, s, today) -> object:  # noqa: ANN001 - SQL expres
     }[kind]
 
 
-def _statement(level: str, entity_id: str, w: Window, scope: Scope, kind: str,
-               limit: int | None) -> Select:  # fmt: skip
+def _flag(cond: object) -> object:
+    return case((cond, 1), else_=0)
+
+
+def _order(kind: str, f: dict, s, at_risk, gold) -> list:  # noqa: ANN001 - SQL expressions
+    """A list's order (the table in the module docstring), the customer id breaking ties."""
+    if kind in ("lost", "dormant"):
+        keys = [s.c.last.desc(), s.c.last_ts.desc()]
+    elif kind in ("active", "month", "today"):
+        keys = [s.c.l0.desc()]
+    elif kind == "serious":
+        keys = [_flag(and_(f["serious_warning"], gold)).desc(), at_risk.desc()]
+    else:
+        keys = [at_risk.desc()]
+    return [*keys, s.c.customer_id]
+
+
+def _statement(level: str, entity_id: str, w: Window, scope: Scope,
+               kinds: dict[str, int | None]) -> Select:  # fmt: skip
+    """One statement for several lists: the customer state is built once, and each list is a
+    part (its filter, order and limit) tagged with `list_kind` and its position `list_pos`."""
     req = ProviderRequest(Level(level), (entity_id,), w, scope)
     ent = entity_stations(req)
-    s = customer_state(w, ent)
+    s = customer_state(w, ent, rollup=req.rollup, last_ts=True)
     f = status_flags(w, s)
     today = q.buyers_on(ent, w.end)
-    last = q.last_purchase(ent, w.end)
     cu, p = customers.c, _progress(w)
     gold = cu.grade.in_(GOLD_PLUS)
     at_risk = (s.c.l1 + s.c.l2 + s.c.l3) / 3.0 * literal(p) - s.c.l0
     status = case((f["active"], "active"), (f["lost"], "lost"), else_="dormant")
+    columns = [
+        s.c.customer_id, *q.person_columns(scope), cu.kind, cu.grade, cu.manager_id,
+        cu.home_station_id, status.label("status"), _flag(f["warning"]).label("warning"),
+        _flag(f["serious_warning"]).label("serious"),
+        _flag(and_(f["serious_warning"], gold)).label("escalated"),
+        _flag(today.c.customer_id.is_not(None)).label("bought_today"),
+        s.c.last.label("last_month"), s.c.last_ts.label("last_purchase"),
+        s.c.l0.label("liters_month"), ((s.c.l1 + s.c.l2 + s.c.l3) / 3.0).label("liters_avg3"),
+    ]  # fmt: skip
+    source = s.outerjoin(customers, cu.customer_id == s.c.customer_id).outerjoin(
+        today, today.c.customer_id == s.c.customer_id)
+    parts = []
+    for kind, limit in kinds.items():
+        order = _order(kind, f, s, at_risk, gold)
+        part = (
+            select(*columns, literal(kind).label("list_kind"),
+                   func.row_number().over(order_by=order).label("list_pos"))
+            .select_from(source).where(_where(kind, f, s, today)).order_by(*order)
+        )  # fmt: skip
+        part = part.limit(limit) if limit is not None else part
+        parts.append(select(part.subquery(f"list_{kind}")))
+    return parts[0] if len(parts) == 1 else union_all(*parts)  # type: ignore[return-value]
 
-    def flag(cond: object) -> object:
-        return case((cond, 1), else_=0)
 
-    stmt = (
-        select(
-            s.c.customer_id, *q.person_columns(scope), cu.kind, cu.grade, cu.manager_id,
-            cu.home_station_id, status.label("status"), flag(f["warning"]).label("warning"),
-            flag(f["serious_warning"]).label("serious"),
-            flag(and_(f["serious_warning"], gold)).label("escalated"),
-            flag(today.c.customer_id.is_not(None)).label("bought_today"),
-            s.c.last.label("last_month"), last.c.last_ts.label("last_purchase"),
-            s.c.l0.label("liters_month"), ((s.c.l1 + s.c.l2 + s.c.l3) / 3.0).label("liters_avg3"),
-        )
-        .select_from(
-            s.outerjoin(customers, cu.customer_id == s.c.customer_id)
-            .outerjoin(today, today.c.customer_id == s.c.customer_id)
-            .outerjoin(last, last.c.customer_id == s.c.customer_id)
-        )
-        .where(_where(kind, f, s, today))
-    )  # fmt: skip
-    if kind in ("lost", "dormant"):
-        order = [s.c.last.desc(), last.c.last_ts.desc()]
-    elif kind in ("active", "month", "today"):
-        order = [s.c.l0.desc()]
-    elif kind == "serious":
-        order = [flag(and_(f["serious_warning"], gold)).desc(), at_risk.desc()]
-    else:
-        order = [at_risk.desc()]
-    stmt = stmt.order_by(*order, s.c.customer_id)
-    if kind == "watch" and limit is None:
-        limit = WATCH_TOP
-    return stmt.limit(limit) if limit is not None else stmt
+def _limits(kinds: Sequence[str], limit: int | None) -> dict[str, int | None]:
+    """Each requested list's limit: `limit`, the watch list capped at WATCH_TOP by default."""
+    for kind in kinds:
+        if kind not in KINDS:
+            raise ValueError(f"unknown customer list {kind!r}; use one of {', '.join(KINDS)}")
+    return {k: WATCH_TOP if k == "watch" and limit is None else limit for k in dict.fromkeys(kinds)}
 
 
 def _histories(engine: Engine, ent_req: ProviderRequest, w: Window,
@@ -231,6 +247,33 @@ def _as_date(value: object) -> date:
     return value.date() if isinstance(value, datetime) else value  # type: ignore[return-value]
 
 
+def customer_lists(engine: Engine, level: str, entity_id: str, window: Window, scope: Scope,
+                   kinds: Sequence[str], limit: int | None = None,
+                   details: bool = True) -> dict[str, list[CustomerRow]]:  # fmt: skip
+    """Several lists at once (the drill's active, lost and dormant): one statement for the lists,
+    then one for the histories and one for the purchases elsewhere of every listed customer.
+    Returns {kind: rows} in the order of `kinds`; see `customer_list` for the rest."""
+    if scope.aggregates_only:
+        raise PermissionError("an aggregates-only scope may not read customer rows")
+    limits = _limits(kinds, limit)
+    stmt = _statement(level, entity_id, window, scope, limits)
+    with engine.connect() as conn:
+        raw = conn.execute(stmt).mappings().all()
+    ids = list(dict.fromkeys(r["customer_id"] for r in raw))
+    hist: dict[str, tuple[MonthPoint, ...]] = {}
+    away: dict[str, tuple[Elsewhere, ...]] = {}
+    if details and ids:
+        req = ProviderRequest(Level(level), (entity_id,), window, scope)
+        hist = _histories(engine, req, window, ids)
+        away = _elsewhere(engine, level, entity_id, window, scope, ids)
+    p = _progress(window)
+    out: dict[str, list[CustomerRow]] = {k: [] for k in limits}
+    for r in sorted(raw, key=lambda r: int(r["list_pos"])):
+        cid = r["customer_id"]
+        out[r["list_kind"]].append(_row(r, p, hist.get(cid, ()), away.get(cid, ())))
+    return out
+
+
 def customer_list(engine: Engine, level: str, entity_id: str, window: Window, scope: Scope,
                   kind: str = "warning", limit: int | None = None,
                   details: bool = True) -> list[CustomerRow]:  # fmt: skip
@@ -239,23 +282,7 @@ def customer_list(engine: Engine, level: str, entity_id: str, window: Window, sc
     `details=False` skips the 13-month history and the purchases elsewhere (for counting).
     Raises ValueError for an unknown kind or level, PermissionError for aggregates-only scopes.
     """
-    if scope.aggregates_only:
-        raise PermissionError("an aggregates-only scope may not read customer rows")
-    if kind not in KINDS:
-        raise ValueError(f"unknown customer list {kind!r}; use one of {', '.join(KINDS)}")
-    stmt = _statement(level, entity_id, window, scope, kind, limit)
-    with engine.connect() as conn:
-        raw = conn.execute(stmt).mappings().all()
-    ids = [r["customer_id"] for r in raw]
-    hist: dict[str, tuple[MonthPoint, ...]] = {}
-    away: dict[str, tuple[Elsewhere, ...]] = {}
-    if details and ids:
-        req = ProviderRequest(Level(level), (entity_id,), window, scope)
-        hist = _histories(engine, req, window, ids)
-        away = _elsewhere(engine, level, entity_id, window, scope, ids)
-    p = _progress(window)
-    return [_row(r, p, hist.get(r["customer_id"], ()), away.get(r["customer_id"], ()))
-            for r in raw]  # fmt: skip
+    return customer_lists(engine, level, entity_id, window, scope, (kind,), limit, details)[kind]
 
 
 def _row(r: dict, progress: float, history: tuple[MonthPoint, ...],
@@ -273,14 +300,14 @@ def _row(r: dict, progress: float, history: tuple[MonthPoint, ...],
 
 def list_sizes(engine: Engine, level: str, entity_id: str, window: Window,
                scope: Scope) -> dict[str, int]:  # fmt: skip
-    """Number of customers in each list (tab badges); `watch` is capped at WATCH_TOP."""
+    """Number of customers in each list (tab badges), in one statement; `watch` is capped at
+    WATCH_TOP."""
     if scope.aggregates_only:
         raise PermissionError("an aggregates-only scope may not read customer rows")
-    out: dict[str, int] = {}
+    stmt = _statement(level, entity_id, window, scope, dict.fromkeys(KINDS)).subquery("lists")
+    counted = select(stmt.c.list_kind, func.count()).group_by(stmt.c.list_kind)
     with engine.connect() as conn:
-        for kind in KINDS:
-            stmt = _statement(level, entity_id, window, scope, kind, None)
-            counted = select(func.count()).select_from(stmt.order_by(None).subquery())
-            out[kind] = int(conn.execute(counted).scalar_one())
+        got = {str(k): int(n) for k, n in conn.execute(counted)}
+    out = {kind: got.get(kind, 0) for kind in KINDS}
     out["watch"] = min(out["watch"], WATCH_TOP)
     return out

@@ -17,12 +17,12 @@ calls `rfm_base`. Per customer, at the entity's visible stations, as of the wind
 
 from __future__ import annotations
 
-import statistics
-from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, fields
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
+from typing import Any
 
-from sqlalchemy import Date, Engine, Select, and_, case, cast, func, select, true
+from sqlalchemy import CTE, Date, Engine, Select, and_, case, cast, func, select, true, union
 
 from data import customers as q
 from data.schema import card_recharges, customers, fuel_sales
@@ -33,6 +33,7 @@ from metrics.special.customers import customer_state, day_start, end_exclusive, 
 from metrics.special.rfm import (
     LOOKBACK_DAYS,
     RECENT_DAYS,
+    current_month_fm,
     frequency_money,
     province_medians,
     province_stations,
@@ -105,34 +106,40 @@ def _lookback(w: Window) -> datetime:
 
 
 def _rfm_statement(req: ProviderRequest) -> Select:
+    """One row per customer active at the entity: R, F, Mon, the province medians and the tags
+    (all computed in SQL: the Python side only scores, so a team's 20k customers cost one
+    statement and 20k rows, not the 300k rows of purchase days and product mixes)."""
     w, scope = req.window, req.scope
     ent = entity_stations(req)
     prov = province_stations(req, ent)
-    per_station = station_frequency_money(w, prov)
-    med = province_medians(w, prov, per_station)
+    cur = current_month_fm(w, prov) if req.rollup else None
+    per_station = station_frequency_money(w, prov, req.rollup, cur)
+    med = province_medians(w, prov, per_station, req.rollup)
     fm = frequency_money(per_station, ent, "entity_fm")
-    state = customer_state(w, ent)
-    last = q.last_purchase(ent, w.end)
-    cu, s = customers.c, state.c
+    state = customer_state(w, ent, rollup=req.rollup, last_ts=True)
+    tags = _tags_cte(req, ent)
+    cu, s, tg = customers.c, state.c, tags.c
     return (
         select(s.customer_id, *q.person_columns(scope), cu.kind, cu.grade, cu.manager_id,
-               last.c.last_ts, func.coalesce(fm.c.f, 0).label("f"),
-               func.coalesce(fm.c.mon, 0.0).label("mon"), med.c.f_med, med.c.mon_med)
+               s.last_ts, func.coalesce(fm.c.f, 0).label("f"),
+               func.coalesce(fm.c.mon, 0.0).label("mon"), med.c.f_med, med.c.mon_med,
+               tg.preferred_product, tg.usual_station, tg.n_txn, tg.n_disc, tg.cycle_days,
+               func.coalesce(tg.recharge_count, 0).label("recharge_count"),
+               func.coalesce(tg.recharge_amount, 0.0).label("recharge_amount"))
         .select_from(
             state.join(med, true())
             .outerjoin(fm, and_(fm.c.entity_id == s.entity_id, fm.c.customer_id == s.customer_id))
             .outerjoin(customers, cu.customer_id == s.customer_id)
-            .outerjoin(last, last.c.customer_id == s.customer_id)
+            .outerjoin(tags, tg.customer_id == s.customer_id)
         )
         .where(s.last >= add_months(w.last_month, -3))
         .order_by(s.customer_id)
     )  # fmt: skip
 
 
-def _mix_statement(req: ProviderRequest) -> Select:
+def _mix_cte(req: ProviderRequest, ent: CTE) -> CTE:
     """Per (customer, product, station) in the 90 days: liters, transactions, discounted ones."""
     fs, w = fuel_sales.c, req.window
-    ent = entity_stations(req)
     discounted = fs.paid_amount < fs.liters * fs.list_price - _EPS
     return (
         select(fs.customer_id, fs.product_code, fs.station_id,
@@ -141,74 +148,81 @@ def _mix_statement(req: ProviderRequest) -> Select:
         .join(ent, ent.c.station_id == fs.station_id)
         .where(fs.customer_id.is_not(None), fs.ts >= _lookback(w), fs.ts < end_exclusive(w))
         .group_by(fs.customer_id, fs.product_code, fs.station_id)
+        .cte("tag_mix")
     )  # fmt: skip
 
 
-def _days_statement(req: ProviderRequest) -> Select:
-    """Distinct purchase days per customer in the 90 days (the cycle is computed from them)."""
+def _top_cte(mix: CTE, key: str, amount: object, name: str) -> CTE:
+    """Per customer, the `key` with the largest amount (ties: the smallest key)."""
+    per = (
+        select(mix.c.customer_id, mix.c[key].label("k"), func.sum(amount).label("amount"))
+        .group_by(mix.c.customer_id, mix.c[key])
+        .subquery(f"{name}_sums")
+    )
+    ranked = select(
+        per.c.customer_id, per.c.k,
+        func.row_number().over(partition_by=per.c.customer_id,
+                               order_by=(per.c.amount.desc(), per.c.k)).label("rn"),
+    ).subquery(f"{name}_ranked")  # fmt: skip
+    return select(ranked.c.customer_id, ranked.c.k).where(ranked.c.rn == 1).cte(name)
+
+
+def _cycle_cte(req: ProviderRequest, ent: CTE) -> CTE:
+    """Per customer: the median of the day gaps between consecutive purchase days (90 days)."""
     fs, w = fuel_sales.c, req.window
-    ent = entity_stations(req)
-    day = cast(fs.ts, Date).label("day")
-    return (
-        select(fs.customer_id, day).distinct()
+    days = (
+        select(fs.customer_id, cast(fs.ts, Date).label("day")).distinct()
         .join(ent, ent.c.station_id == fs.station_id)
         .where(fs.customer_id.is_not(None), fs.ts >= _lookback(w), fs.ts < end_exclusive(w))
+        .subquery("tag_days")
+    )  # fmt: skip
+    prev = func.lag(days.c.day).over(partition_by=days.c.customer_id, order_by=days.c.day)
+    gaps = select(days.c.customer_id, (days.c.day - prev).label("gap")).subquery("tag_gaps")
+    return (
+        select(gaps.c.customer_id,
+               func.percentile_cont(0.5).within_group(gaps.c.gap).label("cycle_days"))
+        .where(gaps.c.gap.is_not(None))
+        .group_by(gaps.c.customer_id)
+        .cte("tag_cycle")
     )  # fmt: skip
 
 
-def _recharge_statement(req: ProviderRequest) -> Select:
+def _tags_cte(req: ProviderRequest, ent: CTE) -> CTE:
+    """Per customer with a purchase or a recharge at the entity in the 90 days: preferred
+    product (most liters), usual station (most transactions), transactions and discounted
+    ones, purchase cycle, recharges (count, amount)."""
     cr, w = card_recharges.c, req.window
-    ent = entity_stations(req)
-    return (
-        select(cr.customer_id, func.count().label("n"), func.sum(cr.amount).label("amount"))
+    mix = _mix_cte(req, ent)
+    product = _top_cte(mix, "product_code", mix.c.liters, "tag_product")
+    station = _top_cte(mix, "station_id", mix.c.n, "tag_station")
+    counts = (
+        select(mix.c.customer_id, func.sum(mix.c.n).label("n_txn"),
+               func.sum(mix.c.disc).label("n_disc"))
+        .group_by(mix.c.customer_id).cte("tag_counts")
+    )  # fmt: skip
+    cycle = _cycle_cte(req, ent)
+    recharges = (
+        select(cr.customer_id, func.count().label("recharge_count"),
+               func.sum(cr.amount).label("recharge_amount"))
         .join(ent, ent.c.station_id == cr.station_id)
         .where(cr.ts >= _lookback(w), cr.ts < end_exclusive(w))
         .group_by(cr.customer_id)
-    )
-
-
-# ---- assembling the profiles ------------------------------------------------------------------
-
-
-def _tags(engine: Engine, req: ProviderRequest) -> dict[str, dict[str, object]]:
-    """Preferred product, usual station, discount share, cycle, recharges per customer."""
-    liters: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
-    visits: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    days: dict[str, list[date]] = defaultdict(list)
-    with engine.connect() as conn:
-        for r in conn.execute(_mix_statement(req)):
-            liters[r.customer_id][r.product_code] += float(r.liters)
-            visits[r.customer_id][r.station_id] += int(r.n)
-            counts[r.customer_id][0] += int(r.n)
-            counts[r.customer_id][1] += int(r.disc)
-        for r in conn.execute(_days_statement(req)):
-            days[r.customer_id].append(r.day.date() if isinstance(r.day, datetime) else r.day)
-        recharges = {r.customer_id: (int(r.n), float(r.amount))
-                     for r in conn.execute(_recharge_statement(req))}  # fmt: skip
-    out: dict[str, dict[str, object]] = {}
-    for cid in set(liters) | set(recharges):
-        out[cid] = {
-            "preferred_product": _top(liters.get(cid, {})),
-            "usual_station": _top(visits.get(cid, {})),
-            "discount_share": counts[cid][1] / counts[cid][0] if counts[cid][0] else None,
-            "cycle_days": _cycle(days.get(cid, [])),
-            "recharge_count": recharges.get(cid, (0, 0.0))[0],
-            "recharge_amount": recharges.get(cid, (0, 0.0))[1],
-        }
-    return out
-
-
-def _top(amounts: dict[str, float] | dict[str, int]) -> str | None:
-    """The key with the largest amount (ties: the smallest key), None when empty."""
-    return min(amounts, key=lambda k: (-amounts[k], k)) if amounts else None
-
-
-def _cycle(days: list[date]) -> float | None:
-    """Median days between consecutive purchase days; None with fewer than two."""
-    ds = sorted(set(days))
-    gaps = [(b - a).days for a, b in zip(ds, ds[1:], strict=False)]
-    return float(statistics.median(gaps)) if gaps else None
+        .cte("tag_recharges")
+    )  # fmt: skip
+    ids = union(select(counts.c.customer_id), select(recharges.c.customer_id)).subquery("tag_ids")
+    return (
+        select(ids.c.customer_id, product.c.k.label("preferred_product"),
+               station.c.k.label("usual_station"), counts.c.n_txn, counts.c.n_disc,
+               cycle.c.cycle_days, recharges.c.recharge_count, recharges.c.recharge_amount)
+        .select_from(
+            ids.outerjoin(product, product.c.customer_id == ids.c.customer_id)
+            .outerjoin(station, station.c.customer_id == ids.c.customer_id)
+            .outerjoin(counts, counts.c.customer_id == ids.c.customer_id)
+            .outerjoin(cycle, cycle.c.customer_id == ids.c.customer_id)
+            .outerjoin(recharges, recharges.c.customer_id == ids.c.customer_id)
+        )
+        .cte("tags")
+    )  # fmt: skip
 
 
 def profiles(engine: Engine, level: str, entity_id: str, window: Window,
@@ -219,23 +233,26 @@ def profiles(engine: Engine, level: str, entity_id: str, window: Window,
     req = ProviderRequest(Level(level), (entity_id,), window, scope)
     with engine.connect() as conn:
         rows = conn.execute(_rfm_statement(req)).mappings().all()
-    tags = _tags(engine, req) if rows else {}
-    none = {"preferred_product": None, "usual_station": None, "discount_share": None,
-            "cycle_days": None, "recharge_count": 0, "recharge_amount": 0.0}  # fmt: skip
-    return [_profile(r, window, tags.get(r["customer_id"], none)) for r in rows]
+    return [_profile(r, window) for r in rows]
 
 
-def _profile(r: dict, w: Window, tags: dict[str, object]) -> Profile:
+def _profile(r: Mapping[str, Any], w: Window) -> Profile:
     last = r["last_ts"]
     r_days = (w.end - (last.date() if isinstance(last, datetime) else last)).days
     f, mon = int(r["f"]), float(r["mon"])
-    high = (r_days <= RECENT_DAYS, f >= float(r["f_med"] or 0), mon >= float(r["mon_med"] or 0))
+    f_med, m_med = float(r["f_med"] or 0), float(r["mon_med"] or 0)
+    high = (r_days <= RECENT_DAYS, f >= f_med, mon >= m_med)
+    n_txn, cycle = r["n_txn"], r["cycle_days"]
     return Profile(
         customer_id=r["customer_id"], name=r["name"], phone=r["phone"], kind=r["kind"],
         grade=r["grade"], manager_id=r["manager_id"], r_days=r_days, frequency=f, monetary=mon,
         r_score=r_score(r_days), f_score=ratio_score(f, r["f_med"]),
         m_score=ratio_score(mon, r["mon_med"]), segment=SEGMENTS[high],
-        f_median=float(r["f_med"] or 0), m_median=float(r["mon_med"] or 0), **tags,  # type: ignore[arg-type]
+        preferred_product=r["preferred_product"], usual_station=r["usual_station"],
+        cycle_days=float(cycle) if cycle is not None else None,
+        discount_share=int(r["n_disc"]) / int(n_txn) if n_txn else None,
+        recharge_count=int(r["recharge_count"]), recharge_amount=float(r["recharge_amount"]),
+        f_median=f_med, m_median=m_med,
     )  # fmt: skip
 
 

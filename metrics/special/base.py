@@ -14,6 +14,7 @@ numerators and denominators, so a zero denominator still gives a null (grey) ind
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -23,6 +24,10 @@ from sqlalchemy import Select
 from data.scope import Scope
 from metrics.periods import Level, Window
 
+# AMOEBA_ROLLUPS=0 makes the providers read raw rows wherever they can read a rollup (the
+# evaluator's switch for agg_fuel_day); tests build both paths and require identical outputs.
+ROLLUPS = os.environ.get("AMOEBA_ROLLUPS", "1") != "0"
+
 
 @dataclass(frozen=True)
 class ProviderRequest:
@@ -30,7 +35,9 @@ class ProviderRequest:
 
     `entity_ids` are ids of `level` (e.g. team ids); the provider must restrict the stations it
     reads to those entities AND to `scope.station_predicate(stations.c)` (fail closed).
-    `params` are the measure's YAML `params` (read-only).
+    `params` are the measure's YAML `params` (read-only). `rollup`: read the per-customer
+    columns the importer stores (agg_customer_month's next_month, first_day_registered; whole
+    months of F and Mon) instead of recomputing them from raw transactions.
     """
 
     level: Level
@@ -38,6 +45,7 @@ class ProviderRequest:
     window: Window
     scope: Scope
     params: Mapping[str, Any] = field(default_factory=dict)
+    rollup: bool = ROLLUPS
 
 
 # A provider builds (never runs) one statement: columns `entity_id` plus one per output name.

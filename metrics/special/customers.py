@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import CTE, Date, Select, and_, case, cast, func, literal, select, union_all
+from sqlalchemy import CTE, Date, Select, and_, case, cast, func, literal, or_, select, union_all
 
 from data.schema import agg_customer_month, customers, fuel_sales, stations
 from metrics.periods import ORG_LEVELS, Window, add_months, days_in_month, month_start
@@ -81,17 +81,32 @@ def as_of_month_is_partial(w: Window) -> bool:
     return w.end < add_months(w.last_month, 1) - timedelta(days=1)
 
 
-def customer_months(w: Window, ent: CTE, prefix: str = "") -> CTE:
+def history_cutoff(w: Window) -> date:
+    """C: of the months up to C, a customer state needs only each pair's last one (the states
+    look at M..M−4 and at the window's months; older months matter only as the last purchase)."""
+    return min(add_months(w.last_month, -5), add_months(month_start(w.start), -1))
+
+
+def customer_months(w: Window, ent: CTE, prefix: str = "", rollup: bool = True,
+                    last_ts: bool = False) -> CTE:  # fmt: skip
     """Liters per (entity, customer, month) up to M at the entity's stations.
 
     Closed months from agg_customer_month; a partial as-of month from fuel_sales up to w.end.
+    `rollup`: of the months up to `history_cutoff`, read only each (customer, station)'s last
+    one (next_month after the cutoff), not the whole history: the same state, far fewer rows.
+    `last_ts` adds each month's last purchase time (the customer lists show it).
     """
     acm, m = agg_customer_month.c, w.last_month
     partial = as_of_month_is_partial(w)
+    conds = [acm.month < m if partial else acm.month <= m]
+    if rollup:
+        cut = history_cutoff(w)
+        conds.append(or_(acm.month > cut, acm.next_month.is_(None), acm.next_month > cut))
+    extra = [acm.last_ts] if last_ts else []
     closed = (
-        select(ent.c.entity_id, acm.customer_id, acm.month, acm.liters)
+        select(ent.c.entity_id, acm.customer_id, acm.month, acm.liters, *extra)
         .join(ent, ent.c.station_id == acm.station_id)
-        .where(acm.month < m if partial else acm.month <= m)
+        .where(*conds)
     )
     if not partial:
         return closed.cte(f"{prefix}customer_months")
@@ -102,6 +117,7 @@ def customer_months(w: Window, ent: CTE, prefix: str = "") -> CTE:
             fs.customer_id,
             cast(literal(m, Date), Date).label("month"),
             func.sum(fs.liters).label("liters"),
+            *([func.max(fs.ts).label("last_ts")] if last_ts else []),
         )
         .join(ent, ent.c.station_id == fs.station_id)
         .where(
@@ -114,11 +130,14 @@ def customer_months(w: Window, ent: CTE, prefix: str = "") -> CTE:
     return union_all(closed, current).cte(f"{prefix}customer_months")
 
 
-def customer_state(w: Window, ent: CTE, prefix: str = "") -> CTE:
+def customer_state(w: Window, ent: CTE, prefix: str = "", rollup: bool = True,
+                   last_ts: bool = False) -> CTE:  # fmt: skip
     """Per (entity, customer): last purchase month up to M and up to M−1, liters in M..M−4
-    (l0..l4) and liters in the window (`win`). `prefix` keeps CTE names unique when one
-    statement needs two states (rfm: entity and province)."""
-    cm, m = customer_months(w, ent, prefix), w.last_month
+    (l0..l4) and liters in the window (`win`); with `last_ts`, the last purchase time up to the
+    window end. `prefix` keeps CTE names unique when one statement needs two states (rfm:
+    entity and province)."""
+    cm, m = customer_months(w, ent, prefix, rollup, last_ts), w.last_month
+    extra = [func.max(cm.c.last_ts).label("last_ts")] if last_ts else []
 
     def liters_in(n: int) -> object:
         return func.sum(case((cm.c.month == add_months(m, -n), cm.c.liters), else_=0.0))
@@ -133,6 +152,7 @@ def customer_state(w: Window, ent: CTE, prefix: str = "") -> CTE:
             func.sum(case((cm.c.month >= month_start(w.start), cm.c.liters), else_=0.0)).label(
                 "win"
             ),
+            *extra,
         )
         .group_by(cm.c.entity_id, cm.c.customer_id)
         .cte(f"{prefix}customer_state")
@@ -193,7 +213,7 @@ def build_status(req: ProviderRequest) -> Select:
     """customers.status: status counts at the as-of month per entity (see module docstring)."""
     w = req.window
     ent = entity_stations(req)
-    s = customer_state(w, ent)
+    s = customer_state(w, ent, rollup=req.rollup)
     f = status_flags(w, s)
     cu = customers.c
     gold = cu.grade.in_(GOLD_PLUS)
@@ -233,6 +253,7 @@ STATUS = ProviderSpec(
         "agg_customer_month.station_id",
         "agg_customer_month.month",
         "agg_customer_month.liters",
+        "agg_customer_month.next_month",
         "fuel_sales.customer_id",
         "fuel_sales.ts",
         "fuel_sales.liters",
@@ -282,6 +303,8 @@ def home_customers(req: ProviderRequest, ent: CTE) -> CTE:
 def activated_members(req: ProviderRequest, ent: CTE, home: CTE) -> CTE:
     """New members (registered in M−1) who bought at the entity within 30 days (day difference
     0..30) of registering, and no later than the as-of day."""
+    if req.rollup:
+        return activated_from_rollup(req, ent, home)
     fs, w = fuel_sales.c, req.window
     prev_start = add_months(w.last_month, -1)
     last_useful = min(w.last_month + timedelta(days=ACTIVATION_DAYS), w.end)
@@ -301,13 +324,36 @@ def activated_members(req: ProviderRequest, ent: CTE, home: CTE) -> CTE:
     )
 
 
+def activated_from_rollup(req: ProviderRequest, ent: CTE, home: CTE) -> CTE:
+    """activated_members from agg_customer_month.first_day_registered: the purchase days that
+    count lie in M−1 and M (registration in M−1, the window ends in M), and a month's first day
+    on or after registration is within the limits exactly when some purchase day of it is."""
+    acm, w = agg_customer_month.c, req.window
+    first = acm.first_day_registered
+    return (
+        select(home.c.entity_id, home.c.customer_id)
+        .distinct()
+        .join(agg_customer_month, acm.customer_id == home.c.customer_id)
+        .join(ent, and_(ent.c.station_id == acm.station_id, ent.c.entity_id == home.c.entity_id))
+        .where(
+            home.c.is_new,
+            acm.month >= add_months(w.last_month, -1),
+            acm.month <= w.last_month,
+            first.is_not(None),
+            first <= w.end,
+            first - home.c.registered_on <= ACTIVATION_DAYS,
+        )
+        .cte("activated_members")
+    )
+
+
 def build_activation(req: ProviderRequest) -> Select:
     """customers.activation: new-member activation and customer-manager coverage per entity."""
     w = req.window
     ent = entity_stations(req)
     home = home_customers(req, ent)
     act = activated_members(req, ent, home)
-    s = customer_state(w, ent)
+    s = customer_state(w, ent, rollup=req.rollup)
     h, managed = home.c, home.c.manager_id.is_not(None)
     on_state = and_(s.c.entity_id == h.entity_id, s.c.customer_id == h.customer_id)
     on_act = and_(act.c.entity_id == h.entity_id, act.c.customer_id == h.customer_id)
@@ -341,6 +387,8 @@ ACTIVATION = ProviderSpec(
         "fuel_sales.customer_id",
         "fuel_sales.ts",
         "agg_customer_month.liters",
+        "agg_customer_month.next_month",
+        "agg_customer_month.first_day_registered",
     ),
     description="新客户 30 天激活、客户经理持有客户购油与人均有效客户（开户站归属本单位）",
 )

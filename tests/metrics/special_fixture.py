@@ -56,22 +56,34 @@ def sale(sid: str, day: date, liters: float, *, cust: str | None = None, product
     }  # fmt: skip
 
 
-def customer_month_rows(fuel: list[Row], density: Mapping[str, float]) -> list[Row]:
-    """agg_customer_month computed in plain Python from fuel rows (member sales only)."""
+def customer_month_rows(fuel: list[Row], density: Mapping[str, float],
+                        registered: Mapping[str, date] | None = None) -> list[Row]:  # fmt: skip
+    """agg_customer_month computed in plain Python from fuel rows (member sales only), with
+    each pair's next month with a purchase and the month's first purchase day on or after the
+    customer's registration (`registered`: customer id → registered_on)."""
     acc: dict[tuple[str, str, date], Row] = {}
     for r in fuel:
         if r["customer_id"] is None:
             continue
         key = (r["customer_id"], r["station_id"], r["ts"].date().replace(day=1))
-        a = acc.setdefault(key, defaultdict(float, txn_count=0, last_ts=r["ts"]))
+        a = acc.setdefault(key, defaultdict(float, txn_count=0, last_ts=r["ts"], first_reg=None))
         a["liters"] += r["liters"]
         a["tonnes"] += r["liters"] * density[r["product_code"]] / 1000
         a["paid_amount"] += r["paid_amount"]
         a["txn_count"] += 1
         a["last_ts"] = max(a["last_ts"], r["ts"])
+        reg, day = (registered or {}).get(r["customer_id"]), r["ts"].date()
+        if reg is not None and day >= reg:
+            a["first_reg"] = day if a["first_reg"] is None else min(a["first_reg"], day)
+    months: dict[tuple[str, str], list[date]] = defaultdict(list)
+    for c, s, m in sorted(acc):
+        months[(c, s)].append(m)
+    after = {(c, s, m): (ms + [None])[i + 1]
+             for (c, s), ms in months.items() for i, m in enumerate(ms)}  # fmt: skip
     return [
         {"customer_id": c, "station_id": s, "month": m, **{k: a[k] for k in
-         ("liters", "tonnes", "paid_amount", "txn_count", "last_ts")}}
+         ("liters", "tonnes", "paid_amount", "txn_count", "last_ts")},
+         "next_month": after[(c, s, m)], "first_day_registered": a["first_reg"]}
         for (c, s, m), a in sorted(acc.items())
     ]  # fmt: skip
 
@@ -81,7 +93,9 @@ def load(engine: Engine, tables: Mapping[str, list[Row]]) -> None:
     metadata.create_all(engine)
     density = {p["product_code"]: p["density_kg_per_l"] for p in tables.get("products", [])}
     rows = dict(tables)
-    rows["agg_customer_month"] = customer_month_rows(list(tables.get("fuel_sales", [])), density)
+    registered = {c["customer_id"]: c["registered_on"] for c in tables.get("customers", [])}
+    rows["agg_customer_month"] = customer_month_rows(list(tables.get("fuel_sales", [])), density,
+                                                     registered)
     with engine.begin() as conn:
         for name, data in rows.items():
             if data:
