@@ -74,3 +74,40 @@ def test_team_scope_masked_ids_kept_and_foreign_refused(store_url, tmp_path) -> 
     assert "张三丰" not in cells and "张**" in cells
     assert [r[4] for r in csv_rows(download(client, "camp-csv-stations", "team:TC"))[2:]] == ["B1"]
     assert download(client, "camp-xlsx", "team:TE") is None  # outside the scope: no file
+
+
+@pytest.fixture(scope="module")
+def two_team_url(tmp_path_factory) -> str:
+    """The campaign store plus U5, who buys at B1 (team TC) and B4 (team TE, another city)."""
+    from datetime import date
+
+    from sqlalchemy import create_engine
+
+    from tests.metrics.special_fixture import customer, sale
+    from tests.metrics.special_fixture import load as load_tables
+    from tests.metrics.test_campaign_views import _extra
+
+    tables = _extra()
+    tables["fuel_sales"] = [*tables["fuel_sales"],
+                            sale("B1", date(2026, 3, 3), 10, cust="U5", price=8),
+                            sale("B1", date(2026, 3, 12), 30, cust="U5", price=8),
+                            sale("B4", date(2026, 3, 16), 20, cust="U5", price=8)]  # fmt: skip
+    tables["customers"] = [*tables["customers"], {**customer("U5", "B1"), "name": "钱七"}]
+    path = tmp_path_factory.mktemp("camp_two_teams") / "facts.duckdb"
+    engine = create_engine(f"duckdb:///{path}")
+    load_tables(engine, tables)
+    engine.dispose()
+    return f"duckdb:///{path}"
+
+
+def test_customer_buying_in_two_teams(two_team_url, tmp_path) -> None:
+    """Province: one row for U5 with both stations' liters; each team: its own stations only."""
+    client = client_for(two_team_url, tmp_path, Scope.everything(pii=True))
+    rows = [r[2:] for r in csv_rows(download(client, "camp-csv-people", "province:P1"))[2:]]
+    # per day over 10 days: U5 30 + 20 L during vs 10 pre → +4 L/day; U1 +2; U4 +0.5
+    assert rows == [["U5", "钱七", "10.0", "50.0"], ["U1", "张三丰", "20.0", "40.0"],
+                    ["U4", "赵六", "0.0", "5.0"]]  # fmt: skip
+    tc = [r[2:] for r in csv_rows(download(client, "camp-csv-people", "team:TC"))[2:]]
+    assert tc == [["U1", "张三丰", "20.0", "40.0"], ["U5", "钱七", "10.0", "30.0"]]  # +2 each: by id
+    te = [r[2:] for r in csv_rows(download(client, "camp-csv-people", "team:TE"))[2:]]
+    assert te == [["U5", "钱七", "0.0", "20.0"], ["U4", "赵六", "0.0", "5.0"]]
