@@ -73,16 +73,19 @@ def band_chart(bands: list[dict[str, Any]], thresholds: list[float], lang: str) 
     ], className="bands-chart mb-3")  # fmt: skip
 
 
-def _table(head: list[str], rows: list[list[Any]], cls: str) -> dbc.Table:
-    return dbc.Table(
+def _table(head: list[str], rows: list[list[Any]], cls: str) -> html.Div:
+    """A small striped table that scrolls inside its own box on a phone (it was cut off)."""
+    table = dbc.Table(
         [html.Thead(html.Tr([html.Th(h, className="text-end" if i else "") for i, h in enumerate(head)])),
-         html.Tbody([html.Tr([html.Td(c, className="text-end" if i else "") for i, c in enumerate(r)])
+         html.Tbody([html.Tr([html.Td(c, className="text-end text-nowrap" if 0 < i < 4 else
+                                      ("text-end" if i else "")) for i, c in enumerate(r)])
                      for r in rows])],
         size="sm", striped=True, className=f"{cls} small",
     )  # fmt: skip
+    return html.Div(table, className="table-responsive")
 
 
-def band_table(bands: list[dict[str, Any]], lang: str) -> dbc.Table:
+def band_table(bands: list[dict[str, Any]], lang: str) -> html.Div:
     """One row per band with tickets: count, share, cumulative share, liters."""
     head = [t(f"bands.col.{k}", lang) for k in ("band", "count", "share", "cum", "liters")]
     rows = [[band_label(b["lo"], b.get("tail", False)), count(b["count"]), percent(b["share"]), percent(b["cum_share"]),

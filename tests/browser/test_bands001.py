@@ -77,3 +77,15 @@ def test_bands001_histogram_and_what_if(dash_duo, demo_store_url, tmp_path, shot
     _wait_text(dash_duo, ".page-title", "Amount bands")
     text = _wait_text(dash_duo, "#bands-whatif-result", "Assumption")
     assert "q = 60%" in text and "Expected extra liters" in text
+    dash_duo.driver.save_screenshot(str(shots / "bands_en.png"))
+    dash_duo.driver.set_window_size(390, 1600)
+    time.sleep(1)
+    width = dash_duo.driver.execute_script("return document.documentElement.scrollWidth")
+    assert width <= 400, f"the page scrolls sideways at phone width ({width}px)"
+    clipped = dash_duo.driver.execute_script(
+        "return [...document.querySelectorAll('table')].filter(t => t.getBoundingClientRect().right"
+        " > window.innerWidth + 1 && !['auto', 'scroll'].includes("
+        "getComputedStyle(t.parentElement).overflowX)).map(t => t.className)")
+    assert clipped == [], f"tables cut off at phone width: {clipped}"
+    dash_duo.driver.save_screenshot(str(shots / "bands_phone.png"))
+    assert dash_duo.get_logs() == []

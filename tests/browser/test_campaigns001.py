@@ -152,5 +152,10 @@ def test_campaigns002_export_english_phone(dash_duo, demo_store_url, tmp_path, s
     time.sleep(1)
     width = dash_duo.driver.execute_script("return document.documentElement.scrollWidth")
     assert width <= 400, f"the page scrolls sideways at phone width ({width}px)"
+    clipped = dash_duo.driver.execute_script(
+        "return [...document.querySelectorAll('table')].filter(t => t.getBoundingClientRect().right"
+        " > window.innerWidth + 1 && !['auto', 'scroll'].includes("
+        "getComputedStyle(t.parentElement).overflowX)).map(t => t.className)")
+    assert clipped == [], f"tables cut off at phone width: {clipped}"
     dash_duo.driver.save_screenshot(str(shots / "campaigns_phone.png"))
     assert dash_duo.get_logs() == []

@@ -138,6 +138,16 @@ def test_customers003_segments_filter_and_export(dash_duo, demo_store_url, tmp_p
     dash_duo.find_element(".page-title").click()  # close the dropdown before the picture
     time.sleep(0.5)
     _shot(dash_duo, shots / "customers_segments.png")
+    dash_duo.driver.set_window_size(390, 1400)
+    time.sleep(1)
+    width = dash_duo.driver.execute_script("return document.documentElement.scrollWidth")
+    assert width <= 400, f"the page scrolls sideways at phone width ({width}px)"
+    clipped = dash_duo.driver.execute_script(
+        "return [...document.querySelectorAll('table')].filter(t => t.getBoundingClientRect().right"
+        " > window.innerWidth + 1 && !['auto', 'scroll'].includes("
+        "getComputedStyle(t.parentElement).overflowX)).map(t => t.className)")
+    assert clipped == [], f"tables cut off at phone width: {clipped}"
+    dash_duo.driver.save_screenshot(str(shots / "segments_phone.png"))
     assert dash_duo.get_logs() == []
 
 
@@ -175,5 +185,10 @@ def test_customers004_url_follows_tab_deep_link_and_bad_params(dash_duo, demo_st
     time.sleep(1)
     width = dash_duo.driver.execute_script("return document.documentElement.scrollWidth")
     assert width <= 400, f"the page scrolls sideways at phone width ({width}px)"
+    clipped = dash_duo.driver.execute_script(
+        "return [...document.querySelectorAll('table')].filter(t => t.getBoundingClientRect().right"
+        " > window.innerWidth + 1 && !['auto', 'scroll'].includes("
+        "getComputedStyle(t.parentElement).overflowX)).map(t => t.className)")
+    assert clipped == [], f"tables cut off at phone width: {clipped}"
     dash_duo.driver.save_screenshot(str(shots / "customers_phone.png"))
     assert dash_duo.get_logs() == []
