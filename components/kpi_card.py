@@ -4,13 +4,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from urllib.parse import quote
+
 from dash import html
 
 from components import format as fmt
+from components.charts import ACCENT, RAG_COLOURS
 from components.i18n import t
 from components.indicator_view import IndicatorView, change, change_tone, format_value
 from components.rag import rag_light
-from components.sparkline import sparkline
 
 # A bar scaled to 120 % lets an over-achiever show past the plan without the bar overflowing.
 BAR_SCALE = 1.2
@@ -61,6 +64,60 @@ def comparison(label: str, view: IndicatorView, basis: float | None, lang: str) 
          html.Span(change(view.value, basis, view.unit, lang), className="cmp-value")],
         className=f"cmp cmp-{tone}",
     )
+
+
+SPARK_W, SPARK_H, SPARK_PAD = 240, 44, 5
+
+
+def _spark_points(values: Sequence[float | None]) -> list[tuple[float, float] | None]:
+    """Each month's (x, y) in the sparkline's box, None for a month without a value."""
+    known = [v for v in values if v is not None]
+    lo, hi = min(known), max(known)
+    span = (hi - lo) or 1.0
+    step = (SPARK_W - 2 * SPARK_PAD) / max(len(values) - 1, 1)
+    return [None if v is None else
+            (SPARK_PAD + i * step,
+             SPARK_H - SPARK_PAD - (v - lo) / span * (SPARK_H - 2 * SPARK_PAD))
+            for i, v in enumerate(values)]
+
+
+def sparkline_svg(points: Sequence[tuple[str, float | None]], rag: str = "grey") -> str:
+    """The 13-month trend as a small SVG: a line (broken where a month has no value) and the
+    last value as a dot in the light's colour.
+
+    A static image instead of a Plotly graph: the board then needs no plotly.js at all (a
+    3 MB script to parse) and draws eight cards without eight graph layouts.
+    """
+    xy = _spark_points([v for _, v in points])
+    paths, run = [], ""
+    for p in xy:
+        if p is None:
+            paths.append(run)
+            run = ""
+        else:
+            run += f"{'L' if run else 'M'}{p[0]:.1f} {p[1]:.1f}"
+    paths.append(run)
+    # vector-effect is not inherited: each path keeps its stroke width when the box stretches
+    line = "".join(f'<path d="{d}" vector-effect="non-scaling-stroke"/>' for d in paths if d)
+    last = next(p for p in reversed(xy) if p is not None)
+    colour = RAG_COLOURS.get(rag, RAG_COLOURS["grey"])
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {SPARK_W} {SPARK_H}" '
+            f'preserveAspectRatio="none"><g fill="none" stroke="{ACCENT}" stroke-width="2" '
+            f'stroke-linejoin="round">{line}</g>'
+            f'<path d="M{last[0]:.1f} {last[1]:.1f}h0" stroke="{colour}" stroke-width="7" '
+            f'stroke-linecap="round" vector-effect="non-scaling-stroke"/></svg>')
+
+
+def sparkline(points: Sequence[tuple[str, float | None]], rag: str, label: str) -> html.Div:
+    """The card's trend as an image; its text alternative names the first and last months."""
+    if not points or all(v is None for _, v in points):
+        return html.Div(className="sparkline sparkline-empty", title=label)
+    known = [(m, v) for m, v in points if v is not None]
+    alt = f"{label}: {known[0][0]} {known[0][1]:,.4g} → {known[-1][0]} {known[-1][1]:,.4g}"
+    src = "data:image/svg+xml;charset=utf-8," + quote(sparkline_svg(points, rag))
+    return html.Div(html.Img(src=src, alt=alt, className="sparkline-img",
+                             style={"display": "block", "width": "100%", "height": "44px"}),
+                    className="sparkline", title=alt)
 
 
 def kpi_card(view: IndicatorView, lang: str = "zh") -> html.Div:

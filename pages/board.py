@@ -1,9 +1,10 @@
 """团队看板: the team leader's home. Pickers, 8 headline cards, all indicators by theme, drawer.
 
 Flow: the URL query (kept in `board-query`) sets the pickers once; the pickers drive `load`
-(one cached batch evaluation, JSON into `board-data`) and the URL (replaceState, no reload);
-`render` turns the JSON into cards and rows in the current language and applies search and
-the red/yellow switch without evaluating again; a click on any indicator opens the drawer.
+(one cached batch evaluation, JSON into `board-data`, drawn in the same answer) and the URL
+(replaceState, no reload); `render` redraws from the stored JSON when the language, the search
+or the red/yellow switch changes, without evaluating again; a click on any indicator opens
+the drawer.
 """
 
 from __future__ import annotations
@@ -138,14 +139,9 @@ def url_of(entity_value: str | None, period_value: str | None,
     return query_string(entity_value, period_value, keep)
 
 
-@callback(
-    Output("board-data", "data"),
-    Input("board-entity", "value"), Input("board-period", "value"),
-    State("board-query", "data"),
-)
-def load(entity_value: str | None, period_value: str | None,
-         query: dict[str, Any] | None) -> Any:
-    """Evaluate the view (one cached batch, plus the headline trends)."""
+def _evaluate(entity_value: str | None, period_value: str | None,
+              query: dict[str, Any] | None) -> Any:
+    """The view's JSON (one cached batch plus the headline trends), or {"error": …}."""
     if not entity_value or not period_value:
         return None
     try:
@@ -165,14 +161,9 @@ def load(entity_value: str | None, period_value: str | None,
     return data
 
 
-@callback(
-    Output("board-header", "children"), Output("board-body", "children"),
-    Input("board-data", "data"), Input("app-lang", "data"),
-    Input("board-search", "value"), Input("board-only-bad", "value"),
-)
-def render(data: dict[str, Any] | None, lang: str | None, search: str | None,
-           only_bad: bool | None) -> tuple[Any, Any]:
-    """Cards and theme groups from the loaded JSON, filtered by search and the switch."""
+def _draw(data: dict[str, Any] | None, lang: str | None, search: str | None,
+          only_bad: bool | None) -> tuple[Any, Any]:
+    """Header and body from the view's JSON, in one language, filtered."""
     lang = normalize_lang(lang)
     if not data:
         return page_header(t("board.title", lang)), None
@@ -182,6 +173,37 @@ def render(data: dict[str, Any] | None, lang: str | None, search: str | None,
     as_of = date.fromisoformat(data["as_of"]) if data.get("as_of") else None
     return (board_view.header(data, as_of, lang),
             board_view.body(data, lang, search or "", bool(only_bad)))
+
+
+@callback(
+    Output("board-data", "data"), Output("board-header", "children"),
+    Output("board-body", "children"),
+    Input("board-entity", "value"), Input("board-period", "value"),
+    State("board-query", "data"), State("app-lang", "data"),
+    State("board-search", "value"), State("board-only-bad", "value"),
+)
+def load(entity_value: str | None, period_value: str | None, query: dict[str, Any] | None,
+         lang: str | None, search: str | None, only_bad: bool | None) -> tuple[Any, Any, Any]:
+    """Evaluate the view and draw it in the same answer.
+
+    One round trip instead of two: drawing in a second callback meant the browser sent the
+    view's JSON (~60 kB) back to the server only to receive the components.
+    """
+    data = _evaluate(entity_value, period_value, query)
+    return (data, *_draw(data, lang, search, only_bad))
+
+
+@callback(
+    Output("board-header", "children", allow_duplicate=True),
+    Output("board-body", "children", allow_duplicate=True),
+    Input("app-lang", "data"), Input("board-search", "value"), Input("board-only-bad", "value"),
+    State("board-data", "data"),
+    prevent_initial_call=True,
+)
+def render(lang: str | None, search: str | None, only_bad: bool | None,
+           data: dict[str, Any] | None) -> tuple[Any, Any]:
+    """Redraw in another language, or filtered by search and the switch (no evaluation)."""
+    return _draw(data, lang, search, only_bad)
 
 
 @callback(

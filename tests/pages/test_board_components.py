@@ -131,3 +131,23 @@ def test_rule_words() -> None:
                      "higher_better", "en").startswith(
         "Year-on-year growth: green ≥ 0%; yellow ≥ -3%")
     assert "时间进度" in rule_text({"kind": "plan_progress", "plan": "x"}, "higher_better")
+
+
+def test_sparkline_svg_scales_breaks_and_marks_the_last_month() -> None:
+    """Highest month at the top edge, lowest at the bottom, a gap where a month has no value,
+    the dot on the last known month in the light's colour (box 240×44, padding 5)."""
+    from components.charts import RAG_COLOURS
+    from components.kpi_card import sparkline, sparkline_svg
+
+    points = [("2026-01", 10.0), ("2026-02", 30.0), ("2026-03", None), ("2026-04", 20.0),
+              ("2026-05", None)]
+    svg = sparkline_svg(points, "red")
+    step = (240 - 10) / 4
+    # month 1 → y = 44 − 5 (bottom), month 2 → y = 5 (top), month 4 → halfway 22
+    assert '<path d="M5.0 39.0L62.5 5.0"' in svg
+    assert f'<path d="M{5 + 3 * step:.1f} 22.0"' in svg  # after the gap: a new segment
+    assert f'd="M{5 + 3 * step:.1f} 22.0h0" stroke="{RAG_COLOURS["red"]}"' in svg
+    img = next(c for c in _walk(sparkline(points, "red", "trend")) if c.__class__.__name__ == "Img")
+    assert img.src.startswith("data:image/svg+xml") and "2026-01" in img.alt and "2026-04" in img.alt
+    empty = sparkline([("2026-01", None)], "grey", "trend")
+    assert "sparkline-empty" in empty.className
