@@ -2,7 +2,7 @@
 window → one cached computation → (JSON for the page's store, URL query that restores the view).
 
 Both pages take an entity (`level:id`) and a period; both refuse an entity the caller may not
-see, compute under `access.context.current_scope()`, cache through `pages.board_data.cached`
+see, compute under `access.context.current_scope()`, cache through `pages.cache.cached`
 (keyed by scope, entity and window, plus the data version), and turn any failure into
 `{"error": <exception name>}` for a friendly message instead of a traceback.
 """
@@ -22,8 +22,8 @@ from components.shell import param_error
 from data.org import LEVELS, latest_day, list_entities
 from data.scope import Scope
 from metrics.periods import Level, Period, PeriodError, Window, window
-from pages.board_data import cached
 from pages.board_params import effective_as_of, parse_entity_value
+from pages.cache import cached
 
 log = logging.getLogger(__name__)
 

@@ -24,8 +24,8 @@ from components.shell import page_header, param_error
 from data.org import latest_day, list_entities
 from metrics.customer_lists import customer_list
 from metrics.periods import Period, window
-from pages.board_data import cached
 from pages.board_params import entity_options, parse_entity_value, period_options, resolve
+from pages.cache import cached
 from pages.customers_params import QUERY_KEYS, TABS, layout_query, url_query
 
 dash.register_page(__name__, path="/customers", nav_key="nav.customers", order=30,
