@@ -3,7 +3,9 @@
 Pickers (entity, period) drive one cached computation (`metrics.campaigns`,
 `metrics.campaign_customers`): the campaign list with incremental volume, margin, cost and net
 profit, then one campaign's before/during chart vs the control stations, its per-station table
-and the customers who responded (names as the caller's scope allows). Scope comes from
+and the customers who responded (names as the caller's scope allows, each with its customer
+id). Downloads (per-station CSV, responders CSV, both as Excel) live in
+pages/campaigns_export.py; the numbers as JSON in pages/campaigns_data.py. Scope comes from
 `access.context.current_scope()` in every callback.
 """
 
