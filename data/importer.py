@@ -88,8 +88,9 @@ def import_folder(
     return report
 
 
-def _load_files(duck, files, report, progress, loader) -> None:  # noqa: ANN001
-    """Stage, validate and load each file in contract order; `loader(table, good)` writes."""
+def _load_files(duck, files, report, progress, loader, server: bool = False) -> None:  # noqa: ANN001
+    """Stage, validate and load each file in contract order; `loader(table, good)` writes.
+    `server`: the store is not DuckDB (text with NUL bytes must be quarantined everywhere)."""
     duck.execute(QROWS_DDL)
     for table in CONTRACT_TABLES:
         path = files.get(table.name)
@@ -98,14 +99,14 @@ def _load_files(duck, files, report, progress, loader) -> None:  # noqa: ANN001
         result = FileResult(file=path.name, table=table.name)
         report.files.append(result)
         with tqdm(total=4, desc=path.name, disable=not progress, unit="step") as bar:
-            _load_file(duck, table, path, result, loader, bar)
+            _load_file(duck, table, path, result, loader, bar, server)
         _drop_temp(duck, f"f_{table.name}")
     report.problems = _problem_groups(duck)
 
 
-def _load_file(duck, table, path, result, loader, bar) -> None:  # noqa: ANN001
+def _load_file(duck, table, path, result, loader, bar, server) -> None:  # noqa: ANN001
     try:
-        staged = stage_file(duck, path, f"f_{table.name}")
+        staged = stage_file(duck, path, f"f_{table.name}", nul_check=server)
     except (UnusableFile, duckdb.Error) as err:
         result.error = str(err)
         return
@@ -197,7 +198,7 @@ def _import_server(url, files, report, started, progress) -> None:  # noqa: ANN0
                 conn.exec_driver_sql("SELECT pg_advisory_xact_lock(4242)")
             load.seed_references(duck, conn)
             _load_files(duck, files, report, progress,
-                        lambda table, good: _server_load(conn, duck, table, good))
+                        lambda table, good: _server_load(conn, duck, table, good), server=True)
             load.store_quarantine(conn, duck, report.import_id)
             rollups.rebuild(conn)
             report.status = "published"

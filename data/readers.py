@@ -48,10 +48,14 @@ def csv_header(path: Path) -> list[str]:
     # Only the first line is decoded here: a bad byte further down is DuckDB's to reject.
     with open(path, "rb") as handle:
         first = handle.readline(1_000_000)
+    if first.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise UnusableFile("the file is UTF-16 (it starts with a UTF-16 byte-order mark): "
+                           "save it as UTF-8")
     try:
         line = first.decode("utf-8-sig")
     except UnicodeDecodeError as err:
-        raise UnusableFile(f"the header is not UTF-8 ({err.reason})") from err
+        raise UnusableFile(f"the header is not UTF-8 ({err.reason}){_guess(first)}: "
+                           "save the file as UTF-8") from err
     header = next(csv.reader([line]), None)
     if not header or not any(h.strip() for h in header):
         raise UnusableFile("the file is empty or has no header row")
@@ -78,6 +82,7 @@ def stage_csv(duck: duckdb.DuckDBPyConnection, path: Path, name: str) -> Staged:
         f"max_line_size=10000000)",
         [str(path)],
     )
+    _refuse_wrong_encoding(duck, path, errors, f"{name}_raw", names)
     bad = _malformed(duck, name, errors)
     good_count = duck.execute(f"SELECT count(*) FROM {name}_raw").fetchall()[0][0]  # noqa: S608
     bad_count = duck.execute(f"SELECT count(*) FROM {bad}").fetchall()[0][0] if bad else 0  # noqa: S608
@@ -89,6 +94,42 @@ def stage_csv(duck: duckdb.DuckDBPyConnection, path: Path, name: str) -> Staged:
         rows_read=good_count + bad_count,
         malformed=bad,
     )
+
+
+def _guess(raw: bytes) -> str:
+    """", it reads as GB18030 (GBK)" when the bytes make sense in China's legacy encoding."""
+    try:
+        text = raw.decode("gb18030")
+    except UnicodeDecodeError:
+        return ""
+    return f", it reads as GB18030/GBK: {text.strip()[:40]!r}" if text.strip() else ""
+
+
+def _refuse_wrong_encoding(duck: duckdb.DuckDBPyConnection, path: Path, errors: str,
+                           raw_rows: str, names: list[str]) -> None:
+    """A file in another encoding is refused whole, naming the first bad row and column.
+
+    When no row that was read holds any non-ASCII text while some rows are not UTF-8, the file
+    was saved in a legacy encoding (GBK from Excel, typically): loading only its ASCII rows would
+    half-load it. A UTF-8 file with a stray corrupt line keeps the per-line quarantine.
+    """
+    first = duck.execute(
+        f"SELECT line, line_byte_position, column_name FROM {errors} "  # noqa: S608
+        "WHERE error_type = 'INVALID ENCODING' ORDER BY line LIMIT 1").fetchall()
+    if not first:
+        return
+    all_text = "concat_ws('', " + ", ".join(ident(n) for n in names) + ")"
+    utf8_seen = duck.execute(
+        f"SELECT count(*) FROM (SELECT 1 FROM {raw_rows} "  # noqa: S608
+        f"WHERE regexp_matches({all_text}, '[^\\x00-\\x7f]') LIMIT 1)").fetchall()[0][0]
+    if utf8_seen:
+        return
+    line, offset, column = first[0]
+    with open(path, "rb") as handle:
+        handle.seek(max((offset or 1) - 1, 0))  # DuckDB counts the line's bytes from 1
+        raw = handle.readline(400)
+    raise UnusableFile(f"row {line - 1}, column {column}: not UTF-8{_guess(raw)}; "
+                       "save the file as UTF-8 (nothing of it was loaded)")
 
 
 def _malformed(duck: duckdb.DuckDBPyConnection, name: str, errors: str) -> str | None:
@@ -149,8 +190,42 @@ def stage_parquet(duck: duckdb.DuckDBPyConnection, path: Path, name: str) -> Sta
     return Staged(relation=name, columns=list(types), types=types, rows_read=int(rows or 0))
 
 
-def stage_file(duck: duckdb.DuckDBPyConnection, path: Path, name: str) -> Staged:
-    """Stage a `.csv` or `.parquet` file."""
+def _without_nul(duck: duckdb.DuckDBPyConnection, staged: Staged) -> Staged:
+    """Rows with a NUL byte in a text value become malformed rows (reason names the column).
+
+    PostgreSQL cannot store NUL in text: one such byte failed the whole import there, so the
+    row is quarantined on every store alike.
+    """
+    texts = [c for c, t in staged.types.items() if t == "VARCHAR"]
+    if not texts:
+        return staged
+    has = {c: f"coalesce(contains({ident(c)}, chr(0)), false)" for c in texts}
+    name, any_nul = staged.relation, " OR ".join(has.values())
+    found = duck.execute(f"SELECT count(*) FROM {name} WHERE {any_nul}").fetchall()[0][0]  # noqa: S608
+    if not found:
+        return staged
+    which = "concat_ws(', ', " + ", ".join(
+        f"CASE WHEN {x} THEN {literal(c)} END" for c, x in has.items()) + ")"
+    raw = "to_json(struct_pack(" + ", ".join(f"{ident(c)} := {ident(c)}" for c in staged.columns) + "))"
+    duck.execute(
+        f"CREATE TEMP TABLE {name}_nul AS SELECT row_no, 'NUL byte in column ' || {which} "  # noqa: S608
+        f"AS reason, {raw} AS raw FROM {name} WHERE {any_nul}")
+    duck.execute(f"CREATE TEMP VIEW {name}_ok AS SELECT * FROM {name} WHERE NOT ({any_nul})")  # noqa: S608
+    bad = f"{name}_nul"
+    if staged.malformed:
+        duck.execute(f"CREATE TEMP VIEW {name}_badall AS SELECT * FROM {staged.malformed} "  # noqa: S608
+                     f"UNION ALL SELECT * FROM {bad}")
+        bad = f"{name}_badall"
+    return Staged(relation=f"{name}_ok", columns=staged.columns, types=staged.types,
+                  rows_read=staged.rows_read, malformed=bad)
+
+
+def stage_file(duck: duckdb.DuckDBPyConnection, path: Path, name: str,
+               nul_check: bool = False) -> Staged:
+    """Stage a `.csv` or `.parquet` file. Rows with NUL bytes in text are set aside as malformed
+    in CSV files always, in Parquet files when `nul_check` (a server store; DuckDB stores NUL,
+    and the check costs ~1 s CPU per 10M Parquet rows)."""
     if path.suffix == ".parquet":
-        return stage_parquet(duck, path, name)
-    return stage_csv(duck, path, name)
+        staged = stage_parquet(duck, path, name)
+        return _without_nul(duck, staged) if nul_check else staged
+    return _without_nul(duck, stage_csv(duck, path, name))
