@@ -1,4 +1,4 @@
-"""Command line of the data layer: `python -m data import|export|demo|ensure-demo`.
+"""Command line of the data layer: `python -m data import|export|demo|ensure-demo|rollups`.
 
 Exit status: 0 on success (bad rows quarantined still count as success), 1 when the import
 failed or nothing at all could be imported, 2 when the folder is unusable.
@@ -41,6 +41,9 @@ def _parser() -> argparse.ArgumentParser:
 
     ensure = sub.add_parser("ensure-demo", help="create the demo store unless one is published")
     ensure.add_argument("--db", default=None, help=db_help)
+
+    roll = sub.add_parser("rollups", help="rebuild the rollups of a published store (atomically)")
+    roll.add_argument("--db", default=None, help=db_help)
     return parser
 
 
@@ -118,6 +121,20 @@ def cmd_ensure_demo(url: str) -> int:
     return cmd_demo(url, defaults)
 
 
+def cmd_rollups(url: str) -> int:
+    """Rebuild the rollups from the store's facts and publish them like an import."""
+    from data.rollups import rebuild_store
+
+    started = time.monotonic()
+    try:
+        rows = rebuild_store(url)
+    except Exception as err:  # noqa: BLE001 - the CLI reports any failure and exits non-zero
+        print(f"rollup rebuild failed, the published data is unchanged: {err}", file=sys.stderr)
+        return 1
+    print(f"rollups rebuilt in {time.monotonic() - started:.1f} s: agg_customer_month {rows} rows")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of `python -m data`."""
     args = _parser().parse_args(argv)
@@ -128,6 +145,8 @@ def main(argv: list[str] | None = None) -> int:
         return cmd_export(url, args.dir, args.format)
     if args.command == "demo":
         return cmd_demo(url, args)
+    if args.command == "rollups":
+        return cmd_rollups(url)
     return cmd_ensure_demo(url)
 
 

@@ -45,7 +45,7 @@ class ProviderRequest:
     window: Window
     scope: Scope
     params: Mapping[str, Any] = field(default_factory=dict)
-    rollup: bool = ROLLUPS
+    rollup: bool = field(default_factory=lambda: ROLLUPS)  # read when built: tests may flip it
 
 
 # A provider builds (never runs) one statement: columns `entity_id` plus one per output name.
