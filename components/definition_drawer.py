@@ -51,7 +51,6 @@ class ExplainView:
     trend: object | None = None  # a plotly Figure
     ranks: tuple[str, ...] = ()
     rows_href: str = ""
-    rows_table: object | None = None  # a Dash component (first rows behind the number)
     error: str = ""
     extra: Mapping[str, str] = field(default_factory=dict)
 
@@ -116,18 +115,16 @@ def explanation_block(ex: ExplainView, lang: str = "zh") -> html.Div:
                   html.Pre(ex.substituted, className="drawer-substituted")]
     if ex.inputs:
         parts += [html.H4(t("drawer.inputs", lang)), _inputs_table(ex.inputs, lang)]
+    if ex.rows_href:  # next to the inputs it reconciles, above the fold of the drawer
+        parts += [html.H4(t("drawer.rows", lang)),
+                  html.A(t("drawer.rows_link", lang), href=ex.rows_href,
+                         className="drawer-rows-link")]
     if ex.trend is not None:
         parts += [html.H4(t("drawer.trend", lang)),
                   dcc.Graph(figure=ex.trend, config=CHART_CONFIG, className="drawer-trend")]
     parts += [html.H4(t("drawer.rank", lang)),
               html.Ul([html.Li(r) for r in ex.ranks] or [html.Li(t("drawer.rank_none", lang))],
                       className="drawer-ranks")]
-    parts.append(html.H4(t("drawer.rows", lang)))
-    if ex.rows_href:
-        parts.append(html.A(t("drawer.rows_link", lang), href=ex.rows_href,
-                            className="drawer-rows-link"))
-    if ex.rows_table is not None:
-        parts.append(ex.rows_table)
     return html.Div(parts, className="drawer-explain")
 
 
