@@ -21,7 +21,7 @@ from metrics.rankings import RANK_LEVELS
 from metrics.registry import get_registry
 from metrics.request import BatchRequest, BatchResult, EntityError, IndicatorResult
 from reports import contrib
-from reports.model import Churn, ChurnCustomer, Contributor, Figure, Mover, Report, StatementLine
+from reports.model import Churn, ChurnCustomer, Figure, Mover, Report, StatementLine
 from reports.ranks import rank_info
 from reports.rules import suggest
 
@@ -72,16 +72,13 @@ def _movers(figs: tuple[Figure, ...], make: Callable[[Figure, bool], Mover]) -> 
     return tuple(make(f, True) for _, f in best), tuple(make(f, False) for _, f in worst)
 
 
-def _mover_maker(engine: Engine, req: ReportRequest, as_of: date | None, ent: Entity,
-                 kids: list[Entity], res: BatchResult) -> Callable[[Figure, bool], Mover]:  # fmt: skip
-    custs: list[tuple[Contributor, ...]] = []  # one customer-list query, only when needed
+def _mover_maker(ent: Entity, kids: list[Entity], res: BatchResult,
+                 lists: dict[str, list] | None) -> Callable[[Figure, bool], Mover]:  # fmt: skip
+    who = contrib.customers(lists["active"]) if lists else ()
 
     def make(f: Figure, good: bool) -> Mover:
-        if f.id in contrib.CUSTOMER_FIGURES and not custs:
-            custs.append(contrib.customers(engine, ent, req.period, as_of, req.scope))
-        who = custs[0] if f.id in contrib.CUSTOMER_FIGURES else ()
         return Mover(f, good, contrib.children(f.id, kids, res), contrib.products(f.id, ent, res),
-                     who)  # fmt: skip
+                     who if f.id in contrib.CUSTOMER_FIGURES else ())  # fmt: skip
 
     return make
 
@@ -96,22 +93,25 @@ def _statement(engine: Engine, req: ReportRequest, as_of: date | None) -> tuple[
                  for r in st.rows)  # fmt: skip
 
 
-def _churn(engine: Engine, req: ReportRequest, as_of: date | None) -> Churn | None:
+def _customer_lists(engine: Engine, req: ReportRequest, as_of: date | None) -> dict[str, list] | None:
+    """The warning, lost and active lists in ONE statement (churn section and customer
+    contributors); None for an aggregates-only reader, who gets no customer rows."""
     if req.scope.aggregates_only:
-        return None  # no customer rows for an aggregates-only reader: the section is left out
-    from metrics.customer_lists import customer_list
+        return None
+    from metrics.customer_lists import customer_lists
 
-    w = window(req.period, as_of)
+    return customer_lists(engine, req.level, req.entity_id, window(req.period, as_of), req.scope,
+                          ("warning", "lost", "active"), details=False)  # fmt: skip
 
-    def rows(kind: str, limit: int | None = None) -> list:
-        return customer_list(engine, req.level, req.entity_id, w, req.scope, kind, limit,
-                             details=False)  # fmt: skip
 
-    # Two queries, not four: "serious" and "watch" are the warning list's own flags and order.
-    warned = sorted(rows("warning"), key=lambda c: (-c.liters_at_risk, c.customer_id))
+def _churn(lists: dict[str, list] | None) -> Churn | None:
+    if lists is None:
+        return None  # the section is left out for an aggregates-only reader
+    # "serious" and "watch" are the warning list's own flags and order.
+    warned = sorted(lists["warning"], key=lambda c: (-c.liters_at_risk, c.customer_id))
     top = tuple(ChurnCustomer(c.customer_id, c.name, c.grade, c.liters_month, c.liters_at_risk,
                               c.serious) for c in warned[:TOP_CHURN])  # fmt: skip
-    return Churn(len(warned), sum(1 for c in warned if c.serious), len(rows("lost")), top)
+    return Churn(len(warned), sum(1 for c in warned if c.serious), len(lists["lost"]), top)
 
 
 def effective_as_of(engine: Engine, period: Period, as_of: date | None) -> date | None:
@@ -144,9 +144,10 @@ def compose(engine: Engine, req: ReportRequest) -> Report:
                                         indicators=ids + contrib.split_indicators(),
                                         as_of=as_of), statement_registry())  # fmt: skip
     figs = tuple(_figure(res.get(i, ent.key)) for i in ids)
-    best, worst = _movers(figs, _mover_maker(engine, req, as_of, ent, kids, res))
+    lists = _customer_lists(engine, req, as_of)
+    best, worst = _movers(figs, _mover_maker(ent, kids, res, lists))
     rank = rank_info(ent, peers, res, ids) if peers else None
-    churn = _churn(engine, req, as_of)
+    churn = _churn(lists)
     report = Report(
         level=req.level, entity_id=ent.id, entity_name=ent.name, period=str(req.period),
         as_of=as_of, window_label=res.window_label, time_progress=res.time_progress,

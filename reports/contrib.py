@@ -14,13 +14,9 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
-
-from sqlalchemy import Engine
 
 from data.org import Entity
-from data.scope import Scope
-from metrics.periods import Period, window
+from metrics.customer_lists import CustomerRow
 from metrics.request import BatchResult
 from reports.model import Contributor
 
@@ -69,17 +65,10 @@ def products(fig_id: str, ent: Entity, res: BatchResult) -> tuple[Contributor, .
     return _largest(rows)
 
 
-def customers(engine: Engine, ent: Entity, period: Period, as_of: date | None,
-              scope: Scope) -> tuple[Contributor, ...]:  # fmt: skip
-    """Customers with the largest |liters − expectation| this month at the entity (none for an
-    aggregates-only scope)."""
-    if scope.aggregates_only:
-        return ()
-    from metrics.customer_lists import customer_list
-
-    rows = customer_list(engine, ent.level, ent.id, window(period, as_of), scope, "active",
-                         details=False)  # fmt: skip
+def customers(active: Sequence[CustomerRow]) -> tuple[Contributor, ...]:
+    """Customers of the entity's `active` list (metrics.customer_lists) with the largest
+    |liters this month − expectation|."""
     out = [Contributor("customer", c.customer_id, c.name or "", c.liters_month,
                        c.liters_expected, c.liters_month - c.liters_expected, "liters")
-           for c in rows]  # fmt: skip
+           for c in active]  # fmt: skip
     return _largest(out)
