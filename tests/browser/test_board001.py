@@ -104,6 +104,8 @@ def test_board002_drawer_shows_substituted_formula(dash_duo, demo_store_url, tmp
     link = drawer.find_element(By.CSS_SELECTOR, "a.drawer-rows-link")
     href = link.get_attribute("href")
     assert "/rows?" in href and "indicator=fuel_volume_t" in href and "team=T01" in href
+    # plotly.js loads only when a drawer first shows a chart (the board itself has none)
+    dash_duo.wait_for_element(".offcanvas.show .drawer-trend .main-svg", timeout=60)
     dash_duo.driver.save_screenshot(str(shots / "drawer.png"))
     link.click()  # the rows behind the number: its own page, reconciled with the value
     dash_duo.wait_for_element(".rows-recon tr[data-check='match']", timeout=120)
