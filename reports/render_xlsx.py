@@ -20,7 +20,30 @@ def _columns(lang: str) -> list[Column]:
             Column("name", c("indicator")), Column("unit", t("report.xlsx.unit", lang)),
             Column("value", c("value"), "number"), Column("plan", c("plan"), "number"),
             Column("completion", c("completion"), "percent"), Column("mom", c("mom"), "percent"),
-            Column("yoy", c("yoy"), "percent"), Column("light", c("light"))]  # fmt: skip
+            Column("yoy", c("yoy"), "percent"), Column("light", c("light")),
+            Column("change", "变化（本单位）" if lang == "zh" else "Change (own unit)", "number"),
+            Column("city_rank", "市内排名" if lang == "zh" else "Rank in city"),
+            Column("province_rank", "省内排名" if lang == "zh" else "Rank in province")]  # fmt: skip
+
+
+def _contributor_rows(r: Report, lang: str) -> list[dict[str, Any]]:
+    """One row per contributor of each mover (stations, product kinds, customers): its value
+    now and its change, in its own unit (customers: liters against their expectation)."""
+    sec = t("report.sec.movers", lang)
+    return [{"section": sec, "id": f"{m.figure.id}/{c.level}:{c.id}",
+             "name": f"{text.name(m.figure, lang)} · {c.name}", "unit": c.unit or m.figure.unit,
+             "value": c.value, "change": c.delta}
+            for m in r.best + r.worst for c in m.contributors + m.products + m.customers]  # fmt: skip
+
+
+def _rank_rows(r: Report, lang: str) -> list[dict[str, Any]]:
+    if r.rank is None:
+        return []
+    sec = t("report.sec.rank", lang)
+    return [{"section": sec, "id": h.figure_id, "name": text.name(h, lang), "unit": "rank",
+             "city_rank": text.place(h.city_rank, h.city_of, h.city_move, lang),
+             "province_rank": text.place(h.province_rank, h.province_of, h.province_move, lang)}
+            for h in r.rank.by_headline]  # fmt: skip
 
 
 def _rows(r: Report, lang: str) -> list[dict[str, Any]]:
@@ -31,6 +54,7 @@ def _rows(r: Report, lang: str) -> list[dict[str, Any]]:
     rows += [{"section": stmt, "id": s.id, "name": "  " * s.depth + text.name(s, lang),
               "unit": s.unit, "value": s.actual, "plan": s.plan, "completion": s.completion,
               "yoy": s.yoy, "light": s.rag} for s in r.statement]  # fmt: skip
+    rows += _contributor_rows(r, lang) + _rank_rows(r, lang)
     if r.churn is not None:
         churn = t("report.sec.churn", lang)
         rows += [{"section": churn, "id": c.customer_id, "name": c.name or "", "unit": "liters",

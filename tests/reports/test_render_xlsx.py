@@ -51,3 +51,16 @@ def test_cli_builds_xlsx(report_store, tmp_path):
     assert run.returncode == 0, run.stderr
     first = next(openpyxl.load_workbook(out).active.iter_rows(values_only=True))
     assert first[0].startswith("Operating report")
+
+
+def test_xlsx_holds_contributors_and_ranks(report):
+    wb = openpyxl.load_workbook(io.BytesIO(render_xlsx(report, "zh")))
+    rows = [r for r in wb.active.iter_rows(values_only=True) if r and r[1]]
+    movers = {r[1]: r for r in rows if r[0] == "二、亮点与问题"}
+    gp = next(m for m in report.worst if m.figure.id == "fuel_gross_profit")
+    for c in gp.contributors + gp.products + gp.customers:
+        row = movers[f"fuel_gross_profit/{c.level}:{c.id}"]
+        assert row[10] == pytest.approx(c.delta, abs=1e-9) and row[4] == pytest.approx(c.value)
+    assert movers["fuel_gross_profit/customer:K07"][3] == "liters"
+    ranks = {r[1]: r for r in rows if r[0] == "三、排名"}
+    assert ranks["nonfuel_revenue"][11:13] == ("1/2 ↑1", "1/3 ↑2")  # as in test_contributors
