@@ -14,6 +14,8 @@ import secrets
 import shutil
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
@@ -161,12 +163,25 @@ def _raw(conn: Connection) -> duckdb.DuckDBPyConnection:
     return getattr(wrapper, "_ConnectionWrapper__c", wrapper)
 
 
+@contextmanager
+def _failing_safely(opened) -> Iterator[Connection]:  # noqa: ANN001 - connect() or begin()
+    """A build connection that is thrown away, not rolled back, when the block fails: after a
+    fatal DuckDB error (a full disk) the rollback itself fails and the pool printed a traceback
+    under the import's one-line message."""
+    with opened as conn:
+        try:
+            yield conn
+        except BaseException:
+            conn.invalidate()
+            raise
+
+
 def _import_duckdb(url, path, files, report, started, progress) -> None:  # noqa: ANN001
     path.parent.mkdir(parents=True, exist_ok=True)
     runlog.note(path, import_id=report.import_id, status="running", source=report.source,
                 started_at=started)
     with building(url) as engine:
-        with engine.connect() as conn:
+        with _failing_safely(engine.connect()) as conn:
             duck = _raw(conn)
             load.seed_references(duck, None)
             _load_files(duck, files, report, progress,
@@ -176,11 +191,15 @@ def _import_duckdb(url, path, files, report, started, progress) -> None:  # noqa
                 "FROM qrows ORDER BY file, row_no",
                 [report.import_id],
             )
-        with engine.begin() as conn:
+        with _failing_safely(engine.begin()) as conn:
             rollups.rebuild(conn)
             _record_earlier_failures(conn, path, report.import_id)
             report.status = "published"
             _record_run(conn, report, started)
+        with _failing_safely(engine.connect()) as conn:
+            # Written out here, not first in building(): when the disk is full this is where it
+            # shows, and the failed connection is discarded so the real error is the one told.
+            conn.exec_driver_sql("CHECKPOINT")
     runlog.clear(path)
 
 
