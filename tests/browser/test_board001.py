@@ -166,3 +166,22 @@ def test_board005_phone_width_no_horizontal_overflow(dash_duo, demo_store_url, t
     assert wide <= 0
     dash_duo.driver.save_screenshot(str(shots / "board_phone.png"))
     assert dash_duo.get_logs() == []
+
+
+def test_board006_cached_board_stays_light(dash_duo, demo_store_url, tmp_path) -> None:
+    """A second visit draws from the cache in few round trips, without loading plotly.js."""
+    _start(dash_duo, demo_store_url, tmp_path, "/board?team=T01&period=2026-11")
+    _wait_rows(dash_duo)
+    began = time.perf_counter()
+    dash_duo.driver.get(dash_duo.server_url + "/board?team=T01&period=2026-11")
+    _wait_rows(dash_duo)
+    print(f"\ncached board drawn {time.perf_counter() - began:.2f} s after the request")
+    names = dash_duo.driver.execute_script(
+        "return performance.getEntriesByType('resource').map(e => e.name)")
+    updates = [n for n in names if n.endswith("_dash-update-component")]
+    # page content, shell chrome, pickers, URL, evaluate-and-draw, drawer buttons
+    assert len(updates) <= 6, updates
+    assert not [n for n in names if "plotly" in n.lower()], "the board loaded plotly.js"
+    assert dash_duo.find_element(".kpi-card .sparkline-img").get_attribute("src").startswith(
+        "data:image/svg+xml")
+    assert dash_duo.get_logs() == []
