@@ -10,14 +10,13 @@ by that scope in SQL, and an aggregates-only scope sees a notice instead of rows
 from __future__ import annotations
 
 import logging
-from datetime import date
 from typing import Any
 
 import dash
 import dash_bootstrap_components as dbc
-from dash import ALL, MATCH, ClientsideFunction, Input, Output, State, callback, ctx, dcc, html
+from dash import MATCH, ClientsideFunction, Input, Output, State, callback, ctx, dcc, html
 
-from access.context import current_scope, current_user_id
+from access.context import current_scope
 from components.customer_table import customer_table, detail_body, detail_data
 from components.i18n import normalize_lang, t
 from components.shell import page_header, param_error
@@ -26,12 +25,15 @@ from metrics.customer_lists import customer_list
 from metrics.periods import Period, window
 from pages.board_params import entity_options, parse_entity_value, period_options, resolve
 from pages.cache import cached
+from pages.customers_contacts import contact_modal, state_store
+from pages.customers_contacts import register as register_contacts
 from pages.customers_params import QUERY_KEYS, TABS, layout_query, url_query
 
 dash.register_page(__name__, path="/customers", nav_key="nav.customers", order=30,
                    title="客户圈", description_key="customers.description")  # fmt: skip
 
 log = logging.getLogger(__name__)
+register_contacts()  # the contact dialog's callbacks live in pages/customers_contacts.py
 LIST_LIMIT = 50  # rows shown per list (the renderer stays quick); the count line says how many there are
 
 
@@ -55,39 +57,14 @@ def layout(team: str | None = None, city: str | None = None, station: str | None
         ], className="board-controls"),
         dbc.Tabs(id="customers-tab", active_tab=query["tab"], className="mb-2"),
         dcc.Loading(html.Div(id="customers-body"), type="dot", delay_show=300),
-        _contact_modal(),
+        contact_modal(),
     ], className="customers-page")  # fmt: skip
-
-
-def _contact_modal() -> dbc.Modal:
-    return dbc.Modal([
-        dbc.ModalHeader(dbc.ModalTitle(id="customers-modal-title")),
-        dbc.ModalBody([
-            dbc.Label(id="customers-note-label", html_for="customers-note"),
-            dbc.Textarea(id="customers-note", maxLength=500, rows=3),
-            dbc.Label(id="customers-date-label", html_for="customers-date", className="mt-2"),
-            dcc.Input(id="customers-date", type="date", className="form-control"),
-        ]),
-        dbc.ModalFooter([
-            dbc.Button(id="customers-cancel", color="secondary", outline=True),
-            dbc.Button(id="customers-save", color="primary"),
-        ]),
-    ], id="customers-modal", is_open=False)  # fmt: skip
 
 
 def _engine() -> Any:
     from settings import facts_engine
 
     return facts_engine()
-
-
-def _state() -> Any:
-    from data.state import ensure_state_schema, state_engine
-    from settings import current_settings
-
-    engine = state_engine(current_settings().state_database_url)
-    ensure_state_schema(engine)  # idempotent; a fresh state store gets its tables
-    return engine
 
 
 @callback(
@@ -201,7 +178,7 @@ def _lists(engine: Any, scope: Any, entity: Any, w: Any, tab: str,
     for kind in kinds:
         key = f"customers:{scope.key()}:{entity.level}:{entity.id}:{w.start}:{w.end}:{kind}"
         rows, total = cached(key, engine, lambda k=kind: _rows(engine, scope, entity, w, k))
-        contacts = latest_contacts(_state(), [r.customer_id for r in rows])
+        contacts = latest_contacts(state_store(), [r.customer_id for r in rows])
         if tab == "buying":
             title = t(f"customers.buying.{kind}", lang, day=w.end.isoformat())
             parts.append(html.H2(title, className="h6 mt-3"))
@@ -222,52 +199,3 @@ def open_row(clicks: int | None, details: dict[str, Any] | None, lang: str | Non
         return dash.no_update
     key = ctx.triggered_id["index"] if ctx.triggered_id else None
     return detail_body((details or {}).get(key), normalize_lang(lang))
-
-
-@callback(
-    Output("customers-modal", "is_open"), Output("customers-target", "data"),
-    Output("customers-modal-title", "children"), Output("customers-note", "value"),
-    Output("customers-date", "value"),
-    Input({"type": "cust-contact", "index": ALL}, "n_clicks"),
-    State("app-lang", "data"),
-    prevent_initial_call=True,
-)
-def open_contact(clicks: list[int | None], lang: str | None) -> tuple[Any, ...]:
-    """Open the contact dialog for the clicked customer (id only; no personal data sent)."""
-    trigger = ctx.triggered_id
-    if not trigger or not any(c for c in clicks if c):
-        return (dash.no_update,) * 5
-    cid = str(trigger["index"]).partition(":")[2]
-    title = t("customers.contact.title", normalize_lang(lang), who=cid)
-    return True, cid, title, "", date.today().isoformat()
-
-
-@callback(
-    Output("customers-modal", "is_open", allow_duplicate=True),
-    Output("customers-saved", "data"),
-    Input("customers-save", "n_clicks"), Input("customers-cancel", "n_clicks"),
-    State("customers-target", "data"), State("customers-note", "value"),
-    State("customers-date", "value"), State("customers-entity", "value"),
-    State("customers-tab", "active_tab"), State("customers-saved", "data"),
-    prevent_initial_call=True,
-)
-def save_contact(_save: int | None, _cancel: int | None, target: str | None, note: str | None,
-                 day: str | None, entity_value: str | None, tab: str | None,
-                 saved: int | None) -> tuple[Any, Any]:  # fmt: skip
-    """Store the note (state store) and refresh the list; cancel just closes."""
-    if ctx.triggered_id != "customers-save" or not target:
-        return False, dash.no_update
-    from data.customers import customer_visible
-    from data.state_contacts import record_contact
-
-    scope = current_scope()
-    if scope.aggregates_only or not customer_visible(_engine(), scope, str(target)):
-        log.warning("customers: contact refused for a customer outside the caller's scope")
-        return False, dash.no_update
-    try:
-        on = date.fromisoformat(day) if day else None
-    except ValueError:
-        on = None
-    record_contact(_state(), str(target), note or "", user_id=current_user_id(), on=on,
-                   entity=entity_value, list_kind=tab)  # fmt: skip
-    return False, (saved or 0) + 1
