@@ -23,6 +23,7 @@ from sqlalchemy import (
     case,
     cast,
     distinct,
+    false,
     func,
     literal_column,
     or_,
@@ -85,13 +86,23 @@ def plan_count_measure(plans_measure: str) -> Measure:
     )
 
 
-def _start_ts(d: date) -> datetime:
+def start_ts(d: date) -> datetime:
+    """Inclusive lower bound of a window's first day (midnight)."""
     return datetime.combine(d, time.min)
 
 
-def _end_ts(d: date) -> datetime:
+def end_ts(d: date) -> datetime:
     """Exclusive upper bound: midnight after the inclusive end day."""
     return datetime.combine(d + timedelta(days=1), time.min)
+
+
+
+def level_key(table: Any, level: Level) -> ColumnElement[Any]:
+    """The column naming a level's entity in a fact statement: the fact row's customer id for
+    customers (only transaction facts have one), the station's org column otherwise."""
+    if level == Level.CUSTOMER:
+        return table.c.customer_id
+    return stations.c[level.column]
 
 
 def joined(fdef: FactDef, needed: set[str]) -> FromClause:
@@ -115,7 +126,7 @@ def joined(fdef: FactDef, needed: set[str]) -> FromClause:
 def _window_cond(fdef: FactDef, win: Window) -> ColumnElement[bool]:
     col = fdef.table.c[fdef.time_col]
     if fdef.time_kind == "ts":
-        return and_(col >= _start_ts(win.start), col < _end_ts(win.end))
+        return and_(col >= start_ts(win.start), col < end_ts(win.end))
     return and_(col >= month_start(win.start), col <= win.end)
 
 
@@ -220,27 +231,31 @@ def measure_column(
     return _aggregate(m.agg, cond, expr).label(label(m.id, win_name)), joins
 
 
-def entity_filter(level: Level, ids: Sequence[str], scope: Scope) -> ColumnElement[bool]:
-    """Stations of the requested entities AND inside the caller's scope (fails closed)."""
-    return and_(stations.c[level.column].in_(sorted(ids)), scope.station_predicate(stations.c))
+def entity_filter(level: Level, ids: Sequence[str], scope: Scope, table: Any = None) -> ColumnElement[bool]:
+    """Rows of the requested entities (stations, or a fact `table`'s customers) AND at stations
+    inside the caller's scope (fails closed)."""
+    return and_(level_key(table, level).in_(sorted(ids)), scope.station_predicate(stations.c))
 
 
-def _entities_filter(levels: Sequence[tuple[Level, Sequence[str]]], scope: Scope) -> ColumnElement[bool]:
-    """Stations of any requested entity of any level, AND inside the scope."""
-    match = [stations.c[lv.column].in_(sorted(ids)) for lv, ids in levels]
+def _entities_filter(levels: Sequence[tuple[Level, Sequence[str]]], scope: Scope,
+                     table: Any = None) -> ColumnElement[bool]:
+    """Rows of any requested entity of any level, AND at stations inside the scope. `table`:
+    the fact table, needed only when customers are among the levels."""
+    match = [level_key(table, lv).in_(sorted(ids)) for lv, ids in levels]
     return and_(or_(*match) if len(match) > 1 else match[0], scope.station_predicate(stations.c))
 
 
 def entities_filter_levels(
     levels: Sequence[tuple[Level, Sequence[str]]], scope: Scope
 ) -> ColumnElement[bool]:
-    """Stations of any requested entity of any level, AND inside the scope (public)."""
+    """Stations of any requested org entity of any level, AND inside the scope (public)."""
     return _entities_filter(levels, scope)
 
 
 def entities_and_windows(batch: FactBatch, fdef: FactDef, scope: Scope) -> ColumnElement[bool]:
-    """WHERE of a batch: stations of the entities, inside the scope, rows inside any window."""
-    return and_(_entities_filter(batch.levels, scope), _range_prefilter(fdef, batch.windows))
+    """WHERE of a batch: rows of the entities, at stations in the scope, inside any window."""
+    return and_(_entities_filter(batch.levels, scope, fdef.table),
+                _range_prefilter(fdef, batch.windows))
 
 
 def compile_batch(batch: FactBatch, scope: Scope, rollup: bool = False) -> Select:
@@ -259,7 +274,7 @@ def compile_batch(batch: FactBatch, scope: Scope, rollup: bool = False) -> Selec
         col, need = measure_column(parts, m, name, win)
         cols.append(col)
         joins |= need
-    keys = [stations.c[lv.column] for lv, _ in batch.levels]
+    keys = [level_key(fdef.table, lv) for lv, _ in batch.levels]
     # Several levels: one pass with GROUPING SETS; each row has only its own level's id set
     # (the others are NULL), which is how run_plan tells the levels apart.
     group = func.grouping_sets(*keys) if len(keys) > 1 else keys[0]
@@ -291,6 +306,9 @@ def org_select(entities: Sequence[tuple[Level, str]]) -> Select:
     Not scope-filtered on purpose: it decides whether an entity is wholly inside the scope; its
     rows never reach a caller, and every fact statement applies the scope again.
     """
+    entities = [(lv, i) for lv, i in entities if lv != Level.CUSTOMER]  # customers: no stations
+    if not entities:
+        return select(*(stations.c[c] for c in ORG_COLUMNS)).where(false())
     match = or_(*(stations.c[level.column] == ident for level, ident in entities))
     cities = select(stations.c.city_id).where(match).distinct().scalar_subquery()
     provinces = [ident for level, ident in entities if level == Level.PROVINCE]
@@ -313,7 +331,7 @@ def rows_behind(
         extra.append(cdef.build().label(m.expr))
         joins |= set(cdef.joins)
     t = fdef.table
-    where = and_(entity_filter(level, [entity_id], scope), _window_cond(fdef, win), filt)
+    where = and_(entity_filter(level, [entity_id], scope, t), _window_cond(fdef, win), filt)
     return (
         select(*t.c, *extra)
         .select_from(joined(fdef, joins))

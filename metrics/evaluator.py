@@ -20,12 +20,13 @@ from sqlalchemy import Connection, Engine, Select, inspect, select
 
 from data.schema import agg_fuel_day, fuel_sales
 from data.store import data_version
+from metrics.compile_customer import CUSTOMER_FACTS, why_not_customer
 from metrics.compiler import FactBatch, compile_batch, label
 from metrics.evalctx import BaseCtx, CollectCtx, Need, Span, ValueCtx, trend_windows
 from metrics.expr_eval import shift
 from metrics.model import Fact, Indicator, RagKind
-from metrics.org import Org
-from metrics.periods import ORG_LEVELS, Level, Window, comparison, window, year_to_date
+from metrics.org import Org, check_customers
+from metrics.periods import Level, Window, comparison, window, year_to_date
 from metrics.provider_calls import ProviderCall, provider_calls, read_rows
 from metrics.registry import Registry, get_registry
 from metrics.request import BatchRequest, BatchResult, IndicatorResult, ScopeError
@@ -72,6 +73,8 @@ def plan_statements(needs: Iterable[Need], base: Window, scope: Any, rollup: boo
     for m, win, (level, ident) in needs:
         if m.fact == Fact.STATION:
             continue
+        if level == Level.CUSTOMER and m.fact not in CUSTOMER_FACTS:
+            continue  # a plan or benchmark asked by a light: a customer has none (0 rows)
         if m.fact == Fact.SPECIAL:
             g = special[(m.provider or "", repr(sorted(m.params.items())), level)]
             g["m"][m.id], g["params"] = m, m.params
@@ -84,7 +87,7 @@ def plan_statements(needs: Iterable[Need], base: Window, scope: Any, rollup: boo
     plan = Plan()
     for fact, g in sorted(sql_groups.items()):
         cols = tuple(g["cols"][k] for k in sorted(g["cols"]))
-        levels = tuple((lv, tuple(sorted(g["ids"][lv]))) for lv in ORG_LEVELS if lv in g["ids"])
+        levels = tuple((lv, tuple(sorted(g["ids"][lv]))) for lv in Level if lv in g["ids"])
         batch = FactBatch(fact, levels, cols)
         plan.sql.append((compile_batch(batch, scope, rollup), batch))
     for (prov, _, level), g in sorted(special.items(), key=lambda kv: kv[0]):
@@ -131,14 +134,34 @@ def _growth(v: float | None, b: float | None) -> float | None:
     return None if v is None or not b else v / abs(b) - 1
 
 
+_NOT_BY_CUSTOMER: dict[tuple[int, str], str | None] = {}
+
+
+def _not_applicable(reg: Registry, ind: Indicator, level: Level) -> tuple[str, str] | None:
+    """(zh, en) reason when the indicator is not computed at this level: the catalogue's
+    `levels`, and at customer level also whether every input can be split by customer."""
+    if level not in ind.levels:
+        return f"不适用于{level}层级 → 灰", f"not defined at {level} level → grey"
+    if level != Level.CUSTOMER:
+        return None
+    key = (id(reg), ind.id)
+    if key not in _NOT_BY_CUSTOMER:
+        _NOT_BY_CUSTOMER[key] = why_not_customer(reg, ind)
+    why = _NOT_BY_CUSTOMER[key]
+    if why is None:
+        return None
+    return f"无法按客户拆分（{why}）→ 灰", f"cannot be split by customer ({why}) → grey"
+
+
 def compute_row(ctx: BaseCtx, ind: Indicator, ent: tuple[Level, str], req: BatchRequest) -> IndicatorResult:
     """Everything the board shows for one indicator at one entity."""
     base = ctx.base
-    if ent[0] not in ind.levels:  # the catalogue says it means nothing here: grey, no SQL
+    why = _not_applicable(ctx.reg, ind, ent[0])
+    if why is not None:  # the catalogue says it means nothing here: grey, no SQL
         return IndicatorResult(
             indicator=ind.id, level=ent[0], entity=ent[1], period=str(req.period),
             window=base.label(), value=None, unit=str(ind.unit), rag="grey",
-            rag_reason_zh=f"不适用于{ent[0]}层级 → 灰", rag_reason_en=f"not defined at {ent[0]} level → grey",
+            rag_reason_zh=why[0], rag_reason_en=why[1],
             null_reason="not_applicable", time_progress=base.progress,
         )
     val, light = ctx.light(ind, ent)
@@ -194,6 +217,7 @@ def prepare(
         raise ScopeError("empty scope: nothing may be seen")
     org = Org.load(conn, req.entities)
     org.check(req.entities, req.scope)
+    check_customers(conn, req.entities, window(req.period, req.as_of), req.scope)
     return (org, *collect(reg, org, req, rollup))
 
 

@@ -101,115 +101,125 @@ WHERE (stations.city_id IN (__[POSTCOMPILE_city_id_1]) OR stations.team_id IN (_
 --   station_id_1 = ['S1', 'S2']
 --   team_id_1 = ['T1', 'T2']
 
-SELECT daily.city_id, daily.team_id, daily.station_id,
-  sum(CASE WHEN (daily.day >= %(day_1)s AND daily.day <= %(day_2)s) THEN daily.fuel_cost END) AS fuel_cost__d20241001_20241015,
-  sum(CASE WHEN (daily.day >= %(day_3)s AND daily.day <= %(day_4)s) THEN daily.fuel_cost END) AS fuel_cost__d20250901_20250915,
-  sum(CASE WHEN (daily.day >= %(day_5)s AND daily.day <= %(day_6)s) THEN daily.fuel_cost END) AS fuel_cost__ly,
-  sum(CASE WHEN (daily.day >= %(day_7)s AND daily.day <= %(day_8)s) THEN daily.fuel_cost END) AS fuel_cost__prev,
-  sum(CASE WHEN (daily.day >= %(day_9)s AND daily.day <= %(day_10)s) THEN daily.fuel_cost END) AS fuel_cost__cur,
-  sum(CASE WHEN (daily.day >= %(day_11)s AND daily.day <= %(day_12)s) THEN daily.fuel_cost_diesel END) AS fuel_cost_diesel__ly,
-  sum(CASE WHEN (daily.day >= %(day_13)s AND daily.day <= %(day_14)s) THEN daily.fuel_cost_diesel END) AS fuel_cost_diesel__prev,
-  sum(CASE WHEN (daily.day >= %(day_15)s AND daily.day <= %(day_16)s) THEN daily.fuel_cost_diesel END) AS fuel_cost_diesel__cur,
-  sum(CASE WHEN (daily.day >= %(day_17)s AND daily.day <= %(day_18)s) THEN daily.fuel_cost_gasoline END) AS fuel_cost_gasoline__ly,
-  sum(CASE WHEN (daily.day >= %(day_19)s AND daily.day <= %(day_20)s) THEN daily.fuel_cost_gasoline END) AS fuel_cost_gasoline__prev,
-  sum(CASE WHEN (daily.day >= %(day_21)s AND daily.day <= %(day_22)s) THEN daily.fuel_cost_gasoline END) AS fuel_cost_gasoline__cur,
-  sum(CASE WHEN (daily.day >= %(day_23)s AND daily.day <= %(day_24)s) THEN daily.fuel_discount END) AS fuel_discount__ly,
-  sum(CASE WHEN (daily.day >= %(day_25)s AND daily.day <= %(day_26)s) THEN daily.fuel_discount END) AS fuel_discount__prev,
-  sum(CASE WHEN (daily.day >= %(day_27)s AND daily.day <= %(day_28)s) THEN daily.fuel_discount END) AS fuel_discount__cur,
-  sum(CASE WHEN (daily.day >= %(day_29)s AND daily.day <= %(day_30)s) THEN daily.fuel_discount_member END) AS fuel_discount_member__ly,
-  sum(CASE WHEN (daily.day >= %(day_31)s AND daily.day <= %(day_32)s) THEN daily.fuel_discount_member END) AS fuel_discount_member__prev,
-  sum(CASE WHEN (daily.day >= %(day_33)s AND daily.day <= %(day_34)s) THEN daily.fuel_discount_member END) AS fuel_discount_member__cur,
-  sum(CASE WHEN (daily.day >= %(day_35)s AND daily.day <= %(day_36)s) THEN daily.fuel_list_amount END) AS fuel_list_amount__ly,
-  sum(CASE WHEN (daily.day >= %(day_37)s AND daily.day <= %(day_38)s) THEN daily.fuel_list_amount END) AS fuel_list_amount__prev,
-  sum(CASE WHEN (daily.day >= %(day_39)s AND daily.day <= %(day_40)s) THEN daily.fuel_list_amount END) AS fuel_list_amount__cur,
-  sum(CASE WHEN (daily.day >= %(day_41)s AND daily.day <= %(day_42)s) THEN daily.fuel_list_amount_diesel END) AS fuel_list_amount_diesel__ly,
-  sum(CASE WHEN (daily.day >= %(day_43)s AND daily.day <= %(day_44)s) THEN daily.fuel_list_amount_diesel END) AS fuel_list_amount_diesel__prev,
-  sum(CASE WHEN (daily.day >= %(day_45)s AND daily.day <= %(day_46)s) THEN daily.fuel_list_amount_diesel END) AS fuel_list_amount_diesel__cur,
-  sum(CASE WHEN (daily.day >= %(day_47)s AND daily.day <= %(day_48)s) THEN daily.fuel_list_amount_gasoline END) AS fuel_list_amount_gasoline__ly,
-  sum(CASE WHEN (daily.day >= %(day_49)s AND daily.day <= %(day_50)s) THEN daily.fuel_list_amount_gasoline END) AS fuel_list_amount_gasoline__prev,
-  sum(CASE WHEN (daily.day >= %(day_51)s AND daily.day <= %(day_52)s) THEN daily.fuel_list_amount_gasoline END) AS fuel_list_amount_gasoline__cur,
-  sum(CASE WHEN (daily.day >= %(day_53)s AND daily.day <= %(day_54)s) THEN daily.fuel_liters END) AS fuel_liters__ly,
-  sum(CASE WHEN (daily.day >= %(day_55)s AND daily.day <= %(day_56)s) THEN daily.fuel_liters END) AS fuel_liters__prev,
-  sum(CASE WHEN (daily.day >= %(day_57)s AND daily.day <= %(day_58)s) THEN daily.fuel_liters END) AS fuel_liters__cur,
-  sum(CASE WHEN (daily.day >= %(day_59)s AND daily.day <= %(day_60)s) THEN daily.fuel_liters_member END) AS fuel_liters_member__ly,
-  sum(CASE WHEN (daily.day >= %(day_61)s AND daily.day <= %(day_62)s) THEN daily.fuel_liters_member END) AS fuel_liters_member__prev,
-  sum(CASE WHEN (daily.day >= %(day_63)s AND daily.day <= %(day_64)s) THEN daily.fuel_liters_member END) AS fuel_liters_member__cur,
-  sum(CASE WHEN (daily.day >= %(day_65)s AND daily.day <= %(day_66)s) THEN daily.fuel_paid END) AS fuel_paid__d20241001_20241015,
-  sum(CASE WHEN (daily.day >= %(day_67)s AND daily.day <= %(day_68)s) THEN daily.fuel_paid END) AS fuel_paid__d20250901_20250915,
-  sum(CASE WHEN (daily.day >= %(day_69)s AND daily.day <= %(day_70)s) THEN daily.fuel_paid END) AS fuel_paid__ly,
-  sum(CASE WHEN (daily.day >= %(day_71)s AND daily.day <= %(day_72)s) THEN daily.fuel_paid END) AS fuel_paid__prev,
-  sum(CASE WHEN (daily.day >= %(day_73)s AND daily.day <= %(day_74)s) THEN daily.fuel_paid END) AS fuel_paid__cur,
-  sum(CASE WHEN (daily.day >= %(day_75)s AND daily.day <= %(day_76)s) THEN daily.fuel_paid_card END) AS fuel_paid_card__ly,
-  sum(CASE WHEN (daily.day >= %(day_77)s AND daily.day <= %(day_78)s) THEN daily.fuel_paid_card END) AS fuel_paid_card__prev,
-  sum(CASE WHEN (daily.day >= %(day_79)s AND daily.day <= %(day_80)s) THEN daily.fuel_paid_card END) AS fuel_paid_card__cur,
-  sum(CASE WHEN (daily.day >= %(day_81)s AND daily.day <= %(day_82)s) THEN daily.fuel_paid_cash END) AS fuel_paid_cash__ly,
-  sum(CASE WHEN (daily.day >= %(day_83)s AND daily.day <= %(day_84)s) THEN daily.fuel_paid_cash END) AS fuel_paid_cash__prev,
-  sum(CASE WHEN (daily.day >= %(day_85)s AND daily.day <= %(day_86)s) THEN daily.fuel_paid_cash END) AS fuel_paid_cash__cur,
-  sum(CASE WHEN (daily.day >= %(day_87)s AND daily.day <= %(day_88)s) THEN daily.fuel_paid_diesel END) AS fuel_paid_diesel__ly,
-  sum(CASE WHEN (daily.day >= %(day_89)s AND daily.day <= %(day_90)s) THEN daily.fuel_paid_diesel END) AS fuel_paid_diesel__prev,
-  sum(CASE WHEN (daily.day >= %(day_91)s AND daily.day <= %(day_92)s) THEN daily.fuel_paid_diesel END) AS fuel_paid_diesel__cur,
-  sum(CASE WHEN (daily.day >= %(day_93)s AND daily.day <= %(day_94)s) THEN daily.fuel_paid_gasoline END) AS fuel_paid_gasoline__ly,
-  sum(CASE WHEN (daily.day >= %(day_95)s AND daily.day <= %(day_96)s) THEN daily.fuel_paid_gasoline END) AS fuel_paid_gasoline__prev,
-  sum(CASE WHEN (daily.day >= %(day_97)s AND daily.day <= %(day_98)s) THEN daily.fuel_paid_gasoline END) AS fuel_paid_gasoline__cur,
-  sum(CASE WHEN (daily.day >= %(day_99)s AND daily.day <= %(day_100)s) THEN daily.fuel_tonnes END) AS fuel_tonnes__d20240101_20241015,
-  sum(CASE WHEN (daily.day >= %(day_101)s AND daily.day <= %(day_102)s) THEN daily.fuel_tonnes END) AS fuel_tonnes__d20241001_20241015,
-  sum(CASE WHEN (daily.day >= %(day_103)s AND daily.day <= %(day_104)s) THEN daily.fuel_tonnes END) AS fuel_tonnes__d20250101_20250915,
-  sum(CASE WHEN (daily.day >= %(day_105)s AND daily.day <= %(day_106)s) THEN daily.fuel_tonnes END) AS fuel_tonnes__ly_ytd,
-  sum(CASE WHEN (daily.day >= %(day_107)s AND daily.day <= %(day_108)s) THEN daily.fuel_tonnes END) AS fuel_tonnes__d20250901_20250915,
-  sum(CASE WHEN (daily.day >= %(day_109)s AND daily.day <= %(day_110)s) THEN daily.fuel_tonnes END) AS fuel_tonnes__ly,
-  sum(CASE WHEN (daily.day >= %(day_111)s AND daily.day <= %(day_112)s) THEN daily.fuel_tonnes END) AS fuel_tonnes__d20260101_20260915,
-  sum(CASE WHEN (daily.day >= %(day_113)s AND daily.day <= %(day_114)s) THEN daily.fuel_tonnes END) AS fuel_tonnes__ytd,
-  sum(CASE WHEN (daily.day >= %(day_115)s AND daily.day <= %(day_116)s) THEN daily.fuel_tonnes END) AS fuel_tonnes__d20260801_20260815,
-  sum(CASE WHEN (daily.day >= %(day_117)s AND daily.day <= %(day_118)s) THEN daily.fuel_tonnes END) AS fuel_tonnes__prev,
-  sum(CASE WHEN (daily.day >= %(day_119)s AND daily.day <= %(day_120)s) THEN daily.fuel_tonnes END) AS fuel_tonnes__cur,
-  sum(CASE WHEN (daily.day >= %(day_121)s AND daily.day <= %(day_122)s) THEN daily.fuel_tonnes_card END) AS fuel_tonnes_card__ly,
-  sum(CASE WHEN (daily.day >= %(day_123)s AND daily.day <= %(day_124)s) THEN daily.fuel_tonnes_card END) AS fuel_tonnes_card__prev,
-  sum(CASE WHEN (daily.day >= %(day_125)s AND daily.day <= %(day_126)s) THEN daily.fuel_tonnes_card END) AS fuel_tonnes_card__cur,
-  sum(CASE WHEN (daily.day >= %(day_127)s AND daily.day <= %(day_128)s) THEN daily.fuel_tonnes_diesel END) AS fuel_tonnes_diesel__d20241001_20241015,
-  sum(CASE WHEN (daily.day >= %(day_129)s AND daily.day <= %(day_130)s) THEN daily.fuel_tonnes_diesel END) AS fuel_tonnes_diesel__d20250901_20250915,
-  sum(CASE WHEN (daily.day >= %(day_131)s AND daily.day <= %(day_132)s) THEN daily.fuel_tonnes_diesel END) AS fuel_tonnes_diesel__ly,
-  sum(CASE WHEN (daily.day >= %(day_133)s AND daily.day <= %(day_134)s) THEN daily.fuel_tonnes_diesel END) AS fuel_tonnes_diesel__prev,
-  sum(CASE WHEN (daily.day >= %(day_135)s AND daily.day <= %(day_136)s) THEN daily.fuel_tonnes_diesel END) AS fuel_tonnes_diesel__cur,
-  sum(CASE WHEN (daily.day >= %(day_137)s AND daily.day <= %(day_138)s) THEN daily.fuel_tonnes_discounted END) AS fuel_tonnes_discounted__ly,
-  sum(CASE WHEN (daily.day >= %(day_139)s AND daily.day <= %(day_140)s) THEN daily.fuel_tonnes_discounted END) AS fuel_tonnes_discounted__prev,
-  sum(CASE WHEN (daily.day >= %(day_141)s AND daily.day <= %(day_142)s) THEN daily.fuel_tonnes_discounted END) AS fuel_tonnes_discounted__cur,
-  sum(CASE WHEN (daily.day >= %(day_143)s AND daily.day <= %(day_144)s) THEN daily.fuel_tonnes_fleet END) AS fuel_tonnes_fleet__ly,
-  sum(CASE WHEN (daily.day >= %(day_145)s AND daily.day <= %(day_146)s) THEN daily.fuel_tonnes_fleet END) AS fuel_tonnes_fleet__prev,
-  sum(CASE WHEN (daily.day >= %(day_147)s AND daily.day <= %(day_148)s) THEN daily.fuel_tonnes_fleet END) AS fuel_tonnes_fleet__cur,
-  sum(CASE WHEN (daily.day >= %(day_149)s AND daily.day <= %(day_150)s) THEN daily.fuel_tonnes_g98 END) AS fuel_tonnes_g98__ly,
-  sum(CASE WHEN (daily.day >= %(day_151)s AND daily.day <= %(day_152)s) THEN daily.fuel_tonnes_g98 END) AS fuel_tonnes_g98__prev,
-  sum(CASE WHEN (daily.day >= %(day_153)s AND daily.day <= %(day_154)s) THEN daily.fuel_tonnes_g98 END) AS fuel_tonnes_g98__cur,
-  sum(CASE WHEN (daily.day >= %(day_155)s AND daily.day <= %(day_156)s) THEN daily.fuel_tonnes_gasoline END) AS fuel_tonnes_gasoline__d20241001_20241015,
-  sum(CASE WHEN (daily.day >= %(day_157)s AND daily.day <= %(day_158)s) THEN daily.fuel_tonnes_gasoline END) AS fuel_tonnes_gasoline__d20250901_20250915,
-  sum(CASE WHEN (daily.day >= %(day_159)s AND daily.day <= %(day_160)s) THEN daily.fuel_tonnes_gasoline END) AS fuel_tonnes_gasoline__ly,
-  sum(CASE WHEN (daily.day >= %(day_161)s AND daily.day <= %(day_162)s) THEN daily.fuel_tonnes_gasoline END) AS fuel_tonnes_gasoline__prev,
-  sum(CASE WHEN (daily.day >= %(day_163)s AND daily.day <= %(day_164)s) THEN daily.fuel_tonnes_gasoline END) AS fuel_tonnes_gasoline__cur,
-  sum(CASE WHEN (daily.day >= %(day_165)s AND daily.day <= %(day_166)s) THEN daily.fuel_tonnes_key END) AS fuel_tonnes_key__ly,
-  sum(CASE WHEN (daily.day >= %(day_167)s AND daily.day <= %(day_168)s) THEN daily.fuel_tonnes_key END) AS fuel_tonnes_key__prev,
-  sum(CASE WHEN (daily.day >= %(day_169)s AND daily.day <= %(day_170)s) THEN daily.fuel_tonnes_key END) AS fuel_tonnes_key__cur,
-  sum(CASE WHEN (daily.day >= %(day_171)s AND daily.day <= %(day_172)s) THEN daily.fuel_tonnes_member END) AS fuel_tonnes_member__ly,
-  sum(CASE WHEN (daily.day >= %(day_173)s AND daily.day <= %(day_174)s) THEN daily.fuel_tonnes_member END) AS fuel_tonnes_member__prev,
-  sum(CASE WHEN (daily.day >= %(day_175)s AND daily.day <= %(day_176)s) THEN daily.fuel_tonnes_member END) AS fuel_tonnes_member__cur,
-  sum(CASE WHEN (daily.day >= %(day_177)s AND daily.day <= %(day_178)s) THEN daily.fuel_tonnes_premium END) AS fuel_tonnes_premium__ly,
-  sum(CASE WHEN (daily.day >= %(day_179)s AND daily.day <= %(day_180)s) THEN daily.fuel_tonnes_premium END) AS fuel_tonnes_premium__prev,
-  sum(CASE WHEN (daily.day >= %(day_181)s AND daily.day <= %(day_182)s) THEN daily.fuel_tonnes_premium END) AS fuel_tonnes_premium__cur,
-  sum(CASE WHEN (daily.day >= %(day_183)s AND daily.day <= %(day_184)s) THEN daily.fuel_txn END) AS fuel_txn__ly,
-  sum(CASE WHEN (daily.day >= %(day_185)s AND daily.day <= %(day_186)s) THEN daily.fuel_txn END) AS fuel_txn__prev,
-  sum(CASE WHEN (daily.day >= %(day_187)s AND daily.day <= %(day_188)s) THEN daily.fuel_txn END) AS fuel_txn__cur,
-  sum(CASE WHEN (daily.day >= %(day_189)s AND daily.day <= %(day_190)s) THEN daily.fuel_txn_abnormal_discount END) AS fuel_txn_abnormal_discount__ly,
-  sum(CASE WHEN (daily.day >= %(day_191)s AND daily.day <= %(day_192)s) THEN daily.fuel_txn_abnormal_discount END) AS fuel_txn_abnormal_discount__prev,
-  sum(CASE WHEN (daily.day >= %(day_193)s AND daily.day <= %(day_194)s) THEN daily.fuel_txn_abnormal_discount END) AS fuel_txn_abnormal_discount__cur,
-  sum(CASE WHEN (daily.day >= %(day_195)s AND daily.day <= %(day_196)s) THEN daily.fuel_txn_gasoline END) AS fuel_txn_gasoline__ly,
-  sum(CASE WHEN (daily.day >= %(day_197)s AND daily.day <= %(day_198)s) THEN daily.fuel_txn_gasoline END) AS fuel_txn_gasoline__prev,
-  sum(CASE WHEN (daily.day >= %(day_199)s AND daily.day <= %(day_200)s) THEN daily.fuel_txn_gasoline END) AS fuel_txn_gasoline__cur,
-  sum(CASE WHEN (daily.day >= %(day_201)s AND daily.day <= %(day_202)s) THEN daily.fuel_txn_gasoline_round10 END) AS fuel_txn_gasoline_round10__ly,
-  sum(CASE WHEN (daily.day >= %(day_203)s AND daily.day <= %(day_204)s) THEN daily.fuel_txn_gasoline_round10 END) AS fuel_txn_gasoline_round10__prev,
-  sum(CASE WHEN (daily.day >= %(day_205)s AND daily.day <= %(day_206)s) THEN daily.fuel_txn_gasoline_round10 END) AS fuel_txn_gasoline_round10__cur,
-  sum(CASE WHEN (daily.day >= %(day_207)s AND daily.day <= %(day_208)s) THEN daily.fuel_txn_member END) AS fuel_txn_member__ly,
-  sum(CASE WHEN (daily.day >= %(day_209)s AND daily.day <= %(day_210)s) THEN daily.fuel_txn_member END) AS fuel_txn_member__prev,
-  sum(CASE WHEN (daily.day >= %(day_211)s AND daily.day <= %(day_212)s) THEN daily.fuel_txn_member END) AS fuel_txn_member__cur, CAST(NULL AS FLOAT) AS fuel_members_buying__ly, CAST(NULL AS FLOAT) AS fuel_members_buying__prev, CAST(NULL AS FLOAT) AS fuel_members_buying__cur 
+SELECT daily.city_id, daily.team_id, daily.station_id, CAST(NULL AS FLOAT) AS fuel_cost__d20241001_20241015, CAST(NULL AS FLOAT) AS fuel_cost__d20250901_20250915, CAST(NULL AS FLOAT) AS fuel_cost__ly, CAST(NULL AS FLOAT) AS fuel_cost__prev, CAST(NULL AS FLOAT) AS fuel_cost__cur, CAST(NULL AS FLOAT) AS fuel_cost_diesel__ly, CAST(NULL AS FLOAT) AS fuel_cost_diesel__prev, CAST(NULL AS FLOAT) AS fuel_cost_diesel__cur, CAST(NULL AS FLOAT) AS fuel_cost_gasoline__ly, CAST(NULL AS FLOAT) AS fuel_cost_gasoline__prev, CAST(NULL AS FLOAT) AS fuel_cost_gasoline__cur, CAST(NULL AS FLOAT) AS fuel_discount__ly, CAST(NULL AS FLOAT) AS fuel_discount__prev, CAST(NULL AS FLOAT) AS fuel_discount__cur, CAST(NULL AS FLOAT) AS fuel_discount_member__ly, CAST(NULL AS FLOAT) AS fuel_discount_member__prev, CAST(NULL AS FLOAT) AS fuel_discount_member__cur, CAST(NULL AS FLOAT) AS fuel_list_amount__ly, CAST(NULL AS FLOAT) AS fuel_list_amount__prev, CAST(NULL AS FLOAT) AS fuel_list_amount__cur, CAST(NULL AS FLOAT) AS fuel_list_amount_diesel__ly, CAST(NULL AS FLOAT) AS fuel_list_amount_diesel__prev, CAST(NULL AS FLOAT) AS fuel_list_amount_diesel__cur, CAST(NULL AS FLOAT) AS fuel_list_amount_gasoline__ly, CAST(NULL AS FLOAT) AS fuel_list_amount_gasoline__prev, CAST(NULL AS FLOAT) AS fuel_list_amount_gasoline__cur, CAST(NULL AS FLOAT) AS fuel_liters__ly, CAST(NULL AS FLOAT) AS fuel_liters__prev, CAST(NULL AS FLOAT) AS fuel_liters__cur, CAST(NULL AS FLOAT) AS fuel_liters_member__ly, CAST(NULL AS FLOAT) AS fuel_liters_member__prev, CAST(NULL AS FLOAT) AS fuel_liters_member__cur, CAST(NULL AS FLOAT) AS fuel_paid__d20241001_20241015, CAST(NULL AS FLOAT) AS fuel_paid__d20250901_20250915, CAST(NULL AS FLOAT) AS fuel_paid__ly, CAST(NULL AS FLOAT) AS fuel_paid__prev, CAST(NULL AS FLOAT) AS fuel_paid__cur, CAST(NULL AS FLOAT) AS fuel_paid_card__ly, CAST(NULL AS FLOAT) AS fuel_paid_card__prev, CAST(NULL AS FLOAT) AS fuel_paid_card__cur, CAST(NULL AS FLOAT) AS fuel_paid_cash__ly, CAST(NULL AS FLOAT) AS fuel_paid_cash__prev, CAST(NULL AS FLOAT) AS fuel_paid_cash__cur, CAST(NULL AS FLOAT) AS fuel_paid_diesel__ly, CAST(NULL AS FLOAT) AS fuel_paid_diesel__prev, CAST(NULL AS FLOAT) AS fuel_paid_diesel__cur, CAST(NULL AS FLOAT) AS fuel_paid_gasoline__ly, CAST(NULL AS FLOAT) AS fuel_paid_gasoline__prev, CAST(NULL AS FLOAT) AS fuel_paid_gasoline__cur,
+  sum(CASE WHEN (daily.day >= %(day_1)s AND daily.day <= %(day_2)s) THEN daily.fuel_tonnes END) AS fuel_tonnes__d20240101_20241015,
+  sum(CASE WHEN (daily.day >= %(day_3)s AND daily.day <= %(day_4)s) THEN daily.fuel_tonnes END) AS fuel_tonnes__d20241001_20241015,
+  sum(CASE WHEN (daily.day >= %(day_5)s AND daily.day <= %(day_6)s) THEN daily.fuel_tonnes END) AS fuel_tonnes__d20250101_20250915,
+  sum(CASE WHEN (daily.day >= %(day_7)s AND daily.day <= %(day_8)s) THEN daily.fuel_tonnes END) AS fuel_tonnes__ly_ytd,
+  sum(CASE WHEN (daily.day >= %(day_9)s AND daily.day <= %(day_10)s) THEN daily.fuel_tonnes END) AS fuel_tonnes__d20250901_20250915,
+  sum(CASE WHEN (daily.day >= %(day_11)s AND daily.day <= %(day_12)s) THEN daily.fuel_tonnes END) AS fuel_tonnes__ly,
+  sum(CASE WHEN (daily.day >= %(day_13)s AND daily.day <= %(day_14)s) THEN daily.fuel_tonnes END) AS fuel_tonnes__d20260101_20260915,
+  sum(CASE WHEN (daily.day >= %(day_15)s AND daily.day <= %(day_16)s) THEN daily.fuel_tonnes END) AS fuel_tonnes__ytd,
+  sum(CASE WHEN (daily.day >= %(day_17)s AND daily.day <= %(day_18)s) THEN daily.fuel_tonnes END) AS fuel_tonnes__d20260801_20260815,
+  sum(CASE WHEN (daily.day >= %(day_19)s AND daily.day <= %(day_20)s) THEN daily.fuel_tonnes END) AS fuel_tonnes__prev,
+  sum(CASE WHEN (daily.day >= %(day_21)s AND daily.day <= %(day_22)s) THEN daily.fuel_tonnes END) AS fuel_tonnes__cur, CAST(NULL AS FLOAT) AS fuel_tonnes_card__ly, CAST(NULL AS FLOAT) AS fuel_tonnes_card__prev, CAST(NULL AS FLOAT) AS fuel_tonnes_card__cur, CAST(NULL AS FLOAT) AS fuel_tonnes_diesel__d20241001_20241015, CAST(NULL AS FLOAT) AS fuel_tonnes_diesel__d20250901_20250915, CAST(NULL AS FLOAT) AS fuel_tonnes_diesel__ly, CAST(NULL AS FLOAT) AS fuel_tonnes_diesel__prev, CAST(NULL AS FLOAT) AS fuel_tonnes_diesel__cur, CAST(NULL AS FLOAT) AS fuel_tonnes_discounted__ly, CAST(NULL AS FLOAT) AS fuel_tonnes_discounted__prev, CAST(NULL AS FLOAT) AS fuel_tonnes_discounted__cur, CAST(NULL AS FLOAT) AS fuel_tonnes_fleet__ly, CAST(NULL AS FLOAT) AS fuel_tonnes_fleet__prev, CAST(NULL AS FLOAT) AS fuel_tonnes_fleet__cur, CAST(NULL AS FLOAT) AS fuel_tonnes_g98__ly, CAST(NULL AS FLOAT) AS fuel_tonnes_g98__prev, CAST(NULL AS FLOAT) AS fuel_tonnes_g98__cur, CAST(NULL AS FLOAT) AS fuel_tonnes_gasoline__d20241001_20241015, CAST(NULL AS FLOAT) AS fuel_tonnes_gasoline__d20250901_20250915, CAST(NULL AS FLOAT) AS fuel_tonnes_gasoline__ly, CAST(NULL AS FLOAT) AS fuel_tonnes_gasoline__prev, CAST(NULL AS FLOAT) AS fuel_tonnes_gasoline__cur, CAST(NULL AS FLOAT) AS fuel_tonnes_key__ly, CAST(NULL AS FLOAT) AS fuel_tonnes_key__prev, CAST(NULL AS FLOAT) AS fuel_tonnes_key__cur, CAST(NULL AS FLOAT) AS fuel_tonnes_member__ly, CAST(NULL AS FLOAT) AS fuel_tonnes_member__prev, CAST(NULL AS FLOAT) AS fuel_tonnes_member__cur, CAST(NULL AS FLOAT) AS fuel_tonnes_premium__ly, CAST(NULL AS FLOAT) AS fuel_tonnes_premium__prev, CAST(NULL AS FLOAT) AS fuel_tonnes_premium__cur, CAST(NULL AS FLOAT) AS fuel_txn__ly, CAST(NULL AS FLOAT) AS fuel_txn__prev, CAST(NULL AS FLOAT) AS fuel_txn__cur, CAST(NULL AS FLOAT) AS fuel_txn_abnormal_discount__ly, CAST(NULL AS FLOAT) AS fuel_txn_abnormal_discount__prev, CAST(NULL AS FLOAT) AS fuel_txn_abnormal_discount__cur, CAST(NULL AS FLOAT) AS fuel_txn_gasoline__ly, CAST(NULL AS FLOAT) AS fuel_txn_gasoline__prev, CAST(NULL AS FLOAT) AS fuel_txn_gasoline__cur, CAST(NULL AS FLOAT) AS fuel_txn_gasoline_round10__ly, CAST(NULL AS FLOAT) AS fuel_txn_gasoline_round10__prev, CAST(NULL AS FLOAT) AS fuel_txn_gasoline_round10__cur, CAST(NULL AS FLOAT) AS fuel_txn_member__ly, CAST(NULL AS FLOAT) AS fuel_txn_member__prev, CAST(NULL AS FLOAT) AS fuel_txn_member__cur, CAST(NULL AS FLOAT) AS fuel_members_buying__ly, CAST(NULL AS FLOAT) AS fuel_members_buying__prev, CAST(NULL AS FLOAT) AS fuel_members_buying__cur 
+FROM (SELECT stations.city_id AS city_id, stations.team_id AS team_id, stations.station_id AS station_id, CAST(fuel_sales.ts AS DATE) AS day,
+  sum((fuel_sales.liters * products.density_kg_per_l) / %(param_1)s) AS fuel_tonnes 
+FROM fuel_sales JOIN stations ON fuel_sales.station_id = stations.station_id JOIN products ON fuel_sales.product_code = products.product_code 
+WHERE (stations.city_id IN (__[POSTCOMPILE_city_id_1]) OR stations.team_id IN (__[POSTCOMPILE_team_id_1]) OR stations.station_id IN (__[POSTCOMPILE_station_id_1])) AND (fuel_sales.ts >= %(ts_1)s AND fuel_sales.ts < %(ts_2)s OR fuel_sales.ts >= %(ts_3)s AND fuel_sales.ts < %(ts_4)s OR fuel_sales.ts >= %(ts_5)s AND fuel_sales.ts < %(ts_6)s) GROUP BY stations.city_id, stations.team_id, stations.station_id, CAST(fuel_sales.ts AS DATE)) AS daily GROUP BY GROUPING SETS(daily.city_id, daily.team_id, daily.station_id) UNION ALL SELECT daily.city_id, daily.team_id, daily.station_id,
+  sum(CASE WHEN (daily.day >= %(day_23)s AND daily.day <= %(day_24)s) THEN daily.fuel_cost END) AS fuel_cost__d20241001_20241015,
+  sum(CASE WHEN (daily.day >= %(day_25)s AND daily.day <= %(day_26)s) THEN daily.fuel_cost END) AS fuel_cost__d20250901_20250915,
+  sum(CASE WHEN (daily.day >= %(day_27)s AND daily.day <= %(day_28)s) THEN daily.fuel_cost END) AS fuel_cost__ly,
+  sum(CASE WHEN (daily.day >= %(day_29)s AND daily.day <= %(day_30)s) THEN daily.fuel_cost END) AS fuel_cost__prev,
+  sum(CASE WHEN (daily.day >= %(day_31)s AND daily.day <= %(day_32)s) THEN daily.fuel_cost END) AS fuel_cost__cur, CAST(NULL AS FLOAT) AS fuel_cost_diesel__ly, CAST(NULL AS FLOAT) AS fuel_cost_diesel__prev, CAST(NULL AS FLOAT) AS fuel_cost_diesel__cur, CAST(NULL AS FLOAT) AS fuel_cost_gasoline__ly, CAST(NULL AS FLOAT) AS fuel_cost_gasoline__prev, CAST(NULL AS FLOAT) AS fuel_cost_gasoline__cur, CAST(NULL AS FLOAT) AS fuel_discount__ly, CAST(NULL AS FLOAT) AS fuel_discount__prev, CAST(NULL AS FLOAT) AS fuel_discount__cur, CAST(NULL AS FLOAT) AS fuel_discount_member__ly, CAST(NULL AS FLOAT) AS fuel_discount_member__prev, CAST(NULL AS FLOAT) AS fuel_discount_member__cur, CAST(NULL AS FLOAT) AS fuel_list_amount__ly, CAST(NULL AS FLOAT) AS fuel_list_amount__prev, CAST(NULL AS FLOAT) AS fuel_list_amount__cur, CAST(NULL AS FLOAT) AS fuel_list_amount_diesel__ly, CAST(NULL AS FLOAT) AS fuel_list_amount_diesel__prev, CAST(NULL AS FLOAT) AS fuel_list_amount_diesel__cur, CAST(NULL AS FLOAT) AS fuel_list_amount_gasoline__ly, CAST(NULL AS FLOAT) AS fuel_list_amount_gasoline__prev, CAST(NULL AS FLOAT) AS fuel_list_amount_gasoline__cur, CAST(NULL AS FLOAT) AS fuel_liters__ly, CAST(NULL AS FLOAT) AS fuel_liters__prev, CAST(NULL AS FLOAT) AS fuel_liters__cur, CAST(NULL AS FLOAT) AS fuel_liters_member__ly, CAST(NULL AS FLOAT) AS fuel_liters_member__prev, CAST(NULL AS FLOAT) AS fuel_liters_member__cur,
+  sum(CASE WHEN (daily.day >= %(day_23)s AND daily.day <= %(day_24)s) THEN daily.fuel_paid END) AS fuel_paid__d20241001_20241015,
+  sum(CASE WHEN (daily.day >= %(day_25)s AND daily.day <= %(day_26)s) THEN daily.fuel_paid END) AS fuel_paid__d20250901_20250915,
+  sum(CASE WHEN (daily.day >= %(day_27)s AND daily.day <= %(day_28)s) THEN daily.fuel_paid END) AS fuel_paid__ly,
+  sum(CASE WHEN (daily.day >= %(day_29)s AND daily.day <= %(day_30)s) THEN daily.fuel_paid END) AS fuel_paid__prev,
+  sum(CASE WHEN (daily.day >= %(day_31)s AND daily.day <= %(day_32)s) THEN daily.fuel_paid END) AS fuel_paid__cur, CAST(NULL AS FLOAT) AS fuel_paid_card__ly, CAST(NULL AS FLOAT) AS fuel_paid_card__prev, CAST(NULL AS FLOAT) AS fuel_paid_card__cur, CAST(NULL AS FLOAT) AS fuel_paid_cash__ly, CAST(NULL AS FLOAT) AS fuel_paid_cash__prev, CAST(NULL AS FLOAT) AS fuel_paid_cash__cur, CAST(NULL AS FLOAT) AS fuel_paid_diesel__ly, CAST(NULL AS FLOAT) AS fuel_paid_diesel__prev, CAST(NULL AS FLOAT) AS fuel_paid_diesel__cur, CAST(NULL AS FLOAT) AS fuel_paid_gasoline__ly, CAST(NULL AS FLOAT) AS fuel_paid_gasoline__prev, CAST(NULL AS FLOAT) AS fuel_paid_gasoline__cur, CAST(NULL AS FLOAT) AS fuel_tonnes__d20240101_20241015, CAST(NULL AS FLOAT) AS fuel_tonnes__d20241001_20241015, CAST(NULL AS FLOAT) AS fuel_tonnes__d20250101_20250915, CAST(NULL AS FLOAT) AS fuel_tonnes__ly_ytd, CAST(NULL AS FLOAT) AS fuel_tonnes__d20250901_20250915, CAST(NULL AS FLOAT) AS fuel_tonnes__ly, CAST(NULL AS FLOAT) AS fuel_tonnes__d20260101_20260915, CAST(NULL AS FLOAT) AS fuel_tonnes__ytd, CAST(NULL AS FLOAT) AS fuel_tonnes__d20260801_20260815, CAST(NULL AS FLOAT) AS fuel_tonnes__prev, CAST(NULL AS FLOAT) AS fuel_tonnes__cur, CAST(NULL AS FLOAT) AS fuel_tonnes_card__ly, CAST(NULL AS FLOAT) AS fuel_tonnes_card__prev, CAST(NULL AS FLOAT) AS fuel_tonnes_card__cur,
+  sum(CASE WHEN (daily.day >= %(day_23)s AND daily.day <= %(day_24)s) THEN daily.fuel_tonnes_diesel END) AS fuel_tonnes_diesel__d20241001_20241015,
+  sum(CASE WHEN (daily.day >= %(day_25)s AND daily.day <= %(day_26)s) THEN daily.fuel_tonnes_diesel END) AS fuel_tonnes_diesel__d20250901_20250915,
+  sum(CASE WHEN (daily.day >= %(day_27)s AND daily.day <= %(day_28)s) THEN daily.fuel_tonnes_diesel END) AS fuel_tonnes_diesel__ly,
+  sum(CASE WHEN (daily.day >= %(day_29)s AND daily.day <= %(day_30)s) THEN daily.fuel_tonnes_diesel END) AS fuel_tonnes_diesel__prev,
+  sum(CASE WHEN (daily.day >= %(day_31)s AND daily.day <= %(day_32)s) THEN daily.fuel_tonnes_diesel END) AS fuel_tonnes_diesel__cur, CAST(NULL AS FLOAT) AS fuel_tonnes_discounted__ly, CAST(NULL AS FLOAT) AS fuel_tonnes_discounted__prev, CAST(NULL AS FLOAT) AS fuel_tonnes_discounted__cur, CAST(NULL AS FLOAT) AS fuel_tonnes_fleet__ly, CAST(NULL AS FLOAT) AS fuel_tonnes_fleet__prev, CAST(NULL AS FLOAT) AS fuel_tonnes_fleet__cur, CAST(NULL AS FLOAT) AS fuel_tonnes_g98__ly, CAST(NULL AS FLOAT) AS fuel_tonnes_g98__prev, CAST(NULL AS FLOAT) AS fuel_tonnes_g98__cur,
+  sum(CASE WHEN (daily.day >= %(day_23)s AND daily.day <= %(day_24)s) THEN daily.fuel_tonnes_gasoline END) AS fuel_tonnes_gasoline__d20241001_20241015,
+  sum(CASE WHEN (daily.day >= %(day_25)s AND daily.day <= %(day_26)s) THEN daily.fuel_tonnes_gasoline END) AS fuel_tonnes_gasoline__d20250901_20250915,
+  sum(CASE WHEN (daily.day >= %(day_27)s AND daily.day <= %(day_28)s) THEN daily.fuel_tonnes_gasoline END) AS fuel_tonnes_gasoline__ly,
+  sum(CASE WHEN (daily.day >= %(day_29)s AND daily.day <= %(day_30)s) THEN daily.fuel_tonnes_gasoline END) AS fuel_tonnes_gasoline__prev,
+  sum(CASE WHEN (daily.day >= %(day_31)s AND daily.day <= %(day_32)s) THEN daily.fuel_tonnes_gasoline END) AS fuel_tonnes_gasoline__cur, CAST(NULL AS FLOAT) AS fuel_tonnes_key__ly, CAST(NULL AS FLOAT) AS fuel_tonnes_key__prev, CAST(NULL AS FLOAT) AS fuel_tonnes_key__cur, CAST(NULL AS FLOAT) AS fuel_tonnes_member__ly, CAST(NULL AS FLOAT) AS fuel_tonnes_member__prev, CAST(NULL AS FLOAT) AS fuel_tonnes_member__cur, CAST(NULL AS FLOAT) AS fuel_tonnes_premium__ly, CAST(NULL AS FLOAT) AS fuel_tonnes_premium__prev, CAST(NULL AS FLOAT) AS fuel_tonnes_premium__cur, CAST(NULL AS FLOAT) AS fuel_txn__ly, CAST(NULL AS FLOAT) AS fuel_txn__prev, CAST(NULL AS FLOAT) AS fuel_txn__cur, CAST(NULL AS FLOAT) AS fuel_txn_abnormal_discount__ly, CAST(NULL AS FLOAT) AS fuel_txn_abnormal_discount__prev, CAST(NULL AS FLOAT) AS fuel_txn_abnormal_discount__cur, CAST(NULL AS FLOAT) AS fuel_txn_gasoline__ly, CAST(NULL AS FLOAT) AS fuel_txn_gasoline__prev, CAST(NULL AS FLOAT) AS fuel_txn_gasoline__cur, CAST(NULL AS FLOAT) AS fuel_txn_gasoline_round10__ly, CAST(NULL AS FLOAT) AS fuel_txn_gasoline_round10__prev, CAST(NULL AS FLOAT) AS fuel_txn_gasoline_round10__cur, CAST(NULL AS FLOAT) AS fuel_txn_member__ly, CAST(NULL AS FLOAT) AS fuel_txn_member__prev, CAST(NULL AS FLOAT) AS fuel_txn_member__cur, CAST(NULL AS FLOAT) AS fuel_members_buying__ly, CAST(NULL AS FLOAT) AS fuel_members_buying__prev, CAST(NULL AS FLOAT) AS fuel_members_buying__cur 
 FROM (SELECT stations.city_id AS city_id, stations.team_id AS team_id, stations.station_id AS station_id, CAST(fuel_sales.ts AS DATE) AS day,
   sum(fuel_sales.liters * purchase_costs.cost_per_liter) AS fuel_cost,
+  sum(fuel_sales.paid_amount) AS fuel_paid,
+  sum(CASE WHEN (products.kind = %(kind_1)s) THEN (fuel_sales.liters * products.density_kg_per_l) / %(param_2)s END) AS fuel_tonnes_diesel,
+  sum(CASE WHEN (products.kind = %(kind_2)s) THEN (fuel_sales.liters * products.density_kg_per_l) / %(param_3)s END) AS fuel_tonnes_gasoline 
+FROM fuel_sales JOIN stations ON fuel_sales.station_id = stations.station_id JOIN products ON fuel_sales.product_code = products.product_code LEFT OUTER JOIN purchase_costs ON purchase_costs.product_code = fuel_sales.product_code AND purchase_costs.month = CAST(date_trunc('month', fuel_sales.ts) AS DATE) 
+WHERE (stations.city_id IN (__[POSTCOMPILE_city_id_2]) OR stations.team_id IN (__[POSTCOMPILE_team_id_2]) OR stations.station_id IN (__[POSTCOMPILE_station_id_2])) AND (fuel_sales.ts >= %(ts_7)s AND fuel_sales.ts < %(ts_8)s OR fuel_sales.ts >= %(ts_9)s AND fuel_sales.ts < %(ts_10)s OR fuel_sales.ts >= %(ts_11)s AND fuel_sales.ts < %(ts_12)s OR fuel_sales.ts >= %(ts_13)s AND fuel_sales.ts < %(ts_14)s OR fuel_sales.ts >= %(ts_15)s AND fuel_sales.ts < %(ts_16)s) GROUP BY stations.city_id, stations.team_id, stations.station_id, CAST(fuel_sales.ts AS DATE)) AS daily GROUP BY GROUPING SETS(daily.city_id, daily.team_id, daily.station_id) UNION ALL SELECT daily.city_id, daily.team_id, daily.station_id, CAST(NULL AS FLOAT) AS fuel_cost__d20241001_20241015, CAST(NULL AS FLOAT) AS fuel_cost__d20250901_20250915, CAST(NULL AS FLOAT) AS fuel_cost__ly, CAST(NULL AS FLOAT) AS fuel_cost__prev, CAST(NULL AS FLOAT) AS fuel_cost__cur,
+  sum(CASE WHEN (daily.day >= %(day_33)s AND daily.day <= %(day_34)s) THEN daily.fuel_cost_diesel END) AS fuel_cost_diesel__ly,
+  sum(CASE WHEN (daily.day >= %(day_35)s AND daily.day <= %(day_36)s) THEN daily.fuel_cost_diesel END) AS fuel_cost_diesel__prev,
+  sum(CASE WHEN (daily.day >= %(day_37)s AND daily.day <= %(day_38)s) THEN daily.fuel_cost_diesel END) AS fuel_cost_diesel__cur,
+  sum(CASE WHEN (daily.day >= %(day_33)s AND daily.day <= %(day_34)s) THEN daily.fuel_cost_gasoline END) AS fuel_cost_gasoline__ly,
+  sum(CASE WHEN (daily.day >= %(day_35)s AND daily.day <= %(day_36)s) THEN daily.fuel_cost_gasoline END) AS fuel_cost_gasoline__prev,
+  sum(CASE WHEN (daily.day >= %(day_37)s AND daily.day <= %(day_38)s) THEN daily.fuel_cost_gasoline END) AS fuel_cost_gasoline__cur,
+  sum(CASE WHEN (daily.day >= %(day_33)s AND daily.day <= %(day_34)s) THEN daily.fuel_discount END) AS fuel_discount__ly,
+  sum(CASE WHEN (daily.day >= %(day_35)s AND daily.day <= %(day_36)s) THEN daily.fuel_discount END) AS fuel_discount__prev,
+  sum(CASE WHEN (daily.day >= %(day_37)s AND daily.day <= %(day_38)s) THEN daily.fuel_discount END) AS fuel_discount__cur,
+  sum(CASE WHEN (daily.day >= %(day_33)s AND daily.day <= %(day_34)s) THEN daily.fuel_discount_member END) AS fuel_discount_member__ly,
+  sum(CASE WHEN (daily.day >= %(day_35)s AND daily.day <= %(day_36)s) THEN daily.fuel_discount_member END) AS fuel_discount_member__prev,
+  sum(CASE WHEN (daily.day >= %(day_37)s AND daily.day <= %(day_38)s) THEN daily.fuel_discount_member END) AS fuel_discount_member__cur,
+  sum(CASE WHEN (daily.day >= %(day_33)s AND daily.day <= %(day_34)s) THEN daily.fuel_list_amount END) AS fuel_list_amount__ly,
+  sum(CASE WHEN (daily.day >= %(day_35)s AND daily.day <= %(day_36)s) THEN daily.fuel_list_amount END) AS fuel_list_amount__prev,
+  sum(CASE WHEN (daily.day >= %(day_37)s AND daily.day <= %(day_38)s) THEN daily.fuel_list_amount END) AS fuel_list_amount__cur,
+  sum(CASE WHEN (daily.day >= %(day_33)s AND daily.day <= %(day_34)s) THEN daily.fuel_list_amount_diesel END) AS fuel_list_amount_diesel__ly,
+  sum(CASE WHEN (daily.day >= %(day_35)s AND daily.day <= %(day_36)s) THEN daily.fuel_list_amount_diesel END) AS fuel_list_amount_diesel__prev,
+  sum(CASE WHEN (daily.day >= %(day_37)s AND daily.day <= %(day_38)s) THEN daily.fuel_list_amount_diesel END) AS fuel_list_amount_diesel__cur,
+  sum(CASE WHEN (daily.day >= %(day_33)s AND daily.day <= %(day_34)s) THEN daily.fuel_list_amount_gasoline END) AS fuel_list_amount_gasoline__ly,
+  sum(CASE WHEN (daily.day >= %(day_35)s AND daily.day <= %(day_36)s) THEN daily.fuel_list_amount_gasoline END) AS fuel_list_amount_gasoline__prev,
+  sum(CASE WHEN (daily.day >= %(day_37)s AND daily.day <= %(day_38)s) THEN daily.fuel_list_amount_gasoline END) AS fuel_list_amount_gasoline__cur,
+  sum(CASE WHEN (daily.day >= %(day_33)s AND daily.day <= %(day_34)s) THEN daily.fuel_liters END) AS fuel_liters__ly,
+  sum(CASE WHEN (daily.day >= %(day_35)s AND daily.day <= %(day_36)s) THEN daily.fuel_liters END) AS fuel_liters__prev,
+  sum(CASE WHEN (daily.day >= %(day_37)s AND daily.day <= %(day_38)s) THEN daily.fuel_liters END) AS fuel_liters__cur,
+  sum(CASE WHEN (daily.day >= %(day_33)s AND daily.day <= %(day_34)s) THEN daily.fuel_liters_member END) AS fuel_liters_member__ly,
+  sum(CASE WHEN (daily.day >= %(day_35)s AND daily.day <= %(day_36)s) THEN daily.fuel_liters_member END) AS fuel_liters_member__prev,
+  sum(CASE WHEN (daily.day >= %(day_37)s AND daily.day <= %(day_38)s) THEN daily.fuel_liters_member END) AS fuel_liters_member__cur, CAST(NULL AS FLOAT) AS fuel_paid__d20241001_20241015, CAST(NULL AS FLOAT) AS fuel_paid__d20250901_20250915, CAST(NULL AS FLOAT) AS fuel_paid__ly, CAST(NULL AS FLOAT) AS fuel_paid__prev, CAST(NULL AS FLOAT) AS fuel_paid__cur,
+  sum(CASE WHEN (daily.day >= %(day_33)s AND daily.day <= %(day_34)s) THEN daily.fuel_paid_card END) AS fuel_paid_card__ly,
+  sum(CASE WHEN (daily.day >= %(day_35)s AND daily.day <= %(day_36)s) THEN daily.fuel_paid_card END) AS fuel_paid_card__prev,
+  sum(CASE WHEN (daily.day >= %(day_37)s AND daily.day <= %(day_38)s) THEN daily.fuel_paid_card END) AS fuel_paid_card__cur,
+  sum(CASE WHEN (daily.day >= %(day_33)s AND daily.day <= %(day_34)s) THEN daily.fuel_paid_cash END) AS fuel_paid_cash__ly,
+  sum(CASE WHEN (daily.day >= %(day_35)s AND daily.day <= %(day_36)s) THEN daily.fuel_paid_cash END) AS fuel_paid_cash__prev,
+  sum(CASE WHEN (daily.day >= %(day_37)s AND daily.day <= %(day_38)s) THEN daily.fuel_paid_cash END) AS fuel_paid_cash__cur,
+  sum(CASE WHEN (daily.day >= %(day_33)s AND daily.day <= %(day_34)s) THEN daily.fuel_paid_diesel END) AS fuel_paid_diesel__ly,
+  sum(CASE WHEN (daily.day >= %(day_35)s AND daily.day <= %(day_36)s) THEN daily.fuel_paid_diesel END) AS fuel_paid_diesel__prev,
+  sum(CASE WHEN (daily.day >= %(day_37)s AND daily.day <= %(day_38)s) THEN daily.fuel_paid_diesel END) AS fuel_paid_diesel__cur,
+  sum(CASE WHEN (daily.day >= %(day_33)s AND daily.day <= %(day_34)s) THEN daily.fuel_paid_gasoline END) AS fuel_paid_gasoline__ly,
+  sum(CASE WHEN (daily.day >= %(day_35)s AND daily.day <= %(day_36)s) THEN daily.fuel_paid_gasoline END) AS fuel_paid_gasoline__prev,
+  sum(CASE WHEN (daily.day >= %(day_37)s AND daily.day <= %(day_38)s) THEN daily.fuel_paid_gasoline END) AS fuel_paid_gasoline__cur, CAST(NULL AS FLOAT) AS fuel_tonnes__d20240101_20241015, CAST(NULL AS FLOAT) AS fuel_tonnes__d20241001_20241015, CAST(NULL AS FLOAT) AS fuel_tonnes__d20250101_20250915, CAST(NULL AS FLOAT) AS fuel_tonnes__ly_ytd, CAST(NULL AS FLOAT) AS fuel_tonnes__d20250901_20250915, CAST(NULL AS FLOAT) AS fuel_tonnes__ly, CAST(NULL AS FLOAT) AS fuel_tonnes__d20260101_20260915, CAST(NULL AS FLOAT) AS fuel_tonnes__ytd, CAST(NULL AS FLOAT) AS fuel_tonnes__d20260801_20260815, CAST(NULL AS FLOAT) AS fuel_tonnes__prev, CAST(NULL AS FLOAT) AS fuel_tonnes__cur,
+  sum(CASE WHEN (daily.day >= %(day_33)s AND daily.day <= %(day_34)s) THEN daily.fuel_tonnes_card END) AS fuel_tonnes_card__ly,
+  sum(CASE WHEN (daily.day >= %(day_35)s AND daily.day <= %(day_36)s) THEN daily.fuel_tonnes_card END) AS fuel_tonnes_card__prev,
+  sum(CASE WHEN (daily.day >= %(day_37)s AND daily.day <= %(day_38)s) THEN daily.fuel_tonnes_card END) AS fuel_tonnes_card__cur, CAST(NULL AS FLOAT) AS fuel_tonnes_diesel__d20241001_20241015, CAST(NULL AS FLOAT) AS fuel_tonnes_diesel__d20250901_20250915, CAST(NULL AS FLOAT) AS fuel_tonnes_diesel__ly, CAST(NULL AS FLOAT) AS fuel_tonnes_diesel__prev, CAST(NULL AS FLOAT) AS fuel_tonnes_diesel__cur,
+  sum(CASE WHEN (daily.day >= %(day_33)s AND daily.day <= %(day_34)s) THEN daily.fuel_tonnes_discounted END) AS fuel_tonnes_discounted__ly,
+  sum(CASE WHEN (daily.day >= %(day_35)s AND daily.day <= %(day_36)s) THEN daily.fuel_tonnes_discounted END) AS fuel_tonnes_discounted__prev,
+  sum(CASE WHEN (daily.day >= %(day_37)s AND daily.day <= %(day_38)s) THEN daily.fuel_tonnes_discounted END) AS fuel_tonnes_discounted__cur,
+  sum(CASE WHEN (daily.day >= %(day_33)s AND daily.day <= %(day_34)s) THEN daily.fuel_tonnes_fleet END) AS fuel_tonnes_fleet__ly,
+  sum(CASE WHEN (daily.day >= %(day_35)s AND daily.day <= %(day_36)s) THEN daily.fuel_tonnes_fleet END) AS fuel_tonnes_fleet__prev,
+  sum(CASE WHEN (daily.day >= %(day_37)s AND daily.day <= %(day_38)s) THEN daily.fuel_tonnes_fleet END) AS fuel_tonnes_fleet__cur,
+  sum(CASE WHEN (daily.day >= %(day_33)s AND daily.day <= %(day_34)s) THEN daily.fuel_tonnes_g98 END) AS fuel_tonnes_g98__ly,
+  sum(CASE WHEN (daily.day >= %(day_35)s AND daily.day <= %(day_36)s) THEN daily.fuel_tonnes_g98 END) AS fuel_tonnes_g98__prev,
+  sum(CASE WHEN (daily.day >= %(day_37)s AND daily.day <= %(day_38)s) THEN daily.fuel_tonnes_g98 END) AS fuel_tonnes_g98__cur, CAST(NULL AS FLOAT) AS fuel_tonnes_gasoline__d20241001_20241015, CAST(NULL AS FLOAT) AS fuel_tonnes_gasoline__d20250901_20250915, CAST(NULL AS FLOAT) AS fuel_tonnes_gasoline__ly, CAST(NULL AS FLOAT) AS fuel_tonnes_gasoline__prev, CAST(NULL AS FLOAT) AS fuel_tonnes_gasoline__cur,
+  sum(CASE WHEN (daily.day >= %(day_33)s AND daily.day <= %(day_34)s) THEN daily.fuel_tonnes_key END) AS fuel_tonnes_key__ly,
+  sum(CASE WHEN (daily.day >= %(day_35)s AND daily.day <= %(day_36)s) THEN daily.fuel_tonnes_key END) AS fuel_tonnes_key__prev,
+  sum(CASE WHEN (daily.day >= %(day_37)s AND daily.day <= %(day_38)s) THEN daily.fuel_tonnes_key END) AS fuel_tonnes_key__cur,
+  sum(CASE WHEN (daily.day >= %(day_33)s AND daily.day <= %(day_34)s) THEN daily.fuel_tonnes_member END) AS fuel_tonnes_member__ly,
+  sum(CASE WHEN (daily.day >= %(day_35)s AND daily.day <= %(day_36)s) THEN daily.fuel_tonnes_member END) AS fuel_tonnes_member__prev,
+  sum(CASE WHEN (daily.day >= %(day_37)s AND daily.day <= %(day_38)s) THEN daily.fuel_tonnes_member END) AS fuel_tonnes_member__cur,
+  sum(CASE WHEN (daily.day >= %(day_33)s AND daily.day <= %(day_34)s) THEN daily.fuel_tonnes_premium END) AS fuel_tonnes_premium__ly,
+  sum(CASE WHEN (daily.day >= %(day_35)s AND daily.day <= %(day_36)s) THEN daily.fuel_tonnes_premium END) AS fuel_tonnes_premium__prev,
+  sum(CASE WHEN (daily.day >= %(day_37)s AND daily.day <= %(day_38)s) THEN daily.fuel_tonnes_premium END) AS fuel_tonnes_premium__cur,
+  sum(CASE WHEN (daily.day >= %(day_33)s AND daily.day <= %(day_34)s) THEN daily.fuel_txn END) AS fuel_txn__ly,
+  sum(CASE WHEN (daily.day >= %(day_35)s AND daily.day <= %(day_36)s) THEN daily.fuel_txn END) AS fuel_txn__prev,
+  sum(CASE WHEN (daily.day >= %(day_37)s AND daily.day <= %(day_38)s) THEN daily.fuel_txn END) AS fuel_txn__cur,
+  sum(CASE WHEN (daily.day >= %(day_33)s AND daily.day <= %(day_34)s) THEN daily.fuel_txn_abnormal_discount END) AS fuel_txn_abnormal_discount__ly,
+  sum(CASE WHEN (daily.day >= %(day_35)s AND daily.day <= %(day_36)s) THEN daily.fuel_txn_abnormal_discount END) AS fuel_txn_abnormal_discount__prev,
+  sum(CASE WHEN (daily.day >= %(day_37)s AND daily.day <= %(day_38)s) THEN daily.fuel_txn_abnormal_discount END) AS fuel_txn_abnormal_discount__cur,
+  sum(CASE WHEN (daily.day >= %(day_33)s AND daily.day <= %(day_34)s) THEN daily.fuel_txn_gasoline END) AS fuel_txn_gasoline__ly,
+  sum(CASE WHEN (daily.day >= %(day_35)s AND daily.day <= %(day_36)s) THEN daily.fuel_txn_gasoline END) AS fuel_txn_gasoline__prev,
+  sum(CASE WHEN (daily.day >= %(day_37)s AND daily.day <= %(day_38)s) THEN daily.fuel_txn_gasoline END) AS fuel_txn_gasoline__cur,
+  sum(CASE WHEN (daily.day >= %(day_33)s AND daily.day <= %(day_34)s) THEN daily.fuel_txn_gasoline_round10 END) AS fuel_txn_gasoline_round10__ly,
+  sum(CASE WHEN (daily.day >= %(day_35)s AND daily.day <= %(day_36)s) THEN daily.fuel_txn_gasoline_round10 END) AS fuel_txn_gasoline_round10__prev,
+  sum(CASE WHEN (daily.day >= %(day_37)s AND daily.day <= %(day_38)s) THEN daily.fuel_txn_gasoline_round10 END) AS fuel_txn_gasoline_round10__cur,
+  sum(CASE WHEN (daily.day >= %(day_33)s AND daily.day <= %(day_34)s) THEN daily.fuel_txn_member END) AS fuel_txn_member__ly,
+  sum(CASE WHEN (daily.day >= %(day_35)s AND daily.day <= %(day_36)s) THEN daily.fuel_txn_member END) AS fuel_txn_member__prev,
+  sum(CASE WHEN (daily.day >= %(day_37)s AND daily.day <= %(day_38)s) THEN daily.fuel_txn_member END) AS fuel_txn_member__cur, CAST(NULL AS FLOAT) AS fuel_members_buying__ly, CAST(NULL AS FLOAT) AS fuel_members_buying__prev, CAST(NULL AS FLOAT) AS fuel_members_buying__cur 
+FROM (SELECT stations.city_id AS city_id, stations.team_id AS team_id, stations.station_id AS station_id, CAST(fuel_sales.ts AS DATE) AS day,
   sum(CASE WHEN (products.kind = %(kind_1)s) THEN fuel_sales.liters * purchase_costs.cost_per_liter END) AS fuel_cost_diesel,
   sum(CASE WHEN (products.kind = %(kind_2)s) THEN fuel_sales.liters * purchase_costs.cost_per_liter END) AS fuel_cost_gasoline,
   sum(fuel_sales.liters * fuel_sales.list_price - fuel_sales.paid_amount) AS fuel_discount,
@@ -219,18 +229,14 @@ FROM (SELECT stations.city_id AS city_id, stations.team_id AS team_id, stations.
   sum(CASE WHEN (products.kind = %(kind_2)s) THEN fuel_sales.liters * fuel_sales.list_price END) AS fuel_list_amount_gasoline,
   sum(fuel_sales.liters) AS fuel_liters,
   sum(CASE WHEN (fuel_sales.customer_id IS NOT NULL) THEN fuel_sales.liters END) AS fuel_liters_member,
-  sum(fuel_sales.paid_amount) AS fuel_paid,
   sum(CASE WHEN (fuel_sales.payment_method = %(payment_method_1)s) THEN fuel_sales.paid_amount END) AS fuel_paid_card,
   sum(CASE WHEN (fuel_sales.payment_method = %(payment_method_2)s) THEN fuel_sales.paid_amount END) AS fuel_paid_cash,
   sum(CASE WHEN (products.kind = %(kind_1)s) THEN fuel_sales.paid_amount END) AS fuel_paid_diesel,
   sum(CASE WHEN (products.kind = %(kind_2)s) THEN fuel_sales.paid_amount END) AS fuel_paid_gasoline,
-  sum((fuel_sales.liters * products.density_kg_per_l) / %(param_1)s) AS fuel_tonnes,
-  sum(CASE WHEN (fuel_sales.payment_method = %(payment_method_1)s) THEN (fuel_sales.liters * products.density_kg_per_l) / %(param_2)s END) AS fuel_tonnes_card,
-  sum(CASE WHEN (products.kind = %(kind_1)s) THEN (fuel_sales.liters * products.density_kg_per_l) / %(param_3)s END) AS fuel_tonnes_diesel,
-  sum(CASE WHEN (fuel_sales.liters * fuel_sales.list_price - fuel_sales.paid_amount > %(param_4)s) THEN (fuel_sales.liters * products.density_kg_per_l) / %(param_5)s END) AS fuel_tonnes_discounted,
-  sum(CASE WHEN (customers.kind = %(kind_3)s) THEN (fuel_sales.liters * products.density_kg_per_l) / %(param_6)s END) AS fuel_tonnes_fleet,
-  sum(CASE WHEN (fuel_sales.product_code = %(product_code_1)s) THEN (fuel_sales.liters * products.density_kg_per_l) / %(param_7)s END) AS fuel_tonnes_g98,
-  sum(CASE WHEN (products.kind = %(kind_2)s) THEN (fuel_sales.liters * products.density_kg_per_l) / %(param_8)s END) AS fuel_tonnes_gasoline,
+  sum(CASE WHEN (fuel_sales.payment_method = %(payment_method_1)s) THEN (fuel_sales.liters * products.density_kg_per_l) / %(param_4)s END) AS fuel_tonnes_card,
+  sum(CASE WHEN (fuel_sales.liters * fuel_sales.list_price - fuel_sales.paid_amount > %(param_5)s) THEN (fuel_sales.liters * products.density_kg_per_l) / %(param_6)s END) AS fuel_tonnes_discounted,
+  sum(CASE WHEN (customers.kind = %(kind_3)s) THEN (fuel_sales.liters * products.density_kg_per_l) / %(param_7)s END) AS fuel_tonnes_fleet,
+  sum(CASE WHEN (fuel_sales.product_code = %(product_code_1)s) THEN (fuel_sales.liters * products.density_kg_per_l) / %(param_8)s END) AS fuel_tonnes_g98,
   sum(CASE WHEN (customers.grade IN (__[POSTCOMPILE_grade_1])) THEN (fuel_sales.liters * products.density_kg_per_l) / %(param_9)s END) AS fuel_tonnes_key,
   sum(CASE WHEN (fuel_sales.customer_id IS NOT NULL) THEN (fuel_sales.liters * products.density_kg_per_l) / %(param_10)s END) AS fuel_tonnes_member,
   sum(CASE WHEN (fuel_sales.product_code IN (__[POSTCOMPILE_product_code_2])) THEN (fuel_sales.liters * products.density_kg_per_l) / %(param_11)s END) AS fuel_tonnes_premium,
@@ -240,228 +246,56 @@ FROM (SELECT stations.city_id AS city_id, stations.team_id AS team_id, stations.
   count(CASE WHEN (products.kind = %(kind_4)s AND abs(fuel_sales.liters * fuel_sales.list_price - round((fuel_sales.liters * fuel_sales.list_price) / %(param_13)s) * %(round_1)s) < %(abs_1)s) THEN 1 END) AS fuel_txn_gasoline_round10,
   count(CASE WHEN (fuel_sales.customer_id IS NOT NULL) THEN 1 END) AS fuel_txn_member 
 FROM fuel_sales JOIN stations ON fuel_sales.station_id = stations.station_id JOIN products ON fuel_sales.product_code = products.product_code LEFT OUTER JOIN purchase_costs ON purchase_costs.product_code = fuel_sales.product_code AND purchase_costs.month = CAST(date_trunc('month', fuel_sales.ts) AS DATE) LEFT OUTER JOIN customers ON fuel_sales.customer_id = customers.customer_id 
-WHERE (stations.city_id IN (__[POSTCOMPILE_city_id_1]) OR stations.team_id IN (__[POSTCOMPILE_team_id_1]) OR stations.station_id IN (__[POSTCOMPILE_station_id_1])) AND (fuel_sales.ts >= %(ts_1)s AND fuel_sales.ts < %(ts_2)s OR fuel_sales.ts >= %(ts_3)s AND fuel_sales.ts < %(ts_4)s OR fuel_sales.ts >= %(ts_5)s AND fuel_sales.ts < %(ts_6)s) GROUP BY stations.city_id, stations.team_id, stations.station_id, CAST(fuel_sales.ts AS DATE)) AS daily GROUP BY GROUPING SETS(daily.city_id, daily.team_id, daily.station_id) UNION ALL SELECT stations.city_id, stations.team_id, stations.station_id, CAST(NULL AS FLOAT) AS fuel_cost__d20241001_20241015, CAST(NULL AS FLOAT) AS fuel_cost__d20250901_20250915, CAST(NULL AS FLOAT) AS fuel_cost__ly, CAST(NULL AS FLOAT) AS fuel_cost__prev, CAST(NULL AS FLOAT) AS fuel_cost__cur, CAST(NULL AS FLOAT) AS fuel_cost_diesel__ly, CAST(NULL AS FLOAT) AS fuel_cost_diesel__prev, CAST(NULL AS FLOAT) AS fuel_cost_diesel__cur, CAST(NULL AS FLOAT) AS fuel_cost_gasoline__ly, CAST(NULL AS FLOAT) AS fuel_cost_gasoline__prev, CAST(NULL AS FLOAT) AS fuel_cost_gasoline__cur, CAST(NULL AS FLOAT) AS fuel_discount__ly, CAST(NULL AS FLOAT) AS fuel_discount__prev, CAST(NULL AS FLOAT) AS fuel_discount__cur, CAST(NULL AS FLOAT) AS fuel_discount_member__ly, CAST(NULL AS FLOAT) AS fuel_discount_member__prev, CAST(NULL AS FLOAT) AS fuel_discount_member__cur, CAST(NULL AS FLOAT) AS fuel_list_amount__ly, CAST(NULL AS FLOAT) AS fuel_list_amount__prev, CAST(NULL AS FLOAT) AS fuel_list_amount__cur, CAST(NULL AS FLOAT) AS fuel_list_amount_diesel__ly, CAST(NULL AS FLOAT) AS fuel_list_amount_diesel__prev, CAST(NULL AS FLOAT) AS fuel_list_amount_diesel__cur, CAST(NULL AS FLOAT) AS fuel_list_amount_gasoline__ly, CAST(NULL AS FLOAT) AS fuel_list_amount_gasoline__prev, CAST(NULL AS FLOAT) AS fuel_list_amount_gasoline__cur, CAST(NULL AS FLOAT) AS fuel_liters__ly, CAST(NULL AS FLOAT) AS fuel_liters__prev, CAST(NULL AS FLOAT) AS fuel_liters__cur, CAST(NULL AS FLOAT) AS fuel_liters_member__ly, CAST(NULL AS FLOAT) AS fuel_liters_member__prev, CAST(NULL AS FLOAT) AS fuel_liters_member__cur, CAST(NULL AS FLOAT) AS fuel_paid__d20241001_20241015, CAST(NULL AS FLOAT) AS fuel_paid__d20250901_20250915, CAST(NULL AS FLOAT) AS fuel_paid__ly, CAST(NULL AS FLOAT) AS fuel_paid__prev, CAST(NULL AS FLOAT) AS fuel_paid__cur, CAST(NULL AS FLOAT) AS fuel_paid_card__ly, CAST(NULL AS FLOAT) AS fuel_paid_card__prev, CAST(NULL AS FLOAT) AS fuel_paid_card__cur, CAST(NULL AS FLOAT) AS fuel_paid_cash__ly, CAST(NULL AS FLOAT) AS fuel_paid_cash__prev, CAST(NULL AS FLOAT) AS fuel_paid_cash__cur, CAST(NULL AS FLOAT) AS fuel_paid_diesel__ly, CAST(NULL AS FLOAT) AS fuel_paid_diesel__prev, CAST(NULL AS FLOAT) AS fuel_paid_diesel__cur, CAST(NULL AS FLOAT) AS fuel_paid_gasoline__ly, CAST(NULL AS FLOAT) AS fuel_paid_gasoline__prev, CAST(NULL AS FLOAT) AS fuel_paid_gasoline__cur, CAST(NULL AS FLOAT) AS fuel_tonnes__d20240101_20241015, CAST(NULL AS FLOAT) AS fuel_tonnes__d20241001_20241015, CAST(NULL AS FLOAT) AS fuel_tonnes__d20250101_20250915, CAST(NULL AS FLOAT) AS fuel_tonnes__ly_ytd, CAST(NULL AS FLOAT) AS fuel_tonnes__d20250901_20250915, CAST(NULL AS FLOAT) AS fuel_tonnes__ly, CAST(NULL AS FLOAT) AS fuel_tonnes__d20260101_20260915, CAST(NULL AS FLOAT) AS fuel_tonnes__ytd, CAST(NULL AS FLOAT) AS fuel_tonnes__d20260801_20260815, CAST(NULL AS FLOAT) AS fuel_tonnes__prev, CAST(NULL AS FLOAT) AS fuel_tonnes__cur, CAST(NULL AS FLOAT) AS fuel_tonnes_card__ly, CAST(NULL AS FLOAT) AS fuel_tonnes_card__prev, CAST(NULL AS FLOAT) AS fuel_tonnes_card__cur, CAST(NULL AS FLOAT) AS fuel_tonnes_diesel__d20241001_20241015, CAST(NULL AS FLOAT) AS fuel_tonnes_diesel__d20250901_20250915, CAST(NULL AS FLOAT) AS fuel_tonnes_diesel__ly, CAST(NULL AS FLOAT) AS fuel_tonnes_diesel__prev, CAST(NULL AS FLOAT) AS fuel_tonnes_diesel__cur, CAST(NULL AS FLOAT) AS fuel_tonnes_discounted__ly, CAST(NULL AS FLOAT) AS fuel_tonnes_discounted__prev, CAST(NULL AS FLOAT) AS fuel_tonnes_discounted__cur, CAST(NULL AS FLOAT) AS fuel_tonnes_fleet__ly, CAST(NULL AS FLOAT) AS fuel_tonnes_fleet__prev, CAST(NULL AS FLOAT) AS fuel_tonnes_fleet__cur, CAST(NULL AS FLOAT) AS fuel_tonnes_g98__ly, CAST(NULL AS FLOAT) AS fuel_tonnes_g98__prev, CAST(NULL AS FLOAT) AS fuel_tonnes_g98__cur, CAST(NULL AS FLOAT) AS fuel_tonnes_gasoline__d20241001_20241015, CAST(NULL AS FLOAT) AS fuel_tonnes_gasoline__d20250901_20250915, CAST(NULL AS FLOAT) AS fuel_tonnes_gasoline__ly, CAST(NULL AS FLOAT) AS fuel_tonnes_gasoline__prev, CAST(NULL AS FLOAT) AS fuel_tonnes_gasoline__cur, CAST(NULL AS FLOAT) AS fuel_tonnes_key__ly, CAST(NULL AS FLOAT) AS fuel_tonnes_key__prev, CAST(NULL AS FLOAT) AS fuel_tonnes_key__cur, CAST(NULL AS FLOAT) AS fuel_tonnes_member__ly, CAST(NULL AS FLOAT) AS fuel_tonnes_member__prev, CAST(NULL AS FLOAT) AS fuel_tonnes_member__cur, CAST(NULL AS FLOAT) AS fuel_tonnes_premium__ly, CAST(NULL AS FLOAT) AS fuel_tonnes_premium__prev, CAST(NULL AS FLOAT) AS fuel_tonnes_premium__cur, CAST(NULL AS FLOAT) AS fuel_txn__ly, CAST(NULL AS FLOAT) AS fuel_txn__prev, CAST(NULL AS FLOAT) AS fuel_txn__cur, CAST(NULL AS FLOAT) AS fuel_txn_abnormal_discount__ly, CAST(NULL AS FLOAT) AS fuel_txn_abnormal_discount__prev, CAST(NULL AS FLOAT) AS fuel_txn_abnormal_discount__cur, CAST(NULL AS FLOAT) AS fuel_txn_gasoline__ly, CAST(NULL AS FLOAT) AS fuel_txn_gasoline__prev, CAST(NULL AS FLOAT) AS fuel_txn_gasoline__cur, CAST(NULL AS FLOAT) AS fuel_txn_gasoline_round10__ly, CAST(NULL AS FLOAT) AS fuel_txn_gasoline_round10__prev, CAST(NULL AS FLOAT) AS fuel_txn_gasoline_round10__cur, CAST(NULL AS FLOAT) AS fuel_txn_member__ly, CAST(NULL AS FLOAT) AS fuel_txn_member__prev, CAST(NULL AS FLOAT) AS fuel_txn_member__cur,
-  count(DISTINCT CASE WHEN (fuel_sales.ts >= %(ts_7)s AND fuel_sales.ts < %(ts_8)s) THEN fuel_sales.customer_id END) AS fuel_members_buying__ly,
-  count(DISTINCT CASE WHEN (fuel_sales.ts >= %(ts_9)s AND fuel_sales.ts < %(ts_10)s) THEN fuel_sales.customer_id END) AS fuel_members_buying__prev,
-  count(DISTINCT CASE WHEN (fuel_sales.ts >= %(ts_11)s AND fuel_sales.ts < %(ts_12)s) THEN fuel_sales.customer_id END) AS fuel_members_buying__cur 
+WHERE (stations.city_id IN (__[POSTCOMPILE_city_id_3]) OR stations.team_id IN (__[POSTCOMPILE_team_id_3]) OR stations.station_id IN (__[POSTCOMPILE_station_id_3])) AND (fuel_sales.ts >= %(ts_17)s AND fuel_sales.ts < %(ts_18)s OR fuel_sales.ts >= %(ts_19)s AND fuel_sales.ts < %(ts_20)s OR fuel_sales.ts >= %(ts_21)s AND fuel_sales.ts < %(ts_22)s) GROUP BY stations.city_id, stations.team_id, stations.station_id, CAST(fuel_sales.ts AS DATE)) AS daily GROUP BY GROUPING SETS(daily.city_id, daily.team_id, daily.station_id) UNION ALL SELECT stations.city_id, stations.team_id, stations.station_id, CAST(NULL AS FLOAT) AS fuel_cost__d20241001_20241015, CAST(NULL AS FLOAT) AS fuel_cost__d20250901_20250915, CAST(NULL AS FLOAT) AS fuel_cost__ly, CAST(NULL AS FLOAT) AS fuel_cost__prev, CAST(NULL AS FLOAT) AS fuel_cost__cur, CAST(NULL AS FLOAT) AS fuel_cost_diesel__ly, CAST(NULL AS FLOAT) AS fuel_cost_diesel__prev, CAST(NULL AS FLOAT) AS fuel_cost_diesel__cur, CAST(NULL AS FLOAT) AS fuel_cost_gasoline__ly, CAST(NULL AS FLOAT) AS fuel_cost_gasoline__prev, CAST(NULL AS FLOAT) AS fuel_cost_gasoline__cur, CAST(NULL AS FLOAT) AS fuel_discount__ly, CAST(NULL AS FLOAT) AS fuel_discount__prev, CAST(NULL AS FLOAT) AS fuel_discount__cur, CAST(NULL AS FLOAT) AS fuel_discount_member__ly, CAST(NULL AS FLOAT) AS fuel_discount_member__prev, CAST(NULL AS FLOAT) AS fuel_discount_member__cur, CAST(NULL AS FLOAT) AS fuel_list_amount__ly, CAST(NULL AS FLOAT) AS fuel_list_amount__prev, CAST(NULL AS FLOAT) AS fuel_list_amount__cur, CAST(NULL AS FLOAT) AS fuel_list_amount_diesel__ly, CAST(NULL AS FLOAT) AS fuel_list_amount_diesel__prev, CAST(NULL AS FLOAT) AS fuel_list_amount_diesel__cur, CAST(NULL AS FLOAT) AS fuel_list_amount_gasoline__ly, CAST(NULL AS FLOAT) AS fuel_list_amount_gasoline__prev, CAST(NULL AS FLOAT) AS fuel_list_amount_gasoline__cur, CAST(NULL AS FLOAT) AS fuel_liters__ly, CAST(NULL AS FLOAT) AS fuel_liters__prev, CAST(NULL AS FLOAT) AS fuel_liters__cur, CAST(NULL AS FLOAT) AS fuel_liters_member__ly, CAST(NULL AS FLOAT) AS fuel_liters_member__prev, CAST(NULL AS FLOAT) AS fuel_liters_member__cur, CAST(NULL AS FLOAT) AS fuel_paid__d20241001_20241015, CAST(NULL AS FLOAT) AS fuel_paid__d20250901_20250915, CAST(NULL AS FLOAT) AS fuel_paid__ly, CAST(NULL AS FLOAT) AS fuel_paid__prev, CAST(NULL AS FLOAT) AS fuel_paid__cur, CAST(NULL AS FLOAT) AS fuel_paid_card__ly, CAST(NULL AS FLOAT) AS fuel_paid_card__prev, CAST(NULL AS FLOAT) AS fuel_paid_card__cur, CAST(NULL AS FLOAT) AS fuel_paid_cash__ly, CAST(NULL AS FLOAT) AS fuel_paid_cash__prev, CAST(NULL AS FLOAT) AS fuel_paid_cash__cur, CAST(NULL AS FLOAT) AS fuel_paid_diesel__ly, CAST(NULL AS FLOAT) AS fuel_paid_diesel__prev, CAST(NULL AS FLOAT) AS fuel_paid_diesel__cur, CAST(NULL AS FLOAT) AS fuel_paid_gasoline__ly, CAST(NULL AS FLOAT) AS fuel_paid_gasoline__prev, CAST(NULL AS FLOAT) AS fuel_paid_gasoline__cur, CAST(NULL AS FLOAT) AS fuel_tonnes__d20240101_20241015, CAST(NULL AS FLOAT) AS fuel_tonnes__d20241001_20241015, CAST(NULL AS FLOAT) AS fuel_tonnes__d20250101_20250915, CAST(NULL AS FLOAT) AS fuel_tonnes__ly_ytd, CAST(NULL AS FLOAT) AS fuel_tonnes__d20250901_20250915, CAST(NULL AS FLOAT) AS fuel_tonnes__ly, CAST(NULL AS FLOAT) AS fuel_tonnes__d20260101_20260915, CAST(NULL AS FLOAT) AS fuel_tonnes__ytd, CAST(NULL AS FLOAT) AS fuel_tonnes__d20260801_20260815, CAST(NULL AS FLOAT) AS fuel_tonnes__prev, CAST(NULL AS FLOAT) AS fuel_tonnes__cur, CAST(NULL AS FLOAT) AS fuel_tonnes_card__ly, CAST(NULL AS FLOAT) AS fuel_tonnes_card__prev, CAST(NULL AS FLOAT) AS fuel_tonnes_card__cur, CAST(NULL AS FLOAT) AS fuel_tonnes_diesel__d20241001_20241015, CAST(NULL AS FLOAT) AS fuel_tonnes_diesel__d20250901_20250915, CAST(NULL AS FLOAT) AS fuel_tonnes_diesel__ly, CAST(NULL AS FLOAT) AS fuel_tonnes_diesel__prev, CAST(NULL AS FLOAT) AS fuel_tonnes_diesel__cur, CAST(NULL AS FLOAT) AS fuel_tonnes_discounted__ly, CAST(NULL AS FLOAT) AS fuel_tonnes_discounted__prev, CAST(NULL AS FLOAT) AS fuel_tonnes_discounted__cur, CAST(NULL AS FLOAT) AS fuel_tonnes_fleet__ly, CAST(NULL AS FLOAT) AS fuel_tonnes_fleet__prev, CAST(NULL AS FLOAT) AS fuel_tonnes_fleet__cur, CAST(NULL AS FLOAT) AS fuel_tonnes_g98__ly, CAST(NULL AS FLOAT) AS fuel_tonnes_g98__prev, CAST(NULL AS FLOAT) AS fuel_tonnes_g98__cur, CAST(NULL AS FLOAT) AS fuel_tonnes_gasoline__d20241001_20241015, CAST(NULL AS FLOAT) AS fuel_tonnes_gasoline__d20250901_20250915, CAST(NULL AS FLOAT) AS fuel_tonnes_gasoline__ly, CAST(NULL AS FLOAT) AS fuel_tonnes_gasoline__prev, CAST(NULL AS FLOAT) AS fuel_tonnes_gasoline__cur, CAST(NULL AS FLOAT) AS fuel_tonnes_key__ly, CAST(NULL AS FLOAT) AS fuel_tonnes_key__prev, CAST(NULL AS FLOAT) AS fuel_tonnes_key__cur, CAST(NULL AS FLOAT) AS fuel_tonnes_member__ly, CAST(NULL AS FLOAT) AS fuel_tonnes_member__prev, CAST(NULL AS FLOAT) AS fuel_tonnes_member__cur, CAST(NULL AS FLOAT) AS fuel_tonnes_premium__ly, CAST(NULL AS FLOAT) AS fuel_tonnes_premium__prev, CAST(NULL AS FLOAT) AS fuel_tonnes_premium__cur, CAST(NULL AS FLOAT) AS fuel_txn__ly, CAST(NULL AS FLOAT) AS fuel_txn__prev, CAST(NULL AS FLOAT) AS fuel_txn__cur, CAST(NULL AS FLOAT) AS fuel_txn_abnormal_discount__ly, CAST(NULL AS FLOAT) AS fuel_txn_abnormal_discount__prev, CAST(NULL AS FLOAT) AS fuel_txn_abnormal_discount__cur, CAST(NULL AS FLOAT) AS fuel_txn_gasoline__ly, CAST(NULL AS FLOAT) AS fuel_txn_gasoline__prev, CAST(NULL AS FLOAT) AS fuel_txn_gasoline__cur, CAST(NULL AS FLOAT) AS fuel_txn_gasoline_round10__ly, CAST(NULL AS FLOAT) AS fuel_txn_gasoline_round10__prev, CAST(NULL AS FLOAT) AS fuel_txn_gasoline_round10__cur, CAST(NULL AS FLOAT) AS fuel_txn_member__ly, CAST(NULL AS FLOAT) AS fuel_txn_member__prev, CAST(NULL AS FLOAT) AS fuel_txn_member__cur,
+  count(DISTINCT CASE WHEN (fuel_sales.ts >= %(ts_23)s AND fuel_sales.ts < %(ts_24)s) THEN fuel_sales.customer_id END) AS fuel_members_buying__ly,
+  count(DISTINCT CASE WHEN (fuel_sales.ts >= %(ts_25)s AND fuel_sales.ts < %(ts_26)s) THEN fuel_sales.customer_id END) AS fuel_members_buying__prev,
+  count(DISTINCT CASE WHEN (fuel_sales.ts >= %(ts_27)s AND fuel_sales.ts < %(ts_28)s) THEN fuel_sales.customer_id END) AS fuel_members_buying__cur 
 FROM fuel_sales JOIN stations ON fuel_sales.station_id = stations.station_id 
-WHERE (stations.city_id IN (__[POSTCOMPILE_city_id_2]) OR stations.team_id IN (__[POSTCOMPILE_team_id_2]) OR stations.station_id IN (__[POSTCOMPILE_station_id_2])) AND (fuel_sales.ts >= %(ts_13)s AND fuel_sales.ts < %(ts_14)s OR fuel_sales.ts >= %(ts_15)s AND fuel_sales.ts < %(ts_16)s OR fuel_sales.ts >= %(ts_17)s AND fuel_sales.ts < %(ts_18)s) GROUP BY GROUPING SETS(stations.city_id, stations.team_id, stations.station_id);
+WHERE (stations.city_id IN (__[POSTCOMPILE_city_id_4]) OR stations.team_id IN (__[POSTCOMPILE_team_id_4]) OR stations.station_id IN (__[POSTCOMPILE_station_id_4])) AND (fuel_sales.ts >= %(ts_29)s AND fuel_sales.ts < %(ts_30)s OR fuel_sales.ts >= %(ts_31)s AND fuel_sales.ts < %(ts_32)s OR fuel_sales.ts >= %(ts_33)s AND fuel_sales.ts < %(ts_34)s) GROUP BY GROUPING SETS(stations.city_id, stations.team_id, stations.station_id);
 -- params:
 --   abs_1 = 0.005
 --   city_id_1 = ['C1']
 --   city_id_2 = ['C1']
---   day_1 = datetime.date(2024, 10, 1)
---   day_10 = datetime.date(2026, 10, 15)
---   day_100 = datetime.date(2024, 10, 15)
---   day_101 = datetime.date(2024, 10, 1)
---   day_102 = datetime.date(2024, 10, 15)
---   day_103 = datetime.date(2025, 1, 1)
---   day_104 = datetime.date(2025, 9, 15)
---   day_105 = datetime.date(2025, 1, 1)
---   day_106 = datetime.date(2025, 10, 15)
---   day_107 = datetime.date(2025, 9, 1)
---   day_108 = datetime.date(2025, 9, 15)
---   day_109 = datetime.date(2025, 10, 1)
+--   city_id_3 = ['C1']
+--   city_id_4 = ['C1']
+--   day_1 = datetime.date(2024, 1, 1)
+--   day_10 = datetime.date(2025, 9, 15)
 --   day_11 = datetime.date(2025, 10, 1)
---   day_110 = datetime.date(2025, 10, 15)
---   day_111 = datetime.date(2026, 1, 1)
---   day_112 = datetime.date(2026, 9, 15)
---   day_113 = datetime.date(2026, 1, 1)
---   day_114 = datetime.date(2026, 10, 15)
---   day_115 = datetime.date(2026, 8, 1)
---   day_116 = datetime.date(2026, 8, 15)
---   day_117 = datetime.date(2026, 9, 1)
---   day_118 = datetime.date(2026, 9, 15)
---   day_119 = datetime.date(2026, 10, 1)
 --   day_12 = datetime.date(2025, 10, 15)
---   day_120 = datetime.date(2026, 10, 15)
---   day_121 = datetime.date(2025, 10, 1)
---   day_122 = datetime.date(2025, 10, 15)
---   day_123 = datetime.date(2026, 9, 1)
---   day_124 = datetime.date(2026, 9, 15)
---   day_125 = datetime.date(2026, 10, 1)
---   day_126 = datetime.date(2026, 10, 15)
---   day_127 = datetime.date(2024, 10, 1)
---   day_128 = datetime.date(2024, 10, 15)
---   day_129 = datetime.date(2025, 9, 1)
---   day_13 = datetime.date(2026, 9, 1)
---   day_130 = datetime.date(2025, 9, 15)
---   day_131 = datetime.date(2025, 10, 1)
---   day_132 = datetime.date(2025, 10, 15)
---   day_133 = datetime.date(2026, 9, 1)
---   day_134 = datetime.date(2026, 9, 15)
---   day_135 = datetime.date(2026, 10, 1)
---   day_136 = datetime.date(2026, 10, 15)
---   day_137 = datetime.date(2025, 10, 1)
---   day_138 = datetime.date(2025, 10, 15)
---   day_139 = datetime.date(2026, 9, 1)
+--   day_13 = datetime.date(2026, 1, 1)
 --   day_14 = datetime.date(2026, 9, 15)
---   day_140 = datetime.date(2026, 9, 15)
---   day_141 = datetime.date(2026, 10, 1)
---   day_142 = datetime.date(2026, 10, 15)
---   day_143 = datetime.date(2025, 10, 1)
---   day_144 = datetime.date(2025, 10, 15)
---   day_145 = datetime.date(2026, 9, 1)
---   day_146 = datetime.date(2026, 9, 15)
---   day_147 = datetime.date(2026, 10, 1)
---   day_148 = datetime.date(2026, 10, 15)
---   day_149 = datetime.date(2025, 10, 1)
---   day_15 = datetime.date(2026, 10, 1)
---   day_150 = datetime.date(2025, 10, 15)
---   day_151 = datetime.date(2026, 9, 1)
---   day_152 = datetime.date(2026, 9, 15)
---   day_153 = datetime.date(2026, 10, 1)
---   day_154 = datetime.date(2026, 10, 15)
---   day_155 = datetime.date(2024, 10, 1)
---   day_156 = datetime.date(2024, 10, 15)
---   day_157 = datetime.date(2025, 9, 1)
---   day_158 = datetime.date(2025, 9, 15)
---   day_159 = datetime.date(2025, 10, 1)
+--   day_15 = datetime.date(2026, 1, 1)
 --   day_16 = datetime.date(2026, 10, 15)
---   day_160 = datetime.date(2025, 10, 15)
---   day_161 = datetime.date(2026, 9, 1)
---   day_162 = datetime.date(2026, 9, 15)
---   day_163 = datetime.date(2026, 10, 1)
---   day_164 = datetime.date(2026, 10, 15)
---   day_165 = datetime.date(2025, 10, 1)
---   day_166 = datetime.date(2025, 10, 15)
---   day_167 = datetime.date(2026, 9, 1)
---   day_168 = datetime.date(2026, 9, 15)
---   day_169 = datetime.date(2026, 10, 1)
---   day_17 = datetime.date(2025, 10, 1)
---   day_170 = datetime.date(2026, 10, 15)
---   day_171 = datetime.date(2025, 10, 1)
---   day_172 = datetime.date(2025, 10, 15)
---   day_173 = datetime.date(2026, 9, 1)
---   day_174 = datetime.date(2026, 9, 15)
---   day_175 = datetime.date(2026, 10, 1)
---   day_176 = datetime.date(2026, 10, 15)
---   day_177 = datetime.date(2025, 10, 1)
---   day_178 = datetime.date(2025, 10, 15)
---   day_179 = datetime.date(2026, 9, 1)
---   day_18 = datetime.date(2025, 10, 15)
---   day_180 = datetime.date(2026, 9, 15)
---   day_181 = datetime.date(2026, 10, 1)
---   day_182 = datetime.date(2026, 10, 15)
---   day_183 = datetime.date(2025, 10, 1)
---   day_184 = datetime.date(2025, 10, 15)
---   day_185 = datetime.date(2026, 9, 1)
---   day_186 = datetime.date(2026, 9, 15)
---   day_187 = datetime.date(2026, 10, 1)
---   day_188 = datetime.date(2026, 10, 15)
---   day_189 = datetime.date(2025, 10, 1)
+--   day_17 = datetime.date(2026, 8, 1)
+--   day_18 = datetime.date(2026, 8, 15)
 --   day_19 = datetime.date(2026, 9, 1)
---   day_190 = datetime.date(2025, 10, 15)
---   day_191 = datetime.date(2026, 9, 1)
---   day_192 = datetime.date(2026, 9, 15)
---   day_193 = datetime.date(2026, 10, 1)
---   day_194 = datetime.date(2026, 10, 15)
---   day_195 = datetime.date(2025, 10, 1)
---   day_196 = datetime.date(2025, 10, 15)
---   day_197 = datetime.date(2026, 9, 1)
---   day_198 = datetime.date(2026, 9, 15)
---   day_199 = datetime.date(2026, 10, 1)
 --   day_2 = datetime.date(2024, 10, 15)
 --   day_20 = datetime.date(2026, 9, 15)
---   day_200 = datetime.date(2026, 10, 15)
---   day_201 = datetime.date(2025, 10, 1)
---   day_202 = datetime.date(2025, 10, 15)
---   day_203 = datetime.date(2026, 9, 1)
---   day_204 = datetime.date(2026, 9, 15)
---   day_205 = datetime.date(2026, 10, 1)
---   day_206 = datetime.date(2026, 10, 15)
---   day_207 = datetime.date(2025, 10, 1)
---   day_208 = datetime.date(2025, 10, 15)
---   day_209 = datetime.date(2026, 9, 1)
 --   day_21 = datetime.date(2026, 10, 1)
---   day_210 = datetime.date(2026, 9, 15)
---   day_211 = datetime.date(2026, 10, 1)
---   day_212 = datetime.date(2026, 10, 15)
 --   day_22 = datetime.date(2026, 10, 15)
---   day_23 = datetime.date(2025, 10, 1)
---   day_24 = datetime.date(2025, 10, 15)
---   day_25 = datetime.date(2026, 9, 1)
---   day_26 = datetime.date(2026, 9, 15)
---   day_27 = datetime.date(2026, 10, 1)
---   day_28 = datetime.date(2026, 10, 15)
---   day_29 = datetime.date(2025, 10, 1)
---   day_3 = datetime.date(2025, 9, 1)
---   day_30 = datetime.date(2025, 10, 15)
---   day_31 = datetime.date(2026, 9, 1)
---   day_32 = datetime.date(2026, 9, 15)
---   day_33 = datetime.date(2026, 10, 1)
---   day_34 = datetime.date(2026, 10, 15)
---   day_35 = datetime.date(2025, 10, 1)
---   day_36 = datetime.date(2025, 10, 15)
---   day_37 = datetime.date(2026, 9, 1)
---   day_38 = datetime.date(2026, 9, 15)
---   day_39 = datetime.date(2026, 10, 1)
---   day_4 = datetime.date(2025, 9, 15)
---   day_40 = datetime.date(2026, 10, 15)
---   day_41 = datetime.date(2025, 10, 1)
---   day_42 = datetime.date(2025, 10, 15)
---   day_43 = datetime.date(2026, 9, 1)
---   day_44 = datetime.date(2026, 9, 15)
---   day_45 = datetime.date(2026, 10, 1)
---   day_46 = datetime.date(2026, 10, 15)
---   day_47 = datetime.date(2025, 10, 1)
---   day_48 = datetime.date(2025, 10, 15)
---   day_49 = datetime.date(2026, 9, 1)
---   day_5 = datetime.date(2025, 10, 1)
---   day_50 = datetime.date(2026, 9, 15)
---   day_51 = datetime.date(2026, 10, 1)
---   day_52 = datetime.date(2026, 10, 15)
---   day_53 = datetime.date(2025, 10, 1)
---   day_54 = datetime.date(2025, 10, 15)
---   day_55 = datetime.date(2026, 9, 1)
---   day_56 = datetime.date(2026, 9, 15)
---   day_57 = datetime.date(2026, 10, 1)
---   day_58 = datetime.date(2026, 10, 15)
---   day_59 = datetime.date(2025, 10, 1)
---   day_6 = datetime.date(2025, 10, 15)
---   day_60 = datetime.date(2025, 10, 15)
---   day_61 = datetime.date(2026, 9, 1)
---   day_62 = datetime.date(2026, 9, 15)
---   day_63 = datetime.date(2026, 10, 1)
---   day_64 = datetime.date(2026, 10, 15)
---   day_65 = datetime.date(2024, 10, 1)
---   day_66 = datetime.date(2024, 10, 15)
---   day_67 = datetime.date(2025, 9, 1)
---   day_68 = datetime.date(2025, 9, 15)
---   day_69 = datetime.date(2025, 10, 1)
---   day_7 = datetime.date(2026, 9, 1)
---   day_70 = datetime.date(2025, 10, 15)
---   day_71 = datetime.date(2026, 9, 1)
---   day_72 = datetime.date(2026, 9, 15)
---   day_73 = datetime.date(2026, 10, 1)
---   day_74 = datetime.date(2026, 10, 15)
---   day_75 = datetime.date(2025, 10, 1)
---   day_76 = datetime.date(2025, 10, 15)
---   day_77 = datetime.date(2026, 9, 1)
---   day_78 = datetime.date(2026, 9, 15)
---   day_79 = datetime.date(2026, 10, 1)
---   day_8 = datetime.date(2026, 9, 15)
---   day_80 = datetime.date(2026, 10, 15)
---   day_81 = datetime.date(2025, 10, 1)
---   day_82 = datetime.date(2025, 10, 15)
---   day_83 = datetime.date(2026, 9, 1)
---   day_84 = datetime.date(2026, 9, 15)
---   day_85 = datetime.date(2026, 10, 1)
---   day_86 = datetime.date(2026, 10, 15)
---   day_87 = datetime.date(2025, 10, 1)
---   day_88 = datetime.date(2025, 10, 15)
---   day_89 = datetime.date(2026, 9, 1)
---   day_9 = datetime.date(2026, 10, 1)
---   day_90 = datetime.date(2026, 9, 15)
---   day_91 = datetime.date(2026, 10, 1)
---   day_92 = datetime.date(2026, 10, 15)
---   day_93 = datetime.date(2025, 10, 1)
---   day_94 = datetime.date(2025, 10, 15)
---   day_95 = datetime.date(2026, 9, 1)
---   day_96 = datetime.date(2026, 9, 15)
---   day_97 = datetime.date(2026, 10, 1)
---   day_98 = datetime.date(2026, 10, 15)
---   day_99 = datetime.date(2024, 1, 1)
+--   day_23 = datetime.date(2024, 10, 1)
+--   day_24 = datetime.date(2024, 10, 15)
+--   day_25 = datetime.date(2025, 9, 1)
+--   day_26 = datetime.date(2025, 9, 15)
+--   day_27 = datetime.date(2025, 10, 1)
+--   day_28 = datetime.date(2025, 10, 15)
+--   day_29 = datetime.date(2026, 9, 1)
+--   day_3 = datetime.date(2024, 10, 1)
+--   day_30 = datetime.date(2026, 9, 15)
+--   day_31 = datetime.date(2026, 10, 1)
+--   day_32 = datetime.date(2026, 10, 15)
+--   day_33 = datetime.date(2025, 10, 1)
+--   day_34 = datetime.date(2025, 10, 15)
+--   day_35 = datetime.date(2026, 9, 1)
+--   day_36 = datetime.date(2026, 9, 15)
+--   day_37 = datetime.date(2026, 10, 1)
+--   day_38 = datetime.date(2026, 10, 15)
+--   day_4 = datetime.date(2024, 10, 15)
+--   day_5 = datetime.date(2025, 1, 1)
+--   day_6 = datetime.date(2025, 9, 15)
+--   day_7 = datetime.date(2025, 1, 1)
+--   day_8 = datetime.date(2025, 10, 15)
+--   day_9 = datetime.date(2025, 9, 1)
 --   grade_1 = ['gold', 'platinum', 'diamond']
 --   kind_1 = 'diesel'
 --   kind_2 = 'gasoline'
@@ -474,8 +308,8 @@ WHERE (stations.city_id IN (__[POSTCOMPILE_city_id_2]) OR stations.team_id IN (_
 --   param_13 = 10
 --   param_2 = 1000
 --   param_3 = 1000
---   param_4 = 0.005
---   param_5 = 1000
+--   param_4 = 1000
+--   param_5 = 0.005
 --   param_6 = 1000
 --   param_7 = 1000
 --   param_8 = 1000
@@ -487,137 +321,155 @@ WHERE (stations.city_id IN (__[POSTCOMPILE_city_id_2]) OR stations.team_id IN (_
 --   round_1 = 10
 --   station_id_1 = ['S1', 'S2']
 --   station_id_2 = ['S1', 'S2']
+--   station_id_3 = ['S1', 'S2']
+--   station_id_4 = ['S1', 'S2']
 --   team_id_1 = ['T1', 'T2']
 --   team_id_2 = ['T1', 'T2']
+--   team_id_3 = ['T1', 'T2']
+--   team_id_4 = ['T1', 'T2']
 --   ts_1 = datetime.datetime(2024, 1, 1, 0, 0)
---   ts_10 = datetime.datetime(2026, 9, 16, 0, 0)
---   ts_11 = datetime.datetime(2026, 10, 1, 0, 0)
---   ts_12 = datetime.datetime(2026, 10, 16, 0, 0)
---   ts_13 = datetime.datetime(2025, 10, 1, 0, 0)
---   ts_14 = datetime.datetime(2025, 10, 16, 0, 0)
---   ts_15 = datetime.datetime(2026, 9, 1, 0, 0)
---   ts_16 = datetime.datetime(2026, 9, 16, 0, 0)
---   ts_17 = datetime.datetime(2026, 10, 1, 0, 0)
---   ts_18 = datetime.datetime(2026, 10, 16, 0, 0)
+--   ts_10 = datetime.datetime(2025, 9, 16, 0, 0)
+--   ts_11 = datetime.datetime(2025, 10, 1, 0, 0)
+--   ts_12 = datetime.datetime(2025, 10, 16, 0, 0)
+--   ts_13 = datetime.datetime(2026, 9, 1, 0, 0)
+--   ts_14 = datetime.datetime(2026, 9, 16, 0, 0)
+--   ts_15 = datetime.datetime(2026, 10, 1, 0, 0)
+--   ts_16 = datetime.datetime(2026, 10, 16, 0, 0)
+--   ts_17 = datetime.datetime(2025, 10, 1, 0, 0)
+--   ts_18 = datetime.datetime(2025, 10, 16, 0, 0)
+--   ts_19 = datetime.datetime(2026, 9, 1, 0, 0)
 --   ts_2 = datetime.datetime(2024, 10, 16, 0, 0)
+--   ts_20 = datetime.datetime(2026, 9, 16, 0, 0)
+--   ts_21 = datetime.datetime(2026, 10, 1, 0, 0)
+--   ts_22 = datetime.datetime(2026, 10, 16, 0, 0)
+--   ts_23 = datetime.datetime(2025, 10, 1, 0, 0)
+--   ts_24 = datetime.datetime(2025, 10, 16, 0, 0)
+--   ts_25 = datetime.datetime(2026, 9, 1, 0, 0)
+--   ts_26 = datetime.datetime(2026, 9, 16, 0, 0)
+--   ts_27 = datetime.datetime(2026, 10, 1, 0, 0)
+--   ts_28 = datetime.datetime(2026, 10, 16, 0, 0)
+--   ts_29 = datetime.datetime(2025, 10, 1, 0, 0)
 --   ts_3 = datetime.datetime(2025, 1, 1, 0, 0)
+--   ts_30 = datetime.datetime(2025, 10, 16, 0, 0)
+--   ts_31 = datetime.datetime(2026, 9, 1, 0, 0)
+--   ts_32 = datetime.datetime(2026, 9, 16, 0, 0)
+--   ts_33 = datetime.datetime(2026, 10, 1, 0, 0)
+--   ts_34 = datetime.datetime(2026, 10, 16, 0, 0)
 --   ts_4 = datetime.datetime(2025, 10, 16, 0, 0)
 --   ts_5 = datetime.datetime(2026, 1, 1, 0, 0)
 --   ts_6 = datetime.datetime(2026, 10, 16, 0, 0)
---   ts_7 = datetime.datetime(2025, 10, 1, 0, 0)
---   ts_8 = datetime.datetime(2025, 10, 16, 0, 0)
---   ts_9 = datetime.datetime(2026, 9, 1, 0, 0)
+--   ts_7 = datetime.datetime(2024, 10, 1, 0, 0)
+--   ts_8 = datetime.datetime(2024, 10, 16, 0, 0)
+--   ts_9 = datetime.datetime(2025, 9, 1, 0, 0)
 
-SELECT daily.city_id, daily.team_id, daily.station_id,
-  sum(CASE WHEN (daily.day >= %(day_1)s AND daily.day <= %(day_2)s) THEN daily.nonfuel_cost_sum END) AS nonfuel_cost_sum__d20241001_20241015,
-  sum(CASE WHEN (daily.day >= %(day_3)s AND daily.day <= %(day_4)s) THEN daily.nonfuel_cost_sum END) AS nonfuel_cost_sum__d20250901_20250915,
-  sum(CASE WHEN (daily.day >= %(day_5)s AND daily.day <= %(day_6)s) THEN daily.nonfuel_cost_sum END) AS nonfuel_cost_sum__ly,
-  sum(CASE WHEN (daily.day >= %(day_7)s AND daily.day <= %(day_8)s) THEN daily.nonfuel_cost_sum END) AS nonfuel_cost_sum__prev,
-  sum(CASE WHEN (daily.day >= %(day_9)s AND daily.day <= %(day_10)s) THEN daily.nonfuel_cost_sum END) AS nonfuel_cost_sum__cur,
-  sum(CASE WHEN (daily.day >= %(day_11)s AND daily.day <= %(day_12)s) THEN daily.nonfuel_qty END) AS nonfuel_qty__ly,
-  sum(CASE WHEN (daily.day >= %(day_13)s AND daily.day <= %(day_14)s) THEN daily.nonfuel_qty END) AS nonfuel_qty__prev,
-  sum(CASE WHEN (daily.day >= %(day_15)s AND daily.day <= %(day_16)s) THEN daily.nonfuel_qty END) AS nonfuel_qty__cur,
-  sum(CASE WHEN (daily.day >= %(day_17)s AND daily.day <= %(day_18)s) THEN daily.nonfuel_revenue_lubricant END) AS nonfuel_revenue_lubricant__ly,
-  sum(CASE WHEN (daily.day >= %(day_19)s AND daily.day <= %(day_20)s) THEN daily.nonfuel_revenue_lubricant END) AS nonfuel_revenue_lubricant__prev,
-  sum(CASE WHEN (daily.day >= %(day_21)s AND daily.day <= %(day_22)s) THEN daily.nonfuel_revenue_lubricant END) AS nonfuel_revenue_lubricant__cur,
-  sum(CASE WHEN (daily.day >= %(day_23)s AND daily.day <= %(day_24)s) THEN daily.nonfuel_revenue_own_brand END) AS nonfuel_revenue_own_brand__ly,
-  sum(CASE WHEN (daily.day >= %(day_25)s AND daily.day <= %(day_26)s) THEN daily.nonfuel_revenue_own_brand END) AS nonfuel_revenue_own_brand__prev,
-  sum(CASE WHEN (daily.day >= %(day_27)s AND daily.day <= %(day_28)s) THEN daily.nonfuel_revenue_own_brand END) AS nonfuel_revenue_own_brand__cur,
-  sum(CASE WHEN (daily.day >= %(day_29)s AND daily.day <= %(day_30)s) THEN daily.nonfuel_revenue_sum END) AS nonfuel_revenue_sum__d20241001_20241015,
-  sum(CASE WHEN (daily.day >= %(day_31)s AND daily.day <= %(day_32)s) THEN daily.nonfuel_revenue_sum END) AS nonfuel_revenue_sum__ly_ytd,
-  sum(CASE WHEN (daily.day >= %(day_33)s AND daily.day <= %(day_34)s) THEN daily.nonfuel_revenue_sum END) AS nonfuel_revenue_sum__d20250901_20250915,
-  sum(CASE WHEN (daily.day >= %(day_35)s AND daily.day <= %(day_36)s) THEN daily.nonfuel_revenue_sum END) AS nonfuel_revenue_sum__ly,
-  sum(CASE WHEN (daily.day >= %(day_37)s AND daily.day <= %(day_38)s) THEN daily.nonfuel_revenue_sum END) AS nonfuel_revenue_sum__d20260101_20260915,
-  sum(CASE WHEN (daily.day >= %(day_39)s AND daily.day <= %(day_40)s) THEN daily.nonfuel_revenue_sum END) AS nonfuel_revenue_sum__ytd,
-  sum(CASE WHEN (daily.day >= %(day_41)s AND daily.day <= %(day_42)s) THEN daily.nonfuel_revenue_sum END) AS nonfuel_revenue_sum__prev,
-  sum(CASE WHEN (daily.day >= %(day_43)s AND daily.day <= %(day_44)s) THEN daily.nonfuel_revenue_sum END) AS nonfuel_revenue_sum__cur, CAST(NULL AS FLOAT) AS nonfuel_baskets__ly, CAST(NULL AS FLOAT) AS nonfuel_baskets__prev, CAST(NULL AS FLOAT) AS nonfuel_baskets__cur, CAST(NULL AS FLOAT) AS nonfuel_station_categories__ly, CAST(NULL AS FLOAT) AS nonfuel_station_categories__prev, CAST(NULL AS FLOAT) AS nonfuel_station_categories__cur 
+SELECT daily.city_id, daily.team_id, daily.station_id, CAST(NULL AS FLOAT) AS nonfuel_cost_sum__d20241001_20241015, CAST(NULL AS FLOAT) AS nonfuel_cost_sum__d20250901_20250915, CAST(NULL AS FLOAT) AS nonfuel_cost_sum__ly, CAST(NULL AS FLOAT) AS nonfuel_cost_sum__prev, CAST(NULL AS FLOAT) AS nonfuel_cost_sum__cur, CAST(NULL AS FLOAT) AS nonfuel_qty__ly, CAST(NULL AS FLOAT) AS nonfuel_qty__prev, CAST(NULL AS FLOAT) AS nonfuel_qty__cur, CAST(NULL AS FLOAT) AS nonfuel_revenue_lubricant__ly, CAST(NULL AS FLOAT) AS nonfuel_revenue_lubricant__prev, CAST(NULL AS FLOAT) AS nonfuel_revenue_lubricant__cur, CAST(NULL AS FLOAT) AS nonfuel_revenue_own_brand__ly, CAST(NULL AS FLOAT) AS nonfuel_revenue_own_brand__prev, CAST(NULL AS FLOAT) AS nonfuel_revenue_own_brand__cur,
+  sum(CASE WHEN (daily.day >= %(day_1)s AND daily.day <= %(day_2)s) THEN daily.nonfuel_revenue_sum END) AS nonfuel_revenue_sum__d20241001_20241015,
+  sum(CASE WHEN (daily.day >= %(day_3)s AND daily.day <= %(day_4)s) THEN daily.nonfuel_revenue_sum END) AS nonfuel_revenue_sum__ly_ytd,
+  sum(CASE WHEN (daily.day >= %(day_5)s AND daily.day <= %(day_6)s) THEN daily.nonfuel_revenue_sum END) AS nonfuel_revenue_sum__d20250901_20250915,
+  sum(CASE WHEN (daily.day >= %(day_7)s AND daily.day <= %(day_8)s) THEN daily.nonfuel_revenue_sum END) AS nonfuel_revenue_sum__ly,
+  sum(CASE WHEN (daily.day >= %(day_9)s AND daily.day <= %(day_10)s) THEN daily.nonfuel_revenue_sum END) AS nonfuel_revenue_sum__d20260101_20260915,
+  sum(CASE WHEN (daily.day >= %(day_11)s AND daily.day <= %(day_12)s) THEN daily.nonfuel_revenue_sum END) AS nonfuel_revenue_sum__ytd,
+  sum(CASE WHEN (daily.day >= %(day_13)s AND daily.day <= %(day_14)s) THEN daily.nonfuel_revenue_sum END) AS nonfuel_revenue_sum__prev,
+  sum(CASE WHEN (daily.day >= %(day_15)s AND daily.day <= %(day_16)s) THEN daily.nonfuel_revenue_sum END) AS nonfuel_revenue_sum__cur, CAST(NULL AS FLOAT) AS nonfuel_baskets__ly, CAST(NULL AS FLOAT) AS nonfuel_baskets__prev, CAST(NULL AS FLOAT) AS nonfuel_baskets__cur, CAST(NULL AS FLOAT) AS nonfuel_station_categories__ly, CAST(NULL AS FLOAT) AS nonfuel_station_categories__prev, CAST(NULL AS FLOAT) AS nonfuel_station_categories__cur 
+FROM (SELECT stations.city_id AS city_id, stations.team_id AS team_id, stations.station_id AS station_id, CAST(nonfuel_sales.ts AS DATE) AS day,
+  sum(nonfuel_sales.revenue) AS nonfuel_revenue_sum 
+FROM nonfuel_sales JOIN stations ON nonfuel_sales.station_id = stations.station_id 
+WHERE (stations.city_id IN (__[POSTCOMPILE_city_id_1]) OR stations.team_id IN (__[POSTCOMPILE_team_id_1]) OR stations.station_id IN (__[POSTCOMPILE_station_id_1])) AND (nonfuel_sales.ts >= %(ts_1)s AND nonfuel_sales.ts < %(ts_2)s OR nonfuel_sales.ts >= %(ts_3)s AND nonfuel_sales.ts < %(ts_4)s OR nonfuel_sales.ts >= %(ts_5)s AND nonfuel_sales.ts < %(ts_6)s) GROUP BY stations.city_id, stations.team_id, stations.station_id, CAST(nonfuel_sales.ts AS DATE)) AS daily GROUP BY GROUPING SETS(daily.city_id, daily.team_id, daily.station_id) UNION ALL SELECT daily.city_id, daily.team_id, daily.station_id,
+  sum(CASE WHEN (daily.day >= %(day_17)s AND daily.day <= %(day_18)s) THEN daily.nonfuel_cost_sum END) AS nonfuel_cost_sum__d20241001_20241015,
+  sum(CASE WHEN (daily.day >= %(day_19)s AND daily.day <= %(day_20)s) THEN daily.nonfuel_cost_sum END) AS nonfuel_cost_sum__d20250901_20250915,
+  sum(CASE WHEN (daily.day >= %(day_21)s AND daily.day <= %(day_22)s) THEN daily.nonfuel_cost_sum END) AS nonfuel_cost_sum__ly,
+  sum(CASE WHEN (daily.day >= %(day_23)s AND daily.day <= %(day_24)s) THEN daily.nonfuel_cost_sum END) AS nonfuel_cost_sum__prev,
+  sum(CASE WHEN (daily.day >= %(day_25)s AND daily.day <= %(day_26)s) THEN daily.nonfuel_cost_sum END) AS nonfuel_cost_sum__cur,
+  sum(CASE WHEN (daily.day >= %(day_21)s AND daily.day <= %(day_22)s) THEN daily.nonfuel_qty END) AS nonfuel_qty__ly,
+  sum(CASE WHEN (daily.day >= %(day_23)s AND daily.day <= %(day_24)s) THEN daily.nonfuel_qty END) AS nonfuel_qty__prev,
+  sum(CASE WHEN (daily.day >= %(day_25)s AND daily.day <= %(day_26)s) THEN daily.nonfuel_qty END) AS nonfuel_qty__cur,
+  sum(CASE WHEN (daily.day >= %(day_21)s AND daily.day <= %(day_22)s) THEN daily.nonfuel_revenue_lubricant END) AS nonfuel_revenue_lubricant__ly,
+  sum(CASE WHEN (daily.day >= %(day_23)s AND daily.day <= %(day_24)s) THEN daily.nonfuel_revenue_lubricant END) AS nonfuel_revenue_lubricant__prev,
+  sum(CASE WHEN (daily.day >= %(day_25)s AND daily.day <= %(day_26)s) THEN daily.nonfuel_revenue_lubricant END) AS nonfuel_revenue_lubricant__cur,
+  sum(CASE WHEN (daily.day >= %(day_21)s AND daily.day <= %(day_22)s) THEN daily.nonfuel_revenue_own_brand END) AS nonfuel_revenue_own_brand__ly,
+  sum(CASE WHEN (daily.day >= %(day_23)s AND daily.day <= %(day_24)s) THEN daily.nonfuel_revenue_own_brand END) AS nonfuel_revenue_own_brand__prev,
+  sum(CASE WHEN (daily.day >= %(day_25)s AND daily.day <= %(day_26)s) THEN daily.nonfuel_revenue_own_brand END) AS nonfuel_revenue_own_brand__cur, CAST(NULL AS FLOAT) AS nonfuel_revenue_sum__d20241001_20241015, CAST(NULL AS FLOAT) AS nonfuel_revenue_sum__ly_ytd, CAST(NULL AS FLOAT) AS nonfuel_revenue_sum__d20250901_20250915, CAST(NULL AS FLOAT) AS nonfuel_revenue_sum__ly, CAST(NULL AS FLOAT) AS nonfuel_revenue_sum__d20260101_20260915, CAST(NULL AS FLOAT) AS nonfuel_revenue_sum__ytd, CAST(NULL AS FLOAT) AS nonfuel_revenue_sum__prev, CAST(NULL AS FLOAT) AS nonfuel_revenue_sum__cur, CAST(NULL AS FLOAT) AS nonfuel_baskets__ly, CAST(NULL AS FLOAT) AS nonfuel_baskets__prev, CAST(NULL AS FLOAT) AS nonfuel_baskets__cur, CAST(NULL AS FLOAT) AS nonfuel_station_categories__ly, CAST(NULL AS FLOAT) AS nonfuel_station_categories__prev, CAST(NULL AS FLOAT) AS nonfuel_station_categories__cur 
 FROM (SELECT stations.city_id AS city_id, stations.team_id AS team_id, stations.station_id AS station_id, CAST(nonfuel_sales.ts AS DATE) AS day,
   sum(nonfuel_sales.cost) AS nonfuel_cost_sum,
   sum(nonfuel_sales.qty) AS nonfuel_qty,
   sum(CASE WHEN (nonfuel_sales.category = %(category_1)s) THEN nonfuel_sales.revenue END) AS nonfuel_revenue_lubricant,
-  sum(CASE WHEN (nonfuel_sales.category = %(category_2)s) THEN nonfuel_sales.revenue END) AS nonfuel_revenue_own_brand,
-  sum(nonfuel_sales.revenue) AS nonfuel_revenue_sum 
+  sum(CASE WHEN (nonfuel_sales.category = %(category_2)s) THEN nonfuel_sales.revenue END) AS nonfuel_revenue_own_brand 
 FROM nonfuel_sales JOIN stations ON nonfuel_sales.station_id = stations.station_id 
-WHERE (stations.city_id IN (__[POSTCOMPILE_city_id_1]) OR stations.team_id IN (__[POSTCOMPILE_team_id_1]) OR stations.station_id IN (__[POSTCOMPILE_station_id_1])) AND (nonfuel_sales.ts >= %(ts_1)s AND nonfuel_sales.ts < %(ts_2)s OR nonfuel_sales.ts >= %(ts_3)s AND nonfuel_sales.ts < %(ts_4)s OR nonfuel_sales.ts >= %(ts_5)s AND nonfuel_sales.ts < %(ts_6)s) GROUP BY stations.city_id, stations.team_id, stations.station_id, CAST(nonfuel_sales.ts AS DATE)) AS daily GROUP BY GROUPING SETS(daily.city_id, daily.team_id, daily.station_id) UNION ALL SELECT stations.city_id, stations.team_id, stations.station_id, CAST(NULL AS FLOAT) AS nonfuel_cost_sum__d20241001_20241015, CAST(NULL AS FLOAT) AS nonfuel_cost_sum__d20250901_20250915, CAST(NULL AS FLOAT) AS nonfuel_cost_sum__ly, CAST(NULL AS FLOAT) AS nonfuel_cost_sum__prev, CAST(NULL AS FLOAT) AS nonfuel_cost_sum__cur, CAST(NULL AS FLOAT) AS nonfuel_qty__ly, CAST(NULL AS FLOAT) AS nonfuel_qty__prev, CAST(NULL AS FLOAT) AS nonfuel_qty__cur, CAST(NULL AS FLOAT) AS nonfuel_revenue_lubricant__ly, CAST(NULL AS FLOAT) AS nonfuel_revenue_lubricant__prev, CAST(NULL AS FLOAT) AS nonfuel_revenue_lubricant__cur, CAST(NULL AS FLOAT) AS nonfuel_revenue_own_brand__ly, CAST(NULL AS FLOAT) AS nonfuel_revenue_own_brand__prev, CAST(NULL AS FLOAT) AS nonfuel_revenue_own_brand__cur, CAST(NULL AS FLOAT) AS nonfuel_revenue_sum__d20241001_20241015, CAST(NULL AS FLOAT) AS nonfuel_revenue_sum__ly_ytd, CAST(NULL AS FLOAT) AS nonfuel_revenue_sum__d20250901_20250915, CAST(NULL AS FLOAT) AS nonfuel_revenue_sum__ly, CAST(NULL AS FLOAT) AS nonfuel_revenue_sum__d20260101_20260915, CAST(NULL AS FLOAT) AS nonfuel_revenue_sum__ytd, CAST(NULL AS FLOAT) AS nonfuel_revenue_sum__prev, CAST(NULL AS FLOAT) AS nonfuel_revenue_sum__cur,
-  count(DISTINCT CASE WHEN (nonfuel_sales.ts >= %(ts_7)s AND nonfuel_sales.ts < %(ts_8)s) THEN nonfuel_sales.basket_id END) AS nonfuel_baskets__ly,
-  count(DISTINCT CASE WHEN (nonfuel_sales.ts >= %(ts_9)s AND nonfuel_sales.ts < %(ts_10)s) THEN nonfuel_sales.basket_id END) AS nonfuel_baskets__prev,
-  count(DISTINCT CASE WHEN (nonfuel_sales.ts >= %(ts_11)s AND nonfuel_sales.ts < %(ts_12)s) THEN nonfuel_sales.basket_id END) AS nonfuel_baskets__cur,
-  count(DISTINCT CASE WHEN (nonfuel_sales.ts >= %(ts_7)s AND nonfuel_sales.ts < %(ts_8)s) THEN concat(CAST(nonfuel_sales.station_id AS VARCHAR), '|', CAST(nonfuel_sales.category AS VARCHAR)) END) AS nonfuel_station_categories__ly,
-  count(DISTINCT CASE WHEN (nonfuel_sales.ts >= %(ts_9)s AND nonfuel_sales.ts < %(ts_10)s) THEN concat(CAST(nonfuel_sales.station_id AS VARCHAR), '|', CAST(nonfuel_sales.category AS VARCHAR)) END) AS nonfuel_station_categories__prev,
-  count(DISTINCT CASE WHEN (nonfuel_sales.ts >= %(ts_11)s AND nonfuel_sales.ts < %(ts_12)s) THEN concat(CAST(nonfuel_sales.station_id AS VARCHAR), '|', CAST(nonfuel_sales.category AS VARCHAR)) END) AS nonfuel_station_categories__cur 
+WHERE (stations.city_id IN (__[POSTCOMPILE_city_id_2]) OR stations.team_id IN (__[POSTCOMPILE_team_id_2]) OR stations.station_id IN (__[POSTCOMPILE_station_id_2])) AND (nonfuel_sales.ts >= %(ts_7)s AND nonfuel_sales.ts < %(ts_8)s OR nonfuel_sales.ts >= %(ts_9)s AND nonfuel_sales.ts < %(ts_10)s OR nonfuel_sales.ts >= %(ts_11)s AND nonfuel_sales.ts < %(ts_12)s OR nonfuel_sales.ts >= %(ts_13)s AND nonfuel_sales.ts < %(ts_14)s OR nonfuel_sales.ts >= %(ts_15)s AND nonfuel_sales.ts < %(ts_16)s) GROUP BY stations.city_id, stations.team_id, stations.station_id, CAST(nonfuel_sales.ts AS DATE)) AS daily GROUP BY GROUPING SETS(daily.city_id, daily.team_id, daily.station_id) UNION ALL SELECT stations.city_id, stations.team_id, stations.station_id, CAST(NULL AS FLOAT) AS nonfuel_cost_sum__d20241001_20241015, CAST(NULL AS FLOAT) AS nonfuel_cost_sum__d20250901_20250915, CAST(NULL AS FLOAT) AS nonfuel_cost_sum__ly, CAST(NULL AS FLOAT) AS nonfuel_cost_sum__prev, CAST(NULL AS FLOAT) AS nonfuel_cost_sum__cur, CAST(NULL AS FLOAT) AS nonfuel_qty__ly, CAST(NULL AS FLOAT) AS nonfuel_qty__prev, CAST(NULL AS FLOAT) AS nonfuel_qty__cur, CAST(NULL AS FLOAT) AS nonfuel_revenue_lubricant__ly, CAST(NULL AS FLOAT) AS nonfuel_revenue_lubricant__prev, CAST(NULL AS FLOAT) AS nonfuel_revenue_lubricant__cur, CAST(NULL AS FLOAT) AS nonfuel_revenue_own_brand__ly, CAST(NULL AS FLOAT) AS nonfuel_revenue_own_brand__prev, CAST(NULL AS FLOAT) AS nonfuel_revenue_own_brand__cur, CAST(NULL AS FLOAT) AS nonfuel_revenue_sum__d20241001_20241015, CAST(NULL AS FLOAT) AS nonfuel_revenue_sum__ly_ytd, CAST(NULL AS FLOAT) AS nonfuel_revenue_sum__d20250901_20250915, CAST(NULL AS FLOAT) AS nonfuel_revenue_sum__ly, CAST(NULL AS FLOAT) AS nonfuel_revenue_sum__d20260101_20260915, CAST(NULL AS FLOAT) AS nonfuel_revenue_sum__ytd, CAST(NULL AS FLOAT) AS nonfuel_revenue_sum__prev, CAST(NULL AS FLOAT) AS nonfuel_revenue_sum__cur,
+  count(DISTINCT CASE WHEN (nonfuel_sales.ts >= %(ts_17)s AND nonfuel_sales.ts < %(ts_18)s) THEN nonfuel_sales.basket_id END) AS nonfuel_baskets__ly,
+  count(DISTINCT CASE WHEN (nonfuel_sales.ts >= %(ts_19)s AND nonfuel_sales.ts < %(ts_20)s) THEN nonfuel_sales.basket_id END) AS nonfuel_baskets__prev,
+  count(DISTINCT CASE WHEN (nonfuel_sales.ts >= %(ts_21)s AND nonfuel_sales.ts < %(ts_22)s) THEN nonfuel_sales.basket_id END) AS nonfuel_baskets__cur,
+  count(DISTINCT CASE WHEN (nonfuel_sales.ts >= %(ts_17)s AND nonfuel_sales.ts < %(ts_18)s) THEN concat(CAST(nonfuel_sales.station_id AS VARCHAR), '|', CAST(nonfuel_sales.category AS VARCHAR)) END) AS nonfuel_station_categories__ly,
+  count(DISTINCT CASE WHEN (nonfuel_sales.ts >= %(ts_19)s AND nonfuel_sales.ts < %(ts_20)s) THEN concat(CAST(nonfuel_sales.station_id AS VARCHAR), '|', CAST(nonfuel_sales.category AS VARCHAR)) END) AS nonfuel_station_categories__prev,
+  count(DISTINCT CASE WHEN (nonfuel_sales.ts >= %(ts_21)s AND nonfuel_sales.ts < %(ts_22)s) THEN concat(CAST(nonfuel_sales.station_id AS VARCHAR), '|', CAST(nonfuel_sales.category AS VARCHAR)) END) AS nonfuel_station_categories__cur 
 FROM nonfuel_sales JOIN stations ON nonfuel_sales.station_id = stations.station_id 
-WHERE (stations.city_id IN (__[POSTCOMPILE_city_id_2]) OR stations.team_id IN (__[POSTCOMPILE_team_id_2]) OR stations.station_id IN (__[POSTCOMPILE_station_id_2])) AND (nonfuel_sales.ts >= %(ts_13)s AND nonfuel_sales.ts < %(ts_14)s OR nonfuel_sales.ts >= %(ts_15)s AND nonfuel_sales.ts < %(ts_16)s OR nonfuel_sales.ts >= %(ts_17)s AND nonfuel_sales.ts < %(ts_18)s) GROUP BY GROUPING SETS(stations.city_id, stations.team_id, stations.station_id);
+WHERE (stations.city_id IN (__[POSTCOMPILE_city_id_3]) OR stations.team_id IN (__[POSTCOMPILE_team_id_3]) OR stations.station_id IN (__[POSTCOMPILE_station_id_3])) AND (nonfuel_sales.ts >= %(ts_23)s AND nonfuel_sales.ts < %(ts_24)s OR nonfuel_sales.ts >= %(ts_25)s AND nonfuel_sales.ts < %(ts_26)s OR nonfuel_sales.ts >= %(ts_27)s AND nonfuel_sales.ts < %(ts_28)s) GROUP BY GROUPING SETS(stations.city_id, stations.team_id, stations.station_id);
 -- params:
 --   category_1 = 'lubricant'
 --   category_2 = 'own_brand'
 --   city_id_1 = ['C1']
 --   city_id_2 = ['C1']
+--   city_id_3 = ['C1']
 --   day_1 = datetime.date(2024, 10, 1)
---   day_10 = datetime.date(2026, 10, 15)
---   day_11 = datetime.date(2025, 10, 1)
---   day_12 = datetime.date(2025, 10, 15)
+--   day_10 = datetime.date(2026, 9, 15)
+--   day_11 = datetime.date(2026, 1, 1)
+--   day_12 = datetime.date(2026, 10, 15)
 --   day_13 = datetime.date(2026, 9, 1)
 --   day_14 = datetime.date(2026, 9, 15)
 --   day_15 = datetime.date(2026, 10, 1)
 --   day_16 = datetime.date(2026, 10, 15)
---   day_17 = datetime.date(2025, 10, 1)
---   day_18 = datetime.date(2025, 10, 15)
---   day_19 = datetime.date(2026, 9, 1)
+--   day_17 = datetime.date(2024, 10, 1)
+--   day_18 = datetime.date(2024, 10, 15)
+--   day_19 = datetime.date(2025, 9, 1)
 --   day_2 = datetime.date(2024, 10, 15)
---   day_20 = datetime.date(2026, 9, 15)
---   day_21 = datetime.date(2026, 10, 1)
---   day_22 = datetime.date(2026, 10, 15)
---   day_23 = datetime.date(2025, 10, 1)
---   day_24 = datetime.date(2025, 10, 15)
---   day_25 = datetime.date(2026, 9, 1)
---   day_26 = datetime.date(2026, 9, 15)
---   day_27 = datetime.date(2026, 10, 1)
---   day_28 = datetime.date(2026, 10, 15)
---   day_29 = datetime.date(2024, 10, 1)
---   day_3 = datetime.date(2025, 9, 1)
---   day_30 = datetime.date(2024, 10, 15)
---   day_31 = datetime.date(2025, 1, 1)
---   day_32 = datetime.date(2025, 10, 15)
---   day_33 = datetime.date(2025, 9, 1)
---   day_34 = datetime.date(2025, 9, 15)
---   day_35 = datetime.date(2025, 10, 1)
---   day_36 = datetime.date(2025, 10, 15)
---   day_37 = datetime.date(2026, 1, 1)
---   day_38 = datetime.date(2026, 9, 15)
---   day_39 = datetime.date(2026, 1, 1)
---   day_4 = datetime.date(2025, 9, 15)
---   day_40 = datetime.date(2026, 10, 15)
---   day_41 = datetime.date(2026, 9, 1)
---   day_42 = datetime.date(2026, 9, 15)
---   day_43 = datetime.date(2026, 10, 1)
---   day_44 = datetime.date(2026, 10, 15)
---   day_5 = datetime.date(2025, 10, 1)
---   day_6 = datetime.date(2025, 10, 15)
---   day_7 = datetime.date(2026, 9, 1)
---   day_8 = datetime.date(2026, 9, 15)
---   day_9 = datetime.date(2026, 10, 1)
+--   day_20 = datetime.date(2025, 9, 15)
+--   day_21 = datetime.date(2025, 10, 1)
+--   day_22 = datetime.date(2025, 10, 15)
+--   day_23 = datetime.date(2026, 9, 1)
+--   day_24 = datetime.date(2026, 9, 15)
+--   day_25 = datetime.date(2026, 10, 1)
+--   day_26 = datetime.date(2026, 10, 15)
+--   day_3 = datetime.date(2025, 1, 1)
+--   day_4 = datetime.date(2025, 10, 15)
+--   day_5 = datetime.date(2025, 9, 1)
+--   day_6 = datetime.date(2025, 9, 15)
+--   day_7 = datetime.date(2025, 10, 1)
+--   day_8 = datetime.date(2025, 10, 15)
+--   day_9 = datetime.date(2026, 1, 1)
 --   station_id_1 = ['S1', 'S2']
 --   station_id_2 = ['S1', 'S2']
+--   station_id_3 = ['S1', 'S2']
 --   team_id_1 = ['T1', 'T2']
 --   team_id_2 = ['T1', 'T2']
+--   team_id_3 = ['T1', 'T2']
 --   ts_1 = datetime.datetime(2024, 10, 1, 0, 0)
---   ts_10 = datetime.datetime(2026, 9, 16, 0, 0)
---   ts_11 = datetime.datetime(2026, 10, 1, 0, 0)
---   ts_12 = datetime.datetime(2026, 10, 16, 0, 0)
---   ts_13 = datetime.datetime(2025, 10, 1, 0, 0)
---   ts_14 = datetime.datetime(2025, 10, 16, 0, 0)
---   ts_15 = datetime.datetime(2026, 9, 1, 0, 0)
---   ts_16 = datetime.datetime(2026, 9, 16, 0, 0)
---   ts_17 = datetime.datetime(2026, 10, 1, 0, 0)
---   ts_18 = datetime.datetime(2026, 10, 16, 0, 0)
+--   ts_10 = datetime.datetime(2025, 9, 16, 0, 0)
+--   ts_11 = datetime.datetime(2025, 10, 1, 0, 0)
+--   ts_12 = datetime.datetime(2025, 10, 16, 0, 0)
+--   ts_13 = datetime.datetime(2026, 9, 1, 0, 0)
+--   ts_14 = datetime.datetime(2026, 9, 16, 0, 0)
+--   ts_15 = datetime.datetime(2026, 10, 1, 0, 0)
+--   ts_16 = datetime.datetime(2026, 10, 16, 0, 0)
+--   ts_17 = datetime.datetime(2025, 10, 1, 0, 0)
+--   ts_18 = datetime.datetime(2025, 10, 16, 0, 0)
+--   ts_19 = datetime.datetime(2026, 9, 1, 0, 0)
 --   ts_2 = datetime.datetime(2024, 10, 16, 0, 0)
+--   ts_20 = datetime.datetime(2026, 9, 16, 0, 0)
+--   ts_21 = datetime.datetime(2026, 10, 1, 0, 0)
+--   ts_22 = datetime.datetime(2026, 10, 16, 0, 0)
+--   ts_23 = datetime.datetime(2025, 10, 1, 0, 0)
+--   ts_24 = datetime.datetime(2025, 10, 16, 0, 0)
+--   ts_25 = datetime.datetime(2026, 9, 1, 0, 0)
+--   ts_26 = datetime.datetime(2026, 9, 16, 0, 0)
+--   ts_27 = datetime.datetime(2026, 10, 1, 0, 0)
+--   ts_28 = datetime.datetime(2026, 10, 16, 0, 0)
 --   ts_3 = datetime.datetime(2025, 1, 1, 0, 0)
 --   ts_4 = datetime.datetime(2025, 10, 16, 0, 0)
 --   ts_5 = datetime.datetime(2026, 1, 1, 0, 0)
 --   ts_6 = datetime.datetime(2026, 10, 16, 0, 0)
---   ts_7 = datetime.datetime(2025, 10, 1, 0, 0)
---   ts_8 = datetime.datetime(2025, 10, 16, 0, 0)
---   ts_9 = datetime.datetime(2026, 9, 1, 0, 0)
+--   ts_7 = datetime.datetime(2024, 10, 1, 0, 0)
+--   ts_8 = datetime.datetime(2024, 10, 16, 0, 0)
+--   ts_9 = datetime.datetime(2025, 9, 1, 0, 0)
 
 SELECT stations.team_id, stations.station_id,
   sum(CASE WHEN (plans.month >= %(month_1)s AND plans.month <= %(month_2)s AND plans.measure = %(measure_1)s) THEN plans.target END) AS plan__diesel_volume_t__d20251001_20251031,
@@ -692,15 +544,15 @@ SELECT daily.team_id,
   sum(CASE WHEN (daily.day >= %(day_5)s AND daily.day <= %(day_6)s) THEN daily.recharge_bonus_sum END) AS recharge_bonus_sum__cur,
   sum(CASE WHEN (daily.day >= %(day_7)s AND daily.day <= %(day_8)s) THEN daily.recharge_sum END) AS recharge_sum__d20241001_20241015,
   sum(CASE WHEN (daily.day >= %(day_9)s AND daily.day <= %(day_10)s) THEN daily.recharge_sum END) AS recharge_sum__d20250901_20250915,
-  sum(CASE WHEN (daily.day >= %(day_11)s AND daily.day <= %(day_12)s) THEN daily.recharge_sum END) AS recharge_sum__ly,
-  sum(CASE WHEN (daily.day >= %(day_13)s AND daily.day <= %(day_14)s) THEN daily.recharge_sum END) AS recharge_sum__prev,
-  sum(CASE WHEN (daily.day >= %(day_15)s AND daily.day <= %(day_16)s) THEN daily.recharge_sum END) AS recharge_sum__cur,
-  sum(CASE WHEN (daily.day >= %(day_17)s AND daily.day <= %(day_18)s) THEN daily.recharge_txn END) AS recharge_txn__ly,
-  sum(CASE WHEN (daily.day >= %(day_19)s AND daily.day <= %(day_20)s) THEN daily.recharge_txn END) AS recharge_txn__prev,
-  sum(CASE WHEN (daily.day >= %(day_21)s AND daily.day <= %(day_22)s) THEN daily.recharge_txn END) AS recharge_txn__cur,
-  sum(CASE WHEN (daily.day >= %(day_23)s AND daily.day <= %(day_24)s) THEN daily.recharge_txn_large END) AS recharge_txn_large__ly,
-  sum(CASE WHEN (daily.day >= %(day_25)s AND daily.day <= %(day_26)s) THEN daily.recharge_txn_large END) AS recharge_txn_large__prev,
-  sum(CASE WHEN (daily.day >= %(day_27)s AND daily.day <= %(day_28)s) THEN daily.recharge_txn_large END) AS recharge_txn_large__cur, CAST(NULL AS FLOAT) AS recharge_customers__ly, CAST(NULL AS FLOAT) AS recharge_customers__prev, CAST(NULL AS FLOAT) AS recharge_customers__cur 
+  sum(CASE WHEN (daily.day >= %(day_1)s AND daily.day <= %(day_2)s) THEN daily.recharge_sum END) AS recharge_sum__ly,
+  sum(CASE WHEN (daily.day >= %(day_3)s AND daily.day <= %(day_4)s) THEN daily.recharge_sum END) AS recharge_sum__prev,
+  sum(CASE WHEN (daily.day >= %(day_5)s AND daily.day <= %(day_6)s) THEN daily.recharge_sum END) AS recharge_sum__cur,
+  sum(CASE WHEN (daily.day >= %(day_1)s AND daily.day <= %(day_2)s) THEN daily.recharge_txn END) AS recharge_txn__ly,
+  sum(CASE WHEN (daily.day >= %(day_3)s AND daily.day <= %(day_4)s) THEN daily.recharge_txn END) AS recharge_txn__prev,
+  sum(CASE WHEN (daily.day >= %(day_5)s AND daily.day <= %(day_6)s) THEN daily.recharge_txn END) AS recharge_txn__cur,
+  sum(CASE WHEN (daily.day >= %(day_1)s AND daily.day <= %(day_2)s) THEN daily.recharge_txn_large END) AS recharge_txn_large__ly,
+  sum(CASE WHEN (daily.day >= %(day_3)s AND daily.day <= %(day_4)s) THEN daily.recharge_txn_large END) AS recharge_txn_large__prev,
+  sum(CASE WHEN (daily.day >= %(day_5)s AND daily.day <= %(day_6)s) THEN daily.recharge_txn_large END) AS recharge_txn_large__cur, CAST(NULL AS FLOAT) AS recharge_customers__ly, CAST(NULL AS FLOAT) AS recharge_customers__prev, CAST(NULL AS FLOAT) AS recharge_customers__cur 
 FROM (SELECT stations.team_id AS team_id, CAST(card_recharges.ts AS DATE) AS day,
   sum(card_recharges.bonus) AS recharge_bonus_sum,
   sum(card_recharges.amount) AS recharge_sum,
@@ -717,25 +569,7 @@ WHERE stations.team_id IN (__[POSTCOMPILE_team_id_2]) AND (card_recharges.ts >= 
 --   amount_1 = 1000.0
 --   day_1 = datetime.date(2025, 10, 1)
 --   day_10 = datetime.date(2025, 9, 15)
---   day_11 = datetime.date(2025, 10, 1)
---   day_12 = datetime.date(2025, 10, 15)
---   day_13 = datetime.date(2026, 9, 1)
---   day_14 = datetime.date(2026, 9, 15)
---   day_15 = datetime.date(2026, 10, 1)
---   day_16 = datetime.date(2026, 10, 15)
---   day_17 = datetime.date(2025, 10, 1)
---   day_18 = datetime.date(2025, 10, 15)
---   day_19 = datetime.date(2026, 9, 1)
 --   day_2 = datetime.date(2025, 10, 15)
---   day_20 = datetime.date(2026, 9, 15)
---   day_21 = datetime.date(2026, 10, 1)
---   day_22 = datetime.date(2026, 10, 15)
---   day_23 = datetime.date(2025, 10, 1)
---   day_24 = datetime.date(2025, 10, 15)
---   day_25 = datetime.date(2026, 9, 1)
---   day_26 = datetime.date(2026, 9, 15)
---   day_27 = datetime.date(2026, 10, 1)
---   day_28 = datetime.date(2026, 10, 15)
 --   day_3 = datetime.date(2026, 9, 1)
 --   day_4 = datetime.date(2026, 9, 15)
 --   day_5 = datetime.date(2026, 10, 1)
@@ -1234,7 +1068,7 @@ FROM stations
 WHERE stations.team_id IN (__[POSTCOMPILE_team_id_1]))
  SELECT entity_stations.entity_id AS entity_id, agg_customer_month.customer_id AS customer_id, agg_customer_month.month AS month, agg_customer_month.liters AS liters 
 FROM agg_customer_month JOIN entity_stations ON entity_stations.station_id = agg_customer_month.station_id 
-WHERE agg_customer_month.month < %(month_8)s UNION ALL SELECT entity_stations.entity_id AS entity_id, fuel_sales.customer_id AS customer_id, CAST(%(param_17)s AS DATE) AS month,
+WHERE agg_customer_month.month < %(month_8)s AND (agg_customer_month.month > %(month_9)s OR agg_customer_month.next_month IS NULL OR agg_customer_month.next_month > %(next_month_1)s) UNION ALL SELECT entity_stations.entity_id AS entity_id, fuel_sales.customer_id AS customer_id, CAST(%(param_17)s AS DATE) AS month,
   sum(fuel_sales.liters) AS liters 
 FROM fuel_sales JOIN entity_stations ON entity_stations.station_id = fuel_sales.station_id 
 WHERE fuel_sales.customer_id IS NOT NULL AND fuel_sales.ts >= %(ts_1)s AND fuel_sales.ts < %(ts_2)s GROUP BY entity_stations.entity_id, fuel_sales.customer_id)
@@ -1252,8 +1086,8 @@ activated_members AS
 FROM stations 
 WHERE stations.team_id IN (__[POSTCOMPILE_team_id_1]))
  SELECT DISTINCT home_customers.entity_id AS entity_id, home_customers.customer_id AS customer_id 
-FROM home_customers JOIN fuel_sales ON fuel_sales.customer_id = home_customers.customer_id JOIN entity_stations ON entity_stations.station_id = fuel_sales.station_id AND entity_stations.entity_id = home_customers.entity_id 
-WHERE home_customers.is_new AND fuel_sales.ts >= %(ts_3)s AND fuel_sales.ts < %(ts_4)s AND CAST(fuel_sales.ts AS DATE) >= home_customers.registered_on AND CAST(fuel_sales.ts AS DATE) - home_customers.registered_on <= %(param_18)s)
+FROM home_customers JOIN agg_customer_month ON agg_customer_month.customer_id = home_customers.customer_id JOIN entity_stations ON entity_stations.station_id = agg_customer_month.station_id AND entity_stations.entity_id = home_customers.entity_id 
+WHERE home_customers.is_new AND agg_customer_month.month >= %(month_10)s AND agg_customer_month.month <= %(month_11)s AND agg_customer_month.first_day_registered IS NOT NULL AND agg_customer_month.first_day_registered <= %(first_day_registered_1)s AND agg_customer_month.first_day_registered - home_customers.registered_on <= %(param_18)s)
  SELECT home_customers.entity_id AS entity_id,
   sum(CASE WHEN home_customers.is_new THEN %(param_1)s ELSE %(param_2)s END) AS registered_prev_month,
   sum(CASE WHEN (activated_members.customer_id IS NOT NULL) THEN %(param_3)s ELSE %(param_4)s END) AS activated,
@@ -1288,17 +1122,17 @@ FROM stations
 WHERE stations.team_id IN (__[POSTCOMPILE_team_id_2]))
  SELECT entity_stations.entity_id AS entity_id, agg_customer_month.customer_id AS customer_id, agg_customer_month.month AS month, agg_customer_month.liters AS liters 
 FROM agg_customer_month JOIN entity_stations ON entity_stations.station_id = agg_customer_month.station_id 
-WHERE agg_customer_month.month < %(month_16)s UNION ALL SELECT entity_stations.entity_id AS entity_id, fuel_sales.customer_id AS customer_id, CAST(%(param_35)s AS DATE) AS month,
+WHERE agg_customer_month.month < %(month_19)s AND (agg_customer_month.month > %(month_20)s OR agg_customer_month.next_month IS NULL OR agg_customer_month.next_month > %(next_month_2)s) UNION ALL SELECT entity_stations.entity_id AS entity_id, fuel_sales.customer_id AS customer_id, CAST(%(param_35)s AS DATE) AS month,
   sum(fuel_sales.liters) AS liters 
 FROM fuel_sales JOIN entity_stations ON entity_stations.station_id = fuel_sales.station_id 
-WHERE fuel_sales.customer_id IS NOT NULL AND fuel_sales.ts >= %(ts_5)s AND fuel_sales.ts < %(ts_6)s GROUP BY entity_stations.entity_id, fuel_sales.customer_id)
- SELECT customer_months.entity_id AS entity_id, customer_months.customer_id AS customer_id, max(customer_months.month) AS last, max(CASE WHEN (customer_months.month <= %(month_9)s) THEN customer_months.month END) AS last_prev,
-  sum(CASE WHEN (customer_months.month = %(month_10)s) THEN customer_months.liters ELSE %(param_29)s END) AS l0,
-  sum(CASE WHEN (customer_months.month = %(month_11)s) THEN customer_months.liters ELSE %(param_30)s END) AS l1,
-  sum(CASE WHEN (customer_months.month = %(month_12)s) THEN customer_months.liters ELSE %(param_31)s END) AS l2,
-  sum(CASE WHEN (customer_months.month = %(month_13)s) THEN customer_months.liters ELSE %(param_32)s END) AS l3,
-  sum(CASE WHEN (customer_months.month = %(month_14)s) THEN customer_months.liters ELSE %(param_33)s END) AS l4,
-  sum(CASE WHEN (customer_months.month >= %(month_15)s) THEN customer_months.liters ELSE %(param_34)s END) AS win 
+WHERE fuel_sales.customer_id IS NOT NULL AND fuel_sales.ts >= %(ts_3)s AND fuel_sales.ts < %(ts_4)s GROUP BY entity_stations.entity_id, fuel_sales.customer_id)
+ SELECT customer_months.entity_id AS entity_id, customer_months.customer_id AS customer_id, max(customer_months.month) AS last, max(CASE WHEN (customer_months.month <= %(month_12)s) THEN customer_months.month END) AS last_prev,
+  sum(CASE WHEN (customer_months.month = %(month_13)s) THEN customer_months.liters ELSE %(param_29)s END) AS l0,
+  sum(CASE WHEN (customer_months.month = %(month_14)s) THEN customer_months.liters ELSE %(param_30)s END) AS l1,
+  sum(CASE WHEN (customer_months.month = %(month_15)s) THEN customer_months.liters ELSE %(param_31)s END) AS l2,
+  sum(CASE WHEN (customer_months.month = %(month_16)s) THEN customer_months.liters ELSE %(param_32)s END) AS l3,
+  sum(CASE WHEN (customer_months.month = %(month_17)s) THEN customer_months.liters ELSE %(param_33)s END) AS l4,
+  sum(CASE WHEN (customer_months.month >= %(month_18)s) THEN customer_months.liters ELSE %(param_34)s END) AS win 
 FROM customer_months GROUP BY customer_months.entity_id, customer_months.customer_id), 
 activated_members AS 
 (WITH entity_stations AS 
@@ -1306,8 +1140,8 @@ activated_members AS
 FROM stations 
 WHERE stations.team_id IN (__[POSTCOMPILE_team_id_2]))
  SELECT DISTINCT home_customers.entity_id AS entity_id, home_customers.customer_id AS customer_id 
-FROM home_customers JOIN fuel_sales ON fuel_sales.customer_id = home_customers.customer_id JOIN entity_stations ON entity_stations.station_id = fuel_sales.station_id AND entity_stations.entity_id = home_customers.entity_id 
-WHERE home_customers.is_new AND fuel_sales.ts >= %(ts_7)s AND fuel_sales.ts < %(ts_8)s AND CAST(fuel_sales.ts AS DATE) >= home_customers.registered_on AND CAST(fuel_sales.ts AS DATE) - home_customers.registered_on <= %(param_36)s)
+FROM home_customers JOIN agg_customer_month ON agg_customer_month.customer_id = home_customers.customer_id JOIN entity_stations ON entity_stations.station_id = agg_customer_month.station_id AND entity_stations.entity_id = home_customers.entity_id 
+WHERE home_customers.is_new AND agg_customer_month.month >= %(month_21)s AND agg_customer_month.month <= %(month_22)s AND agg_customer_month.first_day_registered IS NOT NULL AND agg_customer_month.first_day_registered <= %(first_day_registered_2)s AND agg_customer_month.first_day_registered - home_customers.registered_on <= %(param_36)s)
  SELECT home_customers.entity_id AS entity_id,
   sum(CASE WHEN home_customers.is_new THEN %(param_19)s ELSE %(param_20)s END) AS registered_prev_month,
   sum(CASE WHEN (activated_members.customer_id IS NOT NULL) THEN %(param_21)s ELSE %(param_22)s END) AS activated,
@@ -1342,17 +1176,17 @@ FROM stations
 WHERE stations.team_id IN (__[POSTCOMPILE_team_id_3]))
  SELECT entity_stations.entity_id AS entity_id, agg_customer_month.customer_id AS customer_id, agg_customer_month.month AS month, agg_customer_month.liters AS liters 
 FROM agg_customer_month JOIN entity_stations ON entity_stations.station_id = agg_customer_month.station_id 
-WHERE agg_customer_month.month < %(month_24)s UNION ALL SELECT entity_stations.entity_id AS entity_id, fuel_sales.customer_id AS customer_id, CAST(%(param_53)s AS DATE) AS month,
+WHERE agg_customer_month.month < %(month_30)s AND (agg_customer_month.month > %(month_31)s OR agg_customer_month.next_month IS NULL OR agg_customer_month.next_month > %(next_month_3)s) UNION ALL SELECT entity_stations.entity_id AS entity_id, fuel_sales.customer_id AS customer_id, CAST(%(param_53)s AS DATE) AS month,
   sum(fuel_sales.liters) AS liters 
 FROM fuel_sales JOIN entity_stations ON entity_stations.station_id = fuel_sales.station_id 
-WHERE fuel_sales.customer_id IS NOT NULL AND fuel_sales.ts >= %(ts_9)s AND fuel_sales.ts < %(ts_10)s GROUP BY entity_stations.entity_id, fuel_sales.customer_id)
- SELECT customer_months.entity_id AS entity_id, customer_months.customer_id AS customer_id, max(customer_months.month) AS last, max(CASE WHEN (customer_months.month <= %(month_17)s) THEN customer_months.month END) AS last_prev,
-  sum(CASE WHEN (customer_months.month = %(month_18)s) THEN customer_months.liters ELSE %(param_47)s END) AS l0,
-  sum(CASE WHEN (customer_months.month = %(month_19)s) THEN customer_months.liters ELSE %(param_48)s END) AS l1,
-  sum(CASE WHEN (customer_months.month = %(month_20)s) THEN customer_months.liters ELSE %(param_49)s END) AS l2,
-  sum(CASE WHEN (customer_months.month = %(month_21)s) THEN customer_months.liters ELSE %(param_50)s END) AS l3,
-  sum(CASE WHEN (customer_months.month = %(month_22)s) THEN customer_months.liters ELSE %(param_51)s END) AS l4,
-  sum(CASE WHEN (customer_months.month >= %(month_23)s) THEN customer_months.liters ELSE %(param_52)s END) AS win 
+WHERE fuel_sales.customer_id IS NOT NULL AND fuel_sales.ts >= %(ts_5)s AND fuel_sales.ts < %(ts_6)s GROUP BY entity_stations.entity_id, fuel_sales.customer_id)
+ SELECT customer_months.entity_id AS entity_id, customer_months.customer_id AS customer_id, max(customer_months.month) AS last, max(CASE WHEN (customer_months.month <= %(month_23)s) THEN customer_months.month END) AS last_prev,
+  sum(CASE WHEN (customer_months.month = %(month_24)s) THEN customer_months.liters ELSE %(param_47)s END) AS l0,
+  sum(CASE WHEN (customer_months.month = %(month_25)s) THEN customer_months.liters ELSE %(param_48)s END) AS l1,
+  sum(CASE WHEN (customer_months.month = %(month_26)s) THEN customer_months.liters ELSE %(param_49)s END) AS l2,
+  sum(CASE WHEN (customer_months.month = %(month_27)s) THEN customer_months.liters ELSE %(param_50)s END) AS l3,
+  sum(CASE WHEN (customer_months.month = %(month_28)s) THEN customer_months.liters ELSE %(param_51)s END) AS l4,
+  sum(CASE WHEN (customer_months.month >= %(month_29)s) THEN customer_months.liters ELSE %(param_52)s END) AS win 
 FROM customer_months GROUP BY customer_months.entity_id, customer_months.customer_id), 
 activated_members AS 
 (WITH entity_stations AS 
@@ -1360,8 +1194,8 @@ activated_members AS
 FROM stations 
 WHERE stations.team_id IN (__[POSTCOMPILE_team_id_3]))
  SELECT DISTINCT home_customers.entity_id AS entity_id, home_customers.customer_id AS customer_id 
-FROM home_customers JOIN fuel_sales ON fuel_sales.customer_id = home_customers.customer_id JOIN entity_stations ON entity_stations.station_id = fuel_sales.station_id AND entity_stations.entity_id = home_customers.entity_id 
-WHERE home_customers.is_new AND fuel_sales.ts >= %(ts_11)s AND fuel_sales.ts < %(ts_12)s AND CAST(fuel_sales.ts AS DATE) >= home_customers.registered_on AND CAST(fuel_sales.ts AS DATE) - home_customers.registered_on <= %(param_54)s)
+FROM home_customers JOIN agg_customer_month ON agg_customer_month.customer_id = home_customers.customer_id JOIN entity_stations ON entity_stations.station_id = agg_customer_month.station_id AND entity_stations.entity_id = home_customers.entity_id 
+WHERE home_customers.is_new AND agg_customer_month.month >= %(month_32)s AND agg_customer_month.month <= %(month_33)s AND agg_customer_month.first_day_registered IS NOT NULL AND agg_customer_month.first_day_registered <= %(first_day_registered_3)s AND agg_customer_month.first_day_registered - home_customers.registered_on <= %(param_54)s)
  SELECT home_customers.entity_id AS entity_id,
   sum(CASE WHEN home_customers.is_new THEN %(param_37)s ELSE %(param_38)s END) AS registered_prev_month,
   sum(CASE WHEN (activated_members.customer_id IS NOT NULL) THEN %(param_39)s ELSE %(param_40)s END) AS activated,
@@ -1391,33 +1225,48 @@ FROM entities LEFT OUTER JOIN activation_counts ON activation_counts.entity_id =
 --   coalesce_7 = 0
 --   coalesce_8 = 0
 --   coalesce_9 = 0
+--   first_day_registered_1 = datetime.date(2025, 10, 15)
+--   first_day_registered_2 = datetime.date(2026, 9, 15)
+--   first_day_registered_3 = datetime.date(2026, 10, 15)
 --   last_1 = datetime.date(2025, 7, 1)
 --   last_2 = datetime.date(2026, 6, 1)
 --   last_3 = datetime.date(2026, 7, 1)
 --   month_1 = datetime.date(2025, 9, 1)
---   month_10 = datetime.date(2026, 9, 1)
---   month_11 = datetime.date(2026, 8, 1)
---   month_12 = datetime.date(2026, 7, 1)
---   month_13 = datetime.date(2026, 6, 1)
---   month_14 = datetime.date(2026, 5, 1)
---   month_15 = datetime.date(2026, 9, 1)
---   month_16 = datetime.date(2026, 9, 1)
---   month_17 = datetime.date(2026, 9, 1)
---   month_18 = datetime.date(2026, 10, 1)
+--   month_10 = datetime.date(2025, 9, 1)
+--   month_11 = datetime.date(2025, 10, 1)
+--   month_12 = datetime.date(2026, 8, 1)
+--   month_13 = datetime.date(2026, 9, 1)
+--   month_14 = datetime.date(2026, 8, 1)
+--   month_15 = datetime.date(2026, 7, 1)
+--   month_16 = datetime.date(2026, 6, 1)
+--   month_17 = datetime.date(2026, 5, 1)
+--   month_18 = datetime.date(2026, 9, 1)
 --   month_19 = datetime.date(2026, 9, 1)
 --   month_2 = datetime.date(2025, 10, 1)
---   month_20 = datetime.date(2026, 8, 1)
---   month_21 = datetime.date(2026, 7, 1)
---   month_22 = datetime.date(2026, 6, 1)
---   month_23 = datetime.date(2026, 10, 1)
+--   month_20 = datetime.date(2026, 4, 1)
+--   month_21 = datetime.date(2026, 8, 1)
+--   month_22 = datetime.date(2026, 9, 1)
+--   month_23 = datetime.date(2026, 9, 1)
 --   month_24 = datetime.date(2026, 10, 1)
+--   month_25 = datetime.date(2026, 9, 1)
+--   month_26 = datetime.date(2026, 8, 1)
+--   month_27 = datetime.date(2026, 7, 1)
+--   month_28 = datetime.date(2026, 6, 1)
+--   month_29 = datetime.date(2026, 10, 1)
 --   month_3 = datetime.date(2025, 9, 1)
+--   month_30 = datetime.date(2026, 10, 1)
+--   month_31 = datetime.date(2026, 5, 1)
+--   month_32 = datetime.date(2026, 9, 1)
+--   month_33 = datetime.date(2026, 10, 1)
 --   month_4 = datetime.date(2025, 8, 1)
 --   month_5 = datetime.date(2025, 7, 1)
 --   month_6 = datetime.date(2025, 6, 1)
 --   month_7 = datetime.date(2025, 10, 1)
 --   month_8 = datetime.date(2025, 10, 1)
---   month_9 = datetime.date(2026, 8, 1)
+--   month_9 = datetime.date(2025, 5, 1)
+--   next_month_1 = datetime.date(2025, 5, 1)
+--   next_month_2 = datetime.date(2026, 4, 1)
+--   next_month_3 = datetime.date(2026, 5, 1)
 --   param_1 = 1
 --   param_10 = 0
 --   param_11 = 0.0
@@ -1485,17 +1334,11 @@ FROM entities LEFT OUTER JOIN activation_counts ON activation_counts.entity_id =
 --   team_id_2 = ['T1']
 --   team_id_3 = ['T1']
 --   ts_1 = datetime.datetime(2025, 10, 1, 0, 0)
---   ts_10 = datetime.datetime(2026, 10, 16, 0, 0)
---   ts_11 = datetime.datetime(2026, 9, 1, 0, 0)
---   ts_12 = datetime.datetime(2026, 10, 16, 0, 0)
 --   ts_2 = datetime.datetime(2025, 10, 16, 0, 0)
---   ts_3 = datetime.datetime(2025, 9, 1, 0, 0)
---   ts_4 = datetime.datetime(2025, 10, 16, 0, 0)
---   ts_5 = datetime.datetime(2026, 9, 1, 0, 0)
---   ts_6 = datetime.datetime(2026, 9, 16, 0, 0)
---   ts_7 = datetime.datetime(2026, 8, 1, 0, 0)
---   ts_8 = datetime.datetime(2026, 9, 16, 0, 0)
---   ts_9 = datetime.datetime(2026, 10, 1, 0, 0)
+--   ts_3 = datetime.datetime(2026, 9, 1, 0, 0)
+--   ts_4 = datetime.datetime(2026, 9, 16, 0, 0)
+--   ts_5 = datetime.datetime(2026, 10, 1, 0, 0)
+--   ts_6 = datetime.datetime(2026, 10, 16, 0, 0)
 --   win_1 = 0
 --   win_2 = 0
 --   win_3 = 0
@@ -1517,7 +1360,7 @@ FROM stations
 WHERE stations.team_id IN (__[POSTCOMPILE_team_id_1]))
  SELECT entity_stations.entity_id AS entity_id, agg_customer_month.customer_id AS customer_id, agg_customer_month.month AS month, agg_customer_month.liters AS liters 
 FROM agg_customer_month JOIN entity_stations ON entity_stations.station_id = agg_customer_month.station_id 
-WHERE agg_customer_month.month < %(month_8)s UNION ALL SELECT entity_stations.entity_id AS entity_id, fuel_sales.customer_id AS customer_id, CAST(%(param_40)s AS DATE) AS month,
+WHERE agg_customer_month.month < %(month_8)s AND (agg_customer_month.month > %(month_9)s OR agg_customer_month.next_month IS NULL OR agg_customer_month.next_month > %(next_month_1)s) UNION ALL SELECT entity_stations.entity_id AS entity_id, fuel_sales.customer_id AS customer_id, CAST(%(param_40)s AS DATE) AS month,
   sum(fuel_sales.liters) AS liters 
 FROM fuel_sales JOIN entity_stations ON entity_stations.station_id = fuel_sales.station_id 
 WHERE fuel_sales.customer_id IS NOT NULL AND fuel_sales.ts >= %(ts_1)s AND fuel_sales.ts < %(ts_2)s GROUP BY entity_stations.entity_id, fuel_sales.customer_id)
@@ -1564,17 +1407,17 @@ FROM stations
 WHERE stations.team_id IN (__[POSTCOMPILE_team_id_2]))
  SELECT entity_stations.entity_id AS entity_id, agg_customer_month.customer_id AS customer_id, agg_customer_month.month AS month, agg_customer_month.liters AS liters 
 FROM agg_customer_month JOIN entity_stations ON entity_stations.station_id = agg_customer_month.station_id 
-WHERE agg_customer_month.month < %(month_16)s UNION ALL SELECT entity_stations.entity_id AS entity_id, fuel_sales.customer_id AS customer_id, CAST(%(param_80)s AS DATE) AS month,
+WHERE agg_customer_month.month < %(month_17)s AND (agg_customer_month.month > %(month_18)s OR agg_customer_month.next_month IS NULL OR agg_customer_month.next_month > %(next_month_2)s) UNION ALL SELECT entity_stations.entity_id AS entity_id, fuel_sales.customer_id AS customer_id, CAST(%(param_80)s AS DATE) AS month,
   sum(fuel_sales.liters) AS liters 
 FROM fuel_sales JOIN entity_stations ON entity_stations.station_id = fuel_sales.station_id 
 WHERE fuel_sales.customer_id IS NOT NULL AND fuel_sales.ts >= %(ts_3)s AND fuel_sales.ts < %(ts_4)s GROUP BY entity_stations.entity_id, fuel_sales.customer_id)
- SELECT customer_months.entity_id AS entity_id, customer_months.customer_id AS customer_id, max(customer_months.month) AS last, max(CASE WHEN (customer_months.month <= %(month_9)s) THEN customer_months.month END) AS last_prev,
-  sum(CASE WHEN (customer_months.month = %(month_10)s) THEN customer_months.liters ELSE %(param_74)s END) AS l0,
-  sum(CASE WHEN (customer_months.month = %(month_11)s) THEN customer_months.liters ELSE %(param_75)s END) AS l1,
-  sum(CASE WHEN (customer_months.month = %(month_12)s) THEN customer_months.liters ELSE %(param_76)s END) AS l2,
-  sum(CASE WHEN (customer_months.month = %(month_13)s) THEN customer_months.liters ELSE %(param_77)s END) AS l3,
-  sum(CASE WHEN (customer_months.month = %(month_14)s) THEN customer_months.liters ELSE %(param_78)s END) AS l4,
-  sum(CASE WHEN (customer_months.month >= %(month_15)s) THEN customer_months.liters ELSE %(param_79)s END) AS win 
+ SELECT customer_months.entity_id AS entity_id, customer_months.customer_id AS customer_id, max(customer_months.month) AS last, max(CASE WHEN (customer_months.month <= %(month_10)s) THEN customer_months.month END) AS last_prev,
+  sum(CASE WHEN (customer_months.month = %(month_11)s) THEN customer_months.liters ELSE %(param_74)s END) AS l0,
+  sum(CASE WHEN (customer_months.month = %(month_12)s) THEN customer_months.liters ELSE %(param_75)s END) AS l1,
+  sum(CASE WHEN (customer_months.month = %(month_13)s) THEN customer_months.liters ELSE %(param_76)s END) AS l2,
+  sum(CASE WHEN (customer_months.month = %(month_14)s) THEN customer_months.liters ELSE %(param_77)s END) AS l3,
+  sum(CASE WHEN (customer_months.month = %(month_15)s) THEN customer_months.liters ELSE %(param_78)s END) AS l4,
+  sum(CASE WHEN (customer_months.month >= %(month_16)s) THEN customer_months.liters ELSE %(param_79)s END) AS win 
 FROM customer_months GROUP BY customer_months.entity_id, customer_months.customer_id)
  SELECT customer_state.entity_id AS entity_id,
   sum(CASE WHEN (customer_state.last >= %(last_6)s) THEN %(param_41)s ELSE %(param_42)s END) AS active,
@@ -1611,17 +1454,17 @@ FROM stations
 WHERE stations.team_id IN (__[POSTCOMPILE_team_id_3]))
  SELECT entity_stations.entity_id AS entity_id, agg_customer_month.customer_id AS customer_id, agg_customer_month.month AS month, agg_customer_month.liters AS liters 
 FROM agg_customer_month JOIN entity_stations ON entity_stations.station_id = agg_customer_month.station_id 
-WHERE agg_customer_month.month < %(month_24)s UNION ALL SELECT entity_stations.entity_id AS entity_id, fuel_sales.customer_id AS customer_id, CAST(%(param_120)s AS DATE) AS month,
+WHERE agg_customer_month.month < %(month_26)s AND (agg_customer_month.month > %(month_27)s OR agg_customer_month.next_month IS NULL OR agg_customer_month.next_month > %(next_month_3)s) UNION ALL SELECT entity_stations.entity_id AS entity_id, fuel_sales.customer_id AS customer_id, CAST(%(param_120)s AS DATE) AS month,
   sum(fuel_sales.liters) AS liters 
 FROM fuel_sales JOIN entity_stations ON entity_stations.station_id = fuel_sales.station_id 
 WHERE fuel_sales.customer_id IS NOT NULL AND fuel_sales.ts >= %(ts_5)s AND fuel_sales.ts < %(ts_6)s GROUP BY entity_stations.entity_id, fuel_sales.customer_id)
- SELECT customer_months.entity_id AS entity_id, customer_months.customer_id AS customer_id, max(customer_months.month) AS last, max(CASE WHEN (customer_months.month <= %(month_17)s) THEN customer_months.month END) AS last_prev,
-  sum(CASE WHEN (customer_months.month = %(month_18)s) THEN customer_months.liters ELSE %(param_114)s END) AS l0,
-  sum(CASE WHEN (customer_months.month = %(month_19)s) THEN customer_months.liters ELSE %(param_115)s END) AS l1,
-  sum(CASE WHEN (customer_months.month = %(month_20)s) THEN customer_months.liters ELSE %(param_116)s END) AS l2,
-  sum(CASE WHEN (customer_months.month = %(month_21)s) THEN customer_months.liters ELSE %(param_117)s END) AS l3,
-  sum(CASE WHEN (customer_months.month = %(month_22)s) THEN customer_months.liters ELSE %(param_118)s END) AS l4,
-  sum(CASE WHEN (customer_months.month >= %(month_23)s) THEN customer_months.liters ELSE %(param_119)s END) AS win 
+ SELECT customer_months.entity_id AS entity_id, customer_months.customer_id AS customer_id, max(customer_months.month) AS last, max(CASE WHEN (customer_months.month <= %(month_19)s) THEN customer_months.month END) AS last_prev,
+  sum(CASE WHEN (customer_months.month = %(month_20)s) THEN customer_months.liters ELSE %(param_114)s END) AS l0,
+  sum(CASE WHEN (customer_months.month = %(month_21)s) THEN customer_months.liters ELSE %(param_115)s END) AS l1,
+  sum(CASE WHEN (customer_months.month = %(month_22)s) THEN customer_months.liters ELSE %(param_116)s END) AS l2,
+  sum(CASE WHEN (customer_months.month = %(month_23)s) THEN customer_months.liters ELSE %(param_117)s END) AS l3,
+  sum(CASE WHEN (customer_months.month = %(month_24)s) THEN customer_months.liters ELSE %(param_118)s END) AS l4,
+  sum(CASE WHEN (customer_months.month >= %(month_25)s) THEN customer_months.liters ELSE %(param_119)s END) AS win 
 FROM customer_months GROUP BY customer_months.entity_id, customer_months.customer_id)
  SELECT customer_state.entity_id AS entity_id,
   sum(CASE WHEN (customer_state.last >= %(last_11)s) THEN %(param_81)s ELSE %(param_82)s END) AS active,
@@ -1737,29 +1580,35 @@ FROM entities LEFT OUTER JOIN status_counts ON status_counts.entity_id = entitie
 --   last_prev_8 = datetime.date(2026, 2, 1)
 --   last_prev_9 = datetime.date(2026, 6, 1)
 --   month_1 = datetime.date(2025, 9, 1)
---   month_10 = datetime.date(2026, 9, 1)
---   month_11 = datetime.date(2026, 8, 1)
---   month_12 = datetime.date(2026, 7, 1)
---   month_13 = datetime.date(2026, 6, 1)
---   month_14 = datetime.date(2026, 5, 1)
---   month_15 = datetime.date(2026, 9, 1)
+--   month_10 = datetime.date(2026, 8, 1)
+--   month_11 = datetime.date(2026, 9, 1)
+--   month_12 = datetime.date(2026, 8, 1)
+--   month_13 = datetime.date(2026, 7, 1)
+--   month_14 = datetime.date(2026, 6, 1)
+--   month_15 = datetime.date(2026, 5, 1)
 --   month_16 = datetime.date(2026, 9, 1)
 --   month_17 = datetime.date(2026, 9, 1)
---   month_18 = datetime.date(2026, 10, 1)
+--   month_18 = datetime.date(2026, 4, 1)
 --   month_19 = datetime.date(2026, 9, 1)
 --   month_2 = datetime.date(2025, 10, 1)
---   month_20 = datetime.date(2026, 8, 1)
---   month_21 = datetime.date(2026, 7, 1)
---   month_22 = datetime.date(2026, 6, 1)
---   month_23 = datetime.date(2026, 10, 1)
---   month_24 = datetime.date(2026, 10, 1)
+--   month_20 = datetime.date(2026, 10, 1)
+--   month_21 = datetime.date(2026, 9, 1)
+--   month_22 = datetime.date(2026, 8, 1)
+--   month_23 = datetime.date(2026, 7, 1)
+--   month_24 = datetime.date(2026, 6, 1)
+--   month_25 = datetime.date(2026, 10, 1)
+--   month_26 = datetime.date(2026, 10, 1)
+--   month_27 = datetime.date(2026, 5, 1)
 --   month_3 = datetime.date(2025, 9, 1)
 --   month_4 = datetime.date(2025, 8, 1)
 --   month_5 = datetime.date(2025, 7, 1)
 --   month_6 = datetime.date(2025, 6, 1)
 --   month_7 = datetime.date(2025, 10, 1)
 --   month_8 = datetime.date(2025, 10, 1)
---   month_9 = datetime.date(2026, 8, 1)
+--   month_9 = datetime.date(2025, 5, 1)
+--   next_month_1 = datetime.date(2025, 5, 1)
+--   next_month_2 = datetime.date(2026, 4, 1)
+--   next_month_3 = datetime.date(2026, 5, 1)
 --   param_1 = 1
 --   param_10 = 0
 --   param_100 = 0
@@ -2614,33 +2463,36 @@ WHERE stations.team_id IN (__[POSTCOMPILE_team_id_1]))
 FROM entity_stations), 
 rfm_counts AS 
 (WITH rfm_base AS 
-(WITH customer_state AS 
-(WITH customer_months AS 
+(WITH entity_active AS 
 (WITH entity_stations AS 
 (SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
 FROM stations 
-WHERE stations.team_id IN (__[POSTCOMPILE_team_id_1]))
- SELECT entity_stations.entity_id AS entity_id, agg_customer_month.customer_id AS customer_id, agg_customer_month.month AS month, agg_customer_month.liters AS liters 
+WHERE stations.team_id IN (__[POSTCOMPILE_team_id_1])), 
+current_fm AS 
+(WITH province_stations AS 
+(SELECT stations.station_id AS station_id, stations.province_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
+FROM stations 
+WHERE stations.province_id IN (SELECT stations.province_id 
+FROM stations JOIN entity_stations ON entity_stations.station_id = stations.station_id))
+ SELECT fuel_sales.station_id AS station_id, fuel_sales.customer_id AS customer_id,
+  count(*) AS f,
+  sum(fuel_sales.paid_amount) AS mon, max(fuel_sales.ts) AS last_ts 
+FROM fuel_sales JOIN province_stations ON province_stations.station_id = fuel_sales.station_id 
+WHERE fuel_sales.customer_id IS NOT NULL AND fuel_sales.ts >= %(ts_1)s AND fuel_sales.ts < %(ts_2)s GROUP BY fuel_sales.station_id, fuel_sales.customer_id)
+ SELECT DISTINCT entity_stations.entity_id AS entity_id, agg_customer_month.customer_id AS customer_id 
 FROM agg_customer_month JOIN entity_stations ON entity_stations.station_id = agg_customer_month.station_id 
-WHERE agg_customer_month.month < %(month_8)s UNION ALL SELECT entity_stations.entity_id AS entity_id, fuel_sales.customer_id AS customer_id, CAST(%(param_9)s AS DATE) AS month,
-  sum(fuel_sales.liters) AS liters 
-FROM fuel_sales JOIN entity_stations ON entity_stations.station_id = fuel_sales.station_id 
-WHERE fuel_sales.customer_id IS NOT NULL AND fuel_sales.ts >= %(ts_1)s AND fuel_sales.ts < %(ts_2)s GROUP BY entity_stations.entity_id, fuel_sales.customer_id)
- SELECT customer_months.entity_id AS entity_id, customer_months.customer_id AS customer_id, max(customer_months.month) AS last, max(CASE WHEN (customer_months.month <= %(month_1)s) THEN customer_months.month END) AS last_prev,
-  sum(CASE WHEN (customer_months.month = %(month_2)s) THEN customer_months.liters ELSE %(param_3)s END) AS l0,
-  sum(CASE WHEN (customer_months.month = %(month_3)s) THEN customer_months.liters ELSE %(param_4)s END) AS l1,
-  sum(CASE WHEN (customer_months.month = %(month_4)s) THEN customer_months.liters ELSE %(param_5)s END) AS l2,
-  sum(CASE WHEN (customer_months.month = %(month_5)s) THEN customer_months.liters ELSE %(param_6)s END) AS l3,
-  sum(CASE WHEN (customer_months.month = %(month_6)s) THEN customer_months.liters ELSE %(param_7)s END) AS l4,
-  sum(CASE WHEN (customer_months.month >= %(month_7)s) THEN customer_months.liters ELSE %(param_8)s END) AS win 
-FROM customer_months GROUP BY customer_months.entity_id, customer_months.customer_id)
- SELECT customer_state.entity_id AS entity_id,
-  sum(CASE WHEN (customer_state.last >= %(last_1)s) THEN %(param_1)s ELSE %(param_2)s END) AS n 
-FROM customer_state GROUP BY customer_state.entity_id), 
+WHERE agg_customer_month.month >= %(month_1)s AND agg_customer_month.month < %(month_2)s UNION SELECT entity_stations.entity_id AS entity_id, current_fm.customer_id AS customer_id 
+FROM current_fm JOIN entity_stations ON entity_stations.station_id = current_fm.station_id)
+ SELECT entity_active.entity_id AS entity_id,
+  count(*) AS n 
+FROM entity_active GROUP BY entity_active.entity_id), 
 rfm_high AS 
 (WITH entity_fm AS 
 (WITH station_fm AS 
-(WITH province_stations AS 
+(SELECT station_fm_parts.station_id AS station_id, station_fm_parts.customer_id AS customer_id,
+  sum(station_fm_parts.f) AS f,
+  sum(station_fm_parts.mon) AS mon, max(station_fm_parts.last_ts) AS last_ts 
+FROM (WITH province_stations AS 
 (SELECT stations.station_id AS station_id, stations.province_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
 FROM stations 
 WHERE stations.province_id IN (WITH entity_stations AS 
@@ -2648,12 +2500,21 @@ WHERE stations.province_id IN (WITH entity_stations AS
 FROM stations 
 WHERE stations.team_id IN (__[POSTCOMPILE_team_id_1]))
  SELECT stations.province_id 
-FROM stations JOIN entity_stations ON entity_stations.station_id = stations.station_id))
- SELECT fuel_sales.station_id AS station_id, fuel_sales.customer_id AS customer_id,
+FROM stations JOIN entity_stations ON entity_stations.station_id = stations.station_id)), 
+current_fm AS 
+(SELECT fuel_sales.station_id AS station_id, fuel_sales.customer_id AS customer_id,
   count(*) AS f,
   sum(fuel_sales.paid_amount) AS mon, max(fuel_sales.ts) AS last_ts 
 FROM fuel_sales JOIN province_stations ON province_stations.station_id = fuel_sales.station_id 
-WHERE fuel_sales.customer_id IS NOT NULL AND fuel_sales.ts >= %(ts_3)s AND fuel_sales.ts < %(ts_4)s GROUP BY fuel_sales.station_id, fuel_sales.customer_id), 
+WHERE fuel_sales.customer_id IS NOT NULL AND fuel_sales.ts >= %(ts_1)s AND fuel_sales.ts < %(ts_2)s GROUP BY fuel_sales.station_id, fuel_sales.customer_id)
+ SELECT agg_customer_month.station_id AS station_id, agg_customer_month.customer_id AS customer_id, agg_customer_month.txn_count AS f, agg_customer_month.paid_amount AS mon, agg_customer_month.last_ts AS last_ts 
+FROM agg_customer_month JOIN province_stations ON province_stations.station_id = agg_customer_month.station_id 
+WHERE agg_customer_month.month >= %(month_3)s AND agg_customer_month.month < %(month_4)s UNION ALL SELECT fuel_sales.station_id AS station_id, fuel_sales.customer_id AS customer_id,
+  count(*) AS f,
+  sum(fuel_sales.paid_amount) AS mon, max(fuel_sales.ts) AS last_ts 
+FROM fuel_sales JOIN province_stations ON province_stations.station_id = fuel_sales.station_id 
+WHERE fuel_sales.customer_id IS NOT NULL AND fuel_sales.ts >= %(ts_3)s AND fuel_sales.ts < %(ts_4)s GROUP BY fuel_sales.station_id, fuel_sales.customer_id UNION ALL SELECT current_fm.station_id AS station_id, current_fm.customer_id AS customer_id, current_fm.f AS f, current_fm.mon AS mon, current_fm.last_ts AS last_ts 
+FROM current_fm) AS station_fm_parts GROUP BY station_fm_parts.station_id, station_fm_parts.customer_id), 
 entity_stations AS 
 (SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
 FROM stations 
@@ -2663,9 +2524,8 @@ WHERE stations.team_id IN (__[POSTCOMPILE_team_id_1]))
   sum(station_fm.mon) AS mon, max(station_fm.last_ts) AS last_ts 
 FROM station_fm JOIN entity_stations ON entity_stations.station_id = station_fm.station_id GROUP BY entity_stations.entity_id, station_fm.customer_id), 
 province_medians AS 
-(SELECT percentile_cont(%(percentile_cont_1)s) WITHIN GROUP (ORDER BY province_active.f) AS f_med, percentile_cont(%(percentile_cont_2)s) WITHIN GROUP (ORDER BY province_active.mon) AS mon_med 
-FROM (WITH province_customer_state AS 
-(WITH province_customer_months AS 
+(SELECT percentile_cont(%(percentile_cont_1)s) WITHIN GROUP (ORDER BY province_active_fm.f) AS f_med, percentile_cont(%(percentile_cont_2)s) WITHIN GROUP (ORDER BY province_active_fm.mon) AS mon_med 
+FROM (WITH province_active AS 
 (WITH province_stations AS 
 (SELECT stations.station_id AS station_id, stations.province_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
 FROM stations 
@@ -2674,37 +2534,45 @@ WHERE stations.province_id IN (WITH entity_stations AS
 FROM stations 
 WHERE stations.team_id IN (__[POSTCOMPILE_team_id_1]))
  SELECT stations.province_id 
-FROM stations JOIN entity_stations ON entity_stations.station_id = stations.station_id))
- SELECT province_stations.entity_id AS entity_id, agg_customer_month.customer_id AS customer_id, agg_customer_month.month AS month, agg_customer_month.liters AS liters 
-FROM agg_customer_month JOIN province_stations ON province_stations.station_id = agg_customer_month.station_id 
-WHERE agg_customer_month.month < %(month_16)s UNION ALL SELECT province_stations.entity_id AS entity_id, fuel_sales.customer_id AS customer_id, CAST(%(param_18)s AS DATE) AS month,
-  sum(fuel_sales.liters) AS liters 
-FROM fuel_sales JOIN province_stations ON province_stations.station_id = fuel_sales.station_id 
-WHERE fuel_sales.customer_id IS NOT NULL AND fuel_sales.ts >= %(ts_5)s AND fuel_sales.ts < %(ts_6)s GROUP BY province_stations.entity_id, fuel_sales.customer_id)
- SELECT province_customer_months.entity_id AS entity_id, province_customer_months.customer_id AS customer_id, max(province_customer_months.month) AS last, max(CASE WHEN (province_customer_months.month <= %(month_9)s) THEN province_customer_months.month END) AS last_prev,
-  sum(CASE WHEN (province_customer_months.month = %(month_10)s) THEN province_customer_months.liters ELSE %(param_12)s END) AS l0,
-  sum(CASE WHEN (province_customer_months.month = %(month_11)s) THEN province_customer_months.liters ELSE %(param_13)s END) AS l1,
-  sum(CASE WHEN (province_customer_months.month = %(month_12)s) THEN province_customer_months.liters ELSE %(param_14)s END) AS l2,
-  sum(CASE WHEN (province_customer_months.month = %(month_13)s) THEN province_customer_months.liters ELSE %(param_15)s END) AS l3,
-  sum(CASE WHEN (province_customer_months.month = %(month_14)s) THEN province_customer_months.liters ELSE %(param_16)s END) AS l4,
-  sum(CASE WHEN (province_customer_months.month >= %(month_15)s) THEN province_customer_months.liters ELSE %(param_17)s END) AS win 
-FROM province_customer_months GROUP BY province_customer_months.entity_id, province_customer_months.customer_id), 
-province_fm AS 
-(WITH station_fm AS 
-(WITH province_stations AS 
-(SELECT stations.station_id AS station_id, stations.province_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
-FROM stations 
-WHERE stations.province_id IN (WITH entity_stations AS 
-(SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
-FROM stations 
-WHERE stations.team_id IN (__[POSTCOMPILE_team_id_1]))
- SELECT stations.province_id 
-FROM stations JOIN entity_stations ON entity_stations.station_id = stations.station_id))
- SELECT fuel_sales.station_id AS station_id, fuel_sales.customer_id AS customer_id,
+FROM stations JOIN entity_stations ON entity_stations.station_id = stations.station_id)), 
+current_fm AS 
+(SELECT fuel_sales.station_id AS station_id, fuel_sales.customer_id AS customer_id,
   count(*) AS f,
   sum(fuel_sales.paid_amount) AS mon, max(fuel_sales.ts) AS last_ts 
 FROM fuel_sales JOIN province_stations ON province_stations.station_id = fuel_sales.station_id 
-WHERE fuel_sales.customer_id IS NOT NULL AND fuel_sales.ts >= %(ts_3)s AND fuel_sales.ts < %(ts_4)s GROUP BY fuel_sales.station_id, fuel_sales.customer_id), 
+WHERE fuel_sales.customer_id IS NOT NULL AND fuel_sales.ts >= %(ts_1)s AND fuel_sales.ts < %(ts_2)s GROUP BY fuel_sales.station_id, fuel_sales.customer_id)
+ SELECT DISTINCT province_stations.entity_id AS entity_id, agg_customer_month.customer_id AS customer_id 
+FROM agg_customer_month JOIN province_stations ON province_stations.station_id = agg_customer_month.station_id 
+WHERE agg_customer_month.month >= %(month_5)s AND agg_customer_month.month < %(month_6)s UNION SELECT province_stations.entity_id AS entity_id, current_fm.customer_id AS customer_id 
+FROM current_fm JOIN province_stations ON province_stations.station_id = current_fm.station_id), 
+province_fm AS 
+(WITH station_fm AS 
+(SELECT station_fm_parts.station_id AS station_id, station_fm_parts.customer_id AS customer_id,
+  sum(station_fm_parts.f) AS f,
+  sum(station_fm_parts.mon) AS mon, max(station_fm_parts.last_ts) AS last_ts 
+FROM (WITH province_stations AS 
+(SELECT stations.station_id AS station_id, stations.province_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
+FROM stations 
+WHERE stations.province_id IN (WITH entity_stations AS 
+(SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
+FROM stations 
+WHERE stations.team_id IN (__[POSTCOMPILE_team_id_1]))
+ SELECT stations.province_id 
+FROM stations JOIN entity_stations ON entity_stations.station_id = stations.station_id)), 
+current_fm AS 
+(SELECT fuel_sales.station_id AS station_id, fuel_sales.customer_id AS customer_id,
+  count(*) AS f,
+  sum(fuel_sales.paid_amount) AS mon, max(fuel_sales.ts) AS last_ts 
+FROM fuel_sales JOIN province_stations ON province_stations.station_id = fuel_sales.station_id 
+WHERE fuel_sales.customer_id IS NOT NULL AND fuel_sales.ts >= %(ts_1)s AND fuel_sales.ts < %(ts_2)s GROUP BY fuel_sales.station_id, fuel_sales.customer_id)
+ SELECT agg_customer_month.station_id AS station_id, agg_customer_month.customer_id AS customer_id, agg_customer_month.txn_count AS f, agg_customer_month.paid_amount AS mon, agg_customer_month.last_ts AS last_ts 
+FROM agg_customer_month JOIN province_stations ON province_stations.station_id = agg_customer_month.station_id 
+WHERE agg_customer_month.month >= %(month_3)s AND agg_customer_month.month < %(month_4)s UNION ALL SELECT fuel_sales.station_id AS station_id, fuel_sales.customer_id AS customer_id,
+  count(*) AS f,
+  sum(fuel_sales.paid_amount) AS mon, max(fuel_sales.ts) AS last_ts 
+FROM fuel_sales JOIN province_stations ON province_stations.station_id = fuel_sales.station_id 
+WHERE fuel_sales.customer_id IS NOT NULL AND fuel_sales.ts >= %(ts_3)s AND fuel_sales.ts < %(ts_4)s GROUP BY fuel_sales.station_id, fuel_sales.customer_id UNION ALL SELECT current_fm.station_id AS station_id, current_fm.customer_id AS customer_id, current_fm.f AS f, current_fm.mon AS mon, current_fm.last_ts AS last_ts 
+FROM current_fm) AS station_fm_parts GROUP BY station_fm_parts.station_id, station_fm_parts.customer_id), 
 province_stations AS 
 (SELECT stations.station_id AS station_id, stations.province_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
 FROM stations 
@@ -2719,10 +2587,9 @@ FROM stations JOIN entity_stations ON entity_stations.station_id = stations.stat
   sum(station_fm.mon) AS mon, max(station_fm.last_ts) AS last_ts 
 FROM station_fm JOIN province_stations ON province_stations.station_id = station_fm.station_id GROUP BY province_stations.entity_id, station_fm.customer_id)
  SELECT coalesce(province_fm.f, %(coalesce_4)s) AS f, coalesce(province_fm.mon, %(coalesce_5)s) AS mon 
-FROM province_customer_state LEFT OUTER JOIN province_fm ON province_fm.entity_id = province_customer_state.entity_id AND province_fm.customer_id = province_customer_state.customer_id 
-WHERE province_customer_state.last >= %(last_2)s) AS province_active)
+FROM province_active LEFT OUTER JOIN province_fm ON province_fm.entity_id = province_active.entity_id AND province_fm.customer_id = province_active.customer_id) AS province_active_fm)
  SELECT entity_fm.entity_id AS entity_id,
-  sum(CASE WHEN (entity_fm.last_ts >= %(last_ts_1)s) THEN %(param_10)s ELSE %(param_11)s END) AS rfm_high 
+  sum(CASE WHEN (entity_fm.last_ts >= %(last_ts_1)s) THEN %(param_1)s ELSE %(param_2)s END) AS rfm_high 
 FROM entity_fm JOIN province_medians ON entity_fm.f >= province_medians.f_med AND entity_fm.mon >= province_medians.mon_med GROUP BY entity_fm.entity_id)
  SELECT rfm_base.entity_id AS entity_id, coalesce(rfm_high.rfm_high, %(coalesce_3)s) AS rfm_high, rfm_base.n AS rfm_base 
 FROM rfm_base LEFT OUTER JOIN rfm_high ON rfm_high.entity_id = rfm_base.entity_id)
@@ -2737,33 +2604,36 @@ WHERE stations.team_id IN (__[POSTCOMPILE_team_id_2]))
 FROM entity_stations), 
 rfm_counts AS 
 (WITH rfm_base AS 
-(WITH customer_state AS 
-(WITH customer_months AS 
+(WITH entity_active AS 
 (WITH entity_stations AS 
 (SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
 FROM stations 
-WHERE stations.team_id IN (__[POSTCOMPILE_team_id_2]))
- SELECT entity_stations.entity_id AS entity_id, agg_customer_month.customer_id AS customer_id, agg_customer_month.month AS month, agg_customer_month.liters AS liters 
+WHERE stations.team_id IN (__[POSTCOMPILE_team_id_2])), 
+current_fm AS 
+(WITH province_stations AS 
+(SELECT stations.station_id AS station_id, stations.province_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
+FROM stations 
+WHERE stations.province_id IN (SELECT stations.province_id 
+FROM stations JOIN entity_stations ON entity_stations.station_id = stations.station_id))
+ SELECT fuel_sales.station_id AS station_id, fuel_sales.customer_id AS customer_id,
+  count(*) AS f,
+  sum(fuel_sales.paid_amount) AS mon, max(fuel_sales.ts) AS last_ts 
+FROM fuel_sales JOIN province_stations ON province_stations.station_id = fuel_sales.station_id 
+WHERE fuel_sales.customer_id IS NOT NULL AND fuel_sales.ts >= %(ts_5)s AND fuel_sales.ts < %(ts_6)s GROUP BY fuel_sales.station_id, fuel_sales.customer_id)
+ SELECT DISTINCT entity_stations.entity_id AS entity_id, agg_customer_month.customer_id AS customer_id 
 FROM agg_customer_month JOIN entity_stations ON entity_stations.station_id = agg_customer_month.station_id 
-WHERE agg_customer_month.month < %(month_24)s UNION ALL SELECT entity_stations.entity_id AS entity_id, fuel_sales.customer_id AS customer_id, CAST(%(param_27)s AS DATE) AS month,
-  sum(fuel_sales.liters) AS liters 
-FROM fuel_sales JOIN entity_stations ON entity_stations.station_id = fuel_sales.station_id 
-WHERE fuel_sales.customer_id IS NOT NULL AND fuel_sales.ts >= %(ts_7)s AND fuel_sales.ts < %(ts_8)s GROUP BY entity_stations.entity_id, fuel_sales.customer_id)
- SELECT customer_months.entity_id AS entity_id, customer_months.customer_id AS customer_id, max(customer_months.month) AS last, max(CASE WHEN (customer_months.month <= %(month_17)s) THEN customer_months.month END) AS last_prev,
-  sum(CASE WHEN (customer_months.month = %(month_18)s) THEN customer_months.liters ELSE %(param_21)s END) AS l0,
-  sum(CASE WHEN (customer_months.month = %(month_19)s) THEN customer_months.liters ELSE %(param_22)s END) AS l1,
-  sum(CASE WHEN (customer_months.month = %(month_20)s) THEN customer_months.liters ELSE %(param_23)s END) AS l2,
-  sum(CASE WHEN (customer_months.month = %(month_21)s) THEN customer_months.liters ELSE %(param_24)s END) AS l3,
-  sum(CASE WHEN (customer_months.month = %(month_22)s) THEN customer_months.liters ELSE %(param_25)s END) AS l4,
-  sum(CASE WHEN (customer_months.month >= %(month_23)s) THEN customer_months.liters ELSE %(param_26)s END) AS win 
-FROM customer_months GROUP BY customer_months.entity_id, customer_months.customer_id)
- SELECT customer_state.entity_id AS entity_id,
-  sum(CASE WHEN (customer_state.last >= %(last_3)s) THEN %(param_19)s ELSE %(param_20)s END) AS n 
-FROM customer_state GROUP BY customer_state.entity_id), 
+WHERE agg_customer_month.month >= %(month_7)s AND agg_customer_month.month < %(month_8)s UNION SELECT entity_stations.entity_id AS entity_id, current_fm.customer_id AS customer_id 
+FROM current_fm JOIN entity_stations ON entity_stations.station_id = current_fm.station_id)
+ SELECT entity_active.entity_id AS entity_id,
+  count(*) AS n 
+FROM entity_active GROUP BY entity_active.entity_id), 
 rfm_high AS 
 (WITH entity_fm AS 
 (WITH station_fm AS 
-(WITH province_stations AS 
+(SELECT station_fm_parts.station_id AS station_id, station_fm_parts.customer_id AS customer_id,
+  sum(station_fm_parts.f) AS f,
+  sum(station_fm_parts.mon) AS mon, max(station_fm_parts.last_ts) AS last_ts 
+FROM (WITH province_stations AS 
 (SELECT stations.station_id AS station_id, stations.province_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
 FROM stations 
 WHERE stations.province_id IN (WITH entity_stations AS 
@@ -2771,12 +2641,21 @@ WHERE stations.province_id IN (WITH entity_stations AS
 FROM stations 
 WHERE stations.team_id IN (__[POSTCOMPILE_team_id_2]))
  SELECT stations.province_id 
-FROM stations JOIN entity_stations ON entity_stations.station_id = stations.station_id))
- SELECT fuel_sales.station_id AS station_id, fuel_sales.customer_id AS customer_id,
+FROM stations JOIN entity_stations ON entity_stations.station_id = stations.station_id)), 
+current_fm AS 
+(SELECT fuel_sales.station_id AS station_id, fuel_sales.customer_id AS customer_id,
   count(*) AS f,
   sum(fuel_sales.paid_amount) AS mon, max(fuel_sales.ts) AS last_ts 
 FROM fuel_sales JOIN province_stations ON province_stations.station_id = fuel_sales.station_id 
-WHERE fuel_sales.customer_id IS NOT NULL AND fuel_sales.ts >= %(ts_9)s AND fuel_sales.ts < %(ts_10)s GROUP BY fuel_sales.station_id, fuel_sales.customer_id), 
+WHERE fuel_sales.customer_id IS NOT NULL AND fuel_sales.ts >= %(ts_5)s AND fuel_sales.ts < %(ts_6)s GROUP BY fuel_sales.station_id, fuel_sales.customer_id)
+ SELECT agg_customer_month.station_id AS station_id, agg_customer_month.customer_id AS customer_id, agg_customer_month.txn_count AS f, agg_customer_month.paid_amount AS mon, agg_customer_month.last_ts AS last_ts 
+FROM agg_customer_month JOIN province_stations ON province_stations.station_id = agg_customer_month.station_id 
+WHERE agg_customer_month.month >= %(month_9)s AND agg_customer_month.month < %(month_10)s UNION ALL SELECT fuel_sales.station_id AS station_id, fuel_sales.customer_id AS customer_id,
+  count(*) AS f,
+  sum(fuel_sales.paid_amount) AS mon, max(fuel_sales.ts) AS last_ts 
+FROM fuel_sales JOIN province_stations ON province_stations.station_id = fuel_sales.station_id 
+WHERE fuel_sales.customer_id IS NOT NULL AND fuel_sales.ts >= %(ts_7)s AND fuel_sales.ts < %(ts_8)s GROUP BY fuel_sales.station_id, fuel_sales.customer_id UNION ALL SELECT current_fm.station_id AS station_id, current_fm.customer_id AS customer_id, current_fm.f AS f, current_fm.mon AS mon, current_fm.last_ts AS last_ts 
+FROM current_fm) AS station_fm_parts GROUP BY station_fm_parts.station_id, station_fm_parts.customer_id), 
 entity_stations AS 
 (SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
 FROM stations 
@@ -2786,9 +2665,8 @@ WHERE stations.team_id IN (__[POSTCOMPILE_team_id_2]))
   sum(station_fm.mon) AS mon, max(station_fm.last_ts) AS last_ts 
 FROM station_fm JOIN entity_stations ON entity_stations.station_id = station_fm.station_id GROUP BY entity_stations.entity_id, station_fm.customer_id), 
 province_medians AS 
-(SELECT percentile_cont(%(percentile_cont_3)s) WITHIN GROUP (ORDER BY province_active.f) AS f_med, percentile_cont(%(percentile_cont_4)s) WITHIN GROUP (ORDER BY province_active.mon) AS mon_med 
-FROM (WITH province_customer_state AS 
-(WITH province_customer_months AS 
+(SELECT percentile_cont(%(percentile_cont_3)s) WITHIN GROUP (ORDER BY province_active_fm.f) AS f_med, percentile_cont(%(percentile_cont_4)s) WITHIN GROUP (ORDER BY province_active_fm.mon) AS mon_med 
+FROM (WITH province_active AS 
 (WITH province_stations AS 
 (SELECT stations.station_id AS station_id, stations.province_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
 FROM stations 
@@ -2797,37 +2675,45 @@ WHERE stations.province_id IN (WITH entity_stations AS
 FROM stations 
 WHERE stations.team_id IN (__[POSTCOMPILE_team_id_2]))
  SELECT stations.province_id 
-FROM stations JOIN entity_stations ON entity_stations.station_id = stations.station_id))
- SELECT province_stations.entity_id AS entity_id, agg_customer_month.customer_id AS customer_id, agg_customer_month.month AS month, agg_customer_month.liters AS liters 
-FROM agg_customer_month JOIN province_stations ON province_stations.station_id = agg_customer_month.station_id 
-WHERE agg_customer_month.month < %(month_32)s UNION ALL SELECT province_stations.entity_id AS entity_id, fuel_sales.customer_id AS customer_id, CAST(%(param_36)s AS DATE) AS month,
-  sum(fuel_sales.liters) AS liters 
-FROM fuel_sales JOIN province_stations ON province_stations.station_id = fuel_sales.station_id 
-WHERE fuel_sales.customer_id IS NOT NULL AND fuel_sales.ts >= %(ts_11)s AND fuel_sales.ts < %(ts_12)s GROUP BY province_stations.entity_id, fuel_sales.customer_id)
- SELECT province_customer_months.entity_id AS entity_id, province_customer_months.customer_id AS customer_id, max(province_customer_months.month) AS last, max(CASE WHEN (province_customer_months.month <= %(month_25)s) THEN province_customer_months.month END) AS last_prev,
-  sum(CASE WHEN (province_customer_months.month = %(month_26)s) THEN province_customer_months.liters ELSE %(param_30)s END) AS l0,
-  sum(CASE WHEN (province_customer_months.month = %(month_27)s) THEN province_customer_months.liters ELSE %(param_31)s END) AS l1,
-  sum(CASE WHEN (province_customer_months.month = %(month_28)s) THEN province_customer_months.liters ELSE %(param_32)s END) AS l2,
-  sum(CASE WHEN (province_customer_months.month = %(month_29)s) THEN province_customer_months.liters ELSE %(param_33)s END) AS l3,
-  sum(CASE WHEN (province_customer_months.month = %(month_30)s) THEN province_customer_months.liters ELSE %(param_34)s END) AS l4,
-  sum(CASE WHEN (province_customer_months.month >= %(month_31)s) THEN province_customer_months.liters ELSE %(param_35)s END) AS win 
-FROM province_customer_months GROUP BY province_customer_months.entity_id, province_customer_months.customer_id), 
-province_fm AS 
-(WITH station_fm AS 
-(WITH province_stations AS 
-(SELECT stations.station_id AS station_id, stations.province_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
-FROM stations 
-WHERE stations.province_id IN (WITH entity_stations AS 
-(SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
-FROM stations 
-WHERE stations.team_id IN (__[POSTCOMPILE_team_id_2]))
- SELECT stations.province_id 
-FROM stations JOIN entity_stations ON entity_stations.station_id = stations.station_id))
- SELECT fuel_sales.station_id AS station_id, fuel_sales.customer_id AS customer_id,
+FROM stations JOIN entity_stations ON entity_stations.station_id = stations.station_id)), 
+current_fm AS 
+(SELECT fuel_sales.station_id AS station_id, fuel_sales.customer_id AS customer_id,
   count(*) AS f,
   sum(fuel_sales.paid_amount) AS mon, max(fuel_sales.ts) AS last_ts 
 FROM fuel_sales JOIN province_stations ON province_stations.station_id = fuel_sales.station_id 
-WHERE fuel_sales.customer_id IS NOT NULL AND fuel_sales.ts >= %(ts_9)s AND fuel_sales.ts < %(ts_10)s GROUP BY fuel_sales.station_id, fuel_sales.customer_id), 
+WHERE fuel_sales.customer_id IS NOT NULL AND fuel_sales.ts >= %(ts_5)s AND fuel_sales.ts < %(ts_6)s GROUP BY fuel_sales.station_id, fuel_sales.customer_id)
+ SELECT DISTINCT province_stations.entity_id AS entity_id, agg_customer_month.customer_id AS customer_id 
+FROM agg_customer_month JOIN province_stations ON province_stations.station_id = agg_customer_month.station_id 
+WHERE agg_customer_month.month >= %(month_11)s AND agg_customer_month.month < %(month_12)s UNION SELECT province_stations.entity_id AS entity_id, current_fm.customer_id AS customer_id 
+FROM current_fm JOIN province_stations ON province_stations.station_id = current_fm.station_id), 
+province_fm AS 
+(WITH station_fm AS 
+(SELECT station_fm_parts.station_id AS station_id, station_fm_parts.customer_id AS customer_id,
+  sum(station_fm_parts.f) AS f,
+  sum(station_fm_parts.mon) AS mon, max(station_fm_parts.last_ts) AS last_ts 
+FROM (WITH province_stations AS 
+(SELECT stations.station_id AS station_id, stations.province_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
+FROM stations 
+WHERE stations.province_id IN (WITH entity_stations AS 
+(SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
+FROM stations 
+WHERE stations.team_id IN (__[POSTCOMPILE_team_id_2]))
+ SELECT stations.province_id 
+FROM stations JOIN entity_stations ON entity_stations.station_id = stations.station_id)), 
+current_fm AS 
+(SELECT fuel_sales.station_id AS station_id, fuel_sales.customer_id AS customer_id,
+  count(*) AS f,
+  sum(fuel_sales.paid_amount) AS mon, max(fuel_sales.ts) AS last_ts 
+FROM fuel_sales JOIN province_stations ON province_stations.station_id = fuel_sales.station_id 
+WHERE fuel_sales.customer_id IS NOT NULL AND fuel_sales.ts >= %(ts_5)s AND fuel_sales.ts < %(ts_6)s GROUP BY fuel_sales.station_id, fuel_sales.customer_id)
+ SELECT agg_customer_month.station_id AS station_id, agg_customer_month.customer_id AS customer_id, agg_customer_month.txn_count AS f, agg_customer_month.paid_amount AS mon, agg_customer_month.last_ts AS last_ts 
+FROM agg_customer_month JOIN province_stations ON province_stations.station_id = agg_customer_month.station_id 
+WHERE agg_customer_month.month >= %(month_9)s AND agg_customer_month.month < %(month_10)s UNION ALL SELECT fuel_sales.station_id AS station_id, fuel_sales.customer_id AS customer_id,
+  count(*) AS f,
+  sum(fuel_sales.paid_amount) AS mon, max(fuel_sales.ts) AS last_ts 
+FROM fuel_sales JOIN province_stations ON province_stations.station_id = fuel_sales.station_id 
+WHERE fuel_sales.customer_id IS NOT NULL AND fuel_sales.ts >= %(ts_7)s AND fuel_sales.ts < %(ts_8)s GROUP BY fuel_sales.station_id, fuel_sales.customer_id UNION ALL SELECT current_fm.station_id AS station_id, current_fm.customer_id AS customer_id, current_fm.f AS f, current_fm.mon AS mon, current_fm.last_ts AS last_ts 
+FROM current_fm) AS station_fm_parts GROUP BY station_fm_parts.station_id, station_fm_parts.customer_id), 
 province_stations AS 
 (SELECT stations.station_id AS station_id, stations.province_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
 FROM stations 
@@ -2842,10 +2728,9 @@ FROM stations JOIN entity_stations ON entity_stations.station_id = stations.stat
   sum(station_fm.mon) AS mon, max(station_fm.last_ts) AS last_ts 
 FROM station_fm JOIN province_stations ON province_stations.station_id = station_fm.station_id GROUP BY province_stations.entity_id, station_fm.customer_id)
  SELECT coalesce(province_fm.f, %(coalesce_9)s) AS f, coalesce(province_fm.mon, %(coalesce_10)s) AS mon 
-FROM province_customer_state LEFT OUTER JOIN province_fm ON province_fm.entity_id = province_customer_state.entity_id AND province_fm.customer_id = province_customer_state.customer_id 
-WHERE province_customer_state.last >= %(last_4)s) AS province_active)
+FROM province_active LEFT OUTER JOIN province_fm ON province_fm.entity_id = province_active.entity_id AND province_fm.customer_id = province_active.customer_id) AS province_active_fm)
  SELECT entity_fm.entity_id AS entity_id,
-  sum(CASE WHEN (entity_fm.last_ts >= %(last_ts_2)s) THEN %(param_28)s ELSE %(param_29)s END) AS rfm_high 
+  sum(CASE WHEN (entity_fm.last_ts >= %(last_ts_2)s) THEN %(param_3)s ELSE %(param_4)s END) AS rfm_high 
 FROM entity_fm JOIN province_medians ON entity_fm.f >= province_medians.f_med AND entity_fm.mon >= province_medians.mon_med GROUP BY entity_fm.entity_id)
  SELECT rfm_base.entity_id AS entity_id, coalesce(rfm_high.rfm_high, %(coalesce_8)s) AS rfm_high, rfm_base.n AS rfm_base 
 FROM rfm_base LEFT OUTER JOIN rfm_high ON rfm_high.entity_id = rfm_base.entity_id)
@@ -2860,33 +2745,36 @@ WHERE stations.team_id IN (__[POSTCOMPILE_team_id_3]))
 FROM entity_stations), 
 rfm_counts AS 
 (WITH rfm_base AS 
-(WITH customer_state AS 
-(WITH customer_months AS 
+(WITH entity_active AS 
 (WITH entity_stations AS 
 (SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
 FROM stations 
-WHERE stations.team_id IN (__[POSTCOMPILE_team_id_3]))
- SELECT entity_stations.entity_id AS entity_id, agg_customer_month.customer_id AS customer_id, agg_customer_month.month AS month, agg_customer_month.liters AS liters 
+WHERE stations.team_id IN (__[POSTCOMPILE_team_id_3])), 
+current_fm AS 
+(WITH province_stations AS 
+(SELECT stations.station_id AS station_id, stations.province_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
+FROM stations 
+WHERE stations.province_id IN (SELECT stations.province_id 
+FROM stations JOIN entity_stations ON entity_stations.station_id = stations.station_id))
+ SELECT fuel_sales.station_id AS station_id, fuel_sales.customer_id AS customer_id,
+  count(*) AS f,
+  sum(fuel_sales.paid_amount) AS mon, max(fuel_sales.ts) AS last_ts 
+FROM fuel_sales JOIN province_stations ON province_stations.station_id = fuel_sales.station_id 
+WHERE fuel_sales.customer_id IS NOT NULL AND fuel_sales.ts >= %(ts_9)s AND fuel_sales.ts < %(ts_10)s GROUP BY fuel_sales.station_id, fuel_sales.customer_id)
+ SELECT DISTINCT entity_stations.entity_id AS entity_id, agg_customer_month.customer_id AS customer_id 
 FROM agg_customer_month JOIN entity_stations ON entity_stations.station_id = agg_customer_month.station_id 
-WHERE agg_customer_month.month < %(month_40)s UNION ALL SELECT entity_stations.entity_id AS entity_id, fuel_sales.customer_id AS customer_id, CAST(%(param_45)s AS DATE) AS month,
-  sum(fuel_sales.liters) AS liters 
-FROM fuel_sales JOIN entity_stations ON entity_stations.station_id = fuel_sales.station_id 
-WHERE fuel_sales.customer_id IS NOT NULL AND fuel_sales.ts >= %(ts_13)s AND fuel_sales.ts < %(ts_14)s GROUP BY entity_stations.entity_id, fuel_sales.customer_id)
- SELECT customer_months.entity_id AS entity_id, customer_months.customer_id AS customer_id, max(customer_months.month) AS last, max(CASE WHEN (customer_months.month <= %(month_33)s) THEN customer_months.month END) AS last_prev,
-  sum(CASE WHEN (customer_months.month = %(month_34)s) THEN customer_months.liters ELSE %(param_39)s END) AS l0,
-  sum(CASE WHEN (customer_months.month = %(month_35)s) THEN customer_months.liters ELSE %(param_40)s END) AS l1,
-  sum(CASE WHEN (customer_months.month = %(month_36)s) THEN customer_months.liters ELSE %(param_41)s END) AS l2,
-  sum(CASE WHEN (customer_months.month = %(month_37)s) THEN customer_months.liters ELSE %(param_42)s END) AS l3,
-  sum(CASE WHEN (customer_months.month = %(month_38)s) THEN customer_months.liters ELSE %(param_43)s END) AS l4,
-  sum(CASE WHEN (customer_months.month >= %(month_39)s) THEN customer_months.liters ELSE %(param_44)s END) AS win 
-FROM customer_months GROUP BY customer_months.entity_id, customer_months.customer_id)
- SELECT customer_state.entity_id AS entity_id,
-  sum(CASE WHEN (customer_state.last >= %(last_5)s) THEN %(param_37)s ELSE %(param_38)s END) AS n 
-FROM customer_state GROUP BY customer_state.entity_id), 
+WHERE agg_customer_month.month >= %(month_13)s AND agg_customer_month.month < %(month_14)s UNION SELECT entity_stations.entity_id AS entity_id, current_fm.customer_id AS customer_id 
+FROM current_fm JOIN entity_stations ON entity_stations.station_id = current_fm.station_id)
+ SELECT entity_active.entity_id AS entity_id,
+  count(*) AS n 
+FROM entity_active GROUP BY entity_active.entity_id), 
 rfm_high AS 
 (WITH entity_fm AS 
 (WITH station_fm AS 
-(WITH province_stations AS 
+(SELECT station_fm_parts.station_id AS station_id, station_fm_parts.customer_id AS customer_id,
+  sum(station_fm_parts.f) AS f,
+  sum(station_fm_parts.mon) AS mon, max(station_fm_parts.last_ts) AS last_ts 
+FROM (WITH province_stations AS 
 (SELECT stations.station_id AS station_id, stations.province_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
 FROM stations 
 WHERE stations.province_id IN (WITH entity_stations AS 
@@ -2894,12 +2782,21 @@ WHERE stations.province_id IN (WITH entity_stations AS
 FROM stations 
 WHERE stations.team_id IN (__[POSTCOMPILE_team_id_3]))
  SELECT stations.province_id 
-FROM stations JOIN entity_stations ON entity_stations.station_id = stations.station_id))
- SELECT fuel_sales.station_id AS station_id, fuel_sales.customer_id AS customer_id,
+FROM stations JOIN entity_stations ON entity_stations.station_id = stations.station_id)), 
+current_fm AS 
+(SELECT fuel_sales.station_id AS station_id, fuel_sales.customer_id AS customer_id,
   count(*) AS f,
   sum(fuel_sales.paid_amount) AS mon, max(fuel_sales.ts) AS last_ts 
 FROM fuel_sales JOIN province_stations ON province_stations.station_id = fuel_sales.station_id 
-WHERE fuel_sales.customer_id IS NOT NULL AND fuel_sales.ts >= %(ts_15)s AND fuel_sales.ts < %(ts_16)s GROUP BY fuel_sales.station_id, fuel_sales.customer_id), 
+WHERE fuel_sales.customer_id IS NOT NULL AND fuel_sales.ts >= %(ts_9)s AND fuel_sales.ts < %(ts_10)s GROUP BY fuel_sales.station_id, fuel_sales.customer_id)
+ SELECT agg_customer_month.station_id AS station_id, agg_customer_month.customer_id AS customer_id, agg_customer_month.txn_count AS f, agg_customer_month.paid_amount AS mon, agg_customer_month.last_ts AS last_ts 
+FROM agg_customer_month JOIN province_stations ON province_stations.station_id = agg_customer_month.station_id 
+WHERE agg_customer_month.month >= %(month_15)s AND agg_customer_month.month < %(month_16)s UNION ALL SELECT fuel_sales.station_id AS station_id, fuel_sales.customer_id AS customer_id,
+  count(*) AS f,
+  sum(fuel_sales.paid_amount) AS mon, max(fuel_sales.ts) AS last_ts 
+FROM fuel_sales JOIN province_stations ON province_stations.station_id = fuel_sales.station_id 
+WHERE fuel_sales.customer_id IS NOT NULL AND fuel_sales.ts >= %(ts_11)s AND fuel_sales.ts < %(ts_12)s GROUP BY fuel_sales.station_id, fuel_sales.customer_id UNION ALL SELECT current_fm.station_id AS station_id, current_fm.customer_id AS customer_id, current_fm.f AS f, current_fm.mon AS mon, current_fm.last_ts AS last_ts 
+FROM current_fm) AS station_fm_parts GROUP BY station_fm_parts.station_id, station_fm_parts.customer_id), 
 entity_stations AS 
 (SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
 FROM stations 
@@ -2909,9 +2806,8 @@ WHERE stations.team_id IN (__[POSTCOMPILE_team_id_3]))
   sum(station_fm.mon) AS mon, max(station_fm.last_ts) AS last_ts 
 FROM station_fm JOIN entity_stations ON entity_stations.station_id = station_fm.station_id GROUP BY entity_stations.entity_id, station_fm.customer_id), 
 province_medians AS 
-(SELECT percentile_cont(%(percentile_cont_5)s) WITHIN GROUP (ORDER BY province_active.f) AS f_med, percentile_cont(%(percentile_cont_6)s) WITHIN GROUP (ORDER BY province_active.mon) AS mon_med 
-FROM (WITH province_customer_state AS 
-(WITH province_customer_months AS 
+(SELECT percentile_cont(%(percentile_cont_5)s) WITHIN GROUP (ORDER BY province_active_fm.f) AS f_med, percentile_cont(%(percentile_cont_6)s) WITHIN GROUP (ORDER BY province_active_fm.mon) AS mon_med 
+FROM (WITH province_active AS 
 (WITH province_stations AS 
 (SELECT stations.station_id AS station_id, stations.province_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
 FROM stations 
@@ -2920,37 +2816,45 @@ WHERE stations.province_id IN (WITH entity_stations AS
 FROM stations 
 WHERE stations.team_id IN (__[POSTCOMPILE_team_id_3]))
  SELECT stations.province_id 
-FROM stations JOIN entity_stations ON entity_stations.station_id = stations.station_id))
- SELECT province_stations.entity_id AS entity_id, agg_customer_month.customer_id AS customer_id, agg_customer_month.month AS month, agg_customer_month.liters AS liters 
-FROM agg_customer_month JOIN province_stations ON province_stations.station_id = agg_customer_month.station_id 
-WHERE agg_customer_month.month < %(month_48)s UNION ALL SELECT province_stations.entity_id AS entity_id, fuel_sales.customer_id AS customer_id, CAST(%(param_54)s AS DATE) AS month,
-  sum(fuel_sales.liters) AS liters 
-FROM fuel_sales JOIN province_stations ON province_stations.station_id = fuel_sales.station_id 
-WHERE fuel_sales.customer_id IS NOT NULL AND fuel_sales.ts >= %(ts_17)s AND fuel_sales.ts < %(ts_18)s GROUP BY province_stations.entity_id, fuel_sales.customer_id)
- SELECT province_customer_months.entity_id AS entity_id, province_customer_months.customer_id AS customer_id, max(province_customer_months.month) AS last, max(CASE WHEN (province_customer_months.month <= %(month_41)s) THEN province_customer_months.month END) AS last_prev,
-  sum(CASE WHEN (province_customer_months.month = %(month_42)s) THEN province_customer_months.liters ELSE %(param_48)s END) AS l0,
-  sum(CASE WHEN (province_customer_months.month = %(month_43)s) THEN province_customer_months.liters ELSE %(param_49)s END) AS l1,
-  sum(CASE WHEN (province_customer_months.month = %(month_44)s) THEN province_customer_months.liters ELSE %(param_50)s END) AS l2,
-  sum(CASE WHEN (province_customer_months.month = %(month_45)s) THEN province_customer_months.liters ELSE %(param_51)s END) AS l3,
-  sum(CASE WHEN (province_customer_months.month = %(month_46)s) THEN province_customer_months.liters ELSE %(param_52)s END) AS l4,
-  sum(CASE WHEN (province_customer_months.month >= %(month_47)s) THEN province_customer_months.liters ELSE %(param_53)s END) AS win 
-FROM province_customer_months GROUP BY province_customer_months.entity_id, province_customer_months.customer_id), 
-province_fm AS 
-(WITH station_fm AS 
-(WITH province_stations AS 
-(SELECT stations.station_id AS station_id, stations.province_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
-FROM stations 
-WHERE stations.province_id IN (WITH entity_stations AS 
-(SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
-FROM stations 
-WHERE stations.team_id IN (__[POSTCOMPILE_team_id_3]))
- SELECT stations.province_id 
-FROM stations JOIN entity_stations ON entity_stations.station_id = stations.station_id))
- SELECT fuel_sales.station_id AS station_id, fuel_sales.customer_id AS customer_id,
+FROM stations JOIN entity_stations ON entity_stations.station_id = stations.station_id)), 
+current_fm AS 
+(SELECT fuel_sales.station_id AS station_id, fuel_sales.customer_id AS customer_id,
   count(*) AS f,
   sum(fuel_sales.paid_amount) AS mon, max(fuel_sales.ts) AS last_ts 
 FROM fuel_sales JOIN province_stations ON province_stations.station_id = fuel_sales.station_id 
-WHERE fuel_sales.customer_id IS NOT NULL AND fuel_sales.ts >= %(ts_15)s AND fuel_sales.ts < %(ts_16)s GROUP BY fuel_sales.station_id, fuel_sales.customer_id), 
+WHERE fuel_sales.customer_id IS NOT NULL AND fuel_sales.ts >= %(ts_9)s AND fuel_sales.ts < %(ts_10)s GROUP BY fuel_sales.station_id, fuel_sales.customer_id)
+ SELECT DISTINCT province_stations.entity_id AS entity_id, agg_customer_month.customer_id AS customer_id 
+FROM agg_customer_month JOIN province_stations ON province_stations.station_id = agg_customer_month.station_id 
+WHERE agg_customer_month.month >= %(month_17)s AND agg_customer_month.month < %(month_18)s UNION SELECT province_stations.entity_id AS entity_id, current_fm.customer_id AS customer_id 
+FROM current_fm JOIN province_stations ON province_stations.station_id = current_fm.station_id), 
+province_fm AS 
+(WITH station_fm AS 
+(SELECT station_fm_parts.station_id AS station_id, station_fm_parts.customer_id AS customer_id,
+  sum(station_fm_parts.f) AS f,
+  sum(station_fm_parts.mon) AS mon, max(station_fm_parts.last_ts) AS last_ts 
+FROM (WITH province_stations AS 
+(SELECT stations.station_id AS station_id, stations.province_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
+FROM stations 
+WHERE stations.province_id IN (WITH entity_stations AS 
+(SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
+FROM stations 
+WHERE stations.team_id IN (__[POSTCOMPILE_team_id_3]))
+ SELECT stations.province_id 
+FROM stations JOIN entity_stations ON entity_stations.station_id = stations.station_id)), 
+current_fm AS 
+(SELECT fuel_sales.station_id AS station_id, fuel_sales.customer_id AS customer_id,
+  count(*) AS f,
+  sum(fuel_sales.paid_amount) AS mon, max(fuel_sales.ts) AS last_ts 
+FROM fuel_sales JOIN province_stations ON province_stations.station_id = fuel_sales.station_id 
+WHERE fuel_sales.customer_id IS NOT NULL AND fuel_sales.ts >= %(ts_9)s AND fuel_sales.ts < %(ts_10)s GROUP BY fuel_sales.station_id, fuel_sales.customer_id)
+ SELECT agg_customer_month.station_id AS station_id, agg_customer_month.customer_id AS customer_id, agg_customer_month.txn_count AS f, agg_customer_month.paid_amount AS mon, agg_customer_month.last_ts AS last_ts 
+FROM agg_customer_month JOIN province_stations ON province_stations.station_id = agg_customer_month.station_id 
+WHERE agg_customer_month.month >= %(month_15)s AND agg_customer_month.month < %(month_16)s UNION ALL SELECT fuel_sales.station_id AS station_id, fuel_sales.customer_id AS customer_id,
+  count(*) AS f,
+  sum(fuel_sales.paid_amount) AS mon, max(fuel_sales.ts) AS last_ts 
+FROM fuel_sales JOIN province_stations ON province_stations.station_id = fuel_sales.station_id 
+WHERE fuel_sales.customer_id IS NOT NULL AND fuel_sales.ts >= %(ts_11)s AND fuel_sales.ts < %(ts_12)s GROUP BY fuel_sales.station_id, fuel_sales.customer_id UNION ALL SELECT current_fm.station_id AS station_id, current_fm.customer_id AS customer_id, current_fm.f AS f, current_fm.mon AS mon, current_fm.last_ts AS last_ts 
+FROM current_fm) AS station_fm_parts GROUP BY station_fm_parts.station_id, station_fm_parts.customer_id), 
 province_stations AS 
 (SELECT stations.station_id AS station_id, stations.province_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
 FROM stations 
@@ -2965,10 +2869,9 @@ FROM stations JOIN entity_stations ON entity_stations.station_id = stations.stat
   sum(station_fm.mon) AS mon, max(station_fm.last_ts) AS last_ts 
 FROM station_fm JOIN province_stations ON province_stations.station_id = station_fm.station_id GROUP BY province_stations.entity_id, station_fm.customer_id)
  SELECT coalesce(province_fm.f, %(coalesce_14)s) AS f, coalesce(province_fm.mon, %(coalesce_15)s) AS mon 
-FROM province_customer_state LEFT OUTER JOIN province_fm ON province_fm.entity_id = province_customer_state.entity_id AND province_fm.customer_id = province_customer_state.customer_id 
-WHERE province_customer_state.last >= %(last_6)s) AS province_active)
+FROM province_active LEFT OUTER JOIN province_fm ON province_fm.entity_id = province_active.entity_id AND province_fm.customer_id = province_active.customer_id) AS province_active_fm)
  SELECT entity_fm.entity_id AS entity_id,
-  sum(CASE WHEN (entity_fm.last_ts >= %(last_ts_3)s) THEN %(param_46)s ELSE %(param_47)s END) AS rfm_high 
+  sum(CASE WHEN (entity_fm.last_ts >= %(last_ts_3)s) THEN %(param_5)s ELSE %(param_6)s END) AS rfm_high 
 FROM entity_fm JOIN province_medians ON entity_fm.f >= province_medians.f_med AND entity_fm.mon >= province_medians.mon_med GROUP BY entity_fm.entity_id)
  SELECT rfm_base.entity_id AS entity_id, coalesce(rfm_high.rfm_high, %(coalesce_13)s) AS rfm_high, rfm_base.n AS rfm_base 
 FROM rfm_base LEFT OUTER JOIN rfm_high ON rfm_high.entity_id = rfm_base.entity_id)
@@ -2990,117 +2893,33 @@ FROM entities LEFT OUTER JOIN rfm_counts ON rfm_counts.entity_id = entities.enti
 --   coalesce_7 = 0
 --   coalesce_8 = 0
 --   coalesce_9 = 0
---   last_1 = datetime.date(2025, 7, 1)
---   last_2 = datetime.date(2025, 7, 1)
---   last_3 = datetime.date(2026, 6, 1)
---   last_4 = datetime.date(2026, 6, 1)
---   last_5 = datetime.date(2026, 7, 1)
---   last_6 = datetime.date(2026, 7, 1)
 --   last_ts_1 = datetime.datetime(2025, 9, 15, 0, 0)
 --   last_ts_2 = datetime.datetime(2026, 8, 16, 0, 0)
 --   last_ts_3 = datetime.datetime(2026, 9, 15, 0, 0)
---   month_1 = datetime.date(2025, 9, 1)
---   month_10 = datetime.date(2025, 10, 1)
---   month_11 = datetime.date(2025, 9, 1)
---   month_12 = datetime.date(2025, 8, 1)
---   month_13 = datetime.date(2025, 7, 1)
---   month_14 = datetime.date(2025, 6, 1)
---   month_15 = datetime.date(2025, 10, 1)
---   month_16 = datetime.date(2025, 10, 1)
---   month_17 = datetime.date(2026, 8, 1)
---   month_18 = datetime.date(2026, 9, 1)
---   month_19 = datetime.date(2026, 8, 1)
+--   month_1 = datetime.date(2025, 7, 1)
+--   month_10 = datetime.date(2026, 9, 1)
+--   month_11 = datetime.date(2026, 6, 1)
+--   month_12 = datetime.date(2026, 9, 1)
+--   month_13 = datetime.date(2026, 7, 1)
+--   month_14 = datetime.date(2026, 10, 1)
+--   month_15 = datetime.date(2026, 8, 1)
+--   month_16 = datetime.date(2026, 10, 1)
+--   month_17 = datetime.date(2026, 7, 1)
+--   month_18 = datetime.date(2026, 10, 1)
 --   month_2 = datetime.date(2025, 10, 1)
---   month_20 = datetime.date(2026, 7, 1)
---   month_21 = datetime.date(2026, 6, 1)
---   month_22 = datetime.date(2026, 5, 1)
---   month_23 = datetime.date(2026, 9, 1)
---   month_24 = datetime.date(2026, 9, 1)
---   month_25 = datetime.date(2026, 8, 1)
---   month_26 = datetime.date(2026, 9, 1)
---   month_27 = datetime.date(2026, 8, 1)
---   month_28 = datetime.date(2026, 7, 1)
---   month_29 = datetime.date(2026, 6, 1)
---   month_3 = datetime.date(2025, 9, 1)
---   month_30 = datetime.date(2026, 5, 1)
---   month_31 = datetime.date(2026, 9, 1)
---   month_32 = datetime.date(2026, 9, 1)
---   month_33 = datetime.date(2026, 9, 1)
---   month_34 = datetime.date(2026, 10, 1)
---   month_35 = datetime.date(2026, 9, 1)
---   month_36 = datetime.date(2026, 8, 1)
---   month_37 = datetime.date(2026, 7, 1)
---   month_38 = datetime.date(2026, 6, 1)
---   month_39 = datetime.date(2026, 10, 1)
---   month_4 = datetime.date(2025, 8, 1)
---   month_40 = datetime.date(2026, 10, 1)
---   month_41 = datetime.date(2026, 9, 1)
---   month_42 = datetime.date(2026, 10, 1)
---   month_43 = datetime.date(2026, 9, 1)
---   month_44 = datetime.date(2026, 8, 1)
---   month_45 = datetime.date(2026, 7, 1)
---   month_46 = datetime.date(2026, 6, 1)
---   month_47 = datetime.date(2026, 10, 1)
---   month_48 = datetime.date(2026, 10, 1)
+--   month_3 = datetime.date(2025, 8, 1)
+--   month_4 = datetime.date(2025, 10, 1)
 --   month_5 = datetime.date(2025, 7, 1)
---   month_6 = datetime.date(2025, 6, 1)
---   month_7 = datetime.date(2025, 10, 1)
---   month_8 = datetime.date(2025, 10, 1)
---   month_9 = datetime.date(2025, 9, 1)
+--   month_6 = datetime.date(2025, 10, 1)
+--   month_7 = datetime.date(2026, 6, 1)
+--   month_8 = datetime.date(2026, 9, 1)
+--   month_9 = datetime.date(2026, 7, 1)
 --   param_1 = 1
---   param_10 = 1
---   param_11 = 0
---   param_12 = 0.0
---   param_13 = 0.0
---   param_14 = 0.0
---   param_15 = 0.0
---   param_16 = 0.0
---   param_17 = 0.0
---   param_18 = datetime.date(2025, 10, 1)
---   param_19 = 1
 --   param_2 = 0
---   param_20 = 0
---   param_21 = 0.0
---   param_22 = 0.0
---   param_23 = 0.0
---   param_24 = 0.0
---   param_25 = 0.0
---   param_26 = 0.0
---   param_27 = datetime.date(2026, 9, 1)
---   param_28 = 1
---   param_29 = 0
---   param_3 = 0.0
---   param_30 = 0.0
---   param_31 = 0.0
---   param_32 = 0.0
---   param_33 = 0.0
---   param_34 = 0.0
---   param_35 = 0.0
---   param_36 = datetime.date(2026, 9, 1)
---   param_37 = 1
---   param_38 = 0
---   param_39 = 0.0
---   param_4 = 0.0
---   param_40 = 0.0
---   param_41 = 0.0
---   param_42 = 0.0
---   param_43 = 0.0
---   param_44 = 0.0
---   param_45 = datetime.date(2026, 10, 1)
---   param_46 = 1
---   param_47 = 0
---   param_48 = 0.0
---   param_49 = 0.0
---   param_5 = 0.0
---   param_50 = 0.0
---   param_51 = 0.0
---   param_52 = 0.0
---   param_53 = 0.0
---   param_54 = datetime.date(2026, 10, 1)
---   param_6 = 0.0
---   param_7 = 0.0
---   param_8 = 0.0
---   param_9 = datetime.date(2025, 10, 1)
+--   param_3 = 1
+--   param_4 = 0
+--   param_5 = 1
+--   param_6 = 0
 --   percentile_cont_1 = 0.5
 --   percentile_cont_2 = 0.5
 --   percentile_cont_3 = 0.5
@@ -3111,21 +2930,15 @@ FROM entities LEFT OUTER JOIN rfm_counts ON rfm_counts.entity_id = entities.enti
 --   team_id_2 = ['T1']
 --   team_id_3 = ['T1']
 --   ts_1 = datetime.datetime(2025, 10, 1, 0, 0)
---   ts_10 = datetime.datetime(2026, 9, 16, 0, 0)
---   ts_11 = datetime.datetime(2026, 9, 1, 0, 0)
---   ts_12 = datetime.datetime(2026, 9, 16, 0, 0)
---   ts_13 = datetime.datetime(2026, 10, 1, 0, 0)
---   ts_14 = datetime.datetime(2026, 10, 16, 0, 0)
---   ts_15 = datetime.datetime(2026, 7, 18, 0, 0)
---   ts_16 = datetime.datetime(2026, 10, 16, 0, 0)
---   ts_17 = datetime.datetime(2026, 10, 1, 0, 0)
---   ts_18 = datetime.datetime(2026, 10, 16, 0, 0)
+--   ts_10 = datetime.datetime(2026, 10, 16, 0, 0)
+--   ts_11 = datetime.datetime(2026, 7, 18, 0, 0)
+--   ts_12 = datetime.datetime(2026, 8, 1, 0, 0)
 --   ts_2 = datetime.datetime(2025, 10, 16, 0, 0)
 --   ts_3 = datetime.datetime(2025, 7, 18, 0, 0)
---   ts_4 = datetime.datetime(2025, 10, 16, 0, 0)
---   ts_5 = datetime.datetime(2025, 10, 1, 0, 0)
---   ts_6 = datetime.datetime(2025, 10, 16, 0, 0)
---   ts_7 = datetime.datetime(2026, 9, 1, 0, 0)
---   ts_8 = datetime.datetime(2026, 9, 16, 0, 0)
---   ts_9 = datetime.datetime(2026, 6, 18, 0, 0)
+--   ts_4 = datetime.datetime(2025, 8, 1, 0, 0)
+--   ts_5 = datetime.datetime(2026, 9, 1, 0, 0)
+--   ts_6 = datetime.datetime(2026, 9, 16, 0, 0)
+--   ts_7 = datetime.datetime(2026, 6, 18, 0, 0)
+--   ts_8 = datetime.datetime(2026, 7, 1, 0, 0)
+--   ts_9 = datetime.datetime(2026, 10, 1, 0, 0)
 

@@ -8,7 +8,7 @@ with the as-of day included.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -135,12 +135,25 @@ def upto(df: pd.DataFrame, last_day: date) -> pd.Series:
 
 
 def rows(df: pd.DataFrame, fr: Frames, level: str, entity_id: str, win: Window) -> pd.DataFrame:
-    """Timestamped fact rows of the entity's stations inside the window."""
+    """Timestamped fact rows of the entity inside the window: rows at the entity's stations, or
+    for a customer the rows carrying the customer's id (wherever they bought)."""
     key = ("rows", id(df), level, entity_id, win.start, win.end)
     if key not in _MEMO:
-        _MEMO[key] = df[df["station_id"].isin(station_ids(fr, level, entity_id))
-                        & in_window(df, win)]
+        if level == "customer":
+            mine = df["customer_id"] == entity_id
+        else:
+            mine = df["station_id"].isin(station_ids(fr, level, entity_id))
+        _MEMO[key] = df[mine & in_window(df, win)]
     return _MEMO[key]  # type: ignore[return-value]
+
+
+def at_stations(fr: Frames, station_list: set[str]) -> Frames:
+    """The same fixture with the transaction facts cut to some stations: what a caller whose
+    scope is those stations may see of a customer."""
+    def cut(df: pd.DataFrame) -> pd.DataFrame:
+        return df[df["station_id"].isin(station_list)].copy()
+
+    return replace(fr, fuel=cut(fr.fuel), nonfuel=cut(fr.nonfuel), recharges=cut(fr.recharges))
 
 
 def fuel(fr: Frames, level: str, eid: str, win: Window) -> pd.DataFrame:
