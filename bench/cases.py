@@ -13,7 +13,7 @@ from datetime import date
 from sqlalchemy import Engine
 
 from data.scope import Scope
-from metrics.periods import Level, Period, window
+from metrics.periods import Level, Period, PeriodKind, Window, window
 from metrics.request import BatchRequest
 
 DRILL_LIMIT = 50  # pages/org_data.py shows 50 customers per status
@@ -71,14 +71,23 @@ def statement(engine: Engine, c: Ctx) -> int:
     return len(build(engine, req).rows)
 
 
-def bands(engine: Engine, c: Ctx) -> int:
-    """Amount bands for a team-quarter (metrics.bands, when it has landed)."""
-    from metrics import bands as mb  # noqa: F401 - raises ImportError until it exists
+def quarter_window(c: Ctx) -> Window:
+    """The quarter of the benchmarked month, to the as-of day."""
+    p = c.period
+    quarter = Period(PeriodKind.QUARTER, p.year, (p.start.month - 1) // 3 + 1)
+    return window(quarter, c.as_of)
 
-    raise NotImplementedError("metrics.bands has no agreed entry point yet")
+
+def bands(engine: Engine, c: Ctx) -> int:
+    """Amount bands for a team-quarter, with its campaigns' thresholds (as /bands asks)."""
+    from metrics.bands import campaign_thresholds, distribution
+
+    w = quarter_window(c)
+    found = campaign_thresholds(engine, c.scope, Level.TEAM, c.team, w)
+    return len(distribution(engine, c.scope, Level.TEAM, c.team, w, list(found.values())).bands)
 
 
 CASES: dict[str, Callable[[Engine, Ctx], int]] = {
     "board": board, "rankings": rankings, "drill": drill, "churn": churn,
-    "statement": statement,
+    "statement": statement, "bands": bands,
 }

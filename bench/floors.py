@@ -13,7 +13,7 @@ from datetime import date, timedelta
 
 import duckdb
 
-from metrics.periods import Period, Window, comparison, window
+from metrics.periods import Period, PeriodKind, Window, comparison, window
 
 # One pass over the team's fuel rows in the three windows (current, MoM, YoY): volume by
 # product, money, transactions and distinct customers — the heart of the board.
@@ -103,6 +103,17 @@ STATEMENT = [
 ]
 
 
+# Amount bands of a team-quarter: tickets by 20-yuan band of paid amount, one pass.
+BANDS = """
+SELECT floor(paid_amount / 20) AS band, count(*), sum(liters), sum(paid_amount),
+       sum(1.0 / list_price), sum(paid_amount / list_price)
+FROM fuel_sales
+WHERE station_id IN (SELECT station_id FROM stations WHERE team_id = $team)
+  AND ts >= $q0 AND ts < $q1
+GROUP BY 1 ORDER BY 1
+"""
+
+
 def _bounds(w: Window) -> tuple[date, date]:
     return w.start, w.end + timedelta(days=1)
 
@@ -113,6 +124,8 @@ def params(team: str, station: str, period: Period, as_of: date) -> dict[str, ob
     mom, yoy = comparison(cur, "mom"), comparison(cur, "yoy")
     (c0, c1), (m0, m1), (y0, y1) = _bounds(cur), _bounds(mom), _bounds(yoy)
     mc = cur.last_month
+    quarter = Period(PeriodKind.QUARTER, period.year, (period.start.month - 1) // 3 + 1)
+    q0, q1 = _bounds(window(quarter, as_of))
     prev = [mom.period.start]
     while len(prev) < 12:
         p = prev[-1]
@@ -120,7 +133,7 @@ def params(team: str, station: str, period: Period, as_of: date) -> dict[str, ob
     return {"team": team, "station": station, "c0": c0, "c1": c1, "m0": m0, "m1": m1,
             "y0": y0, "y1": y1, "mc": mc, "mm": mom.period.start, "my": yoy.period.start,
             "m1m": prev[0], "m2m": prev[1], "m3m": prev[2], "m12": prev[11],
-            "progress": cur.progress}
+            "progress": cur.progress, "q0": q0, "q1": q1}
 
 
 def _run(con: duckdb.DuckDBPyConnection, sqls: list[str], p: dict[str, object]) -> int:
@@ -137,6 +150,7 @@ FLOORS: dict[str, list[str]] = {
     "drill": [DRILL],
     "churn": [CHURN],
     "statement": STATEMENT,
+    "bands": [BANDS],
 }
 
 

@@ -44,3 +44,24 @@ def test_rankings_floor_gives_the_ranked_values(store):
     assert got.keys() == floor.keys()
     for team, value in floor.items():
         assert got[team] == pytest.approx(value, rel=1e-9)
+
+
+def test_bands_floor_gives_the_distribution(store):
+    """The bands floor counts the tickets and sums the amounts metrics.bands shows per band."""
+    from bench.cases import bands, quarter_window
+    from bench.floors import BANDS
+    from metrics.bands import distribution
+    from metrics.periods import Level
+
+    ctx = Ctx("T1", "S1", Period.parse("2026-10"), date(2026, 10, 15), Scope.everything())
+    eng = create_engine(f"duckdb:///{store}", connect_args={"read_only": True})
+    ours = distribution(eng, ctx.scope, Level.TEAM, "T1", quarter_window(ctx))
+    assert bands(eng, ctx) == len(ours.bands) > 0
+    eng.dispose()
+    con = duckdb.connect(store, read_only=True)
+    p = params("T1", "S1", ctx.period, ctx.as_of)
+    floor = con.execute(BANDS, {k: p[k] for k in ("team", "q0", "q1")}).fetchall()
+    con.close()
+    assert [(b * 20, n) for b, n, *_ in floor] == [(b.lo, b.count) for b in ours.bands]
+    for (_, _, liters, paid, _, _), band in zip(floor, ours.bands, strict=True):
+        assert (liters, paid) == (pytest.approx(band.liters), pytest.approx(band.paid))
