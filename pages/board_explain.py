@@ -70,7 +70,12 @@ def _input_rows(inputs: list[Any], lang: str) -> tuple[tuple[str, str], ...]:
 
 
 def _rows_href(ind_id: str, data: dict[str, Any]) -> str:
-    """The rows page (/rows) of this indicator in the board's view."""
+    """The rows page (/rows) of this indicator in the board's view; no link for a role that
+    may not open that page (access/roles.py lists the pages of each role)."""
+    from access.guard import page_allowed
+
+    if not page_allowed("/rows"):
+        return ""
     ent = data["entity"]
     query = {"indicator": ind_id, ent["level"]: ent["id"], "period": data["period"]}
     if data.get("as_of"):
