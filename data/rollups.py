@@ -4,6 +4,9 @@
 (member sales only: anonymous sales have no customer). Customer status, churn warnings and the
 customer lists read it instead of scanning raw transactions.
 
+`agg_customer_lapse` holds its rows followed by a month without purchase (or by none): a
+customer state reads those instead of each pair's whole history.
+
 `agg_fuel_day` holds one row per station, day and the dimensions/flags the catalogue's fuel
 filters use, with the sums of every additive fuel column; the compiler reads it for a board's
 fuel measures (metrics/compile_rollup.py) instead of ~7× as many raw transactions.
@@ -21,15 +24,18 @@ from sqlalchemy import (
     case,
     cast,
     delete,
+    extract,
     func,
     insert,
     inspect,
     literal_column,
+    or_,
     select,
 )
 
 from data.schema import (
     ROLLUP_TABLES,
+    agg_customer_lapse,
     agg_customer_month,
     agg_fuel_day,
     customers,
@@ -127,6 +133,26 @@ def rebuild_fuel_day(conn: Connection) -> int:
     return conn.execute(select(func.count()).select_from(agg_fuel_day)).scalar_one()
 
 
+def _month_index(col) -> object:  # noqa: ANN001 - a date column
+    """12 × year + month: consecutive months differ by 1 (portable month arithmetic)."""
+    return extract("year", col) * 12 + extract("month", col)
+
+
+def rebuild_lapse(conn: Connection) -> int:
+    """Replace `agg_customer_lapse` with the rows of agg_customer_month followed by a gap."""
+    conn.execute(delete(agg_customer_lapse))
+    acm = agg_customer_month.c
+    gap = or_(acm.next_month.is_(None), _month_index(acm.next_month) > _month_index(acm.month) + 1)
+    query = (
+        select(acm.customer_id, acm.station_id, acm.month, acm.next_month, acm.last_ts)
+        .where(gap)
+        .order_by(acm.station_id, acm.month)
+    )
+    columns = [c.name for c in agg_customer_lapse.columns]
+    conn.execute(insert(agg_customer_lapse).from_select(columns, query))
+    return conn.execute(select(func.count()).select_from(agg_customer_lapse)).scalar_one()
+
+
 def upgrade_tables(conn: Connection) -> list[str]:
     """Recreate rollup tables whose stored columns differ from data/schema.py (a store written
     before a rollup gained a column); they are rebuilt right after. Returns the names."""
@@ -153,6 +179,7 @@ def rebuild(conn: Connection) -> int:
     query = customer_month_select()
     query = query.order_by(query.selected_columns.month, query.selected_columns.station_id)
     conn.execute(insert(agg_customer_month).from_select(columns, query))
+    rebuild_lapse(conn)
     rebuild_fuel_day(conn)
     return conn.execute(select(func.count()).select_from(agg_customer_month)).scalar_one()
 

@@ -25,7 +25,7 @@ from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import CTE, Date, Select, and_, case, cast, func, literal, or_, select, union_all
 
-from data.schema import agg_customer_month, customers, fuel_sales, stations
+from data.schema import agg_customer_lapse, agg_customer_month, customers, fuel_sales, stations
 from metrics.periods import ORG_LEVELS, Window, add_months, days_in_month, month_start
 from metrics.special.base import ProviderRequest, ProviderSpec
 
@@ -92,26 +92,45 @@ def customer_months(w: Window, ent: CTE, prefix: str = "", rollup: bool = True,
     """Liters per (entity, customer, month) up to M at the entity's stations.
 
     Closed months from agg_customer_month; a partial as-of month from fuel_sales up to w.end.
-    `rollup`: of the months up to `history_cutoff`, read only each (customer, station)'s last
-    one (next_month after the cutoff), not the whole history: the same state, far fewer rows.
+    `rollup`: the months from `history_cutoff` C on from agg_customer_month (a range of months),
+    and before C only each (customer, station)'s last month, from agg_customer_lapse with 0
+    liters (no output sums a month before C): the same state from far fewer rows.
     `last_ts` adds each month's last purchase time (the customer lists show it).
     """
     acm, m = agg_customer_month.c, w.last_month
     partial = as_of_month_is_partial(w)
     conds = [acm.month < m if partial else acm.month <= m]
     if rollup:
-        cut = history_cutoff(w)
-        conds.append(or_(acm.month > cut, acm.next_month.is_(None), acm.next_month > cut))
+        conds.append(acm.month >= history_cutoff(w))
     extra = [acm.last_ts] if last_ts else []
     closed = (
         select(ent.c.entity_id, acm.customer_id, acm.month, acm.liters, *extra)
         .join(ent, ent.c.station_id == acm.station_id)
         .where(*conds)
     )
-    if not partial:
+    parts = [closed, _lapsed(w, ent, last_ts)] if rollup else [closed]
+    if partial:
+        parts.append(_current_month(w, ent, last_ts))
+    if len(parts) == 1:
         return closed.cte(f"{prefix}customer_months")
-    fs = fuel_sales.c
-    current = (
+    return union_all(*parts).cte(f"{prefix}customer_months")
+
+
+def _lapsed(w: Window, ent: CTE, last_ts: bool) -> Select:
+    """Each (customer, station)'s last month before the cut-off C (see `customer_months`)."""
+    lp, cut = agg_customer_lapse.c, history_cutoff(w)
+    return (
+        select(ent.c.entity_id, lp.customer_id, lp.month, literal(0.0).label("liters"),
+               *([lp.last_ts] if last_ts else []))
+        .join(ent, ent.c.station_id == lp.station_id)
+        .where(lp.month < cut, or_(lp.next_month.is_(None), lp.next_month > cut))
+    )  # fmt: skip
+
+
+def _current_month(w: Window, ent: CTE, last_ts: bool) -> Select:
+    """The as-of month cut short by the window end, from fuel_sales."""
+    fs, m = fuel_sales.c, w.last_month
+    return (
         select(
             ent.c.entity_id,
             fs.customer_id,
@@ -127,7 +146,6 @@ def customer_months(w: Window, ent: CTE, prefix: str = "", rollup: bool = True,
         )
         .group_by(ent.c.entity_id, fs.customer_id)
     )
-    return union_all(closed, current).cte(f"{prefix}customer_months")
 
 
 def customer_state(w: Window, ent: CTE, prefix: str = "", rollup: bool = True,
@@ -253,7 +271,8 @@ STATUS = ProviderSpec(
         "agg_customer_month.station_id",
         "agg_customer_month.month",
         "agg_customer_month.liters",
-        "agg_customer_month.next_month",
+        "agg_customer_lapse.month",
+        "agg_customer_lapse.next_month",
         "fuel_sales.customer_id",
         "fuel_sales.ts",
         "fuel_sales.liters",
@@ -387,7 +406,7 @@ ACTIVATION = ProviderSpec(
         "fuel_sales.customer_id",
         "fuel_sales.ts",
         "agg_customer_month.liters",
-        "agg_customer_month.next_month",
+        "agg_customer_lapse.next_month",
         "agg_customer_month.first_day_registered",
     ),
     description="新客户 30 天激活、客户经理持有客户购油与人均有效客户（开户站归属本单位）",

@@ -244,7 +244,6 @@ HIGH_VALUE = ProviderSpec(
         "fuel_sales.paid_amount",
         "agg_customer_month.month",
         "agg_customer_month.liters",
-        "agg_customer_month.next_month",
         "agg_customer_month.txn_count",
         "agg_customer_month.paid_amount",
         "agg_customer_month.last_ts",

@@ -88,6 +88,16 @@ def customer_month_rows(fuel: list[Row], density: Mapping[str, float],
     ]  # fmt: skip
 
 
+def lapse_rows(month_rows: list[Row]) -> list[Row]:
+    """agg_customer_lapse in plain Python: the month rows whose pair did not buy the month after."""
+    def following(m: date) -> date:
+        return date(m.year + m.month // 12, m.month % 12 + 1, 1)
+
+    return [{k: r[k] for k in ("customer_id", "station_id", "month", "next_month", "last_ts")}
+            for r in month_rows
+            if r["next_month"] is None or r["next_month"] != following(r["month"])]  # fmt: skip
+
+
 def load(engine: Engine, tables: Mapping[str, list[Row]]) -> None:
     """Create the schema and insert the rows (table name → rows); adds agg_customer_month."""
     metadata.create_all(engine)
@@ -96,6 +106,7 @@ def load(engine: Engine, tables: Mapping[str, list[Row]]) -> None:
     registered = {c["customer_id"]: c["registered_on"] for c in tables.get("customers", [])}
     rows["agg_customer_month"] = customer_month_rows(list(tables.get("fuel_sales", [])), density,
                                                      registered)
+    rows["agg_customer_lapse"] = lapse_rows(rows["agg_customer_month"])
     with engine.begin() as conn:
         for name, data in rows.items():
             if data:
