@@ -1,6 +1,8 @@
 """Hand-drawn inline SVG charts (no browser needed: the report builds in well under a second).
 
-Text inside the SVG is escaped; the font family is inherited from the page (Noto Sans CJK).
+Text inside the SVG is escaped. The font family is set on the SVG itself: WeasyPrint's SVG
+renderer does not inherit the page's, and fontconfig's plain sans-serif picks the Japanese face
+(a third CJK font to subset in every PDF).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ COLOURS = {"green": "#2e7d32", "yellow": "#f9a825", "red": "#c62828", "grey": "#
 ROW = 26
 LABEL_W = 150
 BAR_W = 330
+FONT = "Noto Sans CJK SC, Noto Sans SC, Microsoft YaHei, sans-serif"
 
 
 def completion_bars(figs: tuple[Figure, ...], progress: float, lang: str) -> str:
@@ -24,7 +27,7 @@ def completion_bars(figs: tuple[Figure, ...], progress: float, lang: str) -> str
     scale = BAR_W / 1.5
     h = ROW * len(rows) + 24
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{LABEL_W + BAR_W + 70}" height="{h}" '
-           f'role="img" class="chart">']  # fmt: skip
+           f'role="img" class="chart" font-family="{FONT}">']  # fmt: skip
     for i, f in enumerate(rows):
         y = i * ROW + 4
         w = max(0.0, min(f.completion or 0.0, 1.5)) * scale
@@ -54,7 +57,7 @@ def contribution_bars(rows: tuple[Contributor, ...],
     half = 120
     mid = LABEL_W + half
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{LABEL_W + 2 * half + 90}" '
-           f'height="{ROW * len(rows) + 4}" role="img" class="chart">']  # fmt: skip
+           f'height="{ROW * len(rows) + 4}" role="img" class="chart" font-family="{FONT}">']  # fmt: skip
     for i, c in enumerate(rows):
         y = i * ROW + 4
         w = abs(c.delta or 0.0) / top * half

@@ -129,11 +129,15 @@ def rank_changes(r: Report, lang: str) -> str:
         return "各项头条指标的市内、省内排名与上月同期持平。" if _z(lang) else \
             "No headline changed its rank in the city or the province on last period."
     if _z(lang):
-        items = [f"{h.name_zh} 市内 {h.city_prev}→{h.city_rank}、省内 {h.province_prev}→{h.province_rank}"
-                 for h in moved]  # fmt: skip
+        items = [h.name_zh + " " + "、".join(
+            ([f"市内 {h.city_prev}→{h.city_rank}"] if h.city_move else [])
+            + ([f"省内 {h.province_prev}→{h.province_rank}"] if h.province_move else []))
+            for h in moved]  # fmt: skip
         return "排名变化（与上月同期比）：" + "；".join(items) + "。"
-    items = [f"{h.name_en} city {h.city_prev}→{h.city_rank}, province {h.province_prev}→"
-             f"{h.province_rank}" for h in moved]  # fmt: skip
+    items = [h.name_en + " " + ", ".join(
+        ([f"city {h.city_prev}→{h.city_rank}"] if h.city_move else [])
+        + ([f"province {h.province_prev}→{h.province_rank}"] if h.province_move else []))
+        for h in moved]  # fmt: skip
     return "Rank changes on last period, like for like: " + "; ".join(items) + "."
 
 
