@@ -78,12 +78,20 @@ def _number(value: float | None) -> str:
     return fmt.number(value, 0 if float(value).is_integer() else 4)
 
 
+def _window_text(period: str, end: str, partial: bool, lang: str) -> str:
+    """"2026-11（至 11-24）" / "2026-11 (to 11-24)" for a window cut short, else the period."""
+    if not partial:
+        return period
+    return f"{period}（至 {end[5:]}）" if lang == "zh" else f"{period} (to {end[5:]})"
+
+
 def _recon_lines(meta: dict[str, Any], lang: str) -> list[ReconLine]:
     lines = []
     for s in meta["sources"]:
         check = "none" if s["listing"] == "none" else "match" if s["matches"] else "mismatch"
         lines.append(ReconLine(
-            s["index"], f"{s['measure']} · {s['description']}", s["window"],
+            s["index"], f"{s['measure']} · {s['description']}",
+            _window_text(s["period"], s["end"], s.get("partial", False), lang),
             f"{t('level.' + s['level'], lang)} {s['id']}", _number(s["value"]),
             "—" if check == "none" else _number(s["total"]),
             "—" if check == "none" else fmt.count(s["rows"]), check))
@@ -138,7 +146,9 @@ def load(lang: str | None, query: Any, chosen: Any) -> tuple[Any, ...]:
     wanted = chosen if chosen is not None else (query or {}).get("input")
     indexes = [s["index"] for s in listed]
     value = next((i for i in indexes if str(i) == str(wanted)), indexes[0] if indexes else None)
-    options = [{"label": f"{s['measure']} · {s['window']} · {s['level']} {s['id']}",
+    options = [{"label": f"{s['measure']} · "
+                         f"{_window_text(s['period'], s['end'], s.get('partial', False), lang)} · "
+                         f"{t('level.' + s['level'], lang)} {s['id']}",
                 "value": s["index"]} for s in listed]
     return (_header(meta, lang), _recon_block(meta, value, lang), options, value, meta,
             csv_label)
@@ -149,20 +159,23 @@ def _header(meta: dict[str, Any], lang: str) -> html.Div:
     name = meta["name_en"] if lang == "en" else meta["name_zh"]
     sub = t("rows.subtitle", lang, indicator=f"{name} ({meta['indicator']})",
             entity=f"{t('level.' + ent['level'], lang)} · {ent['name']} ({ent['id']})",
-            window=meta["window"])
+            window=_window_text(meta["period"], meta.get("window_end", ""),
+                                meta.get("partial", False), lang))
     value = t("rows.value", lang, value=format_value(meta["value"], meta["unit"], lang,
                                                      meta.get("decimals")))
     back = {ent["level"]: ent["id"], "period": meta["period"]}
     if meta.get("as_of"):
         back["as_of"] = meta["as_of"]
-    link = html.A(t("rows.back", lang), href="/board?" + urlencode(back), className="rows-back")
+    link = html.A(t("rows.back", lang), href="/board?" + urlencode(back), className="rows-back",
+                  style={"marginLeft": "1rem"})
     return page_header(t("rows.title", lang), sub, [html.Span(value, className="rows-value"), link])
 
 
 def _recon_block(meta: dict[str, Any], selected: int | None, lang: str) -> html.Div:
     parts: list[Any] = [html.H2(t("rows.reconcile", lang), className="h6")]
     if meta.get("substituted"):
-        parts.append(html.Pre(meta["substituted"], className="rows-substituted"))
+        parts += [html.Div(t("drawer.substituted", lang), className="text-muted small"),
+                  html.Pre(meta["substituted"], className="rows-substituted")]
     parts.append(reconciliation_table(_recon_lines(meta, lang), selected, lang))
     if not any(s["listing"] != "none" for s in meta["sources"]):
         parts.append(_message(t("rows.none", lang)))

@@ -47,7 +47,8 @@ def _compute(engine: Engine, scope: Scope, ind_id: str, entity: Entity, period: 
             "index": s.index, "measure": s.measure.id, "description": s.measure.description,
             "plan": s.measure.id.startswith("plan__"), "period": str(s.window.period),
             "start": s.window.start.isoformat(), "end": s.window.end.isoformat(),
-            "window": s.window.label(), "level": str(s.entity[0]), "id": s.entity[1],
+            "window": s.window.label(), "partial": s.window.is_partial,
+            "level": str(s.entity[0]), "id": s.entity[1],
             "value": _num(s.value), "listing": s.listing, "rows": rec.rows,
             "total": _num(rec.total), "matches": rec.matches,
         })
@@ -57,7 +58,8 @@ def _compute(engine: Engine, scope: Scope, ind_id: str, entity: Entity, period: 
         "unit": str(getattr(ind.unit, "value", ind.unit)), "decimals": ind.display_decimals,
         "entity": {"level": entity.level, "id": entity.id, "name": entity.name},
         "period": str(period), "as_of": as_of.isoformat() if as_of else None,
-        "window": ex.window.label(), "value": _num(ex.value), "rag": ex.rag,
+        "window": ex.window.label(), "window_end": ex.window.end.isoformat(),
+        "partial": ex.window.is_partial, "value": _num(ex.value), "rag": ex.rag,
         "substituted": ex.substituted, "sources": sources,
     }
 
