@@ -2,5 +2,9 @@
 
 - `alerts.rules.load_rules()` → frozen `Rule`s from alerts/rules.yaml.
 - `alerts.evaluate.run(engine, state_engine, as_of)` → the alerts newly stored.
-- `python -m alerts run --db URL --as-of DATE` runs it from the command line (cron after import).
+- `alerts.after_import.evaluate_after_import(url)`: what `python -m data import` runs once an
+  import is published (evaluate for the last data day, tell the configured people; never fails
+  the import).
+- `alerts.schedule`: the daily digest at a local time (`python -m alerts schedule`).
+- `python -m alerts run|send|schedule` from the command line; settings in alerts/config.py.
 """
