@@ -36,8 +36,9 @@ from data.scope import Scope
 from metrics.compiler import _window_cond, entity_filter, joined, plan_measure
 from metrics.evalctx import ValueCtx, span_window
 from metrics.evaluator import compute_row, prepare, run_plan
+from metrics.explain_rows_lists import VALUE_COL, customer_rows, station_rows
 from metrics.expr import PLAN_FUNCS, Input
-from metrics.facts import column, fact_def, filter_clause, station_passes, station_value
+from metrics.facts import column, fact_def, filter_clause
 from metrics.model import Agg, Fact, Indicator, Measure
 from metrics.periods import Level, Period, Window
 from metrics.registry import Registry, get_registry
@@ -46,7 +47,6 @@ from metrics.request import BatchRequest, EntityKey
 # customers.status outputs that are the length of a customer list (metrics/customer_lists.py).
 STATUS_LISTS = {"active": "active", "lost": "lost", "dormant": "dormant", "warning": "warning",
                 "serious_warning": "serious", "escalated": "escalated"}
-VALUE_COL = "measure_value"
 # The contract's natural key of each fact table: rows list in time order, ties by this key,
 # so that pages never overlap or skip a row.
 ORDER_KEYS = {"fuel_sales": ("txn_id",), "nonfuel_sales": ("basket_id", "line_no"),
@@ -212,40 +212,12 @@ def _fact_total(source: RowsSource, stmt: Select) -> Select:
     return select(func.count().label("n"), agg.label("total")).select_from(sub)
 
 
-def _station_rows(engine: Engine, source: RowsSource, scope: Scope) -> list[dict[str, Any]]:
-    """The entity's stations in scope with their contribution (the evaluator's Python rule)."""
-    level, ident = source.entity
-    cols = [stations.c[c] for c in ("station_id", "station_name", "team_id", "city_id",
-                                    "opened_on", "location_type", "staff_count",
-                                    "store_area_m2", "nozzle_count")]
-    stmt = select(*cols).where(entity_filter(level, [ident], scope)).order_by(stations.c.station_id)
-    with engine.connect() as conn:
-        rows = [dict(r) for r in conn.execute(stmt).mappings()]
-    m = source.measure
-    out = []
-    for r in rows:
-        passes = station_passes(dict(m.filter), r)
-        out.append({**r, VALUE_COL: station_value(m.expr or "", r, source.window) if passes else 0.0})
-    return out
-
-
-def _customer_rows(engine: Engine, source: RowsSource, scope: Scope) -> list[dict[str, Any]]:
-    from metrics.customer_lists import customer_list
-
-    level, ident = source.entity
-    found = customer_list(engine, str(level), ident, source.window, scope,
-                          source.customer_kind or "", details=False)
-    return [{"customer_id": c.customer_id, "name": c.name, "phone": c.phone, "kind": c.kind,
-             "grade": c.grade, "status": c.status, "warning": c.warning,
-             "last_purchase": c.last_purchase, "liters_month": round(c.liters_month, 2),
-             "liters_avg3": round(c.liters_avg3, 2), VALUE_COL: 1} for c in found]
-
-
 def _python_rows(engine: Engine, source: RowsSource, scope: Scope) -> list[dict[str, Any]]:
     if source.listing == "station":
-        return _station_rows(engine, source, scope)
+        return station_rows(engine, source.measure, source.window, source.entity, scope)
     if source.listing == "customers":
-        return _customer_rows(engine, source, scope)
+        return customer_rows(engine, source.customer_kind or "", source.window, source.entity,
+                             scope)
     return []
 
 
