@@ -76,3 +76,12 @@ def test_cli_builds_html(report_store, tmp_path):
     bad = subprocess.run([*cmd[:9], "T9", *cmd[10:]], cwd=ROOT, capture_output=True, text=True,
                          timeout=120)  # fmt: skip
     assert bad.returncode == 2 and "T9" in bad.stderr
+
+
+def test_rank_table_and_contributors_in_html(report):
+    zh, en = render_html(report, "zh"), render_html(report, "en")
+    assert "市内排名（较上月同期）" in zh and "Rank in province (vs last period)" in en
+    assert zh.count('<table class="ranks">') == 1
+    for h in report.rank.by_headline:  # every headline's rank links to its definition
+        assert f'<tr><td><a class="num" href="/dictionary#{h.figure_id}">' in zh.split('class="ranks"')[1]
+    assert "按油品：" in zh and "By product: " in en and "变化最大的客户" in zh
