@@ -12,7 +12,10 @@ import logging
 from dataclasses import dataclass, field
 from datetime import date
 
+from sqlalchemy import Engine
+
 from alerts.deliver import Outcome
+from data.state_alerts import NewAlert
 
 log = logging.getLogger("alerts.after_import")
 
@@ -53,7 +56,8 @@ def evaluate_after_import(facts_url: str, state_url: str | None = None, *,
     if out.skipped:
         return out
     try:
-        out.added, added, state = _evaluate(facts_url, state_url or state_url_from_env(), out)
+        added, state = _evaluate(facts_url, state_url or state_url_from_env(), out)
+        out.added = len(added)
         delivery = delivery_from_env()
         if delivery is not None and added:
             from alerts.deliver import deliver_new
@@ -66,7 +70,8 @@ def evaluate_after_import(facts_url: str, state_url: str | None = None, *,
     return out
 
 
-def _evaluate(facts_url: str, state_url: str, out: AfterImport) -> tuple[int, list, object]:
+def _evaluate(facts_url: str, state_url: str, out: AfterImport) -> tuple[list[NewAlert], Engine]:
+    """Store the alerts of the last data day (set on `out`); (new alerts, state engine)."""
     from alerts.evaluate import run
     from data.org import latest_day
     from data.state import state_engine
@@ -76,7 +81,7 @@ def _evaluate(facts_url: str, state_url: str, out: AfterImport) -> tuple[int, li
     out.as_of = latest_day(facts)
     state = state_engine(state_url)
     if out.as_of is None:
-        return 0, [], state
+        return [], state
     added = run(facts, state, out.as_of)
     log.info("alerts after import: %d new for %s", len(added), out.as_of)
-    return len(added), added, state
+    return added, state
