@@ -143,3 +143,13 @@ def test_command_line_once(status_store_url, state_url, tmp_path):
     bad = subprocess.run([*args[:-2], "--at", "25:00"], cwd=ROOT, capture_output=True, text=True,
                          timeout=60)  # fmt: skip
     assert bad.returncode == 2 and "HH:MM" in bad.stderr
+
+
+def test_digest_job_can_evaluate_first(status_store_url, state_url, caplog):
+    """With `evaluate`, a run stores the day's alerts before sending (idempotent: the second
+    run finds nothing new)."""
+    job = DigestJob(status_store_url, state_url, Delivery((), SmtpConfig()), evaluate=True)
+    with caplog.at_level(logging.INFO, logger="alerts.schedule"):
+        assert job() == [] and job() == []  # nobody to tell
+    runs = [r.getMessage() for r in caplog.records if "new alert(s) for" in r.getMessage()]
+    assert len(runs) == 2 and runs[1] == f"digest: 0 new alert(s) for {DAY}"
