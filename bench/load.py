@@ -1,11 +1,16 @@
 """Load test (issue 9 "Faults and load"; run by hand, not in the suite).
 
-Serves the app with waitress on loopback (production settings, a temporary state store with
-one user per role) and runs N simulated users for D seconds, each signed in through the real
-login form and repeating what a person does: the board of their entity, a ranking, an
-organisation drill-down. Prints p50/p95/max latency, throughput and errors per callback kind.
+Serves the app with waitress on loopback (a temporary state store with one user per person of
+bench/load_plan.py) and runs N simulated people for D seconds. Each signs in through the real
+login form and opens pages the way the browser does (router, controls, data, render callbacks
+chained): their board, a ranking, a drill-down, with a think time between page views.
 
-    .venv/bin/python bench/load.py --facts duckdb:///var/amoeba.duckdb --users 50 --seconds 60
+Phases: (1) warm-up: every distinct person opens every page once, two at a time (the cold cost
+of each view, reported; this is what a prewarm after an import pays); (2) the timed phase.
+Reports p50/p95/max latency of requests and of whole page views, throughput and errors per
+page and per role, the server's CPU seconds and the load average.
+
+    .venv/bin/python bench/load.py --facts duckdb:////tmp/demo.duckdb --users 50 --seconds 60
 """
 
 from __future__ import annotations
@@ -15,13 +20,12 @@ import os
 import random
 import secrets
 import socket
-import statistics
 import subprocess
 import sys
 import tempfile
 import threading
 import time
-from collections import defaultdict
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import requests
@@ -29,65 +33,35 @@ import requests
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.access.harness import base_values, harvest, payload, server_deps  # noqa: E402
+from bench.load_plan import WEIGHTS, PageView, Person, dependencies, page_view, people  # noqa: E402
+from bench.load_report import report  # noqa: E402
 
 PASSWORD = "load-test-password"
-# (user, role, scope): the mix of people; 50 users cycle through it.
-PEOPLE = [("prov", "province_analyst", "province"), ("city", "city_manager", "city:{city}"),
-          ("team", "team_leader", "team:{team}"), ("team2", "team_leader", "team:{team}"),
-          ("station", "station_manager", "station:{station}")]
-SCENARIOS = {"board": "board-data.data", "rankings": "..rank-data.data...rank-url.data..",
-             "drill": "..org-crumbs.children...org-header.children...org-body.children...org-url.data.."}
 
 
-class Client:
-    """requests.Session with the few methods of Flask's test client the harness uses."""
-
-    def __init__(self, base: str) -> None:
-        self.base, self.s = base, requests.Session()
-
-    def get(self, path: str) -> Response:
-        return Response(self.s.get(self.base + path, timeout=60))
-
-    def post(self, path: str, json: object) -> Response:  # noqa: A002 - same name as Flask's
-        return Response(self.s.post(self.base + path, json=json, timeout=60))
-
-
-class Response:
-    def __init__(self, r: requests.Response) -> None:
-        self.r, self.status_code = r, r.status_code
-
-    def get_json(self) -> object:
-        return self.r.json()
-
-    def get_data(self, as_text: bool = True) -> str:
-        return self.r.text
-
-
-def _first_ids(facts: str) -> dict[str, str]:
+def _stations(facts: str) -> list[tuple[str, str, str]]:
     from sqlalchemy import text
 
     from data.store import reader_engine
 
     with reader_engine(facts).connect() as conn:
-        row = conn.execute(text("SELECT city_id, team_id, station_id FROM stations "
-                                "ORDER BY station_id LIMIT 1")).one()
-    return {"city": row[0], "team": row[1], "station": row[2]}
+        rows = conn.execute(text("SELECT station_id, team_id, city_id FROM stations "
+                                 "ORDER BY station_id")).all()
+    return [tuple(r) for r in rows]
 
 
 def _free_port() -> int:
-    s = socket.socket()
-    s.bind(("127.0.0.1", 0))
-    port = s.getsockname()[1]
-    s.close()
-    return port
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
 
 
 def _serve(facts: str, state: str, port: int, threads: int) -> subprocess.Popen:
-    env = dict(os.environ, DATABASE_URL=facts, STATE_DATABASE_URL=state, AMOEBA_ENV="development",  # Secure cookies need HTTPS; loopback is HTTP
+    # development mode: Secure cookies need HTTPS, and loopback is HTTP
+    env = dict(os.environ, DATABASE_URL=facts, STATE_DATABASE_URL=state, AMOEBA_ENV="development",
                SECRET_KEY=secrets.token_hex(32))
     code = (f"import waitress, app; waitress.serve(app.wsgi(), host='127.0.0.1', port={port}, "
-            f"threads={threads}, _quiet=True)")
+            f"threads={threads}, connection_limit=200, _quiet=True)")
     proc = subprocess.Popen([sys.executable, "-c", code], cwd=ROOT, env=env)
     for _ in range(300):
         try:
@@ -99,113 +73,99 @@ def _serve(facts: str, state: str, port: int, threads: int) -> subprocess.Popen:
     raise SystemExit("the server did not start")
 
 
-def _login(base: str, user: str) -> Client:
-    client = Client(base)
-    page = client.s.get(base + "/login", timeout=30).text
+def login(base: str, user: str) -> requests.Session:
+    """A session signed in through the real form."""
+    session = requests.Session()
+    page = session.get(base + "/login", timeout=60).text
     token = page.split('name="csrf" value="')[1].split('"')[0]
-    r = client.s.post(base + "/login", data={"csrf": token, "user": user, "password": PASSWORD},
-                      allow_redirects=False, timeout=30)
-    assert r.status_code == 302, r.status_code
-    return client
+    res = session.post(base + "/login", data={"csrf": token, "user": user, "password": PASSWORD},
+                       allow_redirects=False, timeout=60)
+    if res.status_code != 302:
+        raise SystemExit(f"sign-in of {user} failed: {res.status_code}")
+    return session
 
 
-def _plan(client: Client) -> dict[str, dict]:
-    """One ready payload per scenario, from the user's own pickers (their default entity)."""
-    deps = server_deps(client)
-    values_seen = harvest(client, deps)
-    plan = {}
-    for name, output in SCENARIOS.items():
-        dep = next(d for d in deps if d["output"] == output)
-        values = base_values(dep, values_seen)
-        if name == "drill":
-            values[("org-query", "data")] = {"rest": "", "period": None}
-            values[("org-period", "value")] = values_seen.get("org-period", {}).get("value")
-        plan[name] = payload(dep, values)
-    return plan
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds of a process so far (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def _ready(base: str, who: str) -> tuple[Client, dict[str, dict]]:
-    """A signed-in user and their payloads; each scenario run once (the warm-up a server does
-    at start-up, so the timed phase measures browsing, not the first evaluation)."""
-    client = _login(base, who)
-    plan = _plan(client)
-    for body in plan.values():
-        client.s.post(base + "/_dash-update-component", json=body, timeout=600)
-    return client, plan
+def warm_up(base: str, crowd: list[Person], deps: dict) -> list[PageView]:
+    """Every distinct person opens every page once, two at a time (two cores)."""
+    distinct = list({p.name: p for p in crowd}.values())
+
+    def one(person: Person) -> list[PageView]:
+        session = login(base, person.name)
+        return [page_view(session, base, deps, person, page, timeout=900) for page in WEIGHTS]
+
+    with ThreadPoolExecutor(2) as pool:
+        return [v for views in pool.map(one, distinct) for v in views]
 
 
-def _ready_light(base: str, who: str, warm: dict) -> tuple[Client, dict[str, dict]]:
-    """Another session of a warmed-up user (same payloads, its own cookie)."""
-    return _login(base, who), warm[who][1]
-
-
-def _user(base: str, ready: tuple[Client, dict], seed: int, until: float, out: dict,
-          lock: threading.Lock) -> None:
-    client, plan = ready
+def browse(base: str, person: Person, deps: dict, seed: int, until: float,
+           think: tuple[float, float], out: list[PageView], lock: threading.Lock) -> None:
+    """One simulated person: sign in, then page views with think time until `until`."""
     rnd = random.Random(seed)
+    session = login(base, person.name)
+    time.sleep(rnd.uniform(0, think[1]))  # people do not all click in the same second
+    pages, weights = list(WEIGHTS), list(WEIGHTS.values())
     while time.time() < until:
-        name = rnd.choice(list(plan))
-        t0 = time.perf_counter()
-        try:
-            r = client.s.post(base + "/_dash-update-component", json=plan[name], timeout=60)
-            ok = r.status_code in (200, 204)
-        except requests.RequestException:
-            ok = False
+        view = page_view(session, base, deps, person, rnd.choices(pages, weights)[0])
         with lock:
-            out[name].append((time.perf_counter() - t0, ok))
-        time.sleep(rnd.uniform(0.5, 1.5))  # think time between clicks
+            out.append(view)
+        time.sleep(rnd.uniform(*think))
 
 
-def _report(out: dict, seconds: float) -> None:
-    every = [x for v in out.values() for x in v]
-    for name, rows in [*sorted(out.items()), ("all", every)]:
-        lat = sorted(t for t, _ in rows)
-        if not lat:
-            continue
-        p95 = lat[min(len(lat) - 1, int(0.95 * len(lat)))]
-        errors = sum(1 for _, ok in rows if not ok)
-        print(f"{name:9s} n={len(lat):5d} p50={statistics.median(lat) * 1000:7.0f} ms "
-              f"p95={p95 * 1000:7.0f} ms max={lat[-1] * 1000:7.0f} ms errors={errors} "
-              f"rate={len(lat) / seconds:6.1f}/s")
+def _users(state: str, crowd: list[Person]) -> None:
+    from access.users import create_user
+    from data.state import state_engine
+
+    engine = state_engine(state)
+    for person in {p.name: p for p in crowd}.values():
+        create_user(engine, person.name, PASSWORD, person.role, person.scope)
 
 
 def main() -> None:
-    """Parse arguments, serve, load, report, stop the server."""
+    """Parse arguments, serve, warm up, load, report, stop the server."""
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--facts", required=True, help="facts store URL (e.g. the demo store)")
     ap.add_argument("--users", type=int, default=50)
     ap.add_argument("--seconds", type=int, default=60)
     ap.add_argument("--threads", type=int, default=8, help="waitress worker threads")
+    ap.add_argument("--think", type=float, nargs=2, default=(3.0, 12.0),
+                    metavar=("MIN", "MAX"), help="seconds between page views")
     args = ap.parse_args()
-    from access.users import create_user
-    from data.state import state_engine
-
-    tmp = Path(tempfile.mkdtemp())
-    state = f"sqlite:///{tmp / 'state.sqlite'}"
-    ids = _first_ids(args.facts)
-    for who, role, scope in PEOPLE:
-        create_user(state_engine(state), who, PASSWORD, role, scope.format(**ids))
+    crowd = people(_stations(args.facts), args.users)
+    state = f"sqlite:///{Path(tempfile.mkdtemp()) / 'state.sqlite'}"
+    _users(state, crowd)
     port = _free_port()
     server = _serve(args.facts, state, port, args.threads)
+    base = f"http://127.0.0.1:{port}"
     try:
-        base = f"http://127.0.0.1:{port}"
-        out: dict[str, list] = defaultdict(list)
+        deps = dependencies(login(base, crowd[0].name), base)
+        cpu0, t0 = cpu_seconds(server.pid), time.time()
+        warm = warm_up(base, crowd, deps)
+        print(f"warm-up: {len({p.name for p in crowd})} people x {len(WEIGHTS)} pages in "
+              f"{time.time() - t0:.1f} s wall, server CPU {cpu_seconds(server.pid) - cpu0:.1f} s")
+        report(warm, time.time() - t0, "warm-up (cold views)")
+        out: list[PageView] = []
         lock = threading.Lock()
-        t0 = time.time()
-        warm = {who: _ready(base, who) for who, _, _ in PEOPLE}
-        print(f"warm-up (one of each role, sequential): {time.time() - t0:.1f} s")
-        readies = [warm[PEOPLE[i % len(PEOPLE)][0]] if i < len(PEOPLE)
-                   else _ready_light(base, PEOPLE[i % len(PEOPLE)][0], warm) for i in range(args.users)]
-        start = time.time()
+        load0, cpu0, start = os.getloadavg(), cpu_seconds(server.pid), time.time()
         until = start + args.seconds
-        workers = [threading.Thread(target=_user, args=(base, readies[i], i, until, out, lock))
-                   for i in range(args.users)]
+        workers = [threading.Thread(target=browse, args=(base, p, deps, i, until,
+                                                         tuple(args.think), out, lock))
+                   for i, p in enumerate(crowd)]
         for w in workers:
             w.start()
         for w in workers:
             w.join()
-        print(f"{args.users} users, {args.seconds} s, waitress threads={args.threads}")
-        _report(out, time.time() - start)
+        took = time.time() - start
+        print(f"\n{args.users} users, {args.seconds} s, think {args.think[0]:g}-{args.think[1]:g} s,"
+              f" waitress threads={args.threads}; server CPU {cpu_seconds(server.pid) - cpu0:.1f} s"
+              f" in {took:.0f} s; load average {load0[0]:.2f} at start, "
+              f"{os.getloadavg()[0]:.2f} at end")
+        report(out, took, "timed phase")
     finally:
         server.terminate()
         server.wait(timeout=30)
