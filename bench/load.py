@@ -10,7 +10,7 @@ of each view, reported; this is what a prewarm after an import pays); (2) the ti
 Reports p50/p95/max latency of requests and of whole page views, throughput and errors per
 page and per role, the server's CPU seconds and the load average.
 
-    .venv/bin/python bench/load.py --facts duckdb:////tmp/demo.duckdb --users 50 --seconds 60
+    .venv/bin/python -m bench.load --facts duckdb:////tmp/demo.duckdb --users 50 --seconds 60
 """
 
 from __future__ import annotations

@@ -10,7 +10,6 @@ station, looking at their board, a ranking and a drill-down.
 from __future__ import annotations
 
 import itertools
-import re
 import time
 from dataclasses import dataclass, field
 from typing import Any
@@ -28,7 +27,19 @@ PAGES = {
     "drill": ["org-period.options", "..org-crumbs.children"],
 }
 WEIGHTS = {"board": 2, "rankings": 1, "drill": 1}
-_ALERT = re.compile(r'"color":\s*"(warning|danger)"')
+
+
+def _has_alert(node: Any) -> bool:
+    """Whether a callback answer holds a dbc.Alert in warning or danger colour."""
+    if isinstance(node, dict):
+        props = node.get("props")
+        if node.get("type") == "Alert" and isinstance(props, dict) and props.get("color") in (
+                "warning", "danger"):
+            return True
+        return any(_has_alert(v) for v in node.values())
+    if isinstance(node, list):
+        return any(_has_alert(v) for v in node)
+    return False
 # Ten people in a typical mix: most are on the line (stations, teams), few at city or province.
 MIX = ["station", "team", "station", "team", "city", "station", "team", "station", "team", "prov"]
 ROLES = {"prov": "province_analyst", "city": "city_manager", "team": "team_leader",
@@ -146,7 +157,7 @@ def _post(session: requests.Session, base: str, dep: dict, values: dict,
         return Step(dep["output"], took, False, res.status_code, res.text[:80])
     answer = res.json().get("response", {})
     # A page that failed says so in a warning or danger alert (the org page, the notices).
-    note = "alert" if _ALERT.search(res.text) else ""
+    note = "alert" if _has_alert(answer) else ""
     for ident, props in answer.items():
         for prop, value in props.items():
             values[(ident, prop)] = value
