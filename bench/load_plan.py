@@ -27,6 +27,10 @@ PAGES = {
     "drill": ["org-period.options", "..org-crumbs.children"],
 }
 WEIGHTS = {"board": 2, "rankings": 1, "drill": 1}
+# Ten people in a typical mix: most are on the line (stations, teams), few at city or province.
+MIX = ["station", "team", "station", "team", "city", "station", "team", "station", "team", "prov"]
+ROLES = {"prov": "province_analyst", "city": "city_manager", "team": "team_leader",
+         "station": "station_manager"}
 
 
 def _has_alert(node: Any) -> bool:
@@ -40,10 +44,6 @@ def _has_alert(node: Any) -> bool:
     if isinstance(node, list):
         return any(_has_alert(v) for v in node)
     return False
-# Ten people in a typical mix: most are on the line (stations, teams), few at city or province.
-MIX = ["station", "team", "station", "team", "city", "station", "team", "station", "team", "prov"]
-ROLES = {"prov": "province_analyst", "city": "city_manager", "team": "team_leader",
-         "station": "station_manager"}
 
 
 @dataclass(frozen=True)
