@@ -14,12 +14,14 @@ from datetime import date
 from sqlalchemy import Engine
 
 from data.org import Entity, find_entity, latest_day, list_entities
+from data.products import Product, list_products
 from data.scope import Scope
 from metrics.periods import Level, Period, window
 from metrics.rankings import RANK_LEVELS
 from metrics.registry import get_registry
 from metrics.request import BatchRequest, BatchResult, EntityError, IndicatorResult
 from reports import contrib
+from reports import products as report_products
 from reports.model import Churn, ChurnCustomer, Figure, Mover, Report, StatementLine
 from reports.ranks import rank_info
 from reports.rules import suggest
@@ -73,9 +75,10 @@ def _pick(figs: tuple[Figure, ...]) -> tuple[list[Figure], list[Figure]]:
 
 
 def _mover(f: Figure, good: bool, ent: Entity, kids: list[Entity], res: BatchResult,
-           lists: dict[str, list] | None) -> Mover:  # fmt: skip
+           lists: dict[str, list] | None, prods: tuple[Product, ...]) -> Mover:  # fmt: skip
     who = contrib.customers(lists["active"]) if lists and "active" in lists else ()
-    return Mover(f, good, contrib.children(f.id, kids, res), contrib.products(f.id, ent, res),
+    return Mover(f, good, contrib.children(f.id, kids, res),
+                 contrib.products(f.id, ent, res, prods),
                  who if f.id in contrib.CUSTOMER_FIGURES else ())  # fmt: skip
 
 
@@ -137,17 +140,18 @@ def compose(engine: Engine, req: ReportRequest) -> Report:
     # The level's peers (for the ranks) join the one batch: the evaluator groups every entity
     # of a level in the same statements, so they cost little beside a batch of their own.
     peers = list_entities(engine, req.scope, req.level) if req.level in RANK_LEVELS else []
-    ids = headline_ids()
+    ids, prods = headline_ids(), list_products(engine)
     keys = tuple(dict.fromkeys((ent.key, *(e.key for e in kids), *(p.key for p in peers))))
+    splits = contrib.split_indicators() + report_products.indicator_ids(prods)
     res = evaluate(engine, BatchRequest(entities=keys, period=req.period, scope=req.scope,
-                                        indicators=ids + contrib.split_indicators(),
-                                        as_of=as_of), statement_registry())  # fmt: skip
+                                        indicators=ids + splits, as_of=as_of),
+                   report_products.registry(statement_registry(), prods))  # fmt: skip
     figs = tuple(_figure(res.get(i, ent.key)) for i in ids)
     up, down = _pick(figs)
     lists = _customer_lists(engine, req, as_of,
                             any(f.id in contrib.CUSTOMER_FIGURES for f in up + down))
-    best = tuple(_mover(f, True, ent, kids, res, lists) for f in up)
-    worst = tuple(_mover(f, False, ent, kids, res, lists) for f in down)
+    best = tuple(_mover(f, True, ent, kids, res, lists, prods) for f in up)
+    worst = tuple(_mover(f, False, ent, kids, res, lists, prods) for f in down)
     rank = rank_info(ent, peers, res, ids) if peers else None
     churn = _churn(lists)
     report = Report(

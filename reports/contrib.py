@@ -4,7 +4,8 @@
   for like, from the report's batch.
 - Product kinds (汽油 / 柴油) for the figures that split by product: catalogue or statement
   indicators per kind (`PRODUCT_SPLITS`), evaluated in the same batch; the kinds add up to the
-  figure (every product is gasoline or diesel in the data contract).
+  figure (every product is gasoline or diesel in the data contract), and each kind carries its
+  products (92#汽油, 95#汽油, …; reports.products) as `parts`, which add up to the kind.
 - Customers for the fuel figures (CUSTOMER_FIGURES): the metrics layer's customer list (`active`: bought at the entity
   in the last three months), each customer's liters this month to date against their own
   expectation (three-month average × time progress; metrics.customer_lists). Names come masked
@@ -14,10 +15,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from data.org import Entity
+from data.products import Product
 from metrics.customer_lists import CustomerRow
 from metrics.request import BatchResult
+from reports import products as report_products
 from reports.model import Contributor
 
 TOP = 3
@@ -56,12 +60,28 @@ def children(fig_id: str, kids: Sequence[Entity], res: BatchResult) -> tuple[Con
     return _largest(rows)
 
 
-def products(fig_id: str, ent: Entity, res: BatchResult) -> tuple[Contributor, ...]:
-    """Product kinds by |change| of the figure (empty when the figure does not split)."""
+def _codes(fig_id: str, kind: str, ent: Entity, res: BatchResult,
+           prods: tuple[Product, ...]) -> tuple[Contributor, ...]:  # fmt: skip
+    """The products of one kind by |change| (all of them: they add up to the kind), leaving out
+    products the entity sold in neither month."""
+    rows = []
+    for ind, p in report_products.split_ids(fig_id, prods).items():
+        r = res.get(ind, ent.key)
+        if p.kind == kind and (r.value or r.mom_value):
+            rows.append(_part("product_code", p.code, p.name, r.value, r.mom_value))
+    rows.sort(key=lambda c: (-(abs(c.delta) if c.delta is not None else -1.0), c.id))
+    return tuple(rows)
+
+
+def products(fig_id: str, ent: Entity, res: BatchResult,
+             prods: tuple[Product, ...] = ()) -> tuple[Contributor, ...]:  # fmt: skip
+    """Product kinds by |change| of the figure, each with its products (`parts`) from
+    reports.products when `prods` are given; empty when the figure does not split."""
     rows = []
     for ind, kind in PRODUCT_SPLITS.get(fig_id, ()):
         r = res.get(ind, ent.key)
-        rows.append(_part("product", kind, KIND_NAMES[kind][0], r.value, r.mom_value))
+        part = _part("product", kind, KIND_NAMES[kind][0], r.value, r.mom_value)
+        rows.append(replace(part, parts=_codes(fig_id, kind, ent, res, prods)))
     return _largest(rows)
 
 

@@ -41,17 +41,19 @@ class Figure:
 
 @dataclass(frozen=True)
 class Contributor:
-    """A part of a change: a child entity or a product kind (value now, a month before like for
-    like, the difference, in the figure's unit), or a customer (liters this month to date
+    """A part of a change: a child entity, a product kind with its products as `parts`, or a
+    product (value now, a month before like for like, the difference, in the figure's unit), or a
+    customer (liters this month to date
     against their own expectation: the average of the three months before × time progress)."""
 
-    level: str  # station | team | city | product | customer
+    level: str  # station | team | city | product (a kind) | product_code | customer
     id: str
     name: str
     value: float | None
     mom_value: float | None
     delta: float | None
     unit: str | None = None  # None: the figure's unit; "liters" for customers
+    parts: tuple[Contributor, ...] = ()  # a product kind's products (level "product_code")
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from components.i18n import t
 from exports.sheet import Column, Sheet
 from exports.xlsx import to_xlsx_bytes
 from reports import text
-from reports.model import Report
+from reports.model import Contributor, Report
 
 
 def _columns(lang: str) -> list[Column]:
@@ -27,13 +27,20 @@ def _columns(lang: str) -> list[Column]:
 
 
 def _contributor_rows(r: Report, lang: str) -> list[dict[str, Any]]:
-    """One row per contributor of each mover (stations, product kinds, customers): its value
-    now and its change, in its own unit (customers: liters against their expectation)."""
+    """One row per contributor of each mover (stations, product kinds and their products,
+    customers): its value now and its change, in its own unit (customers: liters against their
+    expectation)."""
     sec = t("report.sec.movers", lang)
     return [{"section": sec, "id": f"{m.figure.id}/{c.level}:{c.id}",
              "name": f"{text.name(m.figure, lang)} · {c.name}", "unit": c.unit or m.figure.unit,
              "value": c.value, "change": c.delta}
-            for m in r.best + r.worst for c in m.contributors + m.products + m.customers]  # fmt: skip
+            for m in r.best + r.worst for c in m.contributors + _with_parts(m.products)
+            + m.customers]  # fmt: skip
+
+
+def _with_parts(kinds: tuple[Contributor, ...]) -> tuple[Contributor, ...]:
+    """Each product kind followed by its products (92#汽油, …), so a sheet can sum either."""
+    return tuple(c for k in kinds for c in (k, *k.parts))
 
 
 def _rank_rows(r: Report, lang: str) -> list[dict[str, Any]]:

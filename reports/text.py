@@ -87,6 +87,17 @@ def _who(cs: tuple[Contributor, ...], unit: str, lang: str) -> str:
     return ("；" if _z(lang) else "; ").join(parts) or "—"
 
 
+def _products(kinds: tuple[Contributor, ...], unit: str, lang: str) -> str:
+    """"汽油 −0.26 吨（92#汽油 −0.27 吨、95#汽油 +0.01 吨）；柴油 …": each kind with its products."""
+    out = []
+    for k in (c for c in kinds if c.delta is not None):
+        inner = ("、" if _z(lang) else ", ").join(
+            f"{p.name} {delta(p.delta, unit, lang)}" for p in k.parts if p.delta is not None)
+        head = _who((k,), unit, lang)
+        out.append(head + ((f"（{inner}）" if _z(lang) else f" ({inner})") if inner else ""))
+    return ("；" if _z(lang) else "; ").join(out) or "—"
+
+
 def mover(m: Mover, lang: str) -> str:
     """Why a headline moved: its change, then the stations (or other children), product kinds
     and customers that moved it most."""
@@ -97,14 +108,14 @@ def mover(m: Mover, lang: str) -> str:
         out = (f"{f.name_zh} {value(f.value, f.unit, lang)}，环比 {chg}（上月同期 "
                f"{value(f.mom_value, f.unit, lang)}）。变化最大的下级：{who}。")
         if m.products:
-            out += f"按油品：{_who(m.products, f.unit, lang)}。"
+            out += f"按油品：{_products(m.products, f.unit, lang)}。"
         if m.customers:
             out += f"变化最大的客户（本月至今升数 − 前三个月月均 × 时间进度）：{_who(m.customers, f.unit, lang)}。"
         return out
     out = (f"{f.name_en} {value(f.value, f.unit, lang)}, {chg} on the previous month "
            f"({value(f.mom_value, f.unit, lang)}). Largest changes below: {who}.")
     if m.products:
-        out += f" By product: {_who(m.products, f.unit, lang)}."
+        out += f" By product: {_products(m.products, f.unit, lang)}."
     if m.customers:
         out += (" Customers who changed most (liters to date − their three-month average × time "
                 f"progress): {_who(m.customers, f.unit, lang)}.")
