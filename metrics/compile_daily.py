@@ -9,8 +9,9 @@ rows costs seconds, so additive measures go through a daily stage:
 2. outer: per window, `SUM(CASE WHEN day BETWEEN :start AND :end THEN <measure> END)` over the
    small daily result, grouped by the level id (GROUPING SETS across levels).
 
-Distinct counts cannot be summed over days; they are computed directly (few columns) and joined
-to the same result with UNION ALL, each part's other columns NULL.
+Distinct counts cannot be summed over days; they are computed from the rows (few columns, see
+`metrics.compile_distinct`) and joined to the same result with UNION ALL, each part's other
+columns NULL.
 
 The daily stage only reads the days its measures' windows cover. Most measures of a board need a
 few half-months (current, MoM, YoY) while one or two need whole years (YTD growth), so measures
@@ -37,6 +38,7 @@ from sqlalchemy import (
 )
 
 from metrics import compiler as C
+from metrics.compile_distinct import distinct_parts
 from metrics.compile_rollup import answerable, inner_from_rollup
 from metrics.model import Agg, Measure
 from metrics.periods import Level, Window
@@ -87,25 +89,6 @@ def _outer(batch: C.FactBatch, cols: list[Column3], inner: Any, labels: list[str
         own[C.label(m.id, name)] = func.sum(case((cond, inner.c[m.id]))).label(C.label(m.id, name))
     group = func.grouping_sets(*keys) if len(keys) > 1 else keys[0]
     return select(*keys, *_padded(own, labels)).group_by(group)
-
-
-def _direct(batch: C.FactBatch, cols: list[Column3], parts: Any, scope: Any, labels: list[str]) -> Select:
-    """Distinct counts straight from the rows (conditional aggregation per window)."""
-    own: dict[str, Any] = {}
-    joins: set[str] = set()
-    for m, name, win in cols:
-        col, need = C.measure_column(parts, m, name, win)
-        own[C.label(m.id, name)] = col
-        joins |= need
-    keys = [C.level_key(parts.fdef.table, lv) for lv, _ in batch.levels]
-    group = func.grouping_sets(*keys) if len(keys) > 1 else keys[0]
-    sub = C.FactBatch(batch.fact, batch.levels, tuple(cols))
-    return (
-        select(*keys, *_padded(own, labels))
-        .select_from(C.joined(parts.fdef, joins))
-        .where(C.entities_and_windows(sub, parts.fdef, scope))
-        .group_by(group)
-    )
 
 
 def _inner_stage(sub: C.FactBatch, measures: list[Measure], parts: Any, scope: Any,
@@ -186,7 +169,7 @@ def compile_daily(batch: C.FactBatch, scope: Any, rollup: bool = False) -> Selec
         inner = _inner_stage(sub, measures, parts, scope, rollup)
         selects.append(_outer(sub, group, inner, labels))
     if distinct:
-        selects.append(_direct(batch, distinct, parts, scope, labels))
+        selects += distinct_parts(batch, distinct, parts, scope, lambda own: _padded(own, labels))
     if len(selects) == 1:
         return selects[0]
     return union_all(*selects)  # type: ignore[return-value]

@@ -5,6 +5,12 @@ MoM, YoY, plan, trend, RAG, meta indicators) with a collecting context to learn 
 needed; group them into one statement per (fact, level) and one per (provider, level, window);
 run them; walk again with the fetched values. Measures are summed over the entity in SQL before
 any expression runs, so ratios are pooled (Σ numerator / Σ denominator).
+
+Entities are org entities (province, city, team, station) or customers; a customer's rows are the
+transactions carrying its id, seen only through the caller's scope (see `compile_customer`).
+Meta indicators (green share, rank in city) need other indicators' lights at the entity and at
+its sibling teams: the collecting pass adds those needs to the same statements (the siblings as
+more ids of the team level), so they cost no extra statement.
 """
 
 from __future__ import annotations

@@ -246,12 +246,13 @@ FROM (SELECT stations.city_id AS city_id, stations.team_id AS team_id, stations.
   count(CASE WHEN (products.kind = %(kind_4)s::VARCHAR AND abs(fuel_sales.liters * fuel_sales.list_price - round((fuel_sales.liters * fuel_sales.list_price) / CAST(%(param_13)s::INTEGER AS NUMERIC)) * %(round_1)s::INTEGER) < %(abs_1)s) THEN 1 END) AS fuel_txn_gasoline_round10,
   count(CASE WHEN (fuel_sales.customer_id IS NOT NULL) THEN 1 END) AS fuel_txn_member 
 FROM fuel_sales JOIN stations ON fuel_sales.station_id = stations.station_id JOIN products ON fuel_sales.product_code = products.product_code LEFT OUTER JOIN purchase_costs ON purchase_costs.product_code = fuel_sales.product_code AND purchase_costs.month = CAST(date_trunc('month', fuel_sales.ts) AS DATE) LEFT OUTER JOIN customers ON fuel_sales.customer_id = customers.customer_id 
-WHERE (stations.city_id IN (__[POSTCOMPILE_city_id_3]) OR stations.team_id IN (__[POSTCOMPILE_team_id_3]) OR stations.station_id IN (__[POSTCOMPILE_station_id_3])) AND (fuel_sales.ts >= %(ts_17)s::TIMESTAMP WITHOUT TIME ZONE AND fuel_sales.ts < %(ts_18)s::TIMESTAMP WITHOUT TIME ZONE OR fuel_sales.ts >= %(ts_19)s::TIMESTAMP WITHOUT TIME ZONE AND fuel_sales.ts < %(ts_20)s::TIMESTAMP WITHOUT TIME ZONE OR fuel_sales.ts >= %(ts_21)s::TIMESTAMP WITHOUT TIME ZONE AND fuel_sales.ts < %(ts_22)s::TIMESTAMP WITHOUT TIME ZONE) GROUP BY stations.city_id, stations.team_id, stations.station_id, CAST(fuel_sales.ts AS DATE)) AS daily GROUP BY GROUPING SETS(daily.city_id, daily.team_id, daily.station_id) UNION ALL SELECT stations.city_id, stations.team_id, stations.station_id, CAST(NULL AS FLOAT) AS fuel_cost__d20241001_20241015, CAST(NULL AS FLOAT) AS fuel_cost__d20250901_20250915, CAST(NULL AS FLOAT) AS fuel_cost__ly, CAST(NULL AS FLOAT) AS fuel_cost__prev, CAST(NULL AS FLOAT) AS fuel_cost__cur, CAST(NULL AS FLOAT) AS fuel_cost_diesel__ly, CAST(NULL AS FLOAT) AS fuel_cost_diesel__prev, CAST(NULL AS FLOAT) AS fuel_cost_diesel__cur, CAST(NULL AS FLOAT) AS fuel_cost_gasoline__ly, CAST(NULL AS FLOAT) AS fuel_cost_gasoline__prev, CAST(NULL AS FLOAT) AS fuel_cost_gasoline__cur, CAST(NULL AS FLOAT) AS fuel_discount__ly, CAST(NULL AS FLOAT) AS fuel_discount__prev, CAST(NULL AS FLOAT) AS fuel_discount__cur, CAST(NULL AS FLOAT) AS fuel_discount_member__ly, CAST(NULL AS FLOAT) AS fuel_discount_member__prev, CAST(NULL AS FLOAT) AS fuel_discount_member__cur, CAST(NULL AS FLOAT) AS fuel_list_amount__ly, CAST(NULL AS FLOAT) AS fuel_list_amount__prev, CAST(NULL AS FLOAT) AS fuel_list_amount__cur, CAST(NULL AS FLOAT) AS fuel_list_amount_diesel__ly, CAST(NULL AS FLOAT) AS fuel_list_amount_diesel__prev, CAST(NULL AS FLOAT) AS fuel_list_amount_diesel__cur, CAST(NULL AS FLOAT) AS fuel_list_amount_gasoline__ly, CAST(NULL AS FLOAT) AS fuel_list_amount_gasoline__prev, CAST(NULL AS FLOAT) AS fuel_list_amount_gasoline__cur, CAST(NULL AS FLOAT) AS fuel_liters__ly, CAST(NULL AS FLOAT) AS fuel_liters__prev, CAST(NULL AS FLOAT) AS fuel_liters__cur, CAST(NULL AS FLOAT) AS fuel_liters_member__ly, CAST(NULL AS FLOAT) AS fuel_liters_member__prev, CAST(NULL AS FLOAT) AS fuel_liters_member__cur, CAST(NULL AS FLOAT) AS fuel_paid__d20241001_20241015, CAST(NULL AS FLOAT) AS fuel_paid__d20250901_20250915, CAST(NULL AS FLOAT) AS fuel_paid__ly, CAST(NULL AS FLOAT) AS fuel_paid__prev, CAST(NULL AS FLOAT) AS fuel_paid__cur, CAST(NULL AS FLOAT) AS fuel_paid_card__ly, CAST(NULL AS FLOAT) AS fuel_paid_card__prev, CAST(NULL AS FLOAT) AS fuel_paid_card__cur, CAST(NULL AS FLOAT) AS fuel_paid_cash__ly, CAST(NULL AS FLOAT) AS fuel_paid_cash__prev, CAST(NULL AS FLOAT) AS fuel_paid_cash__cur, CAST(NULL AS FLOAT) AS fuel_paid_diesel__ly, CAST(NULL AS FLOAT) AS fuel_paid_diesel__prev, CAST(NULL AS FLOAT) AS fuel_paid_diesel__cur, CAST(NULL AS FLOAT) AS fuel_paid_gasoline__ly, CAST(NULL AS FLOAT) AS fuel_paid_gasoline__prev, CAST(NULL AS FLOAT) AS fuel_paid_gasoline__cur, CAST(NULL AS FLOAT) AS fuel_tonnes__d20240101_20241015, CAST(NULL AS FLOAT) AS fuel_tonnes__d20241001_20241015, CAST(NULL AS FLOAT) AS fuel_tonnes__d20250101_20250915, CAST(NULL AS FLOAT) AS fuel_tonnes__ly_ytd, CAST(NULL AS FLOAT) AS fuel_tonnes__d20250901_20250915, CAST(NULL AS FLOAT) AS fuel_tonnes__ly, CAST(NULL AS FLOAT) AS fuel_tonnes__d20260101_20260915, CAST(NULL AS FLOAT) AS fuel_tonnes__ytd, CAST(NULL AS FLOAT) AS fuel_tonnes__d20260801_20260815, CAST(NULL AS FLOAT) AS fuel_tonnes__prev, CAST(NULL AS FLOAT) AS fuel_tonnes__cur, CAST(NULL AS FLOAT) AS fuel_tonnes_card__ly, CAST(NULL AS FLOAT) AS fuel_tonnes_card__prev, CAST(NULL AS FLOAT) AS fuel_tonnes_card__cur, CAST(NULL AS FLOAT) AS fuel_tonnes_diesel__d20241001_20241015, CAST(NULL AS FLOAT) AS fuel_tonnes_diesel__d20250901_20250915, CAST(NULL AS FLOAT) AS fuel_tonnes_diesel__ly, CAST(NULL AS FLOAT) AS fuel_tonnes_diesel__prev, CAST(NULL AS FLOAT) AS fuel_tonnes_diesel__cur, CAST(NULL AS FLOAT) AS fuel_tonnes_discounted__ly, CAST(NULL AS FLOAT) AS fuel_tonnes_discounted__prev, CAST(NULL AS FLOAT) AS fuel_tonnes_discounted__cur, CAST(NULL AS FLOAT) AS fuel_tonnes_fleet__ly, CAST(NULL AS FLOAT) AS fuel_tonnes_fleet__prev, CAST(NULL AS FLOAT) AS fuel_tonnes_fleet__cur, CAST(NULL AS FLOAT) AS fuel_tonnes_g98__ly, CAST(NULL AS FLOAT) AS fuel_tonnes_g98__prev, CAST(NULL AS FLOAT) AS fuel_tonnes_g98__cur, CAST(NULL AS FLOAT) AS fuel_tonnes_gasoline__d20241001_20241015, CAST(NULL AS FLOAT) AS fuel_tonnes_gasoline__d20250901_20250915, CAST(NULL AS FLOAT) AS fuel_tonnes_gasoline__ly, CAST(NULL AS FLOAT) AS fuel_tonnes_gasoline__prev, CAST(NULL AS FLOAT) AS fuel_tonnes_gasoline__cur, CAST(NULL AS FLOAT) AS fuel_tonnes_key__ly, CAST(NULL AS FLOAT) AS fuel_tonnes_key__prev, CAST(NULL AS FLOAT) AS fuel_tonnes_key__cur, CAST(NULL AS FLOAT) AS fuel_tonnes_member__ly, CAST(NULL AS FLOAT) AS fuel_tonnes_member__prev, CAST(NULL AS FLOAT) AS fuel_tonnes_member__cur, CAST(NULL AS FLOAT) AS fuel_tonnes_premium__ly, CAST(NULL AS FLOAT) AS fuel_tonnes_premium__prev, CAST(NULL AS FLOAT) AS fuel_tonnes_premium__cur, CAST(NULL AS FLOAT) AS fuel_txn__ly, CAST(NULL AS FLOAT) AS fuel_txn__prev, CAST(NULL AS FLOAT) AS fuel_txn__cur, CAST(NULL AS FLOAT) AS fuel_txn_abnormal_discount__ly, CAST(NULL AS FLOAT) AS fuel_txn_abnormal_discount__prev, CAST(NULL AS FLOAT) AS fuel_txn_abnormal_discount__cur, CAST(NULL AS FLOAT) AS fuel_txn_gasoline__ly, CAST(NULL AS FLOAT) AS fuel_txn_gasoline__prev, CAST(NULL AS FLOAT) AS fuel_txn_gasoline__cur, CAST(NULL AS FLOAT) AS fuel_txn_gasoline_round10__ly, CAST(NULL AS FLOAT) AS fuel_txn_gasoline_round10__prev, CAST(NULL AS FLOAT) AS fuel_txn_gasoline_round10__cur, CAST(NULL AS FLOAT) AS fuel_txn_member__ly, CAST(NULL AS FLOAT) AS fuel_txn_member__prev, CAST(NULL AS FLOAT) AS fuel_txn_member__cur,
-  count(DISTINCT CASE WHEN (fuel_sales.ts >= %(ts_23)s::TIMESTAMP WITHOUT TIME ZONE AND fuel_sales.ts < %(ts_24)s::TIMESTAMP WITHOUT TIME ZONE) THEN fuel_sales.customer_id END) AS fuel_members_buying__ly,
-  count(DISTINCT CASE WHEN (fuel_sales.ts >= %(ts_25)s::TIMESTAMP WITHOUT TIME ZONE AND fuel_sales.ts < %(ts_26)s::TIMESTAMP WITHOUT TIME ZONE) THEN fuel_sales.customer_id END) AS fuel_members_buying__prev,
-  count(DISTINCT CASE WHEN (fuel_sales.ts >= %(ts_27)s::TIMESTAMP WITHOUT TIME ZONE AND fuel_sales.ts < %(ts_28)s::TIMESTAMP WITHOUT TIME ZONE) THEN fuel_sales.customer_id END) AS fuel_members_buying__cur 
+WHERE (stations.city_id IN (__[POSTCOMPILE_city_id_3]) OR stations.team_id IN (__[POSTCOMPILE_team_id_3]) OR stations.station_id IN (__[POSTCOMPILE_station_id_3])) AND (fuel_sales.ts >= %(ts_17)s::TIMESTAMP WITHOUT TIME ZONE AND fuel_sales.ts < %(ts_18)s::TIMESTAMP WITHOUT TIME ZONE OR fuel_sales.ts >= %(ts_19)s::TIMESTAMP WITHOUT TIME ZONE AND fuel_sales.ts < %(ts_20)s::TIMESTAMP WITHOUT TIME ZONE OR fuel_sales.ts >= %(ts_21)s::TIMESTAMP WITHOUT TIME ZONE AND fuel_sales.ts < %(ts_22)s::TIMESTAMP WITHOUT TIME ZONE) GROUP BY stations.city_id, stations.team_id, stations.station_id, CAST(fuel_sales.ts AS DATE)) AS daily GROUP BY GROUPING SETS(daily.city_id, daily.team_id, daily.station_id) UNION ALL SELECT seen.city_id, seen.team_id, seen.station_id, CAST(NULL AS FLOAT) AS fuel_cost__d20241001_20241015, CAST(NULL AS FLOAT) AS fuel_cost__d20250901_20250915, CAST(NULL AS FLOAT) AS fuel_cost__ly, CAST(NULL AS FLOAT) AS fuel_cost__prev, CAST(NULL AS FLOAT) AS fuel_cost__cur, CAST(NULL AS FLOAT) AS fuel_cost_diesel__ly, CAST(NULL AS FLOAT) AS fuel_cost_diesel__prev, CAST(NULL AS FLOAT) AS fuel_cost_diesel__cur, CAST(NULL AS FLOAT) AS fuel_cost_gasoline__ly, CAST(NULL AS FLOAT) AS fuel_cost_gasoline__prev, CAST(NULL AS FLOAT) AS fuel_cost_gasoline__cur, CAST(NULL AS FLOAT) AS fuel_discount__ly, CAST(NULL AS FLOAT) AS fuel_discount__prev, CAST(NULL AS FLOAT) AS fuel_discount__cur, CAST(NULL AS FLOAT) AS fuel_discount_member__ly, CAST(NULL AS FLOAT) AS fuel_discount_member__prev, CAST(NULL AS FLOAT) AS fuel_discount_member__cur, CAST(NULL AS FLOAT) AS fuel_list_amount__ly, CAST(NULL AS FLOAT) AS fuel_list_amount__prev, CAST(NULL AS FLOAT) AS fuel_list_amount__cur, CAST(NULL AS FLOAT) AS fuel_list_amount_diesel__ly, CAST(NULL AS FLOAT) AS fuel_list_amount_diesel__prev, CAST(NULL AS FLOAT) AS fuel_list_amount_diesel__cur, CAST(NULL AS FLOAT) AS fuel_list_amount_gasoline__ly, CAST(NULL AS FLOAT) AS fuel_list_amount_gasoline__prev, CAST(NULL AS FLOAT) AS fuel_list_amount_gasoline__cur, CAST(NULL AS FLOAT) AS fuel_liters__ly, CAST(NULL AS FLOAT) AS fuel_liters__prev, CAST(NULL AS FLOAT) AS fuel_liters__cur, CAST(NULL AS FLOAT) AS fuel_liters_member__ly, CAST(NULL AS FLOAT) AS fuel_liters_member__prev, CAST(NULL AS FLOAT) AS fuel_liters_member__cur, CAST(NULL AS FLOAT) AS fuel_paid__d20241001_20241015, CAST(NULL AS FLOAT) AS fuel_paid__d20250901_20250915, CAST(NULL AS FLOAT) AS fuel_paid__ly, CAST(NULL AS FLOAT) AS fuel_paid__prev, CAST(NULL AS FLOAT) AS fuel_paid__cur, CAST(NULL AS FLOAT) AS fuel_paid_card__ly, CAST(NULL AS FLOAT) AS fuel_paid_card__prev, CAST(NULL AS FLOAT) AS fuel_paid_card__cur, CAST(NULL AS FLOAT) AS fuel_paid_cash__ly, CAST(NULL AS FLOAT) AS fuel_paid_cash__prev, CAST(NULL AS FLOAT) AS fuel_paid_cash__cur, CAST(NULL AS FLOAT) AS fuel_paid_diesel__ly, CAST(NULL AS FLOAT) AS fuel_paid_diesel__prev, CAST(NULL AS FLOAT) AS fuel_paid_diesel__cur, CAST(NULL AS FLOAT) AS fuel_paid_gasoline__ly, CAST(NULL AS FLOAT) AS fuel_paid_gasoline__prev, CAST(NULL AS FLOAT) AS fuel_paid_gasoline__cur, CAST(NULL AS FLOAT) AS fuel_tonnes__d20240101_20241015, CAST(NULL AS FLOAT) AS fuel_tonnes__d20241001_20241015, CAST(NULL AS FLOAT) AS fuel_tonnes__d20250101_20250915, CAST(NULL AS FLOAT) AS fuel_tonnes__ly_ytd, CAST(NULL AS FLOAT) AS fuel_tonnes__d20250901_20250915, CAST(NULL AS FLOAT) AS fuel_tonnes__ly, CAST(NULL AS FLOAT) AS fuel_tonnes__d20260101_20260915, CAST(NULL AS FLOAT) AS fuel_tonnes__ytd, CAST(NULL AS FLOAT) AS fuel_tonnes__d20260801_20260815, CAST(NULL AS FLOAT) AS fuel_tonnes__prev, CAST(NULL AS FLOAT) AS fuel_tonnes__cur, CAST(NULL AS FLOAT) AS fuel_tonnes_card__ly, CAST(NULL AS FLOAT) AS fuel_tonnes_card__prev, CAST(NULL AS FLOAT) AS fuel_tonnes_card__cur, CAST(NULL AS FLOAT) AS fuel_tonnes_diesel__d20241001_20241015, CAST(NULL AS FLOAT) AS fuel_tonnes_diesel__d20250901_20250915, CAST(NULL AS FLOAT) AS fuel_tonnes_diesel__ly, CAST(NULL AS FLOAT) AS fuel_tonnes_diesel__prev, CAST(NULL AS FLOAT) AS fuel_tonnes_diesel__cur, CAST(NULL AS FLOAT) AS fuel_tonnes_discounted__ly, CAST(NULL AS FLOAT) AS fuel_tonnes_discounted__prev, CAST(NULL AS FLOAT) AS fuel_tonnes_discounted__cur, CAST(NULL AS FLOAT) AS fuel_tonnes_fleet__ly, CAST(NULL AS FLOAT) AS fuel_tonnes_fleet__prev, CAST(NULL AS FLOAT) AS fuel_tonnes_fleet__cur, CAST(NULL AS FLOAT) AS fuel_tonnes_g98__ly, CAST(NULL AS FLOAT) AS fuel_tonnes_g98__prev, CAST(NULL AS FLOAT) AS fuel_tonnes_g98__cur, CAST(NULL AS FLOAT) AS fuel_tonnes_gasoline__d20241001_20241015, CAST(NULL AS FLOAT) AS fuel_tonnes_gasoline__d20250901_20250915, CAST(NULL AS FLOAT) AS fuel_tonnes_gasoline__ly, CAST(NULL AS FLOAT) AS fuel_tonnes_gasoline__prev, CAST(NULL AS FLOAT) AS fuel_tonnes_gasoline__cur, CAST(NULL AS FLOAT) AS fuel_tonnes_key__ly, CAST(NULL AS FLOAT) AS fuel_tonnes_key__prev, CAST(NULL AS FLOAT) AS fuel_tonnes_key__cur, CAST(NULL AS FLOAT) AS fuel_tonnes_member__ly, CAST(NULL AS FLOAT) AS fuel_tonnes_member__prev, CAST(NULL AS FLOAT) AS fuel_tonnes_member__cur, CAST(NULL AS FLOAT) AS fuel_tonnes_premium__ly, CAST(NULL AS FLOAT) AS fuel_tonnes_premium__prev, CAST(NULL AS FLOAT) AS fuel_tonnes_premium__cur, CAST(NULL AS FLOAT) AS fuel_txn__ly, CAST(NULL AS FLOAT) AS fuel_txn__prev, CAST(NULL AS FLOAT) AS fuel_txn__cur, CAST(NULL AS FLOAT) AS fuel_txn_abnormal_discount__ly, CAST(NULL AS FLOAT) AS fuel_txn_abnormal_discount__prev, CAST(NULL AS FLOAT) AS fuel_txn_abnormal_discount__cur, CAST(NULL AS FLOAT) AS fuel_txn_gasoline__ly, CAST(NULL AS FLOAT) AS fuel_txn_gasoline__prev, CAST(NULL AS FLOAT) AS fuel_txn_gasoline__cur, CAST(NULL AS FLOAT) AS fuel_txn_gasoline_round10__ly, CAST(NULL AS FLOAT) AS fuel_txn_gasoline_round10__prev, CAST(NULL AS FLOAT) AS fuel_txn_gasoline_round10__cur, CAST(NULL AS FLOAT) AS fuel_txn_member__ly, CAST(NULL AS FLOAT) AS fuel_txn_member__prev, CAST(NULL AS FLOAT) AS fuel_txn_member__cur,
+  count(DISTINCT CASE WHEN (seen.w0 = %(w0_1)s::INTEGER) THEN seen.v END) AS fuel_members_buying__ly,
+  count(DISTINCT CASE WHEN (seen.w1 = %(w1_1)s::INTEGER) THEN seen.v END) AS fuel_members_buying__prev,
+  count(DISTINCT CASE WHEN (seen.w2 = %(w2_1)s::INTEGER) THEN seen.v END) AS fuel_members_buying__cur 
+FROM (SELECT stations.city_id AS city_id, stations.team_id AS team_id, stations.station_id AS station_id, fuel_sales.customer_id AS v, max(CASE WHEN (fuel_sales.ts >= %(ts_23)s::TIMESTAMP WITHOUT TIME ZONE AND fuel_sales.ts < %(ts_24)s::TIMESTAMP WITHOUT TIME ZONE) THEN 1 ELSE 0 END) AS w0, max(CASE WHEN (fuel_sales.ts >= %(ts_25)s::TIMESTAMP WITHOUT TIME ZONE AND fuel_sales.ts < %(ts_26)s::TIMESTAMP WITHOUT TIME ZONE) THEN 1 ELSE 0 END) AS w1, max(CASE WHEN (fuel_sales.ts >= %(ts_27)s::TIMESTAMP WITHOUT TIME ZONE AND fuel_sales.ts < %(ts_28)s::TIMESTAMP WITHOUT TIME ZONE) THEN 1 ELSE 0 END) AS w2 
 FROM fuel_sales JOIN stations ON fuel_sales.station_id = stations.station_id 
-WHERE (stations.city_id IN (__[POSTCOMPILE_city_id_4]) OR stations.team_id IN (__[POSTCOMPILE_team_id_4]) OR stations.station_id IN (__[POSTCOMPILE_station_id_4])) AND (fuel_sales.ts >= %(ts_29)s::TIMESTAMP WITHOUT TIME ZONE AND fuel_sales.ts < %(ts_30)s::TIMESTAMP WITHOUT TIME ZONE OR fuel_sales.ts >= %(ts_31)s::TIMESTAMP WITHOUT TIME ZONE AND fuel_sales.ts < %(ts_32)s::TIMESTAMP WITHOUT TIME ZONE OR fuel_sales.ts >= %(ts_33)s::TIMESTAMP WITHOUT TIME ZONE AND fuel_sales.ts < %(ts_34)s::TIMESTAMP WITHOUT TIME ZONE) GROUP BY GROUPING SETS(stations.city_id, stations.team_id, stations.station_id);
+WHERE (stations.city_id IN (__[POSTCOMPILE_city_id_4]) OR stations.team_id IN (__[POSTCOMPILE_team_id_4]) OR stations.station_id IN (__[POSTCOMPILE_station_id_4])) AND (fuel_sales.ts >= %(ts_29)s::TIMESTAMP WITHOUT TIME ZONE AND fuel_sales.ts < %(ts_30)s::TIMESTAMP WITHOUT TIME ZONE OR fuel_sales.ts >= %(ts_31)s::TIMESTAMP WITHOUT TIME ZONE AND fuel_sales.ts < %(ts_32)s::TIMESTAMP WITHOUT TIME ZONE OR fuel_sales.ts >= %(ts_33)s::TIMESTAMP WITHOUT TIME ZONE AND fuel_sales.ts < %(ts_34)s::TIMESTAMP WITHOUT TIME ZONE) AND fuel_sales.customer_id IS NOT NULL GROUP BY stations.city_id, stations.team_id, stations.station_id, fuel_sales.customer_id) AS seen GROUP BY GROUPING SETS(seen.city_id, seen.team_id, seen.station_id);
 -- params:
 --   abs_1 = 0.005
 --   city_id_1 = ['C1']
@@ -361,6 +362,9 @@ WHERE (stations.city_id IN (__[POSTCOMPILE_city_id_4]) OR stations.team_id IN (_
 --   ts_7 = datetime.datetime(2024, 10, 1, 0, 0)
 --   ts_8 = datetime.datetime(2024, 10, 16, 0, 0)
 --   ts_9 = datetime.datetime(2025, 9, 1, 0, 0)
+--   w0_1 = 1
+--   w1_1 = 1
+--   w2_1 = 1
 
 SELECT daily.city_id, daily.team_id, daily.station_id, CAST(NULL AS FLOAT) AS nonfuel_cost_sum__d20241001_20241015, CAST(NULL AS FLOAT) AS nonfuel_cost_sum__d20250901_20250915, CAST(NULL AS FLOAT) AS nonfuel_cost_sum__ly, CAST(NULL AS FLOAT) AS nonfuel_cost_sum__prev, CAST(NULL AS FLOAT) AS nonfuel_cost_sum__cur, CAST(NULL AS FLOAT) AS nonfuel_qty__ly, CAST(NULL AS FLOAT) AS nonfuel_qty__prev, CAST(NULL AS FLOAT) AS nonfuel_qty__cur, CAST(NULL AS FLOAT) AS nonfuel_revenue_lubricant__ly, CAST(NULL AS FLOAT) AS nonfuel_revenue_lubricant__prev, CAST(NULL AS FLOAT) AS nonfuel_revenue_lubricant__cur, CAST(NULL AS FLOAT) AS nonfuel_revenue_own_brand__ly, CAST(NULL AS FLOAT) AS nonfuel_revenue_own_brand__prev, CAST(NULL AS FLOAT) AS nonfuel_revenue_own_brand__cur,
   sum(CASE WHEN (daily.day >= %(day_1)s::DATE AND daily.day <= %(day_2)s::DATE) THEN daily.nonfuel_revenue_sum END) AS nonfuel_revenue_sum__d20241001_20241015,
@@ -395,21 +399,26 @@ FROM (SELECT stations.city_id AS city_id, stations.team_id AS team_id, stations.
   sum(CASE WHEN (nonfuel_sales.category = %(category_1)s::VARCHAR) THEN nonfuel_sales.revenue END) AS nonfuel_revenue_lubricant,
   sum(CASE WHEN (nonfuel_sales.category = %(category_2)s::VARCHAR) THEN nonfuel_sales.revenue END) AS nonfuel_revenue_own_brand 
 FROM nonfuel_sales JOIN stations ON nonfuel_sales.station_id = stations.station_id 
-WHERE (stations.city_id IN (__[POSTCOMPILE_city_id_2]) OR stations.team_id IN (__[POSTCOMPILE_team_id_2]) OR stations.station_id IN (__[POSTCOMPILE_station_id_2])) AND (nonfuel_sales.ts >= %(ts_7)s::TIMESTAMP WITHOUT TIME ZONE AND nonfuel_sales.ts < %(ts_8)s::TIMESTAMP WITHOUT TIME ZONE OR nonfuel_sales.ts >= %(ts_9)s::TIMESTAMP WITHOUT TIME ZONE AND nonfuel_sales.ts < %(ts_10)s::TIMESTAMP WITHOUT TIME ZONE OR nonfuel_sales.ts >= %(ts_11)s::TIMESTAMP WITHOUT TIME ZONE AND nonfuel_sales.ts < %(ts_12)s::TIMESTAMP WITHOUT TIME ZONE OR nonfuel_sales.ts >= %(ts_13)s::TIMESTAMP WITHOUT TIME ZONE AND nonfuel_sales.ts < %(ts_14)s::TIMESTAMP WITHOUT TIME ZONE OR nonfuel_sales.ts >= %(ts_15)s::TIMESTAMP WITHOUT TIME ZONE AND nonfuel_sales.ts < %(ts_16)s::TIMESTAMP WITHOUT TIME ZONE) GROUP BY stations.city_id, stations.team_id, stations.station_id, CAST(nonfuel_sales.ts AS DATE)) AS daily GROUP BY GROUPING SETS(daily.city_id, daily.team_id, daily.station_id) UNION ALL SELECT stations.city_id, stations.team_id, stations.station_id, CAST(NULL AS FLOAT) AS nonfuel_cost_sum__d20241001_20241015, CAST(NULL AS FLOAT) AS nonfuel_cost_sum__d20250901_20250915, CAST(NULL AS FLOAT) AS nonfuel_cost_sum__ly, CAST(NULL AS FLOAT) AS nonfuel_cost_sum__prev, CAST(NULL AS FLOAT) AS nonfuel_cost_sum__cur, CAST(NULL AS FLOAT) AS nonfuel_qty__ly, CAST(NULL AS FLOAT) AS nonfuel_qty__prev, CAST(NULL AS FLOAT) AS nonfuel_qty__cur, CAST(NULL AS FLOAT) AS nonfuel_revenue_lubricant__ly, CAST(NULL AS FLOAT) AS nonfuel_revenue_lubricant__prev, CAST(NULL AS FLOAT) AS nonfuel_revenue_lubricant__cur, CAST(NULL AS FLOAT) AS nonfuel_revenue_own_brand__ly, CAST(NULL AS FLOAT) AS nonfuel_revenue_own_brand__prev, CAST(NULL AS FLOAT) AS nonfuel_revenue_own_brand__cur, CAST(NULL AS FLOAT) AS nonfuel_revenue_sum__d20241001_20241015, CAST(NULL AS FLOAT) AS nonfuel_revenue_sum__ly_ytd, CAST(NULL AS FLOAT) AS nonfuel_revenue_sum__d20250901_20250915, CAST(NULL AS FLOAT) AS nonfuel_revenue_sum__ly, CAST(NULL AS FLOAT) AS nonfuel_revenue_sum__d20260101_20260915, CAST(NULL AS FLOAT) AS nonfuel_revenue_sum__ytd, CAST(NULL AS FLOAT) AS nonfuel_revenue_sum__prev, CAST(NULL AS FLOAT) AS nonfuel_revenue_sum__cur,
-  count(DISTINCT CASE WHEN (nonfuel_sales.ts >= %(ts_17)s::TIMESTAMP WITHOUT TIME ZONE AND nonfuel_sales.ts < %(ts_18)s::TIMESTAMP WITHOUT TIME ZONE) THEN nonfuel_sales.basket_id END) AS nonfuel_baskets__ly,
-  count(DISTINCT CASE WHEN (nonfuel_sales.ts >= %(ts_19)s::TIMESTAMP WITHOUT TIME ZONE AND nonfuel_sales.ts < %(ts_20)s::TIMESTAMP WITHOUT TIME ZONE) THEN nonfuel_sales.basket_id END) AS nonfuel_baskets__prev,
-  count(DISTINCT CASE WHEN (nonfuel_sales.ts >= %(ts_21)s::TIMESTAMP WITHOUT TIME ZONE AND nonfuel_sales.ts < %(ts_22)s::TIMESTAMP WITHOUT TIME ZONE) THEN nonfuel_sales.basket_id END) AS nonfuel_baskets__cur,
-  count(DISTINCT CASE WHEN (nonfuel_sales.ts >= %(ts_17)s::TIMESTAMP WITHOUT TIME ZONE AND nonfuel_sales.ts < %(ts_18)s::TIMESTAMP WITHOUT TIME ZONE) THEN concat(CAST(nonfuel_sales.station_id AS VARCHAR), '|', CAST(nonfuel_sales.category AS VARCHAR)) END) AS nonfuel_station_categories__ly,
-  count(DISTINCT CASE WHEN (nonfuel_sales.ts >= %(ts_19)s::TIMESTAMP WITHOUT TIME ZONE AND nonfuel_sales.ts < %(ts_20)s::TIMESTAMP WITHOUT TIME ZONE) THEN concat(CAST(nonfuel_sales.station_id AS VARCHAR), '|', CAST(nonfuel_sales.category AS VARCHAR)) END) AS nonfuel_station_categories__prev,
-  count(DISTINCT CASE WHEN (nonfuel_sales.ts >= %(ts_21)s::TIMESTAMP WITHOUT TIME ZONE AND nonfuel_sales.ts < %(ts_22)s::TIMESTAMP WITHOUT TIME ZONE) THEN concat(CAST(nonfuel_sales.station_id AS VARCHAR), '|', CAST(nonfuel_sales.category AS VARCHAR)) END) AS nonfuel_station_categories__cur 
+WHERE (stations.city_id IN (__[POSTCOMPILE_city_id_2]) OR stations.team_id IN (__[POSTCOMPILE_team_id_2]) OR stations.station_id IN (__[POSTCOMPILE_station_id_2])) AND (nonfuel_sales.ts >= %(ts_7)s::TIMESTAMP WITHOUT TIME ZONE AND nonfuel_sales.ts < %(ts_8)s::TIMESTAMP WITHOUT TIME ZONE OR nonfuel_sales.ts >= %(ts_9)s::TIMESTAMP WITHOUT TIME ZONE AND nonfuel_sales.ts < %(ts_10)s::TIMESTAMP WITHOUT TIME ZONE OR nonfuel_sales.ts >= %(ts_11)s::TIMESTAMP WITHOUT TIME ZONE AND nonfuel_sales.ts < %(ts_12)s::TIMESTAMP WITHOUT TIME ZONE OR nonfuel_sales.ts >= %(ts_13)s::TIMESTAMP WITHOUT TIME ZONE AND nonfuel_sales.ts < %(ts_14)s::TIMESTAMP WITHOUT TIME ZONE OR nonfuel_sales.ts >= %(ts_15)s::TIMESTAMP WITHOUT TIME ZONE AND nonfuel_sales.ts < %(ts_16)s::TIMESTAMP WITHOUT TIME ZONE) GROUP BY stations.city_id, stations.team_id, stations.station_id, CAST(nonfuel_sales.ts AS DATE)) AS daily GROUP BY GROUPING SETS(daily.city_id, daily.team_id, daily.station_id) UNION ALL SELECT seen.city_id, seen.team_id, seen.station_id, CAST(NULL AS FLOAT) AS nonfuel_cost_sum__d20241001_20241015, CAST(NULL AS FLOAT) AS nonfuel_cost_sum__d20250901_20250915, CAST(NULL AS FLOAT) AS nonfuel_cost_sum__ly, CAST(NULL AS FLOAT) AS nonfuel_cost_sum__prev, CAST(NULL AS FLOAT) AS nonfuel_cost_sum__cur, CAST(NULL AS FLOAT) AS nonfuel_qty__ly, CAST(NULL AS FLOAT) AS nonfuel_qty__prev, CAST(NULL AS FLOAT) AS nonfuel_qty__cur, CAST(NULL AS FLOAT) AS nonfuel_revenue_lubricant__ly, CAST(NULL AS FLOAT) AS nonfuel_revenue_lubricant__prev, CAST(NULL AS FLOAT) AS nonfuel_revenue_lubricant__cur, CAST(NULL AS FLOAT) AS nonfuel_revenue_own_brand__ly, CAST(NULL AS FLOAT) AS nonfuel_revenue_own_brand__prev, CAST(NULL AS FLOAT) AS nonfuel_revenue_own_brand__cur, CAST(NULL AS FLOAT) AS nonfuel_revenue_sum__d20241001_20241015, CAST(NULL AS FLOAT) AS nonfuel_revenue_sum__ly_ytd, CAST(NULL AS FLOAT) AS nonfuel_revenue_sum__d20250901_20250915, CAST(NULL AS FLOAT) AS nonfuel_revenue_sum__ly, CAST(NULL AS FLOAT) AS nonfuel_revenue_sum__d20260101_20260915, CAST(NULL AS FLOAT) AS nonfuel_revenue_sum__ytd, CAST(NULL AS FLOAT) AS nonfuel_revenue_sum__prev, CAST(NULL AS FLOAT) AS nonfuel_revenue_sum__cur,
+  count(DISTINCT CASE WHEN (seen.w0 = %(w0_1)s::INTEGER) THEN seen.v END) AS nonfuel_baskets__ly,
+  count(DISTINCT CASE WHEN (seen.w1 = %(w1_1)s::INTEGER) THEN seen.v END) AS nonfuel_baskets__prev,
+  count(DISTINCT CASE WHEN (seen.w2 = %(w2_1)s::INTEGER) THEN seen.v END) AS nonfuel_baskets__cur, CAST(NULL AS FLOAT) AS nonfuel_station_categories__ly, CAST(NULL AS FLOAT) AS nonfuel_station_categories__prev, CAST(NULL AS FLOAT) AS nonfuel_station_categories__cur 
+FROM (SELECT stations.city_id AS city_id, stations.team_id AS team_id, stations.station_id AS station_id, nonfuel_sales.basket_id AS v, max(CASE WHEN (nonfuel_sales.ts >= %(ts_17)s::TIMESTAMP WITHOUT TIME ZONE AND nonfuel_sales.ts < %(ts_18)s::TIMESTAMP WITHOUT TIME ZONE) THEN 1 ELSE 0 END) AS w0, max(CASE WHEN (nonfuel_sales.ts >= %(ts_19)s::TIMESTAMP WITHOUT TIME ZONE AND nonfuel_sales.ts < %(ts_20)s::TIMESTAMP WITHOUT TIME ZONE) THEN 1 ELSE 0 END) AS w1, max(CASE WHEN (nonfuel_sales.ts >= %(ts_21)s::TIMESTAMP WITHOUT TIME ZONE AND nonfuel_sales.ts < %(ts_22)s::TIMESTAMP WITHOUT TIME ZONE) THEN 1 ELSE 0 END) AS w2 
 FROM nonfuel_sales JOIN stations ON nonfuel_sales.station_id = stations.station_id 
-WHERE (stations.city_id IN (__[POSTCOMPILE_city_id_3]) OR stations.team_id IN (__[POSTCOMPILE_team_id_3]) OR stations.station_id IN (__[POSTCOMPILE_station_id_3])) AND (nonfuel_sales.ts >= %(ts_23)s::TIMESTAMP WITHOUT TIME ZONE AND nonfuel_sales.ts < %(ts_24)s::TIMESTAMP WITHOUT TIME ZONE OR nonfuel_sales.ts >= %(ts_25)s::TIMESTAMP WITHOUT TIME ZONE AND nonfuel_sales.ts < %(ts_26)s::TIMESTAMP WITHOUT TIME ZONE OR nonfuel_sales.ts >= %(ts_27)s::TIMESTAMP WITHOUT TIME ZONE AND nonfuel_sales.ts < %(ts_28)s::TIMESTAMP WITHOUT TIME ZONE) GROUP BY GROUPING SETS(stations.city_id, stations.team_id, stations.station_id);
+WHERE (stations.city_id IN (__[POSTCOMPILE_city_id_3]) OR stations.team_id IN (__[POSTCOMPILE_team_id_3]) OR stations.station_id IN (__[POSTCOMPILE_station_id_3])) AND (nonfuel_sales.ts >= %(ts_23)s::TIMESTAMP WITHOUT TIME ZONE AND nonfuel_sales.ts < %(ts_24)s::TIMESTAMP WITHOUT TIME ZONE OR nonfuel_sales.ts >= %(ts_25)s::TIMESTAMP WITHOUT TIME ZONE AND nonfuel_sales.ts < %(ts_26)s::TIMESTAMP WITHOUT TIME ZONE OR nonfuel_sales.ts >= %(ts_27)s::TIMESTAMP WITHOUT TIME ZONE AND nonfuel_sales.ts < %(ts_28)s::TIMESTAMP WITHOUT TIME ZONE) AND nonfuel_sales.basket_id IS NOT NULL GROUP BY stations.city_id, stations.team_id, stations.station_id, nonfuel_sales.basket_id) AS seen GROUP BY GROUPING SETS(seen.city_id, seen.team_id, seen.station_id) UNION ALL SELECT seen.city_id, seen.team_id, seen.station_id, CAST(NULL AS FLOAT) AS nonfuel_cost_sum__d20241001_20241015, CAST(NULL AS FLOAT) AS nonfuel_cost_sum__d20250901_20250915, CAST(NULL AS FLOAT) AS nonfuel_cost_sum__ly, CAST(NULL AS FLOAT) AS nonfuel_cost_sum__prev, CAST(NULL AS FLOAT) AS nonfuel_cost_sum__cur, CAST(NULL AS FLOAT) AS nonfuel_qty__ly, CAST(NULL AS FLOAT) AS nonfuel_qty__prev, CAST(NULL AS FLOAT) AS nonfuel_qty__cur, CAST(NULL AS FLOAT) AS nonfuel_revenue_lubricant__ly, CAST(NULL AS FLOAT) AS nonfuel_revenue_lubricant__prev, CAST(NULL AS FLOAT) AS nonfuel_revenue_lubricant__cur, CAST(NULL AS FLOAT) AS nonfuel_revenue_own_brand__ly, CAST(NULL AS FLOAT) AS nonfuel_revenue_own_brand__prev, CAST(NULL AS FLOAT) AS nonfuel_revenue_own_brand__cur, CAST(NULL AS FLOAT) AS nonfuel_revenue_sum__d20241001_20241015, CAST(NULL AS FLOAT) AS nonfuel_revenue_sum__ly_ytd, CAST(NULL AS FLOAT) AS nonfuel_revenue_sum__d20250901_20250915, CAST(NULL AS FLOAT) AS nonfuel_revenue_sum__ly, CAST(NULL AS FLOAT) AS nonfuel_revenue_sum__d20260101_20260915, CAST(NULL AS FLOAT) AS nonfuel_revenue_sum__ytd, CAST(NULL AS FLOAT) AS nonfuel_revenue_sum__prev, CAST(NULL AS FLOAT) AS nonfuel_revenue_sum__cur, CAST(NULL AS FLOAT) AS nonfuel_baskets__ly, CAST(NULL AS FLOAT) AS nonfuel_baskets__prev, CAST(NULL AS FLOAT) AS nonfuel_baskets__cur,
+  count(DISTINCT CASE WHEN (seen.w0 = %(w0_2)s::INTEGER) THEN seen.v END) AS nonfuel_station_categories__ly,
+  count(DISTINCT CASE WHEN (seen.w1 = %(w1_2)s::INTEGER) THEN seen.v END) AS nonfuel_station_categories__prev,
+  count(DISTINCT CASE WHEN (seen.w2 = %(w2_2)s::INTEGER) THEN seen.v END) AS nonfuel_station_categories__cur 
+FROM (SELECT stations.city_id AS city_id, stations.team_id AS team_id, stations.station_id AS station_id, concat(CAST(nonfuel_sales.station_id AS VARCHAR), '|', CAST(nonfuel_sales.category AS VARCHAR)) AS v, max(CASE WHEN (nonfuel_sales.ts >= %(ts_17)s::TIMESTAMP WITHOUT TIME ZONE AND nonfuel_sales.ts < %(ts_18)s::TIMESTAMP WITHOUT TIME ZONE) THEN 1 ELSE 0 END) AS w0, max(CASE WHEN (nonfuel_sales.ts >= %(ts_19)s::TIMESTAMP WITHOUT TIME ZONE AND nonfuel_sales.ts < %(ts_20)s::TIMESTAMP WITHOUT TIME ZONE) THEN 1 ELSE 0 END) AS w1, max(CASE WHEN (nonfuel_sales.ts >= %(ts_21)s::TIMESTAMP WITHOUT TIME ZONE AND nonfuel_sales.ts < %(ts_22)s::TIMESTAMP WITHOUT TIME ZONE) THEN 1 ELSE 0 END) AS w2 
+FROM nonfuel_sales JOIN stations ON nonfuel_sales.station_id = stations.station_id 
+WHERE (stations.city_id IN (__[POSTCOMPILE_city_id_4]) OR stations.team_id IN (__[POSTCOMPILE_team_id_4]) OR stations.station_id IN (__[POSTCOMPILE_station_id_4])) AND (nonfuel_sales.ts >= %(ts_29)s::TIMESTAMP WITHOUT TIME ZONE AND nonfuel_sales.ts < %(ts_30)s::TIMESTAMP WITHOUT TIME ZONE OR nonfuel_sales.ts >= %(ts_31)s::TIMESTAMP WITHOUT TIME ZONE AND nonfuel_sales.ts < %(ts_32)s::TIMESTAMP WITHOUT TIME ZONE OR nonfuel_sales.ts >= %(ts_33)s::TIMESTAMP WITHOUT TIME ZONE AND nonfuel_sales.ts < %(ts_34)s::TIMESTAMP WITHOUT TIME ZONE) AND concat(CAST(nonfuel_sales.station_id AS VARCHAR), '|', CAST(nonfuel_sales.category AS VARCHAR)) IS NOT NULL GROUP BY stations.city_id, stations.team_id, stations.station_id, concat(CAST(nonfuel_sales.station_id AS VARCHAR), '|', CAST(nonfuel_sales.category AS VARCHAR))) AS seen GROUP BY GROUPING SETS(seen.city_id, seen.team_id, seen.station_id);
 -- params:
 --   category_1 = 'lubricant'
 --   category_2 = 'own_brand'
 --   city_id_1 = ['C1']
 --   city_id_2 = ['C1']
 --   city_id_3 = ['C1']
+--   city_id_4 = ['C1']
 --   day_1 = datetime.date(2024, 10, 1)
 --   day_10 = datetime.date(2026, 9, 15)
 --   day_11 = datetime.date(2026, 1, 1)
@@ -439,9 +448,11 @@ WHERE (stations.city_id IN (__[POSTCOMPILE_city_id_3]) OR stations.team_id IN (_
 --   station_id_1 = ['S1', 'S2']
 --   station_id_2 = ['S1', 'S2']
 --   station_id_3 = ['S1', 'S2']
+--   station_id_4 = ['S1', 'S2']
 --   team_id_1 = ['T1', 'T2']
 --   team_id_2 = ['T1', 'T2']
 --   team_id_3 = ['T1', 'T2']
+--   team_id_4 = ['T1', 'T2']
 --   ts_1 = datetime.datetime(2024, 10, 1, 0, 0)
 --   ts_10 = datetime.datetime(2025, 9, 16, 0, 0)
 --   ts_11 = datetime.datetime(2025, 10, 1, 0, 0)
@@ -463,13 +474,25 @@ WHERE (stations.city_id IN (__[POSTCOMPILE_city_id_3]) OR stations.team_id IN (_
 --   ts_26 = datetime.datetime(2026, 9, 16, 0, 0)
 --   ts_27 = datetime.datetime(2026, 10, 1, 0, 0)
 --   ts_28 = datetime.datetime(2026, 10, 16, 0, 0)
+--   ts_29 = datetime.datetime(2025, 10, 1, 0, 0)
 --   ts_3 = datetime.datetime(2025, 1, 1, 0, 0)
+--   ts_30 = datetime.datetime(2025, 10, 16, 0, 0)
+--   ts_31 = datetime.datetime(2026, 9, 1, 0, 0)
+--   ts_32 = datetime.datetime(2026, 9, 16, 0, 0)
+--   ts_33 = datetime.datetime(2026, 10, 1, 0, 0)
+--   ts_34 = datetime.datetime(2026, 10, 16, 0, 0)
 --   ts_4 = datetime.datetime(2025, 10, 16, 0, 0)
 --   ts_5 = datetime.datetime(2026, 1, 1, 0, 0)
 --   ts_6 = datetime.datetime(2026, 10, 16, 0, 0)
 --   ts_7 = datetime.datetime(2024, 10, 1, 0, 0)
 --   ts_8 = datetime.datetime(2024, 10, 16, 0, 0)
 --   ts_9 = datetime.datetime(2025, 9, 1, 0, 0)
+--   w0_1 = 1
+--   w0_2 = 1
+--   w1_1 = 1
+--   w1_2 = 1
+--   w2_1 = 1
+--   w2_2 = 1
 
 SELECT stations.team_id, stations.station_id,
   sum(CASE WHEN (plans.month >= %(month_1)s::DATE AND plans.month <= %(month_2)s::DATE AND plans.measure = %(measure_1)s::VARCHAR) THEN plans.target END) AS plan__diesel_volume_t__d20251001_20251031,
@@ -559,12 +582,13 @@ FROM (SELECT stations.team_id AS team_id, CAST(card_recharges.ts AS DATE) AS day
   count(1) AS recharge_txn,
   count(CASE WHEN (card_recharges.amount >= %(amount_1)s) THEN 1 END) AS recharge_txn_large 
 FROM card_recharges JOIN stations ON card_recharges.station_id = stations.station_id 
-WHERE stations.team_id IN (__[POSTCOMPILE_team_id_1]) AND (card_recharges.ts >= %(ts_1)s::TIMESTAMP WITHOUT TIME ZONE AND card_recharges.ts < %(ts_2)s::TIMESTAMP WITHOUT TIME ZONE OR card_recharges.ts >= %(ts_3)s::TIMESTAMP WITHOUT TIME ZONE AND card_recharges.ts < %(ts_4)s::TIMESTAMP WITHOUT TIME ZONE OR card_recharges.ts >= %(ts_5)s::TIMESTAMP WITHOUT TIME ZONE AND card_recharges.ts < %(ts_6)s::TIMESTAMP WITHOUT TIME ZONE OR card_recharges.ts >= %(ts_7)s::TIMESTAMP WITHOUT TIME ZONE AND card_recharges.ts < %(ts_8)s::TIMESTAMP WITHOUT TIME ZONE OR card_recharges.ts >= %(ts_9)s::TIMESTAMP WITHOUT TIME ZONE AND card_recharges.ts < %(ts_10)s::TIMESTAMP WITHOUT TIME ZONE) GROUP BY stations.team_id, CAST(card_recharges.ts AS DATE)) AS daily GROUP BY daily.team_id UNION ALL SELECT stations.team_id, CAST(NULL AS FLOAT) AS recharge_bonus_sum__ly, CAST(NULL AS FLOAT) AS recharge_bonus_sum__prev, CAST(NULL AS FLOAT) AS recharge_bonus_sum__cur, CAST(NULL AS FLOAT) AS recharge_sum__d20241001_20241015, CAST(NULL AS FLOAT) AS recharge_sum__d20250901_20250915, CAST(NULL AS FLOAT) AS recharge_sum__ly, CAST(NULL AS FLOAT) AS recharge_sum__prev, CAST(NULL AS FLOAT) AS recharge_sum__cur, CAST(NULL AS FLOAT) AS recharge_txn__ly, CAST(NULL AS FLOAT) AS recharge_txn__prev, CAST(NULL AS FLOAT) AS recharge_txn__cur, CAST(NULL AS FLOAT) AS recharge_txn_large__ly, CAST(NULL AS FLOAT) AS recharge_txn_large__prev, CAST(NULL AS FLOAT) AS recharge_txn_large__cur,
-  count(DISTINCT CASE WHEN (card_recharges.ts >= %(ts_11)s::TIMESTAMP WITHOUT TIME ZONE AND card_recharges.ts < %(ts_12)s::TIMESTAMP WITHOUT TIME ZONE) THEN card_recharges.customer_id END) AS recharge_customers__ly,
-  count(DISTINCT CASE WHEN (card_recharges.ts >= %(ts_13)s::TIMESTAMP WITHOUT TIME ZONE AND card_recharges.ts < %(ts_14)s::TIMESTAMP WITHOUT TIME ZONE) THEN card_recharges.customer_id END) AS recharge_customers__prev,
-  count(DISTINCT CASE WHEN (card_recharges.ts >= %(ts_15)s::TIMESTAMP WITHOUT TIME ZONE AND card_recharges.ts < %(ts_16)s::TIMESTAMP WITHOUT TIME ZONE) THEN card_recharges.customer_id END) AS recharge_customers__cur 
+WHERE stations.team_id IN (__[POSTCOMPILE_team_id_1]) AND (card_recharges.ts >= %(ts_1)s::TIMESTAMP WITHOUT TIME ZONE AND card_recharges.ts < %(ts_2)s::TIMESTAMP WITHOUT TIME ZONE OR card_recharges.ts >= %(ts_3)s::TIMESTAMP WITHOUT TIME ZONE AND card_recharges.ts < %(ts_4)s::TIMESTAMP WITHOUT TIME ZONE OR card_recharges.ts >= %(ts_5)s::TIMESTAMP WITHOUT TIME ZONE AND card_recharges.ts < %(ts_6)s::TIMESTAMP WITHOUT TIME ZONE OR card_recharges.ts >= %(ts_7)s::TIMESTAMP WITHOUT TIME ZONE AND card_recharges.ts < %(ts_8)s::TIMESTAMP WITHOUT TIME ZONE OR card_recharges.ts >= %(ts_9)s::TIMESTAMP WITHOUT TIME ZONE AND card_recharges.ts < %(ts_10)s::TIMESTAMP WITHOUT TIME ZONE) GROUP BY stations.team_id, CAST(card_recharges.ts AS DATE)) AS daily GROUP BY daily.team_id UNION ALL SELECT seen.team_id, CAST(NULL AS FLOAT) AS recharge_bonus_sum__ly, CAST(NULL AS FLOAT) AS recharge_bonus_sum__prev, CAST(NULL AS FLOAT) AS recharge_bonus_sum__cur, CAST(NULL AS FLOAT) AS recharge_sum__d20241001_20241015, CAST(NULL AS FLOAT) AS recharge_sum__d20250901_20250915, CAST(NULL AS FLOAT) AS recharge_sum__ly, CAST(NULL AS FLOAT) AS recharge_sum__prev, CAST(NULL AS FLOAT) AS recharge_sum__cur, CAST(NULL AS FLOAT) AS recharge_txn__ly, CAST(NULL AS FLOAT) AS recharge_txn__prev, CAST(NULL AS FLOAT) AS recharge_txn__cur, CAST(NULL AS FLOAT) AS recharge_txn_large__ly, CAST(NULL AS FLOAT) AS recharge_txn_large__prev, CAST(NULL AS FLOAT) AS recharge_txn_large__cur,
+  count(DISTINCT CASE WHEN (seen.w0 = %(w0_1)s::INTEGER) THEN seen.v END) AS recharge_customers__ly,
+  count(DISTINCT CASE WHEN (seen.w1 = %(w1_1)s::INTEGER) THEN seen.v END) AS recharge_customers__prev,
+  count(DISTINCT CASE WHEN (seen.w2 = %(w2_1)s::INTEGER) THEN seen.v END) AS recharge_customers__cur 
+FROM (SELECT stations.team_id AS team_id, card_recharges.customer_id AS v, max(CASE WHEN (card_recharges.ts >= %(ts_11)s::TIMESTAMP WITHOUT TIME ZONE AND card_recharges.ts < %(ts_12)s::TIMESTAMP WITHOUT TIME ZONE) THEN 1 ELSE 0 END) AS w0, max(CASE WHEN (card_recharges.ts >= %(ts_13)s::TIMESTAMP WITHOUT TIME ZONE AND card_recharges.ts < %(ts_14)s::TIMESTAMP WITHOUT TIME ZONE) THEN 1 ELSE 0 END) AS w1, max(CASE WHEN (card_recharges.ts >= %(ts_15)s::TIMESTAMP WITHOUT TIME ZONE AND card_recharges.ts < %(ts_16)s::TIMESTAMP WITHOUT TIME ZONE) THEN 1 ELSE 0 END) AS w2 
 FROM card_recharges JOIN stations ON card_recharges.station_id = stations.station_id 
-WHERE stations.team_id IN (__[POSTCOMPILE_team_id_2]) AND (card_recharges.ts >= %(ts_17)s::TIMESTAMP WITHOUT TIME ZONE AND card_recharges.ts < %(ts_18)s::TIMESTAMP WITHOUT TIME ZONE OR card_recharges.ts >= %(ts_19)s::TIMESTAMP WITHOUT TIME ZONE AND card_recharges.ts < %(ts_20)s::TIMESTAMP WITHOUT TIME ZONE OR card_recharges.ts >= %(ts_21)s::TIMESTAMP WITHOUT TIME ZONE AND card_recharges.ts < %(ts_22)s::TIMESTAMP WITHOUT TIME ZONE) GROUP BY stations.team_id;
+WHERE stations.team_id IN (__[POSTCOMPILE_team_id_2]) AND (card_recharges.ts >= %(ts_17)s::TIMESTAMP WITHOUT TIME ZONE AND card_recharges.ts < %(ts_18)s::TIMESTAMP WITHOUT TIME ZONE OR card_recharges.ts >= %(ts_19)s::TIMESTAMP WITHOUT TIME ZONE AND card_recharges.ts < %(ts_20)s::TIMESTAMP WITHOUT TIME ZONE OR card_recharges.ts >= %(ts_21)s::TIMESTAMP WITHOUT TIME ZONE AND card_recharges.ts < %(ts_22)s::TIMESTAMP WITHOUT TIME ZONE) AND card_recharges.customer_id IS NOT NULL GROUP BY stations.team_id, card_recharges.customer_id) AS seen GROUP BY seen.team_id;
 -- params:
 --   amount_1 = 1000.0
 --   day_1 = datetime.date(2025, 10, 1)
@@ -601,6 +625,9 @@ WHERE stations.team_id IN (__[POSTCOMPILE_team_id_2]) AND (card_recharges.ts >= 
 --   ts_7 = datetime.datetime(2026, 9, 1, 0, 0)
 --   ts_8 = datetime.datetime(2026, 9, 16, 0, 0)
 --   ts_9 = datetime.datetime(2026, 10, 1, 0, 0)
+--   w0_1 = 1
+--   w1_1 = 1
+--   w2_1 = 1
 
 SELECT 0 AS window_index, w0.entity_id, w0.incremental_tonnes, w0.baseline_tonnes, w0.incremental_gross_profit, w0.incremental_cost, w0.incremental_nonfuel_revenue, w0.baseline_nonfuel_revenue 
 FROM (WITH entities AS 
@@ -1068,7 +1095,9 @@ FROM stations
 WHERE stations.team_id IN (__[POSTCOMPILE_team_id_1]))
  SELECT entity_stations.entity_id AS entity_id, agg_customer_month.customer_id AS customer_id, agg_customer_month.month AS month, agg_customer_month.liters AS liters 
 FROM agg_customer_month JOIN entity_stations ON entity_stations.station_id = agg_customer_month.station_id 
-WHERE agg_customer_month.month < %(month_8)s::DATE AND (agg_customer_month.month > %(month_9)s::DATE OR agg_customer_month.next_month IS NULL OR agg_customer_month.next_month > %(next_month_1)s::DATE) UNION ALL SELECT entity_stations.entity_id AS entity_id, fuel_sales.customer_id AS customer_id, CAST(%(param_17)s::DATE AS DATE) AS month,
+WHERE agg_customer_month.month < %(month_8)s::DATE AND agg_customer_month.month >= %(month_9)s::DATE UNION ALL SELECT entity_stations.entity_id AS entity_id, agg_customer_lapse.customer_id AS customer_id, agg_customer_lapse.month AS month, %(param_17)s AS liters 
+FROM agg_customer_lapse JOIN entity_stations ON entity_stations.station_id = agg_customer_lapse.station_id 
+WHERE agg_customer_lapse.month < %(month_10)s::DATE AND (agg_customer_lapse.next_month IS NULL OR agg_customer_lapse.next_month > %(next_month_1)s::DATE) UNION ALL SELECT entity_stations.entity_id AS entity_id, fuel_sales.customer_id AS customer_id, CAST(%(param_18)s::DATE AS DATE) AS month,
   sum(fuel_sales.liters) AS liters 
 FROM fuel_sales JOIN entity_stations ON entity_stations.station_id = fuel_sales.station_id 
 WHERE fuel_sales.customer_id IS NOT NULL AND fuel_sales.ts >= %(ts_1)s::TIMESTAMP WITHOUT TIME ZONE AND fuel_sales.ts < %(ts_2)s::TIMESTAMP WITHOUT TIME ZONE GROUP BY entity_stations.entity_id, fuel_sales.customer_id)
@@ -1087,7 +1116,7 @@ FROM stations
 WHERE stations.team_id IN (__[POSTCOMPILE_team_id_1]))
  SELECT DISTINCT home_customers.entity_id AS entity_id, home_customers.customer_id AS customer_id 
 FROM home_customers JOIN agg_customer_month ON agg_customer_month.customer_id = home_customers.customer_id JOIN entity_stations ON entity_stations.station_id = agg_customer_month.station_id AND entity_stations.entity_id = home_customers.entity_id 
-WHERE home_customers.is_new AND agg_customer_month.month >= %(month_10)s::DATE AND agg_customer_month.month <= %(month_11)s::DATE AND agg_customer_month.first_day_registered IS NOT NULL AND agg_customer_month.first_day_registered <= %(first_day_registered_1)s::DATE AND agg_customer_month.first_day_registered - home_customers.registered_on <= %(param_18)s::INTEGER)
+WHERE home_customers.is_new AND agg_customer_month.month >= %(month_11)s::DATE AND agg_customer_month.month <= %(month_12)s::DATE AND agg_customer_month.first_day_registered IS NOT NULL AND agg_customer_month.first_day_registered <= %(first_day_registered_1)s::DATE AND agg_customer_month.first_day_registered - home_customers.registered_on <= %(param_19)s::INTEGER)
  SELECT home_customers.entity_id AS entity_id,
   sum(CASE WHEN home_customers.is_new THEN %(param_1)s::INTEGER ELSE %(param_2)s::INTEGER END) AS registered_prev_month,
   sum(CASE WHEN (activated_members.customer_id IS NOT NULL) THEN %(param_3)s::INTEGER ELSE %(param_4)s::INTEGER END) AS activated,
@@ -1122,17 +1151,19 @@ FROM stations
 WHERE stations.team_id IN (__[POSTCOMPILE_team_id_2]))
  SELECT entity_stations.entity_id AS entity_id, agg_customer_month.customer_id AS customer_id, agg_customer_month.month AS month, agg_customer_month.liters AS liters 
 FROM agg_customer_month JOIN entity_stations ON entity_stations.station_id = agg_customer_month.station_id 
-WHERE agg_customer_month.month < %(month_19)s::DATE AND (agg_customer_month.month > %(month_20)s::DATE OR agg_customer_month.next_month IS NULL OR agg_customer_month.next_month > %(next_month_2)s::DATE) UNION ALL SELECT entity_stations.entity_id AS entity_id, fuel_sales.customer_id AS customer_id, CAST(%(param_35)s::DATE AS DATE) AS month,
+WHERE agg_customer_month.month < %(month_20)s::DATE AND agg_customer_month.month >= %(month_21)s::DATE UNION ALL SELECT entity_stations.entity_id AS entity_id, agg_customer_lapse.customer_id AS customer_id, agg_customer_lapse.month AS month, %(param_36)s AS liters 
+FROM agg_customer_lapse JOIN entity_stations ON entity_stations.station_id = agg_customer_lapse.station_id 
+WHERE agg_customer_lapse.month < %(month_22)s::DATE AND (agg_customer_lapse.next_month IS NULL OR agg_customer_lapse.next_month > %(next_month_2)s::DATE) UNION ALL SELECT entity_stations.entity_id AS entity_id, fuel_sales.customer_id AS customer_id, CAST(%(param_37)s::DATE AS DATE) AS month,
   sum(fuel_sales.liters) AS liters 
 FROM fuel_sales JOIN entity_stations ON entity_stations.station_id = fuel_sales.station_id 
 WHERE fuel_sales.customer_id IS NOT NULL AND fuel_sales.ts >= %(ts_3)s::TIMESTAMP WITHOUT TIME ZONE AND fuel_sales.ts < %(ts_4)s::TIMESTAMP WITHOUT TIME ZONE GROUP BY entity_stations.entity_id, fuel_sales.customer_id)
- SELECT customer_months.entity_id AS entity_id, customer_months.customer_id AS customer_id, max(customer_months.month) AS last, max(CASE WHEN (customer_months.month <= %(month_12)s::DATE) THEN customer_months.month END) AS last_prev,
-  sum(CASE WHEN (customer_months.month = %(month_13)s::DATE) THEN customer_months.liters ELSE %(param_29)s END) AS l0,
-  sum(CASE WHEN (customer_months.month = %(month_14)s::DATE) THEN customer_months.liters ELSE %(param_30)s END) AS l1,
-  sum(CASE WHEN (customer_months.month = %(month_15)s::DATE) THEN customer_months.liters ELSE %(param_31)s END) AS l2,
-  sum(CASE WHEN (customer_months.month = %(month_16)s::DATE) THEN customer_months.liters ELSE %(param_32)s END) AS l3,
-  sum(CASE WHEN (customer_months.month = %(month_17)s::DATE) THEN customer_months.liters ELSE %(param_33)s END) AS l4,
-  sum(CASE WHEN (customer_months.month >= %(month_18)s::DATE) THEN customer_months.liters ELSE %(param_34)s END) AS win 
+ SELECT customer_months.entity_id AS entity_id, customer_months.customer_id AS customer_id, max(customer_months.month) AS last, max(CASE WHEN (customer_months.month <= %(month_13)s::DATE) THEN customer_months.month END) AS last_prev,
+  sum(CASE WHEN (customer_months.month = %(month_14)s::DATE) THEN customer_months.liters ELSE %(param_30)s END) AS l0,
+  sum(CASE WHEN (customer_months.month = %(month_15)s::DATE) THEN customer_months.liters ELSE %(param_31)s END) AS l1,
+  sum(CASE WHEN (customer_months.month = %(month_16)s::DATE) THEN customer_months.liters ELSE %(param_32)s END) AS l2,
+  sum(CASE WHEN (customer_months.month = %(month_17)s::DATE) THEN customer_months.liters ELSE %(param_33)s END) AS l3,
+  sum(CASE WHEN (customer_months.month = %(month_18)s::DATE) THEN customer_months.liters ELSE %(param_34)s END) AS l4,
+  sum(CASE WHEN (customer_months.month >= %(month_19)s::DATE) THEN customer_months.liters ELSE %(param_35)s END) AS win 
 FROM customer_months GROUP BY customer_months.entity_id, customer_months.customer_id), 
 activated_members AS 
 (WITH entity_stations AS 
@@ -1141,13 +1172,13 @@ FROM stations
 WHERE stations.team_id IN (__[POSTCOMPILE_team_id_2]))
  SELECT DISTINCT home_customers.entity_id AS entity_id, home_customers.customer_id AS customer_id 
 FROM home_customers JOIN agg_customer_month ON agg_customer_month.customer_id = home_customers.customer_id JOIN entity_stations ON entity_stations.station_id = agg_customer_month.station_id AND entity_stations.entity_id = home_customers.entity_id 
-WHERE home_customers.is_new AND agg_customer_month.month >= %(month_21)s::DATE AND agg_customer_month.month <= %(month_22)s::DATE AND agg_customer_month.first_day_registered IS NOT NULL AND agg_customer_month.first_day_registered <= %(first_day_registered_2)s::DATE AND agg_customer_month.first_day_registered - home_customers.registered_on <= %(param_36)s::INTEGER)
+WHERE home_customers.is_new AND agg_customer_month.month >= %(month_23)s::DATE AND agg_customer_month.month <= %(month_24)s::DATE AND agg_customer_month.first_day_registered IS NOT NULL AND agg_customer_month.first_day_registered <= %(first_day_registered_2)s::DATE AND agg_customer_month.first_day_registered - home_customers.registered_on <= %(param_38)s::INTEGER)
  SELECT home_customers.entity_id AS entity_id,
-  sum(CASE WHEN home_customers.is_new THEN %(param_19)s::INTEGER ELSE %(param_20)s::INTEGER END) AS registered_prev_month,
-  sum(CASE WHEN (activated_members.customer_id IS NOT NULL) THEN %(param_21)s::INTEGER ELSE %(param_22)s::INTEGER END) AS activated,
-  sum(CASE WHEN (home_customers.manager_id IS NOT NULL) THEN %(param_23)s::INTEGER ELSE %(param_24)s::INTEGER END) AS managed_total,
-  sum(CASE WHEN (home_customers.manager_id IS NOT NULL AND customer_state.win > %(win_2)s::INTEGER) THEN %(param_25)s::INTEGER ELSE %(param_26)s::INTEGER END) AS managed_buyers,
-  sum(CASE WHEN (home_customers.manager_id IS NOT NULL AND customer_state.last >= %(last_2)s::DATE) THEN %(param_27)s::INTEGER ELSE %(param_28)s::INTEGER END) AS active_managed,
+  sum(CASE WHEN home_customers.is_new THEN %(param_20)s::INTEGER ELSE %(param_21)s::INTEGER END) AS registered_prev_month,
+  sum(CASE WHEN (activated_members.customer_id IS NOT NULL) THEN %(param_22)s::INTEGER ELSE %(param_23)s::INTEGER END) AS activated,
+  sum(CASE WHEN (home_customers.manager_id IS NOT NULL) THEN %(param_24)s::INTEGER ELSE %(param_25)s::INTEGER END) AS managed_total,
+  sum(CASE WHEN (home_customers.manager_id IS NOT NULL AND customer_state.win > %(win_2)s::INTEGER) THEN %(param_26)s::INTEGER ELSE %(param_27)s::INTEGER END) AS managed_buyers,
+  sum(CASE WHEN (home_customers.manager_id IS NOT NULL AND customer_state.last >= %(last_2)s::DATE) THEN %(param_28)s::INTEGER ELSE %(param_29)s::INTEGER END) AS active_managed,
   count(DISTINCT home_customers.manager_id) AS managers 
 FROM home_customers LEFT OUTER JOIN customer_state ON customer_state.entity_id = home_customers.entity_id AND customer_state.customer_id = home_customers.customer_id LEFT OUTER JOIN activated_members ON activated_members.entity_id = home_customers.entity_id AND activated_members.customer_id = home_customers.customer_id GROUP BY home_customers.entity_id)
  SELECT entities.entity_id AS entity_id, coalesce(activation_counts.registered_prev_month, %(coalesce_7)s::INTEGER) AS registered_prev_month, coalesce(activation_counts.activated, %(coalesce_8)s::INTEGER) AS activated, coalesce(activation_counts.managed_total, %(coalesce_9)s::INTEGER) AS managed_total, coalesce(activation_counts.managed_buyers, %(coalesce_10)s::INTEGER) AS managed_buyers, coalesce(activation_counts.active_managed, %(coalesce_11)s::INTEGER) AS active_managed, coalesce(activation_counts.managers, %(coalesce_12)s::INTEGER) AS managers 
@@ -1176,17 +1207,19 @@ FROM stations
 WHERE stations.team_id IN (__[POSTCOMPILE_team_id_3]))
  SELECT entity_stations.entity_id AS entity_id, agg_customer_month.customer_id AS customer_id, agg_customer_month.month AS month, agg_customer_month.liters AS liters 
 FROM agg_customer_month JOIN entity_stations ON entity_stations.station_id = agg_customer_month.station_id 
-WHERE agg_customer_month.month < %(month_30)s::DATE AND (agg_customer_month.month > %(month_31)s::DATE OR agg_customer_month.next_month IS NULL OR agg_customer_month.next_month > %(next_month_3)s::DATE) UNION ALL SELECT entity_stations.entity_id AS entity_id, fuel_sales.customer_id AS customer_id, CAST(%(param_53)s::DATE AS DATE) AS month,
+WHERE agg_customer_month.month < %(month_32)s::DATE AND agg_customer_month.month >= %(month_33)s::DATE UNION ALL SELECT entity_stations.entity_id AS entity_id, agg_customer_lapse.customer_id AS customer_id, agg_customer_lapse.month AS month, %(param_55)s AS liters 
+FROM agg_customer_lapse JOIN entity_stations ON entity_stations.station_id = agg_customer_lapse.station_id 
+WHERE agg_customer_lapse.month < %(month_34)s::DATE AND (agg_customer_lapse.next_month IS NULL OR agg_customer_lapse.next_month > %(next_month_3)s::DATE) UNION ALL SELECT entity_stations.entity_id AS entity_id, fuel_sales.customer_id AS customer_id, CAST(%(param_56)s::DATE AS DATE) AS month,
   sum(fuel_sales.liters) AS liters 
 FROM fuel_sales JOIN entity_stations ON entity_stations.station_id = fuel_sales.station_id 
 WHERE fuel_sales.customer_id IS NOT NULL AND fuel_sales.ts >= %(ts_5)s::TIMESTAMP WITHOUT TIME ZONE AND fuel_sales.ts < %(ts_6)s::TIMESTAMP WITHOUT TIME ZONE GROUP BY entity_stations.entity_id, fuel_sales.customer_id)
- SELECT customer_months.entity_id AS entity_id, customer_months.customer_id AS customer_id, max(customer_months.month) AS last, max(CASE WHEN (customer_months.month <= %(month_23)s::DATE) THEN customer_months.month END) AS last_prev,
-  sum(CASE WHEN (customer_months.month = %(month_24)s::DATE) THEN customer_months.liters ELSE %(param_47)s END) AS l0,
-  sum(CASE WHEN (customer_months.month = %(month_25)s::DATE) THEN customer_months.liters ELSE %(param_48)s END) AS l1,
-  sum(CASE WHEN (customer_months.month = %(month_26)s::DATE) THEN customer_months.liters ELSE %(param_49)s END) AS l2,
-  sum(CASE WHEN (customer_months.month = %(month_27)s::DATE) THEN customer_months.liters ELSE %(param_50)s END) AS l3,
-  sum(CASE WHEN (customer_months.month = %(month_28)s::DATE) THEN customer_months.liters ELSE %(param_51)s END) AS l4,
-  sum(CASE WHEN (customer_months.month >= %(month_29)s::DATE) THEN customer_months.liters ELSE %(param_52)s END) AS win 
+ SELECT customer_months.entity_id AS entity_id, customer_months.customer_id AS customer_id, max(customer_months.month) AS last, max(CASE WHEN (customer_months.month <= %(month_25)s::DATE) THEN customer_months.month END) AS last_prev,
+  sum(CASE WHEN (customer_months.month = %(month_26)s::DATE) THEN customer_months.liters ELSE %(param_49)s END) AS l0,
+  sum(CASE WHEN (customer_months.month = %(month_27)s::DATE) THEN customer_months.liters ELSE %(param_50)s END) AS l1,
+  sum(CASE WHEN (customer_months.month = %(month_28)s::DATE) THEN customer_months.liters ELSE %(param_51)s END) AS l2,
+  sum(CASE WHEN (customer_months.month = %(month_29)s::DATE) THEN customer_months.liters ELSE %(param_52)s END) AS l3,
+  sum(CASE WHEN (customer_months.month = %(month_30)s::DATE) THEN customer_months.liters ELSE %(param_53)s END) AS l4,
+  sum(CASE WHEN (customer_months.month >= %(month_31)s::DATE) THEN customer_months.liters ELSE %(param_54)s END) AS win 
 FROM customer_months GROUP BY customer_months.entity_id, customer_months.customer_id), 
 activated_members AS 
 (WITH entity_stations AS 
@@ -1195,13 +1228,13 @@ FROM stations
 WHERE stations.team_id IN (__[POSTCOMPILE_team_id_3]))
  SELECT DISTINCT home_customers.entity_id AS entity_id, home_customers.customer_id AS customer_id 
 FROM home_customers JOIN agg_customer_month ON agg_customer_month.customer_id = home_customers.customer_id JOIN entity_stations ON entity_stations.station_id = agg_customer_month.station_id AND entity_stations.entity_id = home_customers.entity_id 
-WHERE home_customers.is_new AND agg_customer_month.month >= %(month_32)s::DATE AND agg_customer_month.month <= %(month_33)s::DATE AND agg_customer_month.first_day_registered IS NOT NULL AND agg_customer_month.first_day_registered <= %(first_day_registered_3)s::DATE AND agg_customer_month.first_day_registered - home_customers.registered_on <= %(param_54)s::INTEGER)
+WHERE home_customers.is_new AND agg_customer_month.month >= %(month_35)s::DATE AND agg_customer_month.month <= %(month_36)s::DATE AND agg_customer_month.first_day_registered IS NOT NULL AND agg_customer_month.first_day_registered <= %(first_day_registered_3)s::DATE AND agg_customer_month.first_day_registered - home_customers.registered_on <= %(param_57)s::INTEGER)
  SELECT home_customers.entity_id AS entity_id,
-  sum(CASE WHEN home_customers.is_new THEN %(param_37)s::INTEGER ELSE %(param_38)s::INTEGER END) AS registered_prev_month,
-  sum(CASE WHEN (activated_members.customer_id IS NOT NULL) THEN %(param_39)s::INTEGER ELSE %(param_40)s::INTEGER END) AS activated,
-  sum(CASE WHEN (home_customers.manager_id IS NOT NULL) THEN %(param_41)s::INTEGER ELSE %(param_42)s::INTEGER END) AS managed_total,
-  sum(CASE WHEN (home_customers.manager_id IS NOT NULL AND customer_state.win > %(win_3)s::INTEGER) THEN %(param_43)s::INTEGER ELSE %(param_44)s::INTEGER END) AS managed_buyers,
-  sum(CASE WHEN (home_customers.manager_id IS NOT NULL AND customer_state.last >= %(last_3)s::DATE) THEN %(param_45)s::INTEGER ELSE %(param_46)s::INTEGER END) AS active_managed,
+  sum(CASE WHEN home_customers.is_new THEN %(param_39)s::INTEGER ELSE %(param_40)s::INTEGER END) AS registered_prev_month,
+  sum(CASE WHEN (activated_members.customer_id IS NOT NULL) THEN %(param_41)s::INTEGER ELSE %(param_42)s::INTEGER END) AS activated,
+  sum(CASE WHEN (home_customers.manager_id IS NOT NULL) THEN %(param_43)s::INTEGER ELSE %(param_44)s::INTEGER END) AS managed_total,
+  sum(CASE WHEN (home_customers.manager_id IS NOT NULL AND customer_state.win > %(win_3)s::INTEGER) THEN %(param_45)s::INTEGER ELSE %(param_46)s::INTEGER END) AS managed_buyers,
+  sum(CASE WHEN (home_customers.manager_id IS NOT NULL AND customer_state.last >= %(last_3)s::DATE) THEN %(param_47)s::INTEGER ELSE %(param_48)s::INTEGER END) AS active_managed,
   count(DISTINCT home_customers.manager_id) AS managers 
 FROM home_customers LEFT OUTER JOIN customer_state ON customer_state.entity_id = home_customers.entity_id AND customer_state.customer_id = home_customers.customer_id LEFT OUTER JOIN activated_members ON activated_members.entity_id = home_customers.entity_id AND activated_members.customer_id = home_customers.customer_id GROUP BY home_customers.entity_id)
  SELECT entities.entity_id AS entity_id, coalesce(activation_counts.registered_prev_month, %(coalesce_13)s::INTEGER) AS registered_prev_month, coalesce(activation_counts.activated, %(coalesce_14)s::INTEGER) AS activated, coalesce(activation_counts.managed_total, %(coalesce_15)s::INTEGER) AS managed_total, coalesce(activation_counts.managed_buyers, %(coalesce_16)s::INTEGER) AS managed_buyers, coalesce(activation_counts.active_managed, %(coalesce_17)s::INTEGER) AS active_managed, coalesce(activation_counts.managers, %(coalesce_18)s::INTEGER) AS managers 
@@ -1232,32 +1265,35 @@ FROM entities LEFT OUTER JOIN activation_counts ON activation_counts.entity_id =
 --   last_2 = datetime.date(2026, 6, 1)
 --   last_3 = datetime.date(2026, 7, 1)
 --   month_1 = datetime.date(2025, 9, 1)
---   month_10 = datetime.date(2025, 9, 1)
---   month_11 = datetime.date(2025, 10, 1)
---   month_12 = datetime.date(2026, 8, 1)
---   month_13 = datetime.date(2026, 9, 1)
---   month_14 = datetime.date(2026, 8, 1)
---   month_15 = datetime.date(2026, 7, 1)
---   month_16 = datetime.date(2026, 6, 1)
---   month_17 = datetime.date(2026, 5, 1)
---   month_18 = datetime.date(2026, 9, 1)
+--   month_10 = datetime.date(2025, 5, 1)
+--   month_11 = datetime.date(2025, 9, 1)
+--   month_12 = datetime.date(2025, 10, 1)
+--   month_13 = datetime.date(2026, 8, 1)
+--   month_14 = datetime.date(2026, 9, 1)
+--   month_15 = datetime.date(2026, 8, 1)
+--   month_16 = datetime.date(2026, 7, 1)
+--   month_17 = datetime.date(2026, 6, 1)
+--   month_18 = datetime.date(2026, 5, 1)
 --   month_19 = datetime.date(2026, 9, 1)
 --   month_2 = datetime.date(2025, 10, 1)
---   month_20 = datetime.date(2026, 4, 1)
---   month_21 = datetime.date(2026, 8, 1)
---   month_22 = datetime.date(2026, 9, 1)
---   month_23 = datetime.date(2026, 9, 1)
---   month_24 = datetime.date(2026, 10, 1)
+--   month_20 = datetime.date(2026, 9, 1)
+--   month_21 = datetime.date(2026, 4, 1)
+--   month_22 = datetime.date(2026, 4, 1)
+--   month_23 = datetime.date(2026, 8, 1)
+--   month_24 = datetime.date(2026, 9, 1)
 --   month_25 = datetime.date(2026, 9, 1)
---   month_26 = datetime.date(2026, 8, 1)
---   month_27 = datetime.date(2026, 7, 1)
---   month_28 = datetime.date(2026, 6, 1)
---   month_29 = datetime.date(2026, 10, 1)
+--   month_26 = datetime.date(2026, 10, 1)
+--   month_27 = datetime.date(2026, 9, 1)
+--   month_28 = datetime.date(2026, 8, 1)
+--   month_29 = datetime.date(2026, 7, 1)
 --   month_3 = datetime.date(2025, 9, 1)
---   month_30 = datetime.date(2026, 10, 1)
---   month_31 = datetime.date(2026, 5, 1)
---   month_32 = datetime.date(2026, 9, 1)
---   month_33 = datetime.date(2026, 10, 1)
+--   month_30 = datetime.date(2026, 6, 1)
+--   month_31 = datetime.date(2026, 10, 1)
+--   month_32 = datetime.date(2026, 10, 1)
+--   month_33 = datetime.date(2026, 5, 1)
+--   month_34 = datetime.date(2026, 5, 1)
+--   month_35 = datetime.date(2026, 9, 1)
+--   month_36 = datetime.date(2026, 10, 1)
 --   month_4 = datetime.date(2025, 8, 1)
 --   month_5 = datetime.date(2025, 7, 1)
 --   month_6 = datetime.date(2025, 6, 1)
@@ -1275,30 +1311,30 @@ FROM entities LEFT OUTER JOIN activation_counts ON activation_counts.entity_id =
 --   param_14 = 0.0
 --   param_15 = 0.0
 --   param_16 = 0.0
---   param_17 = datetime.date(2025, 10, 1)
---   param_18 = 30
---   param_19 = 1
+--   param_17 = 0.0
+--   param_18 = datetime.date(2025, 10, 1)
+--   param_19 = 30
 --   param_2 = 0
---   param_20 = 0
---   param_21 = 1
---   param_22 = 0
---   param_23 = 1
---   param_24 = 0
---   param_25 = 1
---   param_26 = 0
---   param_27 = 1
---   param_28 = 0
---   param_29 = 0.0
+--   param_20 = 1
+--   param_21 = 0
+--   param_22 = 1
+--   param_23 = 0
+--   param_24 = 1
+--   param_25 = 0
+--   param_26 = 1
+--   param_27 = 0
+--   param_28 = 1
+--   param_29 = 0
 --   param_3 = 1
 --   param_30 = 0.0
 --   param_31 = 0.0
 --   param_32 = 0.0
 --   param_33 = 0.0
 --   param_34 = 0.0
---   param_35 = datetime.date(2026, 9, 1)
---   param_36 = 30
---   param_37 = 1
---   param_38 = 0
+--   param_35 = 0.0
+--   param_36 = 0.0
+--   param_37 = datetime.date(2026, 9, 1)
+--   param_38 = 30
 --   param_39 = 1
 --   param_4 = 0
 --   param_40 = 0
@@ -1308,15 +1344,18 @@ FROM entities LEFT OUTER JOIN activation_counts ON activation_counts.entity_id =
 --   param_44 = 0
 --   param_45 = 1
 --   param_46 = 0
---   param_47 = 0.0
---   param_48 = 0.0
+--   param_47 = 1
+--   param_48 = 0
 --   param_49 = 0.0
 --   param_5 = 1
 --   param_50 = 0.0
 --   param_51 = 0.0
 --   param_52 = 0.0
---   param_53 = datetime.date(2026, 10, 1)
---   param_54 = 30
+--   param_53 = 0.0
+--   param_54 = 0.0
+--   param_55 = 0.0
+--   param_56 = datetime.date(2026, 10, 1)
+--   param_57 = 30
 --   param_6 = 0
 --   param_7 = 1
 --   param_8 = 0
@@ -1360,7 +1399,9 @@ FROM stations
 WHERE stations.team_id IN (__[POSTCOMPILE_team_id_1]))
  SELECT entity_stations.entity_id AS entity_id, agg_customer_month.customer_id AS customer_id, agg_customer_month.month AS month, agg_customer_month.liters AS liters 
 FROM agg_customer_month JOIN entity_stations ON entity_stations.station_id = agg_customer_month.station_id 
-WHERE agg_customer_month.month < %(month_8)s::DATE AND (agg_customer_month.month > %(month_9)s::DATE OR agg_customer_month.next_month IS NULL OR agg_customer_month.next_month > %(next_month_1)s::DATE) UNION ALL SELECT entity_stations.entity_id AS entity_id, fuel_sales.customer_id AS customer_id, CAST(%(param_40)s::DATE AS DATE) AS month,
+WHERE agg_customer_month.month < %(month_8)s::DATE AND agg_customer_month.month >= %(month_9)s::DATE UNION ALL SELECT entity_stations.entity_id AS entity_id, agg_customer_lapse.customer_id AS customer_id, agg_customer_lapse.month AS month, %(param_40)s AS liters 
+FROM agg_customer_lapse JOIN entity_stations ON entity_stations.station_id = agg_customer_lapse.station_id 
+WHERE agg_customer_lapse.month < %(month_10)s::DATE AND (agg_customer_lapse.next_month IS NULL OR agg_customer_lapse.next_month > %(next_month_1)s::DATE) UNION ALL SELECT entity_stations.entity_id AS entity_id, fuel_sales.customer_id AS customer_id, CAST(%(param_41)s::DATE AS DATE) AS month,
   sum(fuel_sales.liters) AS liters 
 FROM fuel_sales JOIN entity_stations ON entity_stations.station_id = fuel_sales.station_id 
 WHERE fuel_sales.customer_id IS NOT NULL AND fuel_sales.ts >= %(ts_1)s::TIMESTAMP WITHOUT TIME ZONE AND fuel_sales.ts < %(ts_2)s::TIMESTAMP WITHOUT TIME ZONE GROUP BY entity_stations.entity_id, fuel_sales.customer_id)
@@ -1407,34 +1448,36 @@ FROM stations
 WHERE stations.team_id IN (__[POSTCOMPILE_team_id_2]))
  SELECT entity_stations.entity_id AS entity_id, agg_customer_month.customer_id AS customer_id, agg_customer_month.month AS month, agg_customer_month.liters AS liters 
 FROM agg_customer_month JOIN entity_stations ON entity_stations.station_id = agg_customer_month.station_id 
-WHERE agg_customer_month.month < %(month_17)s::DATE AND (agg_customer_month.month > %(month_18)s::DATE OR agg_customer_month.next_month IS NULL OR agg_customer_month.next_month > %(next_month_2)s::DATE) UNION ALL SELECT entity_stations.entity_id AS entity_id, fuel_sales.customer_id AS customer_id, CAST(%(param_80)s::DATE AS DATE) AS month,
+WHERE agg_customer_month.month < %(month_18)s::DATE AND agg_customer_month.month >= %(month_19)s::DATE UNION ALL SELECT entity_stations.entity_id AS entity_id, agg_customer_lapse.customer_id AS customer_id, agg_customer_lapse.month AS month, %(param_81)s AS liters 
+FROM agg_customer_lapse JOIN entity_stations ON entity_stations.station_id = agg_customer_lapse.station_id 
+WHERE agg_customer_lapse.month < %(month_20)s::DATE AND (agg_customer_lapse.next_month IS NULL OR agg_customer_lapse.next_month > %(next_month_2)s::DATE) UNION ALL SELECT entity_stations.entity_id AS entity_id, fuel_sales.customer_id AS customer_id, CAST(%(param_82)s::DATE AS DATE) AS month,
   sum(fuel_sales.liters) AS liters 
 FROM fuel_sales JOIN entity_stations ON entity_stations.station_id = fuel_sales.station_id 
 WHERE fuel_sales.customer_id IS NOT NULL AND fuel_sales.ts >= %(ts_3)s::TIMESTAMP WITHOUT TIME ZONE AND fuel_sales.ts < %(ts_4)s::TIMESTAMP WITHOUT TIME ZONE GROUP BY entity_stations.entity_id, fuel_sales.customer_id)
- SELECT customer_months.entity_id AS entity_id, customer_months.customer_id AS customer_id, max(customer_months.month) AS last, max(CASE WHEN (customer_months.month <= %(month_10)s::DATE) THEN customer_months.month END) AS last_prev,
-  sum(CASE WHEN (customer_months.month = %(month_11)s::DATE) THEN customer_months.liters ELSE %(param_74)s END) AS l0,
-  sum(CASE WHEN (customer_months.month = %(month_12)s::DATE) THEN customer_months.liters ELSE %(param_75)s END) AS l1,
-  sum(CASE WHEN (customer_months.month = %(month_13)s::DATE) THEN customer_months.liters ELSE %(param_76)s END) AS l2,
-  sum(CASE WHEN (customer_months.month = %(month_14)s::DATE) THEN customer_months.liters ELSE %(param_77)s END) AS l3,
-  sum(CASE WHEN (customer_months.month = %(month_15)s::DATE) THEN customer_months.liters ELSE %(param_78)s END) AS l4,
-  sum(CASE WHEN (customer_months.month >= %(month_16)s::DATE) THEN customer_months.liters ELSE %(param_79)s END) AS win 
+ SELECT customer_months.entity_id AS entity_id, customer_months.customer_id AS customer_id, max(customer_months.month) AS last, max(CASE WHEN (customer_months.month <= %(month_11)s::DATE) THEN customer_months.month END) AS last_prev,
+  sum(CASE WHEN (customer_months.month = %(month_12)s::DATE) THEN customer_months.liters ELSE %(param_75)s END) AS l0,
+  sum(CASE WHEN (customer_months.month = %(month_13)s::DATE) THEN customer_months.liters ELSE %(param_76)s END) AS l1,
+  sum(CASE WHEN (customer_months.month = %(month_14)s::DATE) THEN customer_months.liters ELSE %(param_77)s END) AS l2,
+  sum(CASE WHEN (customer_months.month = %(month_15)s::DATE) THEN customer_months.liters ELSE %(param_78)s END) AS l3,
+  sum(CASE WHEN (customer_months.month = %(month_16)s::DATE) THEN customer_months.liters ELSE %(param_79)s END) AS l4,
+  sum(CASE WHEN (customer_months.month >= %(month_17)s::DATE) THEN customer_months.liters ELSE %(param_80)s END) AS win 
 FROM customer_months GROUP BY customer_months.entity_id, customer_months.customer_id)
  SELECT customer_state.entity_id AS entity_id,
-  sum(CASE WHEN (customer_state.last >= %(last_6)s::DATE) THEN %(param_41)s::INTEGER ELSE %(param_42)s::INTEGER END) AS active,
-  sum(CASE WHEN (customer_state.last <= %(last_7)s::DATE AND customer_state.last >= %(last_8)s::DATE) THEN %(param_43)s::INTEGER ELSE %(param_44)s::INTEGER END) AS lost,
-  sum(CASE WHEN (customer_state.last <= %(last_9)s::DATE) THEN %(param_45)s::INTEGER ELSE %(param_46)s::INTEGER END) AS dormant,
-  sum(CASE WHEN (customer_state.l1 + customer_state.l2 + customer_state.l3 > %(param_47)s::INTEGER AND customer_state.l0 * %(l0_4)s::INTEGER < (customer_state.l1 + customer_state.l2 + customer_state.l3) * %(param_48)s::INTEGER) THEN %(param_49)s::INTEGER ELSE %(param_50)s::INTEGER END) AS warning,
-  sum(CASE WHEN (customer_state.l1 + customer_state.l2 + customer_state.l3 > %(param_47)s::INTEGER AND customer_state.l0 * %(l0_4)s::INTEGER < (customer_state.l1 + customer_state.l2 + customer_state.l3) * %(param_48)s::INTEGER AND customer_state.l2 + customer_state.l3 + customer_state.l4 > %(param_51)s::INTEGER AND customer_state.l1 * %(l1_3)s::INTEGER < (customer_state.l2 + customer_state.l3 + customer_state.l4) * %(param_52)s::INTEGER) THEN %(param_53)s::INTEGER ELSE %(param_54)s::INTEGER END) AS serious_warning,
-  sum(CASE WHEN (customer_state.l1 + customer_state.l2 + customer_state.l3 > %(param_47)s::INTEGER AND customer_state.l0 * %(l0_4)s::INTEGER < (customer_state.l1 + customer_state.l2 + customer_state.l3) * %(param_48)s::INTEGER AND customer_state.l2 + customer_state.l3 + customer_state.l4 > %(param_51)s::INTEGER AND customer_state.l1 * %(l1_3)s::INTEGER < (customer_state.l2 + customer_state.l3 + customer_state.l4) * %(param_52)s::INTEGER AND customers.grade IN (__[POSTCOMPILE_grade_2])) THEN %(param_55)s::INTEGER ELSE %(param_56)s::INTEGER END) AS escalated,
-  sum(CASE WHEN (customer_state.last >= %(last_6)s::DATE AND customers.grade IN (__[POSTCOMPILE_grade_2])) THEN %(param_57)s::INTEGER ELSE %(param_58)s::INTEGER END) AS key_active,
-  sum(CASE WHEN (customer_state.last >= %(last_6)s::DATE AND (customers.kind = %(kind_2)s::VARCHAR OR customers.grade IN (__[POSTCOMPILE_grade_2]))) THEN %(param_59)s::INTEGER ELSE %(param_60)s::INTEGER END) AS fleet_key_active,
-  sum(CASE WHEN (customer_state.l1 + customer_state.l2 + customer_state.l3 > %(param_47)s::INTEGER AND customer_state.l0 * %(l0_4)s::INTEGER < (customer_state.l1 + customer_state.l2 + customer_state.l3) * %(param_48)s::INTEGER AND (customers.kind = %(kind_2)s::VARCHAR OR customers.grade IN (__[POSTCOMPILE_grade_2]))) THEN %(param_61)s::INTEGER ELSE %(param_62)s::INTEGER END) AS fleet_key_warning,
-  sum(CASE WHEN (customer_state.last_prev <= %(last_prev_4)s::DATE AND customer_state.last_prev >= %(last_prev_5)s::DATE AND customer_state.l0 > %(l0_5)s::INTEGER) THEN %(param_63)s::INTEGER ELSE %(param_64)s::INTEGER END) AS recovered,
-  sum(CASE WHEN (customer_state.last_prev <= %(last_prev_4)s::DATE AND customer_state.last_prev >= %(last_prev_5)s::DATE) THEN %(param_65)s::INTEGER ELSE %(param_66)s::INTEGER END) AS lost_prev,
-  sum(CASE WHEN (customer_state.last_prev >= %(last_prev_6)s::DATE AND customer_state.last = %(last_10)s::DATE) THEN %(param_67)s::INTEGER ELSE %(param_68)s::INTEGER END) AS churned_now,
-  sum(CASE WHEN (customer_state.last_prev >= %(last_prev_6)s::DATE) THEN %(param_69)s::INTEGER ELSE %(param_70)s::INTEGER END) AS active_prev,
-  sum(CASE WHEN (customer_state.l0 > %(l0_6)s::INTEGER AND customer_state.l1 > %(l1_4)s::INTEGER AND customer_state.l2 > %(l2_2)s::INTEGER) THEN customer_state.l0 ELSE %(param_71)s END) AS loyal_liters,
-  sum(CASE WHEN (customer_state.win > %(win_2)s::INTEGER) THEN %(param_72)s::INTEGER ELSE %(param_73)s::INTEGER END) AS members_buying 
+  sum(CASE WHEN (customer_state.last >= %(last_6)s::DATE) THEN %(param_42)s::INTEGER ELSE %(param_43)s::INTEGER END) AS active,
+  sum(CASE WHEN (customer_state.last <= %(last_7)s::DATE AND customer_state.last >= %(last_8)s::DATE) THEN %(param_44)s::INTEGER ELSE %(param_45)s::INTEGER END) AS lost,
+  sum(CASE WHEN (customer_state.last <= %(last_9)s::DATE) THEN %(param_46)s::INTEGER ELSE %(param_47)s::INTEGER END) AS dormant,
+  sum(CASE WHEN (customer_state.l1 + customer_state.l2 + customer_state.l3 > %(param_48)s::INTEGER AND customer_state.l0 * %(l0_4)s::INTEGER < (customer_state.l1 + customer_state.l2 + customer_state.l3) * %(param_49)s::INTEGER) THEN %(param_50)s::INTEGER ELSE %(param_51)s::INTEGER END) AS warning,
+  sum(CASE WHEN (customer_state.l1 + customer_state.l2 + customer_state.l3 > %(param_48)s::INTEGER AND customer_state.l0 * %(l0_4)s::INTEGER < (customer_state.l1 + customer_state.l2 + customer_state.l3) * %(param_49)s::INTEGER AND customer_state.l2 + customer_state.l3 + customer_state.l4 > %(param_52)s::INTEGER AND customer_state.l1 * %(l1_3)s::INTEGER < (customer_state.l2 + customer_state.l3 + customer_state.l4) * %(param_53)s::INTEGER) THEN %(param_54)s::INTEGER ELSE %(param_55)s::INTEGER END) AS serious_warning,
+  sum(CASE WHEN (customer_state.l1 + customer_state.l2 + customer_state.l3 > %(param_48)s::INTEGER AND customer_state.l0 * %(l0_4)s::INTEGER < (customer_state.l1 + customer_state.l2 + customer_state.l3) * %(param_49)s::INTEGER AND customer_state.l2 + customer_state.l3 + customer_state.l4 > %(param_52)s::INTEGER AND customer_state.l1 * %(l1_3)s::INTEGER < (customer_state.l2 + customer_state.l3 + customer_state.l4) * %(param_53)s::INTEGER AND customers.grade IN (__[POSTCOMPILE_grade_2])) THEN %(param_56)s::INTEGER ELSE %(param_57)s::INTEGER END) AS escalated,
+  sum(CASE WHEN (customer_state.last >= %(last_6)s::DATE AND customers.grade IN (__[POSTCOMPILE_grade_2])) THEN %(param_58)s::INTEGER ELSE %(param_59)s::INTEGER END) AS key_active,
+  sum(CASE WHEN (customer_state.last >= %(last_6)s::DATE AND (customers.kind = %(kind_2)s::VARCHAR OR customers.grade IN (__[POSTCOMPILE_grade_2]))) THEN %(param_60)s::INTEGER ELSE %(param_61)s::INTEGER END) AS fleet_key_active,
+  sum(CASE WHEN (customer_state.l1 + customer_state.l2 + customer_state.l3 > %(param_48)s::INTEGER AND customer_state.l0 * %(l0_4)s::INTEGER < (customer_state.l1 + customer_state.l2 + customer_state.l3) * %(param_49)s::INTEGER AND (customers.kind = %(kind_2)s::VARCHAR OR customers.grade IN (__[POSTCOMPILE_grade_2]))) THEN %(param_62)s::INTEGER ELSE %(param_63)s::INTEGER END) AS fleet_key_warning,
+  sum(CASE WHEN (customer_state.last_prev <= %(last_prev_4)s::DATE AND customer_state.last_prev >= %(last_prev_5)s::DATE AND customer_state.l0 > %(l0_5)s::INTEGER) THEN %(param_64)s::INTEGER ELSE %(param_65)s::INTEGER END) AS recovered,
+  sum(CASE WHEN (customer_state.last_prev <= %(last_prev_4)s::DATE AND customer_state.last_prev >= %(last_prev_5)s::DATE) THEN %(param_66)s::INTEGER ELSE %(param_67)s::INTEGER END) AS lost_prev,
+  sum(CASE WHEN (customer_state.last_prev >= %(last_prev_6)s::DATE AND customer_state.last = %(last_10)s::DATE) THEN %(param_68)s::INTEGER ELSE %(param_69)s::INTEGER END) AS churned_now,
+  sum(CASE WHEN (customer_state.last_prev >= %(last_prev_6)s::DATE) THEN %(param_70)s::INTEGER ELSE %(param_71)s::INTEGER END) AS active_prev,
+  sum(CASE WHEN (customer_state.l0 > %(l0_6)s::INTEGER AND customer_state.l1 > %(l1_4)s::INTEGER AND customer_state.l2 > %(l2_2)s::INTEGER) THEN customer_state.l0 ELSE %(param_72)s END) AS loyal_liters,
+  sum(CASE WHEN (customer_state.win > %(win_2)s::INTEGER) THEN %(param_73)s::INTEGER ELSE %(param_74)s::INTEGER END) AS members_buying 
 FROM customer_state LEFT OUTER JOIN customers ON customers.customer_id = customer_state.customer_id GROUP BY customer_state.entity_id)
  SELECT entities.entity_id AS entity_id, coalesce(status_counts.active, %(coalesce_16)s::INTEGER) AS active, coalesce(status_counts.lost, %(coalesce_17)s::INTEGER) AS lost, coalesce(status_counts.dormant, %(coalesce_18)s::INTEGER) AS dormant, coalesce(status_counts.warning, %(coalesce_19)s::INTEGER) AS warning, coalesce(status_counts.serious_warning, %(coalesce_20)s::INTEGER) AS serious_warning, coalesce(status_counts.escalated, %(coalesce_21)s::INTEGER) AS escalated, coalesce(status_counts.key_active, %(coalesce_22)s::INTEGER) AS key_active, coalesce(status_counts.fleet_key_active, %(coalesce_23)s::INTEGER) AS fleet_key_active, coalesce(status_counts.fleet_key_warning, %(coalesce_24)s::INTEGER) AS fleet_key_warning, coalesce(status_counts.recovered, %(coalesce_25)s::INTEGER) AS recovered, coalesce(status_counts.lost_prev, %(coalesce_26)s::INTEGER) AS lost_prev, coalesce(status_counts.churned_now, %(coalesce_27)s::INTEGER) AS churned_now, coalesce(status_counts.active_prev, %(coalesce_28)s::INTEGER) AS active_prev, coalesce(status_counts.loyal_liters, %(coalesce_29)s::INTEGER) AS loyal_liters, coalesce(status_counts.members_buying, %(coalesce_30)s::INTEGER) AS members_buying 
 FROM entities LEFT OUTER JOIN status_counts ON status_counts.entity_id = entities.entity_id) AS w1 UNION ALL SELECT 2 AS window_index, w2.entity_id, w2.active, w2.lost, w2.dormant, w2.warning, w2.serious_warning, w2.escalated, w2.key_active, w2.fleet_key_active, w2.fleet_key_warning, w2.recovered, w2.lost_prev, w2.churned_now, w2.active_prev, w2.loyal_liters, w2.members_buying 
@@ -1454,34 +1497,36 @@ FROM stations
 WHERE stations.team_id IN (__[POSTCOMPILE_team_id_3]))
  SELECT entity_stations.entity_id AS entity_id, agg_customer_month.customer_id AS customer_id, agg_customer_month.month AS month, agg_customer_month.liters AS liters 
 FROM agg_customer_month JOIN entity_stations ON entity_stations.station_id = agg_customer_month.station_id 
-WHERE agg_customer_month.month < %(month_26)s::DATE AND (agg_customer_month.month > %(month_27)s::DATE OR agg_customer_month.next_month IS NULL OR agg_customer_month.next_month > %(next_month_3)s::DATE) UNION ALL SELECT entity_stations.entity_id AS entity_id, fuel_sales.customer_id AS customer_id, CAST(%(param_120)s::DATE AS DATE) AS month,
+WHERE agg_customer_month.month < %(month_28)s::DATE AND agg_customer_month.month >= %(month_29)s::DATE UNION ALL SELECT entity_stations.entity_id AS entity_id, agg_customer_lapse.customer_id AS customer_id, agg_customer_lapse.month AS month, %(param_122)s AS liters 
+FROM agg_customer_lapse JOIN entity_stations ON entity_stations.station_id = agg_customer_lapse.station_id 
+WHERE agg_customer_lapse.month < %(month_30)s::DATE AND (agg_customer_lapse.next_month IS NULL OR agg_customer_lapse.next_month > %(next_month_3)s::DATE) UNION ALL SELECT entity_stations.entity_id AS entity_id, fuel_sales.customer_id AS customer_id, CAST(%(param_123)s::DATE AS DATE) AS month,
   sum(fuel_sales.liters) AS liters 
 FROM fuel_sales JOIN entity_stations ON entity_stations.station_id = fuel_sales.station_id 
 WHERE fuel_sales.customer_id IS NOT NULL AND fuel_sales.ts >= %(ts_5)s::TIMESTAMP WITHOUT TIME ZONE AND fuel_sales.ts < %(ts_6)s::TIMESTAMP WITHOUT TIME ZONE GROUP BY entity_stations.entity_id, fuel_sales.customer_id)
- SELECT customer_months.entity_id AS entity_id, customer_months.customer_id AS customer_id, max(customer_months.month) AS last, max(CASE WHEN (customer_months.month <= %(month_19)s::DATE) THEN customer_months.month END) AS last_prev,
-  sum(CASE WHEN (customer_months.month = %(month_20)s::DATE) THEN customer_months.liters ELSE %(param_114)s END) AS l0,
-  sum(CASE WHEN (customer_months.month = %(month_21)s::DATE) THEN customer_months.liters ELSE %(param_115)s END) AS l1,
-  sum(CASE WHEN (customer_months.month = %(month_22)s::DATE) THEN customer_months.liters ELSE %(param_116)s END) AS l2,
-  sum(CASE WHEN (customer_months.month = %(month_23)s::DATE) THEN customer_months.liters ELSE %(param_117)s END) AS l3,
-  sum(CASE WHEN (customer_months.month = %(month_24)s::DATE) THEN customer_months.liters ELSE %(param_118)s END) AS l4,
-  sum(CASE WHEN (customer_months.month >= %(month_25)s::DATE) THEN customer_months.liters ELSE %(param_119)s END) AS win 
+ SELECT customer_months.entity_id AS entity_id, customer_months.customer_id AS customer_id, max(customer_months.month) AS last, max(CASE WHEN (customer_months.month <= %(month_21)s::DATE) THEN customer_months.month END) AS last_prev,
+  sum(CASE WHEN (customer_months.month = %(month_22)s::DATE) THEN customer_months.liters ELSE %(param_116)s END) AS l0,
+  sum(CASE WHEN (customer_months.month = %(month_23)s::DATE) THEN customer_months.liters ELSE %(param_117)s END) AS l1,
+  sum(CASE WHEN (customer_months.month = %(month_24)s::DATE) THEN customer_months.liters ELSE %(param_118)s END) AS l2,
+  sum(CASE WHEN (customer_months.month = %(month_25)s::DATE) THEN customer_months.liters ELSE %(param_119)s END) AS l3,
+  sum(CASE WHEN (customer_months.month = %(month_26)s::DATE) THEN customer_months.liters ELSE %(param_120)s END) AS l4,
+  sum(CASE WHEN (customer_months.month >= %(month_27)s::DATE) THEN customer_months.liters ELSE %(param_121)s END) AS win 
 FROM customer_months GROUP BY customer_months.entity_id, customer_months.customer_id)
  SELECT customer_state.entity_id AS entity_id,
-  sum(CASE WHEN (customer_state.last >= %(last_11)s::DATE) THEN %(param_81)s::INTEGER ELSE %(param_82)s::INTEGER END) AS active,
-  sum(CASE WHEN (customer_state.last <= %(last_12)s::DATE AND customer_state.last >= %(last_13)s::DATE) THEN %(param_83)s::INTEGER ELSE %(param_84)s::INTEGER END) AS lost,
-  sum(CASE WHEN (customer_state.last <= %(last_14)s::DATE) THEN %(param_85)s::INTEGER ELSE %(param_86)s::INTEGER END) AS dormant,
-  sum(CASE WHEN (customer_state.l1 + customer_state.l2 + customer_state.l3 > %(param_87)s::INTEGER AND customer_state.l0 * %(l0_7)s::INTEGER < (customer_state.l1 + customer_state.l2 + customer_state.l3) * %(param_88)s::INTEGER) THEN %(param_89)s::INTEGER ELSE %(param_90)s::INTEGER END) AS warning,
-  sum(CASE WHEN (customer_state.l1 + customer_state.l2 + customer_state.l3 > %(param_87)s::INTEGER AND customer_state.l0 * %(l0_7)s::INTEGER < (customer_state.l1 + customer_state.l2 + customer_state.l3) * %(param_88)s::INTEGER AND customer_state.l2 + customer_state.l3 + customer_state.l4 > %(param_91)s::INTEGER AND customer_state.l1 * %(l1_5)s::INTEGER < (customer_state.l2 + customer_state.l3 + customer_state.l4) * %(param_92)s::INTEGER) THEN %(param_93)s::INTEGER ELSE %(param_94)s::INTEGER END) AS serious_warning,
-  sum(CASE WHEN (customer_state.l1 + customer_state.l2 + customer_state.l3 > %(param_87)s::INTEGER AND customer_state.l0 * %(l0_7)s::INTEGER < (customer_state.l1 + customer_state.l2 + customer_state.l3) * %(param_88)s::INTEGER AND customer_state.l2 + customer_state.l3 + customer_state.l4 > %(param_91)s::INTEGER AND customer_state.l1 * %(l1_5)s::INTEGER < (customer_state.l2 + customer_state.l3 + customer_state.l4) * %(param_92)s::INTEGER AND customers.grade IN (__[POSTCOMPILE_grade_3])) THEN %(param_95)s::INTEGER ELSE %(param_96)s::INTEGER END) AS escalated,
-  sum(CASE WHEN (customer_state.last >= %(last_11)s::DATE AND customers.grade IN (__[POSTCOMPILE_grade_3])) THEN %(param_97)s::INTEGER ELSE %(param_98)s::INTEGER END) AS key_active,
-  sum(CASE WHEN (customer_state.last >= %(last_11)s::DATE AND (customers.kind = %(kind_3)s::VARCHAR OR customers.grade IN (__[POSTCOMPILE_grade_3]))) THEN %(param_99)s::INTEGER ELSE %(param_100)s::INTEGER END) AS fleet_key_active,
-  sum(CASE WHEN (customer_state.l1 + customer_state.l2 + customer_state.l3 > %(param_87)s::INTEGER AND customer_state.l0 * %(l0_7)s::INTEGER < (customer_state.l1 + customer_state.l2 + customer_state.l3) * %(param_88)s::INTEGER AND (customers.kind = %(kind_3)s::VARCHAR OR customers.grade IN (__[POSTCOMPILE_grade_3]))) THEN %(param_101)s::INTEGER ELSE %(param_102)s::INTEGER END) AS fleet_key_warning,
-  sum(CASE WHEN (customer_state.last_prev <= %(last_prev_7)s::DATE AND customer_state.last_prev >= %(last_prev_8)s::DATE AND customer_state.l0 > %(l0_8)s::INTEGER) THEN %(param_103)s::INTEGER ELSE %(param_104)s::INTEGER END) AS recovered,
-  sum(CASE WHEN (customer_state.last_prev <= %(last_prev_7)s::DATE AND customer_state.last_prev >= %(last_prev_8)s::DATE) THEN %(param_105)s::INTEGER ELSE %(param_106)s::INTEGER END) AS lost_prev,
-  sum(CASE WHEN (customer_state.last_prev >= %(last_prev_9)s::DATE AND customer_state.last = %(last_15)s::DATE) THEN %(param_107)s::INTEGER ELSE %(param_108)s::INTEGER END) AS churned_now,
-  sum(CASE WHEN (customer_state.last_prev >= %(last_prev_9)s::DATE) THEN %(param_109)s::INTEGER ELSE %(param_110)s::INTEGER END) AS active_prev,
-  sum(CASE WHEN (customer_state.l0 > %(l0_9)s::INTEGER AND customer_state.l1 > %(l1_6)s::INTEGER AND customer_state.l2 > %(l2_3)s::INTEGER) THEN customer_state.l0 ELSE %(param_111)s END) AS loyal_liters,
-  sum(CASE WHEN (customer_state.win > %(win_3)s::INTEGER) THEN %(param_112)s::INTEGER ELSE %(param_113)s::INTEGER END) AS members_buying 
+  sum(CASE WHEN (customer_state.last >= %(last_11)s::DATE) THEN %(param_83)s::INTEGER ELSE %(param_84)s::INTEGER END) AS active,
+  sum(CASE WHEN (customer_state.last <= %(last_12)s::DATE AND customer_state.last >= %(last_13)s::DATE) THEN %(param_85)s::INTEGER ELSE %(param_86)s::INTEGER END) AS lost,
+  sum(CASE WHEN (customer_state.last <= %(last_14)s::DATE) THEN %(param_87)s::INTEGER ELSE %(param_88)s::INTEGER END) AS dormant,
+  sum(CASE WHEN (customer_state.l1 + customer_state.l2 + customer_state.l3 > %(param_89)s::INTEGER AND customer_state.l0 * %(l0_7)s::INTEGER < (customer_state.l1 + customer_state.l2 + customer_state.l3) * %(param_90)s::INTEGER) THEN %(param_91)s::INTEGER ELSE %(param_92)s::INTEGER END) AS warning,
+  sum(CASE WHEN (customer_state.l1 + customer_state.l2 + customer_state.l3 > %(param_89)s::INTEGER AND customer_state.l0 * %(l0_7)s::INTEGER < (customer_state.l1 + customer_state.l2 + customer_state.l3) * %(param_90)s::INTEGER AND customer_state.l2 + customer_state.l3 + customer_state.l4 > %(param_93)s::INTEGER AND customer_state.l1 * %(l1_5)s::INTEGER < (customer_state.l2 + customer_state.l3 + customer_state.l4) * %(param_94)s::INTEGER) THEN %(param_95)s::INTEGER ELSE %(param_96)s::INTEGER END) AS serious_warning,
+  sum(CASE WHEN (customer_state.l1 + customer_state.l2 + customer_state.l3 > %(param_89)s::INTEGER AND customer_state.l0 * %(l0_7)s::INTEGER < (customer_state.l1 + customer_state.l2 + customer_state.l3) * %(param_90)s::INTEGER AND customer_state.l2 + customer_state.l3 + customer_state.l4 > %(param_93)s::INTEGER AND customer_state.l1 * %(l1_5)s::INTEGER < (customer_state.l2 + customer_state.l3 + customer_state.l4) * %(param_94)s::INTEGER AND customers.grade IN (__[POSTCOMPILE_grade_3])) THEN %(param_97)s::INTEGER ELSE %(param_98)s::INTEGER END) AS escalated,
+  sum(CASE WHEN (customer_state.last >= %(last_11)s::DATE AND customers.grade IN (__[POSTCOMPILE_grade_3])) THEN %(param_99)s::INTEGER ELSE %(param_100)s::INTEGER END) AS key_active,
+  sum(CASE WHEN (customer_state.last >= %(last_11)s::DATE AND (customers.kind = %(kind_3)s::VARCHAR OR customers.grade IN (__[POSTCOMPILE_grade_3]))) THEN %(param_101)s::INTEGER ELSE %(param_102)s::INTEGER END) AS fleet_key_active,
+  sum(CASE WHEN (customer_state.l1 + customer_state.l2 + customer_state.l3 > %(param_89)s::INTEGER AND customer_state.l0 * %(l0_7)s::INTEGER < (customer_state.l1 + customer_state.l2 + customer_state.l3) * %(param_90)s::INTEGER AND (customers.kind = %(kind_3)s::VARCHAR OR customers.grade IN (__[POSTCOMPILE_grade_3]))) THEN %(param_103)s::INTEGER ELSE %(param_104)s::INTEGER END) AS fleet_key_warning,
+  sum(CASE WHEN (customer_state.last_prev <= %(last_prev_7)s::DATE AND customer_state.last_prev >= %(last_prev_8)s::DATE AND customer_state.l0 > %(l0_8)s::INTEGER) THEN %(param_105)s::INTEGER ELSE %(param_106)s::INTEGER END) AS recovered,
+  sum(CASE WHEN (customer_state.last_prev <= %(last_prev_7)s::DATE AND customer_state.last_prev >= %(last_prev_8)s::DATE) THEN %(param_107)s::INTEGER ELSE %(param_108)s::INTEGER END) AS lost_prev,
+  sum(CASE WHEN (customer_state.last_prev >= %(last_prev_9)s::DATE AND customer_state.last = %(last_15)s::DATE) THEN %(param_109)s::INTEGER ELSE %(param_110)s::INTEGER END) AS churned_now,
+  sum(CASE WHEN (customer_state.last_prev >= %(last_prev_9)s::DATE) THEN %(param_111)s::INTEGER ELSE %(param_112)s::INTEGER END) AS active_prev,
+  sum(CASE WHEN (customer_state.l0 > %(l0_9)s::INTEGER AND customer_state.l1 > %(l1_6)s::INTEGER AND customer_state.l2 > %(l2_3)s::INTEGER) THEN customer_state.l0 ELSE %(param_113)s END) AS loyal_liters,
+  sum(CASE WHEN (customer_state.win > %(win_3)s::INTEGER) THEN %(param_114)s::INTEGER ELSE %(param_115)s::INTEGER END) AS members_buying 
 FROM customer_state LEFT OUTER JOIN customers ON customers.customer_id = customer_state.customer_id GROUP BY customer_state.entity_id)
  SELECT entities.entity_id AS entity_id, coalesce(status_counts.active, %(coalesce_31)s::INTEGER) AS active, coalesce(status_counts.lost, %(coalesce_32)s::INTEGER) AS lost, coalesce(status_counts.dormant, %(coalesce_33)s::INTEGER) AS dormant, coalesce(status_counts.warning, %(coalesce_34)s::INTEGER) AS warning, coalesce(status_counts.serious_warning, %(coalesce_35)s::INTEGER) AS serious_warning, coalesce(status_counts.escalated, %(coalesce_36)s::INTEGER) AS escalated, coalesce(status_counts.key_active, %(coalesce_37)s::INTEGER) AS key_active, coalesce(status_counts.fleet_key_active, %(coalesce_38)s::INTEGER) AS fleet_key_active, coalesce(status_counts.fleet_key_warning, %(coalesce_39)s::INTEGER) AS fleet_key_warning, coalesce(status_counts.recovered, %(coalesce_40)s::INTEGER) AS recovered, coalesce(status_counts.lost_prev, %(coalesce_41)s::INTEGER) AS lost_prev, coalesce(status_counts.churned_now, %(coalesce_42)s::INTEGER) AS churned_now, coalesce(status_counts.active_prev, %(coalesce_43)s::INTEGER) AS active_prev, coalesce(status_counts.loyal_liters, %(coalesce_44)s::INTEGER) AS loyal_liters, coalesce(status_counts.members_buying, %(coalesce_45)s::INTEGER) AS members_buying 
 FROM entities LEFT OUTER JOIN status_counts ON status_counts.entity_id = entities.entity_id) AS w2;
@@ -1580,26 +1625,29 @@ FROM entities LEFT OUTER JOIN status_counts ON status_counts.entity_id = entitie
 --   last_prev_8 = datetime.date(2026, 2, 1)
 --   last_prev_9 = datetime.date(2026, 6, 1)
 --   month_1 = datetime.date(2025, 9, 1)
---   month_10 = datetime.date(2026, 8, 1)
---   month_11 = datetime.date(2026, 9, 1)
---   month_12 = datetime.date(2026, 8, 1)
---   month_13 = datetime.date(2026, 7, 1)
---   month_14 = datetime.date(2026, 6, 1)
---   month_15 = datetime.date(2026, 5, 1)
---   month_16 = datetime.date(2026, 9, 1)
+--   month_10 = datetime.date(2025, 5, 1)
+--   month_11 = datetime.date(2026, 8, 1)
+--   month_12 = datetime.date(2026, 9, 1)
+--   month_13 = datetime.date(2026, 8, 1)
+--   month_14 = datetime.date(2026, 7, 1)
+--   month_15 = datetime.date(2026, 6, 1)
+--   month_16 = datetime.date(2026, 5, 1)
 --   month_17 = datetime.date(2026, 9, 1)
---   month_18 = datetime.date(2026, 4, 1)
---   month_19 = datetime.date(2026, 9, 1)
+--   month_18 = datetime.date(2026, 9, 1)
+--   month_19 = datetime.date(2026, 4, 1)
 --   month_2 = datetime.date(2025, 10, 1)
---   month_20 = datetime.date(2026, 10, 1)
+--   month_20 = datetime.date(2026, 4, 1)
 --   month_21 = datetime.date(2026, 9, 1)
---   month_22 = datetime.date(2026, 8, 1)
---   month_23 = datetime.date(2026, 7, 1)
---   month_24 = datetime.date(2026, 6, 1)
---   month_25 = datetime.date(2026, 10, 1)
---   month_26 = datetime.date(2026, 10, 1)
---   month_27 = datetime.date(2026, 5, 1)
+--   month_22 = datetime.date(2026, 10, 1)
+--   month_23 = datetime.date(2026, 9, 1)
+--   month_24 = datetime.date(2026, 8, 1)
+--   month_25 = datetime.date(2026, 7, 1)
+--   month_26 = datetime.date(2026, 6, 1)
+--   month_27 = datetime.date(2026, 10, 1)
+--   month_28 = datetime.date(2026, 10, 1)
+--   month_29 = datetime.date(2026, 5, 1)
 --   month_3 = datetime.date(2025, 9, 1)
+--   month_30 = datetime.date(2026, 5, 1)
 --   month_4 = datetime.date(2025, 8, 1)
 --   month_5 = datetime.date(2025, 7, 1)
 --   month_6 = datetime.date(2025, 6, 1)
@@ -1623,17 +1671,20 @@ FROM entities LEFT OUTER JOIN status_counts ON status_counts.entity_id = entitie
 --   param_109 = 1
 --   param_11 = 0
 --   param_110 = 0
---   param_111 = 0.0
---   param_112 = 1
---   param_113 = 0
---   param_114 = 0.0
---   param_115 = 0.0
+--   param_111 = 1
+--   param_112 = 0
+--   param_113 = 0.0
+--   param_114 = 1
+--   param_115 = 0
 --   param_116 = 0.0
 --   param_117 = 0.0
 --   param_118 = 0.0
 --   param_119 = 0.0
 --   param_12 = 7
---   param_120 = datetime.date(2026, 10, 1)
+--   param_120 = 0.0
+--   param_121 = 0.0
+--   param_122 = 0.0
+--   param_123 = datetime.date(2026, 10, 1)
 --   param_13 = 1
 --   param_14 = 0
 --   param_15 = 1
@@ -1664,66 +1715,66 @@ FROM entities LEFT OUTER JOIN status_counts ON status_counts.entity_id = entitie
 --   param_38 = 0.0
 --   param_39 = 0.0
 --   param_4 = 0
---   param_40 = datetime.date(2025, 10, 1)
---   param_41 = 1
---   param_42 = 0
---   param_43 = 1
---   param_44 = 0
---   param_45 = 1
---   param_46 = 0
+--   param_40 = 0.0
+--   param_41 = datetime.date(2025, 10, 1)
+--   param_42 = 1
+--   param_43 = 0
+--   param_44 = 1
+--   param_45 = 0
+--   param_46 = 1
 --   param_47 = 0
---   param_48 = 105
---   param_49 = 1
+--   param_48 = 0
+--   param_49 = 105
 --   param_5 = 1
---   param_50 = 0
+--   param_50 = 1
 --   param_51 = 0
---   param_52 = 7
---   param_53 = 1
---   param_54 = 0
---   param_55 = 1
---   param_56 = 0
---   param_57 = 1
---   param_58 = 0
---   param_59 = 1
+--   param_52 = 0
+--   param_53 = 7
+--   param_54 = 1
+--   param_55 = 0
+--   param_56 = 1
+--   param_57 = 0
+--   param_58 = 1
+--   param_59 = 0
 --   param_6 = 0
---   param_60 = 0
---   param_61 = 1
---   param_62 = 0
---   param_63 = 1
---   param_64 = 0
---   param_65 = 1
---   param_66 = 0
---   param_67 = 1
---   param_68 = 0
---   param_69 = 1
+--   param_60 = 1
+--   param_61 = 0
+--   param_62 = 1
+--   param_63 = 0
+--   param_64 = 1
+--   param_65 = 0
+--   param_66 = 1
+--   param_67 = 0
+--   param_68 = 1
+--   param_69 = 0
 --   param_7 = 0
---   param_70 = 0
---   param_71 = 0.0
---   param_72 = 1
---   param_73 = 0
---   param_74 = 0.0
+--   param_70 = 1
+--   param_71 = 0
+--   param_72 = 0.0
+--   param_73 = 1
+--   param_74 = 0
 --   param_75 = 0.0
 --   param_76 = 0.0
 --   param_77 = 0.0
 --   param_78 = 0.0
 --   param_79 = 0.0
 --   param_8 = 105
---   param_80 = datetime.date(2026, 9, 1)
---   param_81 = 1
---   param_82 = 0
+--   param_80 = 0.0
+--   param_81 = 0.0
+--   param_82 = datetime.date(2026, 9, 1)
 --   param_83 = 1
 --   param_84 = 0
 --   param_85 = 1
 --   param_86 = 0
---   param_87 = 0
---   param_88 = 105
---   param_89 = 1
+--   param_87 = 1
+--   param_88 = 0
+--   param_89 = 0
 --   param_9 = 1
---   param_90 = 0
---   param_91 = 0
---   param_92 = 7
---   param_93 = 1
---   param_94 = 0
+--   param_90 = 105
+--   param_91 = 1
+--   param_92 = 0
+--   param_93 = 0
+--   param_94 = 7
 --   param_95 = 1
 --   param_96 = 0
 --   param_97 = 1
