@@ -152,6 +152,7 @@ def main() -> None:
         out: list[PageView] = []
         lock = threading.Lock()
         load0, cpu0, start = os.getloadavg(), cpu_seconds(server.pid), time.time()
+        client0 = time.process_time()
         until = start + args.seconds
         workers = [threading.Thread(target=browse, args=(base, p, deps, i, until,
                                                          tuple(args.think), out, lock))
@@ -163,7 +164,8 @@ def main() -> None:
         took = time.time() - start
         print(f"\n{args.users} users, {args.seconds} s, think {args.think[0]:g}-{args.think[1]:g} s,"
               f" waitress threads={args.threads}; server CPU {cpu_seconds(server.pid) - cpu0:.1f} s"
-              f" in {took:.0f} s; load average {load0[0]:.2f} at start, "
+              f" (this client {time.process_time() - client0:.1f} s) in {took:.0f} s; "
+              f"load average {load0[0]:.2f} at start, "
               f"{os.getloadavg()[0]:.2f} at end")
         report(out, took, "timed phase")
     finally:
