@@ -17,7 +17,7 @@ from dash import ALL, Input, Output, State, callback, ctx, dcc, html
 from access.context import current_scope
 from components import format as fmt
 from components.i18n import normalize_lang, t
-from components.shell import page_header
+from components.shell import page_header, store_error
 from data.org import LEVELS, latest_day, list_entities
 from exports.csv import to_csv_bytes
 from exports.sheet import Column, Sheet, safe_filename
@@ -114,7 +114,7 @@ def init_controls(lang: str | None, query: dict[str, Any] | None,
         latest = latest_day(_engine())
     except Exception as exc:  # an unreadable store reads as a message
         log.exception("segments: store unavailable")
-        return [], None, [], None, dbc.Alert(type(exc).__name__, color="warning"), labels, *fixed
+        return [], None, [], None, store_error(lang, "", type(exc).__name__), labels, *fixed
     first = entity_now is None
     sel = resolve({k: (query or {}).get(k) for k in QUERY_KEYS}, entities, latest, lang)
     notices = [dbc.Alert(n, color="warning", className="py-2") for n in sel.notices] if first else []
@@ -183,7 +183,8 @@ def render(entity_value: str | None, period_value: str | None, lang: str | None,
         entity, w, items = _profiles(entity_value, period_value, query)
     except Exception as exc:  # the store failing must read as a message
         log.exception("segments: profiles failed")
-        return header, dbc.Alert(type(exc).__name__, color="warning"), [], []
+        reason = t("board.metrics_missing", lang, reason=type(exc).__name__)
+        return header, dbc.Alert(reason, color="warning", className="seg-error"), [], []
     chosen = select_profiles(items, _tag_filter(values))
     products = sorted({p.preferred_product for p in items if p.preferred_product})
     stations = sorted({p.usual_station for p in items if p.usual_station})

@@ -64,3 +64,24 @@ def test_cache_keyed_by_scope_and_data_version(app_and_scope) -> None:
     _publish(url, "v2-later")  # a new published import: a new data version
     body, _ = render(client)
     assert "黄二" in body and "李四" not in body
+
+
+def test_a_broken_store_reads_as_a_message(tmp_path) -> None:
+    """A store without the fact tables: the page says evaluation is unavailable, no traceback."""
+    from sqlalchemy import create_engine
+
+    from data.schema import stations
+    from tests.metrics.special_fixture import station
+
+    url = f"duckdb:///{tmp_path / 'broken.duckdb'}"
+    engine = create_engine(url)
+    stations.create(engine)
+    with engine.begin() as conn:
+        conn.execute(insert(stations).values(station("S1", "T1", "C1")))
+    engine.dispose()
+    app = create_app(Settings(database_url=url,
+                              state_database_url=f"sqlite:///{tmp_path / 'state.sqlite'}"))
+    app.server.before_request(lambda: setattr(g, "amoeba_scope", Scope.parse("team:T1")))
+    client = app.server.test_client()
+    body, raw = render(client)
+    assert "指标计算服务暂不可用" in body and "Traceback" not in raw
