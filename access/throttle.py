@@ -10,7 +10,10 @@ and a restart does not forgive an attacker. Policy:
 - a successful sign-in clears the name's counter, never the address's (one valid account must
   not reset an address that guesses other people's passwords).
 Names count case-insensitively. Behind a reverse proxy the client address is the proxy's unless
-the proxy's forwarded header is trusted (werkzeug's ProxyFix); see docs/production.md.
+the app trusts the proxy's X-Forwarded-For (werkzeug's ProxyFix, not configured yet): then the
+address limit applies to everyone at once, and only the name limit is meaningful.
+The table joins `state_metadata` when this module is imported (access.login does), so
+`ensure_state_schema` creates it with the others.
 """
 
 from __future__ import annotations
@@ -64,11 +67,6 @@ def keys(name: str, address: str | None) -> dict[str, int]:
     if address:
         found[f"ip:{address[:64]}"] = IP_LIMIT
     return found
-
-
-def ensure_table(engine: Engine) -> None:
-    """Create the counter table if the state store does not have it yet."""
-    login_throttle.create(engine, checkfirst=True)
 
 
 def locked_for(engine: Engine, name: str, address: str | None, now: datetime) -> int:
