@@ -17,13 +17,11 @@ from data.org import Entity, find_entity, latest_day, list_entities
 from data.products import Product, list_products
 from data.scope import Scope
 from metrics.periods import Level, Period, window
-from metrics.rankings import RANK_LEVELS
 from metrics.registry import get_registry
 from metrics.request import BatchRequest, BatchResult, EntityError, IndicatorResult
-from reports import contrib
+from reports import contrib, ranks
 from reports import products as report_products
 from reports.model import Churn, ChurnCustomer, Figure, Mover, Report, StatementLine
-from reports.ranks import rank_info
 from reports.rules import suggest
 
 CHILD = {"province": "city", "city": "team", "team": "station"}
@@ -137,11 +135,13 @@ def compose(engine: Engine, req: ReportRequest) -> Report:
     kids = [] if req.level not in CHILD else [
         e for e in list_entities(engine, req.scope, CHILD[req.level])
         if getattr(e, f"{req.level}_id", "") == ent.id]  # fmt: skip
-    # The level's peers (for the ranks) join the one batch: the evaluator groups every entity
-    # of a level in the same statements, so they cost little beside a batch of their own.
-    peers = list_entities(engine, req.scope, req.level) if req.level in RANK_LEVELS else []
+    # The level's peers (for the ranks) join the one batch when the viewer sees them all: the
+    # evaluator groups every entity of a level in the same statements, so they cost little
+    # there. Otherwise their values come from a batch of their own that only reports.ranks reads.
+    peers, shared = ranks.peers(engine, req.level), ranks.in_report_batch(req.scope)
     ids, prods = headline_ids(), list_products(engine)
-    keys = tuple(dict.fromkeys((ent.key, *(e.key for e in kids), *(p.key for p in peers))))
+    keys = tuple(dict.fromkeys((ent.key, *(e.key for e in kids),
+                                *(p.key for p in peers if shared))))  # fmt: skip
     splits = contrib.split_indicators() + report_products.indicator_ids(prods)
     res = evaluate(engine, BatchRequest(entities=keys, period=req.period, scope=req.scope,
                                         indicators=ids + splits, as_of=as_of),
@@ -152,7 +152,10 @@ def compose(engine: Engine, req: ReportRequest) -> Report:
                             any(f.id in contrib.CUSTOMER_FIGURES for f in up + down))
     best = tuple(_mover(f, True, ent, kids, res, lists, prods) for f in up)
     worst = tuple(_mover(f, False, ent, kids, res, lists, prods) for f in down)
-    rank = rank_info(ent, peers, res, ids) if peers else None
+    rank = None
+    if peers:
+        values = res if shared else ranks.peer_values(engine, peers, req.period, as_of, ids)
+        rank = ranks.rank_info(ent, peers, values, ids)
     churn = _churn(lists)
     report = Report(
         level=req.level, entity_id=ent.id, entity_name=ent.name, period=str(req.period),

@@ -69,8 +69,9 @@ class Mover:
 
 @dataclass(frozen=True)
 class HeadlineRank:
-    """One headline's rank of the entity in its city and in the province (the peers the scope
-    sees whole), with the movement against last period like for like (metrics.rankings)."""
+    """One headline's rank of the entity in its city and in the province (among all peers,
+    whatever the viewer's scope; positions only, never a peer's value), with the movement against
+    last period like for like (metrics.rankings)."""
 
     figure_id: str
     name_zh: str

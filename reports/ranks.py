@@ -1,9 +1,15 @@
-"""The report's ranks, from the report's one evaluation batch (no batch of their own):
+"""The report's ranks:
 
 - the composite rank in the city (metrics.rankings.composite_rows, the team_city_rank weights);
-- each headline's rank in the city and in the province among the peers the scope sees whole,
-  with its movement like for like against last period (metrics.rankings.rank_rows: the same
-  direction, tie and movement rules as the rankings page).
+- each headline's rank in the city and in the province, with its movement like for like against
+  last period (metrics.rankings.rank_rows: the same direction, tie and movement rules as the
+  rankings page).
+
+Ranks are over ALL peers of the level, whatever the viewer's scope: a team leader is expected to
+see where the team stands ("3/6"), and a position is not personal data. The peers' values are
+read with an aggregates-only province scope (`RANK_SCOPE`) in a batch of their own that never
+leaves this module: the report keeps positions only (RankInfo has no value of any peer). A
+viewer who sees the whole province gets the peers in the report's one batch instead.
 
 Ranks exist for teams and stations (metrics.rankings.RANK_LEVELS); other levels get None.
 """
@@ -11,12 +17,40 @@ Ranks exist for teams and stations (metrics.rankings.RANK_LEVELS); other levels 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 
-from data.org import Entity
-from metrics.rankings import DEFAULT_WEIGHTS, Item, RankRow, composite_rows, rank_rows
+from sqlalchemy import Engine
+
+from data.org import Entity, list_entities
+from data.scope import Scope
+from metrics.periods import Period
+from metrics.rankings import DEFAULT_WEIGHTS, RANK_LEVELS, Item, RankRow, composite_rows, rank_rows
 from metrics.registry import get_registry
-from metrics.request import BatchResult
+from metrics.request import BatchRequest, BatchResult
 from reports.model import HeadlineRank, RankInfo
+
+RANK_SCOPE = Scope(all_stations=True, aggregates_only=True)
+
+
+def peers(engine: Engine, level: str) -> list[Entity]:
+    """Every entity of `level` in the province (none for a level without ranks)."""
+    return list_entities(engine, RANK_SCOPE, level) if level in RANK_LEVELS else []
+
+
+def in_report_batch(scope: Scope) -> bool:
+    """Whether the peers may join the report's own batch: only when the viewer sees them all."""
+    return scope.all_stations
+
+
+def peer_values(engine: Engine, level_peers: Sequence[Entity], period: Period, as_of: date | None,
+                indicators: Sequence[str]) -> BatchResult:  # fmt: skip
+    """The peers' values and last period's, for their positions only (see the docstring)."""
+    from metrics.evaluator import evaluate
+
+    return evaluate(engine, BatchRequest(
+        entities=tuple(p.key for p in level_peers), period=period, scope=RANK_SCOPE,
+        indicators=tuple(dict.fromkeys((*indicators, *DEFAULT_WEIGHTS))), as_of=as_of,
+        comparisons=frozenset({"mom"})))  # fmt: skip
 
 
 def _items(ind: str, peers: Sequence[Entity], res: BatchResult) -> list[Item]:
