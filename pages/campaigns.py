@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 from typing import Any
+from urllib.parse import urlencode
 
 import dash
 import dash_bootstrap_components as dbc
@@ -21,7 +22,7 @@ from dash import ClientsideFunction, Input, Output, State, callback, dcc, html
 from access.context import current_scope
 from components.campaign_views import campaign_detail, campaign_list
 from components.i18n import normalize_lang, t
-from components.shell import page_header, store_error
+from components.shell import page_header, param_error, store_error
 from data.org import LEVELS, latest_day, list_entities
 from pages.bands_load import load_view, pick
 from pages.board_params import entity_options, period_options
@@ -43,13 +44,14 @@ def _engine() -> Any:
     return facts_engine()
 
 
-def layout(period: str | None = None, **query: str) -> html.Div:
-    """Skeleton; pickers, list and detail are filled by callbacks."""
+def layout(period: str | None = None, campaign: str | None = None, **query: str) -> html.Div:
+    """Skeleton; pickers, list and detail are filled by callbacks (`campaign` opens one)."""
     asked = {k: query.get(k) for k in LEVELS if query.get(k)}
     return html.Div([
-        dcc.Store(id="camp-query", data={**asked, "period": period}),
+        dcc.Store(id="camp-query", data={**asked, "period": period, "campaign": campaign}),
         dcc.Store(id="camp-data"),
         dcc.Store(id="camp-url"),
+        dcc.Store(id="camp-link"),
         html.Div(id="camp-header"),
         html.Div(id="camp-notices"),
         html.Div([
@@ -103,10 +105,11 @@ def load(entity: str | None, period: str | None) -> tuple[Any, Any]:
     Output("camp-header", "children"), Output("camp-body", "children"),
     Output("camp-pick", "options"), Output("camp-pick", "value"),
     Input("camp-data", "data"), Input("app-lang", "data"),
-    State("camp-pick", "value"),
+    State("camp-pick", "value"), State("camp-query", "data"),
 )
-def render(data: dict[str, Any] | None, lang: str | None, picked: str | None) -> tuple[Any, ...]:
-    """The campaign list and the campaign picker."""
+def render(data: dict[str, Any] | None, lang: str | None, picked: str | None,
+           query: dict[str, Any] | None) -> tuple[Any, ...]:  # fmt: skip
+    """The campaign list and the campaign picker (the link's campaign on the first render)."""
     lang = normalize_lang(lang)
     title = t("camp.title", lang)
     if not data:
@@ -119,9 +122,28 @@ def render(data: dict[str, Any] | None, lang: str | None, picked: str | None) ->
         return page_header(title, sub), dbc.Alert(t("camp.empty", lang), color="info"), [], None
     ids = [c["campaign_id"] for c in camps]
     options = [{"label": f"{c['name']} ({c['campaign_id']})", "value": c["campaign_id"]} for c in camps]
-    body = html.Div([campaign_list(camps, lang), html.P(t("camp.method", lang), className="small text-muted")],
-                    className="table-responsive")  # fmt: skip
-    return page_header(title, sub), body, options, picked if picked in ids else ids[0]
+    asked = (query or {}).get("campaign")
+    notes = []
+    if picked is None and asked and asked not in ids:
+        notes = [param_error(lang, "campaign", asked, t("camp.campaign.expected", lang))]
+    body = html.Div([*notes, campaign_list(camps, lang),
+                     html.P(t("camp.method", lang), className="small text-muted")])  # fmt: skip
+    chosen = picked if picked in ids else asked if picked is None and asked in ids else ids[0]
+    return page_header(title, sub), body, options, chosen
+
+
+@callback(
+    Output("camp-link", "data"),
+    Input("camp-pick", "value"), Input("camp-data", "data"),
+    State("camp-entity", "value"), State("camp-period", "value"),
+)
+def link(picked: str | None, data: dict[str, Any] | None, entity: str | None,
+         period: str | None) -> Any:  # fmt: skip
+    """The URL with the picked campaign, so a link opens the same detail."""
+    if not picked or not entity or not period or not data or data.get("error"):
+        return dash.no_update
+    level, _, ident = entity.partition(":")
+    return "?" + urlencode({level: ident, "period": period, "campaign": picked})
 
 
 @callback(
@@ -142,4 +164,10 @@ def detail(picked: str | None, data: dict[str, Any] | None, lang: str | None) ->
 dash.clientside_callback(
     ClientsideFunction("board", "syncUrl"),
     Input("camp-url", "data"),
+)
+
+
+dash.clientside_callback(
+    ClientsideFunction("board", "syncUrl"),
+    Input("camp-link", "data"),
 )

@@ -8,6 +8,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "camp.subtitle": {"zh": "{entity} · {window} · {n} 个活动", "en": "{entity} · {window} · {n} campaigns"},
     "camp.entity.expected": {"zh": "可见的市、团队、站或省（如 C01）", "en": "a city, team, station or province you may see (e.g. C01)"},
     "camp.period.expected": {"zh": "月 2026-10、季 2026-Q3 或年 2026", "en": "a month 2026-10, quarter 2026-Q3 or year 2026"},
+    "camp.campaign.expected": {"zh": "此单位该期间可见的活动编号（见活动列表）", "en": "a campaign id of this entity and period (see the list)"},
     "camp.empty": {"zh": "该期间没有涉及这些站的营销活动。", "en": "No campaign at these stations in this period."},
     "camp.error": {"zh": "无法计算活动效果（{reason}）。", "en": "The campaign effect could not be computed ({reason})."},
     "camp.col.campaign": {"zh": "活动", "en": "Campaign"},

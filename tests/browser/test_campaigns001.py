@@ -106,7 +106,21 @@ def test_campaigns001_list_and_detail(dash_duo, demo_store_url, tmp_path, shots)
         while (_settled(lambda: dash_duo.find_element(".camp-detail h2").text) == first
                and time.time() < deadline):
             time.sleep(0.2)
-        assert _settled(lambda: dash_duo.find_element(".camp-detail h2").text) != first
+        second = _settled(lambda: dash_duo.find_element(".camp-detail h2").text)
+        assert second != first
+        camp_id = re.search(r"\(([^()]+)\)$", second).group(1)
+        deadline = time.time() + 30
+        while f"campaign={camp_id}" not in dash_duo.driver.current_url and time.time() < deadline:
+            time.sleep(0.2)
+        link = dash_duo.driver.current_url
+        assert link.endswith(f"?city={city}&period={QUARTER[0]}&campaign={camp_id}"), link
+        dash_duo.driver.get(link)  # the link opens the same campaign's detail
+        dash_duo.wait_for_element(".camp-stations tbody tr", timeout=60)
+        deadline = time.time() + 30
+        while (_settled(lambda: dash_duo.find_element(".camp-detail h2").text) != second
+               and time.time() < deadline):
+            time.sleep(0.2)
+        assert _settled(lambda: dash_duo.find_element(".camp-detail h2").text) == second
     names = [r[0] for r in _cells(dash_duo, ".camp-responders tbody tr")]
     # no pii: masked names, each followed by the customer id (two 张** stay apart)
     assert names and all(MASKED_WITH_ID.fullmatch(n) for n in names), names

@@ -63,3 +63,20 @@ def test_team_scope_masked_and_refused(store_url, tmp_path) -> None:
     assert [p["name"] for p in data["responders"]] == ["张**"]
     data, _ = _load(client, "team:TE")
     assert data == {"error": "PermissionError"}
+
+
+def test_campaign_in_the_link(store_url, tmp_path) -> None:
+    """?campaign=K1 opens K1; an unknown id reads as a notice; the URL carries the pick."""
+    client = client_for(store_url, tmp_path, Scope.everything(pii=True))
+    data, _ = _load(client, "province:P1")
+    outs = ["camp-header.children", "camp-body.children", "camp-pick.options", "camp-pick.value"]
+    got, raw = post(client, outs, [("camp-data", "data", data), ("app-lang", "data", "zh")],
+                    [("camp-pick", "value", None), ("camp-query", "data", {"campaign": "K1"})])
+    assert got["camp-pick.value"] == "K1" and "param-error" not in raw
+    got, raw = post(client, outs, [("camp-data", "data", data), ("app-lang", "data", "en")],
+                    [("camp-pick", "value", None), ("camp-query", "data", {"campaign": "K2"})])
+    assert got["camp-pick.value"] == "K1"  # K2 ran in January: not in this window
+    assert "param-error" in raw and "K2" in raw and "a campaign id of this entity" in raw
+    got, _ = post(client, ["camp-link.data"], [("camp-pick", "value", "K1"), ("camp-data", "data", data)],
+                  [("camp-entity", "value", "province:P1"), ("camp-period", "value", "2026-03")])
+    assert got["camp-link.data"] == "?province=P1&period=2026-03&campaign=K1"
