@@ -33,7 +33,7 @@ def _valid_day(raw: Any) -> bool:
 
 
 def url_query(entity_value: str | None, period_value: str | None, tab: str | None,
-              query: dict[str, Any] | None) -> str | None:  # fmt: skip
+              query: dict[str, Any] | None, with_tab: bool = True) -> str | None:  # fmt: skip
     """`?team=T01&period=2026-10&tab=lost` for the current pickers; None before they are set.
 
     An `as_of` from the deep link is kept only while the period is the one it came with (it
@@ -46,5 +46,6 @@ def url_query(entity_value: str | None, period_value: str | None, tab: str | Non
     as_of = query.get("as_of")
     if as_of and query.get("period") == period_value and _valid_day(as_of):
         params["as_of"] = str(as_of).strip()
-    params["tab"] = tab if tab in TABS else "watch"
+    if with_tab:  # /segments shares the rest and has no tabs
+        params["tab"] = tab if tab in TABS else "watch"
     return "?" + urlencode(params)

@@ -12,20 +12,21 @@ from typing import Any
 
 import dash
 import dash_bootstrap_components as dbc
-from dash import ALL, Input, Output, State, callback, ctx, dcc, html
+from dash import ALL, ClientsideFunction, Input, Output, State, callback, ctx, dcc, html
 
 from access.context import current_scope
-from components import format as fmt
 from components.i18n import normalize_lang, t
 from components.shell import page_header, store_error
 from data.org import LEVELS, latest_day, list_entities
 from exports.csv import to_csv_bytes
-from exports.sheet import Column, Sheet, safe_filename
+from exports.sheet import safe_filename
 from exports.xlsx import to_xlsx_bytes
 from metrics.periods import Period, window
-from metrics.segments import SEGMENTS, Profile, TagFilter, profiles, select_profiles
+from metrics.segments import SEGMENTS, TagFilter, profiles, select_profiles
 from pages.board_params import entity_options, parse_entity_value, period_options, resolve
 from pages.cache import cached
+from pages.customers_params import url_query
+from pages.segments_export import target_sheet
 
 dash.register_page(__name__, path="/segments", nav_key="nav.segments", order=31,
                    title="客户画像", description_key="segments.description")  # fmt: skip
@@ -63,6 +64,7 @@ def layout(team: str | None = None, city: str | None = None, station: str | None
     keys = (*MULTI, *YESNO, "cycle", *SCORES)
     return html.Div([
         dcc.Store(id="segments-query", data=query),
+        dcc.Store(id="segments-url"),
         html.Div(id="segments-header"), html.Div(id="segments-notices"),
         html.Div([dcc.Dropdown(id="segments-entity", clearable=False, className="board-picker"),
                   dcc.Dropdown(id="segments-period", clearable=False, className="board-picker")],
@@ -222,23 +224,17 @@ def export(_csv: int | None, _xlsx: int | None, entity_value: str | None,
     return dcc.send_bytes(to_csv_bytes(sheet), safe_filename(stem, "csv"))
 
 
-def target_sheet(chosen: list[Profile], entity: str, day: str, lang: str) -> Sheet:
-    """The export sheet of a target list."""
-    cols = [Column("customer_id", t("segments.col.id", lang)),
-            Column("name", t("segments.col.name", lang)),
-            Column("phone", t("segments.col.phone", lang)),
-            Column("segment", t("segments.col.segment", lang)),
-            Column("rfm", t("segments.col.rfm", lang)),
-            Column("r_days", t("segments.col.r_days", lang), "int"),
-            Column("frequency", t("segments.col.frequency", lang), "int"),
-            Column("monetary", t("segments.col.monetary", lang), "number"),
-            Column("cycle_days", t("segments.col.cycle", lang), "number1"),
-            Column("discount_share", t("segments.col.discount", lang), "percent"),
-            Column("recharge_amount", t("segments.col.recharge", lang), "number"),
-            Column("grade", t("customers.col.grade", lang)),
-            Column("manager_id", t("customers.col.manager", lang))]  # fmt: skip
-    rows = [{**p.__dict__, "segment": t(f"segment.{p.segment}", lang),
-             "rfm": f"{p.r_score}/{p.f_score}/{p.m_score}",
-             "grade": t(f"grade.{p.grade}", lang) if p.grade else ""} for p in chosen]  # fmt: skip
-    note = t("segments.sheet.note", lang, entity=entity, day=day, n=fmt.count(len(chosen)))
-    return Sheet(t("segments.sheet", lang), cols, rows, (note,))
+@callback(
+    Output("segments-url", "data"),
+    Input("segments-entity", "value"), Input("segments-period", "value"),
+    State("segments-query", "data"),
+)
+def sync_url(entity_value: str | None, period_value: str | None, query: dict[str, Any] | None) -> Any:
+    """The URL follows the entity and period (as on 客户圈, without a tab)."""
+    return url_query(entity_value, period_value, None, query, with_tab=False) or dash.no_update
+
+
+dash.clientside_callback(
+    ClientsideFunction("board", "syncUrl"),
+    Input("segments-url", "data"),
+)

@@ -133,6 +133,8 @@ def test_customers003_segments_filter_and_export(dash_duo, demo_store_url, tmp_p
         after = _text_when(dash_duo, ".seg-count", "目标客户", 30)
     n_after = int(re.sub(r"\D", "", after.split("位")[0]))
     assert 0 < n_after < n_before
+    # the URL written back by sync_url is the link itself
+    assert dash_duo.driver.current_url.endswith("/segments?team=T01&period=2026-11")
     cells = dash_duo.driver.find_elements(By.CSS_SELECTOR, ".seg-table tbody tr td:nth-child(4)")
     assert cells and {c.text for c in cells} == {"重要价值"}
     dash_duo.find_element(".page-title").click()  # close the dropdown before the picture

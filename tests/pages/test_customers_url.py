@@ -60,3 +60,11 @@ def test_deep_link_restores_and_bad_values_read_as_notices(store_url, tmp_path) 
     assert got["customers-entity.value"] == "team:T1"  # the default entity instead
     got, _ = _init(client, layout_query(team="T1", tab="bogus"), "en")
     assert "one of watch" in json.dumps(got["customers-notices.children"], ensure_ascii=False)
+
+
+def test_segments_url_follows_entity_and_period(store_url, tmp_path) -> None:  # noqa: F811
+    client = make_client(store_url, tmp_path, Scope.parse("team:T1"))
+    got, _ = call(client, ["segments-url.data"],
+                  [("segments-entity", "value", "station:S2"), ("segments-period", "value", "2026-09")],
+                  [("segments-query", "data", {"team": "T1", "period": "2026-10"})])  # fmt: skip
+    assert got["segments-url.data"] == "?station=S2&period=2026-09"
