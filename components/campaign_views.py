@@ -71,12 +71,17 @@ def who(person: dict[str, Any]) -> Any:
     return html.Span([person["name"], " ", html.Small(cid, className="text-muted camp-cid")])
 
 
-def responder_table(people: list[dict[str, Any]], lang: str) -> Any:
-    """Customers whose liters per day rose (names as the scope allows)."""
+def responder_table(people: list[dict[str, Any]], lang: str, total: int | None = None) -> Any:
+    """Customers whose liters per day rose (names as the scope allows), with a count line when
+    only the first of them are shown (the download has them all)."""
     if not people:
         return html.P(t("camp.no_responders", lang), className="small text-muted")
     rows = [[who(p), number(p["liters_pre"], 0), number(p["liters_during"], 0)] for p in people]
-    return _table([t(f"camp.col.{k}", lang) for k in ("customer", "l_pre", "l_d")], rows, "camp-responders")
+    table = _table([t(f"camp.col.{k}", lang) for k in ("customer", "l_pre", "l_d")], rows, "camp-responders")
+    if total is None or total <= len(people):
+        return table
+    note = t("camp.responders.shown", lang, shown=len(people), n=f"{total:,}")
+    return html.Div([html.Div(note, className="small text-muted camp-responders-count"), table])
 
 
 def campaign_detail(camp: dict[str, Any], people: list[dict[str, Any]], lang: str) -> html.Div:
@@ -89,6 +94,6 @@ def campaign_detail(camp: dict[str, Any], people: list[dict[str, Any]], lang: st
                                config={"displayModeBar": False}, responsive=True,
                                style={"height": "260px"})], lg=4),
             dbc.Col([html.H3(t("camp.stations", lang), className="h6"), station_table(camp, lang),
-                     html.H3(t("camp.responders", lang), className="h6"), responder_table(people, lang)], lg=8),
+                     html.H3(t("camp.responders", lang), className="h6"), responder_table(people, lang, camp.get("responders"))], lg=8),
         ]),
     ], className="camp-detail mt-3")  # fmt: skip

@@ -5,6 +5,7 @@ computed under the caller's scope and cached (`pages.bands_load`). The screen ke
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 from metrics.campaign_customers import Responder, responders, station_tickets
@@ -40,7 +41,17 @@ def responder_json(r: Responder) -> dict[str, Any]:
 def _compute(engine: Any, v: View, limit: int | None) -> dict[str, Any]:
     tickets = station_tickets(engine, v.scope, v.level, v.ident, v.window)
     camps = [camp_json(c, tickets) for c in campaign_effects(engine, v.scope, v.level, v.ident, v.window)]
-    people = [responder_json(r) for r in responders(engine, v.scope, v.level, v.ident, v.window, limit=limit)]
+    # one query either way (SQL ranks them all); the count line says how many there are
+    every = responders(engine, v.scope, v.level, v.ident, v.window, limit=None)
+    counts = Counter(r.campaign_id for r in every)
+    kept: Counter[str] = Counter()
+    people = []
+    for r in every:
+        kept[r.campaign_id] += 1
+        if limit is None or kept[r.campaign_id] <= limit:
+            people.append(responder_json(r))
+    for c in camps:
+        c["responders"] = counts.get(c["campaign_id"], 0)
     return {"entity": v.entity, "label": v.window.label(), "campaigns": camps, "responders": people}
 
 

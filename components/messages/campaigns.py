@@ -39,6 +39,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "camp.detail": {"zh": "活动明细", "en": "Campaign detail"},
     "camp.stations": {"zh": "分站结果", "en": "Per station"},
     "camp.responders": {"zh": "响应客户（活动期日均升数高于活动前）", "en": "Customers who responded (liters per day rose)"},
+    "camp.responders.shown": {"zh": "显示前 {shown} 位，共 {n} 位（导出可得全部）", "en": "first {shown} of {n} (the download has them all)"},
     "camp.no_responders": {"zh": "无", "en": "None"},
     "camp.chart.title": {"zh": "日均销量（吨/天）：活动前 vs 活动期", "en": "Tonnes per day: before vs during"},
     "camp.chart.members": {"zh": "活动站", "en": "Campaign stations"},

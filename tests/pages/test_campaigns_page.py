@@ -50,6 +50,7 @@ def test_province_numbers_by_hand(store_url, tmp_path) -> None:
     assert by["B4"]["tickets_change"] == pytest.approx(0.1)
     assert k1["cost_share"] == pytest.approx(1000)
     assert [p["name"] for p in data["responders"]] == ["张三丰", "赵六"]
+    assert k1["responders"] == 2  # U1 and U4 (U2 fell, U3 bought at a control station)
     _, text = post(client, ["camp-detail.children"],
                    [("camp-pick", "value", "K1"), ("camp-data", "data", data), ("app-lang", "data", "zh")])  # fmt: skip
     assert "张三丰" in text and "B1" in text and "B4" in text
@@ -80,3 +81,17 @@ def test_campaign_in_the_link(store_url, tmp_path) -> None:
     got, _ = post(client, ["camp-link.data"], [("camp-pick", "value", "K1"), ("camp-data", "data", data)],
                   [("camp-entity", "value", "province:P1"), ("camp-period", "value", "2026-03")])
     assert got["camp-link.data"] == "?province=P1&period=2026-03&campaign=K1"
+
+
+def test_responder_count_line_when_cut() -> None:
+    """The screen keeps the first responders; the count line says how many there are."""
+    import json
+
+    from components.campaign_views import responder_table
+
+    people = [{"campaign_id": "K1", "customer_id": f"C{i}", "name": "张**", "liters_pre": 1.0,
+               "liters_during": 2.0} for i in (1, 2)]  # fmt: skip
+    cut = json.dumps(responder_table(people, "zh", 1234).to_plotly_json(), default=str, ensure_ascii=False)
+    assert "显示前 2 位，共 1,234 位" in cut and "C2" in cut
+    whole = json.dumps(responder_table(people, "en", 2).to_plotly_json(), default=str)
+    assert "first" not in whole
