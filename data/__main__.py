@@ -108,14 +108,26 @@ def cmd_demo(url: str, args: argparse.Namespace) -> int:
         return cmd_import(url, out, source=label.strip())
 
 
+def _upgrade_rollups(url: str, engine) -> int:  # noqa: ANN001 - a reader Engine
+    """A store written by an older version lacks newer rollup columns: rebuild them once."""
+    from data.rollups import rebuild_store, stale_tables
+
+    stale = stale_tables(engine)
+    if stale:
+        print(f"rollups out of date ({', '.join(stale)}): rebuilding them")
+        rebuild_store(url)
+    return 0
+
+
 def cmd_ensure_demo(url: str) -> int:
     """Reuse a published store, or create the demo store (what `make run` calls)."""
     from data.store import data_version, reader_engine
 
-    version = data_version(reader_engine(url))
+    engine = reader_engine(url)
+    version = data_version(engine)
     if version:
         print(f"reusing the store at {url} (data version {version})")
-        return 0
+        return _upgrade_rollups(url, engine)
     print(f"no published data at {url}: generating the demo store")
     defaults = argparse.Namespace(stations=None, months=None, seed=None, end_date=None, out=None)
     return cmd_demo(url, defaults)

@@ -57,3 +57,20 @@ def test_rollups_command_upgrades_a_postgres_store(pg_url: str) -> None:
             assert stored_columns(engine) == expected_columns(DATA)
         finally:
             engine.dispose()
+
+
+def test_ensure_demo_upgrades_an_old_store_once(tmp_path: Path, capsys) -> None:  # noqa: ANN001
+    """`make run` on a store from an older version rebuilds the rollups, then leaves them alone."""
+    url = f"duckdb:///{tmp_path / 'old.duckdb'}"
+    build_store(url)
+    with building(url) as engine, engine.begin() as conn:
+        _drop_new_columns(conn)
+        conn.execute(text("DROP TABLE agg_customer_lapse"))
+    reader = reader_engine(url)
+    assert main(["ensure-demo", "--db", url]) == 0
+    assert "rollups out of date (agg_customer_month, agg_customer_lapse)" in capsys.readouterr().out
+    assert stored_columns(reader) == expected_columns(DATA)
+    version = data_version(reader)
+    assert main(["ensure-demo", "--db", url]) == 0
+    assert "rollups out of date" not in capsys.readouterr().out
+    assert data_version(reader) == version
