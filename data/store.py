@@ -142,6 +142,10 @@ def reader_engine(url: str) -> Engine:
         elif url.startswith("postgresql"):
             options = {"options": "-c default_transaction_read_only=on"}
             engine = create_engine(url, pool_pre_ping=True, connect_args=options)
+        elif url.startswith("clickhousedb"):
+            from data.engines.clickhouse import engine as clickhouse_engine  # NULL-giving joins
+
+            engine = clickhouse_engine(url)
         else:
             engine = create_engine(url, pool_pre_ping=True)
         _readers[url] = engine
