@@ -47,12 +47,14 @@ def rankings(engine: Engine, c: Ctx) -> int:
 
 
 def drill(engine: Engine, c: Ctx) -> int:
-    """The drill step to a station's customers: active, lost, dormant (50 each, with trends)."""
-    from metrics.customer_lists import customer_list
+    """The drill step to a station's customers: active, lost, dormant (50 each, with trends),
+    in one `customer_lists` call as pages/org_data.py asks since 0b7db4c."""
+    from metrics.customer_lists import customer_lists
 
     w = window(c.period, c.as_of)
-    return sum(len(customer_list(engine, "station", c.station, w, c.scope, kind, DRILL_LIMIT))
-               for kind in ("active", "lost", "dormant"))
+    kinds = ("active", "lost", "dormant")
+    lists = customer_lists(engine, "station", c.station, w, c.scope, kinds, DRILL_LIMIT)
+    return sum(len(lists[k]) for k in kinds)
 
 
 def churn(engine: Engine, c: Ctx) -> int:
