@@ -79,7 +79,10 @@ def overlapping_campaigns(req: ProviderRequest) -> CTE:
     c, w = campaigns.c, req.window
     during_start = func.greatest(c.start_date, w.start, type_=Date)
     during_end = func.least(c.end_date, w.end, type_=Date)
-    n_all = select(func.count()).where(campaign_stations.c.campaign_id == c.campaign_id)
+    # Stations per campaign as a grouped join, not a correlated scalar subquery: ClickHouse
+    # cannot decorrelate that one inside this CTE (issue 8, chdb run); same numbers everywhere.
+    cs = campaign_stations.c
+    sizes = select(cs.campaign_id, func.count().label("n")).group_by(cs.campaign_id).subquery()
     return (
         select(
             c.campaign_id,
@@ -90,8 +93,9 @@ def overlapping_campaigns(req: ProviderRequest) -> CTE:
             cast(during_end - during_start + 1, Float(53)).label("n_days"),
             cast(c.end_date - c.start_date + 1, Float(53)).label("total_days"),
             (c.start_date - cast(c.end_date - c.start_date + 1, Integer)).label("pre_start"),
-            n_all.scalar_subquery().label("n_stations"),
+            func.coalesce(sizes.c.n, 0).label("n_stations"),
         )
+        .select_from(campaigns.outerjoin(sizes, sizes.c.campaign_id == c.campaign_id))
         .where(c.start_date <= w.end, c.end_date >= w.start)
         .cte("campaign_windows")
     )

@@ -642,10 +642,10 @@ campaign_effects AS
 (WITH campaign_cells AS 
 (WITH member_stations AS 
 (WITH campaign_windows AS 
-(SELECT campaigns.campaign_id AS campaign_id, campaigns.start_date AS start_date, campaigns.cost AS cost, greatest(campaigns.start_date, %(greatest_1)s) AS d_start, least(campaigns.end_date, %(least_1)s) AS d_end, CAST((least(campaigns.end_date, %(least_1)s) - greatest(campaigns.start_date, %(greatest_1)s)) + %(param_7)s AS FLOAT(53)) AS n_days, CAST((campaigns.end_date - campaigns.start_date) + %(param_8)s AS FLOAT(53)) AS total_days, campaigns.start_date - CAST((campaigns.end_date - campaigns.start_date) + %(param_9)s AS INTEGER) AS pre_start, (SELECT count(*) AS count_1 
-FROM campaign_stations 
-WHERE campaign_stations.campaign_id = campaigns.campaign_id) AS n_stations 
-FROM campaigns 
+(SELECT campaigns.campaign_id AS campaign_id, campaigns.start_date AS start_date, campaigns.cost AS cost, greatest(campaigns.start_date, %(greatest_1)s) AS d_start, least(campaigns.end_date, %(least_1)s) AS d_end, CAST((least(campaigns.end_date, %(least_1)s) - greatest(campaigns.start_date, %(greatest_1)s)) + %(param_7)s AS FLOAT(53)) AS n_days, CAST((campaigns.end_date - campaigns.start_date) + %(param_8)s AS FLOAT(53)) AS total_days, campaigns.start_date - CAST((campaigns.end_date - campaigns.start_date) + %(param_9)s AS INTEGER) AS pre_start, coalesce(anon_1.n, %(coalesce_15)s) AS n_stations 
+FROM campaigns LEFT OUTER JOIN (SELECT campaign_stations.campaign_id AS campaign_id,
+  count(*) AS n 
+FROM campaign_stations GROUP BY campaign_stations.campaign_id) AS anon_1 ON anon_1.campaign_id = campaigns.campaign_id 
 WHERE campaigns.start_date <= %(start_date_1)s AND campaigns.end_date >= %(end_date_1)s), 
 entity_stations AS 
 (SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
@@ -657,10 +657,10 @@ member_cities AS
 (SELECT DISTINCT member_stations.campaign_id AS campaign_id, member_stations.city_id AS city_id 
 FROM member_stations), 
 campaign_windows AS 
-(SELECT campaigns.campaign_id AS campaign_id, campaigns.start_date AS start_date, campaigns.cost AS cost, greatest(campaigns.start_date, %(greatest_1)s) AS d_start, least(campaigns.end_date, %(least_1)s) AS d_end, CAST((least(campaigns.end_date, %(least_1)s) - greatest(campaigns.start_date, %(greatest_1)s)) + %(param_7)s AS FLOAT(53)) AS n_days, CAST((campaigns.end_date - campaigns.start_date) + %(param_8)s AS FLOAT(53)) AS total_days, campaigns.start_date - CAST((campaigns.end_date - campaigns.start_date) + %(param_9)s AS INTEGER) AS pre_start, (SELECT count(*) AS count_1 
-FROM campaign_stations 
-WHERE campaign_stations.campaign_id = campaigns.campaign_id) AS n_stations 
-FROM campaigns 
+(SELECT campaigns.campaign_id AS campaign_id, campaigns.start_date AS start_date, campaigns.cost AS cost, greatest(campaigns.start_date, %(greatest_1)s) AS d_start, least(campaigns.end_date, %(least_1)s) AS d_end, CAST((least(campaigns.end_date, %(least_1)s) - greatest(campaigns.start_date, %(greatest_1)s)) + %(param_7)s AS FLOAT(53)) AS n_days, CAST((campaigns.end_date - campaigns.start_date) + %(param_8)s AS FLOAT(53)) AS total_days, campaigns.start_date - CAST((campaigns.end_date - campaigns.start_date) + %(param_9)s AS INTEGER) AS pre_start, coalesce(anon_1.n, %(coalesce_15)s) AS n_stations 
+FROM campaigns LEFT OUTER JOIN (SELECT campaign_stations.campaign_id AS campaign_id,
+  count(*) AS n 
+FROM campaign_stations GROUP BY campaign_stations.campaign_id) AS anon_1 ON anon_1.campaign_id = campaigns.campaign_id 
 WHERE campaigns.start_date <= %(start_date_1)s AND campaigns.end_date >= %(end_date_1)s)
  SELECT member_stations.campaign_id AS campaign_id, member_stations.station_id AS station_id, member_stations.city_id AS city_id, member_stations.entity_id AS entity_id, member_stations.role AS role 
 FROM member_stations UNION ALL SELECT member_cities.campaign_id AS campaign_id, stations.station_id AS station_id, stations.city_id AS city_id, CAST(%(param_10)s AS VARCHAR) AS entity_id, CAST(%(param_11)s AS VARCHAR) AS role 
@@ -670,10 +670,10 @@ FROM campaign_stations
 WHERE campaign_stations.campaign_id = member_cities.campaign_id AND campaign_stations.station_id = stations.station_id)) AND stations.opened_on <= campaign_windows.pre_start), 
 fuel_phases AS 
 (WITH campaign_windows AS 
-(SELECT campaigns.campaign_id AS campaign_id, campaigns.start_date AS start_date, campaigns.cost AS cost, greatest(campaigns.start_date, %(greatest_1)s) AS d_start, least(campaigns.end_date, %(least_1)s) AS d_end, CAST((least(campaigns.end_date, %(least_1)s) - greatest(campaigns.start_date, %(greatest_1)s)) + %(param_7)s AS FLOAT(53)) AS n_days, CAST((campaigns.end_date - campaigns.start_date) + %(param_8)s AS FLOAT(53)) AS total_days, campaigns.start_date - CAST((campaigns.end_date - campaigns.start_date) + %(param_9)s AS INTEGER) AS pre_start, (SELECT count(*) AS count_1 
-FROM campaign_stations 
-WHERE campaign_stations.campaign_id = campaigns.campaign_id) AS n_stations 
-FROM campaigns 
+(SELECT campaigns.campaign_id AS campaign_id, campaigns.start_date AS start_date, campaigns.cost AS cost, greatest(campaigns.start_date, %(greatest_1)s) AS d_start, least(campaigns.end_date, %(least_1)s) AS d_end, CAST((least(campaigns.end_date, %(least_1)s) - greatest(campaigns.start_date, %(greatest_1)s)) + %(param_7)s AS FLOAT(53)) AS n_days, CAST((campaigns.end_date - campaigns.start_date) + %(param_8)s AS FLOAT(53)) AS total_days, campaigns.start_date - CAST((campaigns.end_date - campaigns.start_date) + %(param_9)s AS INTEGER) AS pre_start, coalesce(anon_1.n, %(coalesce_15)s) AS n_stations 
+FROM campaigns LEFT OUTER JOIN (SELECT campaign_stations.campaign_id AS campaign_id,
+  count(*) AS n 
+FROM campaign_stations GROUP BY campaign_stations.campaign_id) AS anon_1 ON anon_1.campaign_id = campaigns.campaign_id 
 WHERE campaigns.start_date <= %(start_date_1)s AND campaigns.end_date >= %(end_date_1)s)
  SELECT campaign_cells.campaign_id AS campaign_id, campaign_cells.station_id AS station_id,
   sum(CASE WHEN (CAST(fuel_sales.ts AS DATE) >= campaign_windows.d_start AND CAST(fuel_sales.ts AS DATE) <= campaign_windows.d_end) THEN (fuel_sales.liters * products.density_kg_per_l) / %(param_12)s ELSE %(param_13)s END) AS t_d,
@@ -687,10 +687,10 @@ WHERE fuel_sales.ts >= (SELECT min(campaign_windows.pre_start) AS min_1
 FROM campaign_windows) AND fuel_sales.ts < %(ts_1)s GROUP BY campaign_cells.campaign_id, campaign_cells.station_id), 
 nonfuel_phases AS 
 (WITH campaign_windows AS 
-(SELECT campaigns.campaign_id AS campaign_id, campaigns.start_date AS start_date, campaigns.cost AS cost, greatest(campaigns.start_date, %(greatest_1)s) AS d_start, least(campaigns.end_date, %(least_1)s) AS d_end, CAST((least(campaigns.end_date, %(least_1)s) - greatest(campaigns.start_date, %(greatest_1)s)) + %(param_7)s AS FLOAT(53)) AS n_days, CAST((campaigns.end_date - campaigns.start_date) + %(param_8)s AS FLOAT(53)) AS total_days, campaigns.start_date - CAST((campaigns.end_date - campaigns.start_date) + %(param_9)s AS INTEGER) AS pre_start, (SELECT count(*) AS count_1 
-FROM campaign_stations 
-WHERE campaign_stations.campaign_id = campaigns.campaign_id) AS n_stations 
-FROM campaigns 
+(SELECT campaigns.campaign_id AS campaign_id, campaigns.start_date AS start_date, campaigns.cost AS cost, greatest(campaigns.start_date, %(greatest_1)s) AS d_start, least(campaigns.end_date, %(least_1)s) AS d_end, CAST((least(campaigns.end_date, %(least_1)s) - greatest(campaigns.start_date, %(greatest_1)s)) + %(param_7)s AS FLOAT(53)) AS n_days, CAST((campaigns.end_date - campaigns.start_date) + %(param_8)s AS FLOAT(53)) AS total_days, campaigns.start_date - CAST((campaigns.end_date - campaigns.start_date) + %(param_9)s AS INTEGER) AS pre_start, coalesce(anon_1.n, %(coalesce_15)s) AS n_stations 
+FROM campaigns LEFT OUTER JOIN (SELECT campaign_stations.campaign_id AS campaign_id,
+  count(*) AS n 
+FROM campaign_stations GROUP BY campaign_stations.campaign_id) AS anon_1 ON anon_1.campaign_id = campaigns.campaign_id 
 WHERE campaigns.start_date <= %(start_date_1)s AND campaigns.end_date >= %(end_date_1)s)
  SELECT campaign_cells.campaign_id AS campaign_id, campaign_cells.station_id AS station_id,
   sum(CASE WHEN (CAST(nonfuel_sales.ts AS DATE) >= campaign_windows.d_start AND CAST(nonfuel_sales.ts AS DATE) <= campaign_windows.d_end) THEN nonfuel_sales.revenue ELSE %(param_19)s END) AS nf_d,
@@ -701,10 +701,10 @@ FROM campaign_windows) AND nonfuel_sales.ts < %(ts_2)s GROUP BY campaign_cells.c
  SELECT campaign_cells.campaign_id AS campaign_id, campaign_cells.station_id AS station_id, campaign_cells.city_id AS city_id, campaign_cells.entity_id AS entity_id, campaign_cells.role AS role, coalesce(fuel_phases.t_d, %(coalesce_7)s) AS t_d, coalesce(fuel_phases.t_p, %(coalesce_8)s) AS t_p, coalesce(fuel_phases.gp_d, %(coalesce_9)s) AS gp_d, coalesce(fuel_phases.gp_p, %(coalesce_10)s) AS gp_p, coalesce(nonfuel_phases.nf_d, %(coalesce_11)s) AS nf_d, coalesce(nonfuel_phases.nf_p, %(coalesce_12)s) AS nf_p, coalesce(fuel_phases.disc_d, %(coalesce_13)s) AS disc_d, coalesce(fuel_phases.disc_p, %(coalesce_14)s) AS disc_p 
 FROM campaign_cells LEFT OUTER JOIN fuel_phases ON fuel_phases.campaign_id = campaign_cells.campaign_id AND fuel_phases.station_id = campaign_cells.station_id LEFT OUTER JOIN nonfuel_phases ON nonfuel_phases.campaign_id = campaign_cells.campaign_id AND nonfuel_phases.station_id = campaign_cells.station_id), 
 campaign_windows AS 
-(SELECT campaigns.campaign_id AS campaign_id, campaigns.start_date AS start_date, campaigns.cost AS cost, greatest(campaigns.start_date, %(greatest_1)s) AS d_start, least(campaigns.end_date, %(least_1)s) AS d_end, CAST((least(campaigns.end_date, %(least_1)s) - greatest(campaigns.start_date, %(greatest_1)s)) + %(param_7)s AS FLOAT(53)) AS n_days, CAST((campaigns.end_date - campaigns.start_date) + %(param_8)s AS FLOAT(53)) AS total_days, campaigns.start_date - CAST((campaigns.end_date - campaigns.start_date) + %(param_9)s AS INTEGER) AS pre_start, (SELECT count(*) AS count_1 
-FROM campaign_stations 
-WHERE campaign_stations.campaign_id = campaigns.campaign_id) AS n_stations 
-FROM campaigns 
+(SELECT campaigns.campaign_id AS campaign_id, campaigns.start_date AS start_date, campaigns.cost AS cost, greatest(campaigns.start_date, %(greatest_1)s) AS d_start, least(campaigns.end_date, %(least_1)s) AS d_end, CAST((least(campaigns.end_date, %(least_1)s) - greatest(campaigns.start_date, %(greatest_1)s)) + %(param_7)s AS FLOAT(53)) AS n_days, CAST((campaigns.end_date - campaigns.start_date) + %(param_8)s AS FLOAT(53)) AS total_days, campaigns.start_date - CAST((campaigns.end_date - campaigns.start_date) + %(param_9)s AS INTEGER) AS pre_start, coalesce(anon_1.n, %(coalesce_15)s) AS n_stations 
+FROM campaigns LEFT OUTER JOIN (SELECT campaign_stations.campaign_id AS campaign_id,
+  count(*) AS n 
+FROM campaign_stations GROUP BY campaign_stations.campaign_id) AS anon_1 ON anon_1.campaign_id = campaigns.campaign_id 
 WHERE campaigns.start_date <= %(start_date_1)s AND campaigns.end_date >= %(end_date_1)s), 
 control_sums AS 
 (SELECT cell_values.campaign_id AS campaign_id, cell_values.city_id AS city_id,
@@ -739,10 +739,10 @@ campaign_effects AS
 (WITH campaign_cells AS 
 (WITH member_stations AS 
 (WITH campaign_windows AS 
-(SELECT campaigns.campaign_id AS campaign_id, campaigns.start_date AS start_date, campaigns.cost AS cost, greatest(campaigns.start_date, %(greatest_2)s) AS d_start, least(campaigns.end_date, %(least_2)s) AS d_end, CAST((least(campaigns.end_date, %(least_2)s) - greatest(campaigns.start_date, %(greatest_2)s)) + %(param_27)s AS FLOAT(53)) AS n_days, CAST((campaigns.end_date - campaigns.start_date) + %(param_28)s AS FLOAT(53)) AS total_days, campaigns.start_date - CAST((campaigns.end_date - campaigns.start_date) + %(param_29)s AS INTEGER) AS pre_start, (SELECT count(*) AS count_2 
-FROM campaign_stations 
-WHERE campaign_stations.campaign_id = campaigns.campaign_id) AS n_stations 
-FROM campaigns 
+(SELECT campaigns.campaign_id AS campaign_id, campaigns.start_date AS start_date, campaigns.cost AS cost, greatest(campaigns.start_date, %(greatest_2)s) AS d_start, least(campaigns.end_date, %(least_2)s) AS d_end, CAST((least(campaigns.end_date, %(least_2)s) - greatest(campaigns.start_date, %(greatest_2)s)) + %(param_27)s AS FLOAT(53)) AS n_days, CAST((campaigns.end_date - campaigns.start_date) + %(param_28)s AS FLOAT(53)) AS total_days, campaigns.start_date - CAST((campaigns.end_date - campaigns.start_date) + %(param_29)s AS INTEGER) AS pre_start, coalesce(anon_2.n, %(coalesce_30)s) AS n_stations 
+FROM campaigns LEFT OUTER JOIN (SELECT campaign_stations.campaign_id AS campaign_id,
+  count(*) AS n 
+FROM campaign_stations GROUP BY campaign_stations.campaign_id) AS anon_2 ON anon_2.campaign_id = campaigns.campaign_id 
 WHERE campaigns.start_date <= %(start_date_2)s AND campaigns.end_date >= %(end_date_2)s), 
 entity_stations AS 
 (SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
@@ -754,10 +754,10 @@ member_cities AS
 (SELECT DISTINCT member_stations.campaign_id AS campaign_id, member_stations.city_id AS city_id 
 FROM member_stations), 
 campaign_windows AS 
-(SELECT campaigns.campaign_id AS campaign_id, campaigns.start_date AS start_date, campaigns.cost AS cost, greatest(campaigns.start_date, %(greatest_2)s) AS d_start, least(campaigns.end_date, %(least_2)s) AS d_end, CAST((least(campaigns.end_date, %(least_2)s) - greatest(campaigns.start_date, %(greatest_2)s)) + %(param_27)s AS FLOAT(53)) AS n_days, CAST((campaigns.end_date - campaigns.start_date) + %(param_28)s AS FLOAT(53)) AS total_days, campaigns.start_date - CAST((campaigns.end_date - campaigns.start_date) + %(param_29)s AS INTEGER) AS pre_start, (SELECT count(*) AS count_2 
-FROM campaign_stations 
-WHERE campaign_stations.campaign_id = campaigns.campaign_id) AS n_stations 
-FROM campaigns 
+(SELECT campaigns.campaign_id AS campaign_id, campaigns.start_date AS start_date, campaigns.cost AS cost, greatest(campaigns.start_date, %(greatest_2)s) AS d_start, least(campaigns.end_date, %(least_2)s) AS d_end, CAST((least(campaigns.end_date, %(least_2)s) - greatest(campaigns.start_date, %(greatest_2)s)) + %(param_27)s AS FLOAT(53)) AS n_days, CAST((campaigns.end_date - campaigns.start_date) + %(param_28)s AS FLOAT(53)) AS total_days, campaigns.start_date - CAST((campaigns.end_date - campaigns.start_date) + %(param_29)s AS INTEGER) AS pre_start, coalesce(anon_2.n, %(coalesce_30)s) AS n_stations 
+FROM campaigns LEFT OUTER JOIN (SELECT campaign_stations.campaign_id AS campaign_id,
+  count(*) AS n 
+FROM campaign_stations GROUP BY campaign_stations.campaign_id) AS anon_2 ON anon_2.campaign_id = campaigns.campaign_id 
 WHERE campaigns.start_date <= %(start_date_2)s AND campaigns.end_date >= %(end_date_2)s)
  SELECT member_stations.campaign_id AS campaign_id, member_stations.station_id AS station_id, member_stations.city_id AS city_id, member_stations.entity_id AS entity_id, member_stations.role AS role 
 FROM member_stations UNION ALL SELECT member_cities.campaign_id AS campaign_id, stations.station_id AS station_id, stations.city_id AS city_id, CAST(%(param_30)s AS VARCHAR) AS entity_id, CAST(%(param_31)s AS VARCHAR) AS role 
@@ -767,10 +767,10 @@ FROM campaign_stations
 WHERE campaign_stations.campaign_id = member_cities.campaign_id AND campaign_stations.station_id = stations.station_id)) AND stations.opened_on <= campaign_windows.pre_start), 
 fuel_phases AS 
 (WITH campaign_windows AS 
-(SELECT campaigns.campaign_id AS campaign_id, campaigns.start_date AS start_date, campaigns.cost AS cost, greatest(campaigns.start_date, %(greatest_2)s) AS d_start, least(campaigns.end_date, %(least_2)s) AS d_end, CAST((least(campaigns.end_date, %(least_2)s) - greatest(campaigns.start_date, %(greatest_2)s)) + %(param_27)s AS FLOAT(53)) AS n_days, CAST((campaigns.end_date - campaigns.start_date) + %(param_28)s AS FLOAT(53)) AS total_days, campaigns.start_date - CAST((campaigns.end_date - campaigns.start_date) + %(param_29)s AS INTEGER) AS pre_start, (SELECT count(*) AS count_2 
-FROM campaign_stations 
-WHERE campaign_stations.campaign_id = campaigns.campaign_id) AS n_stations 
-FROM campaigns 
+(SELECT campaigns.campaign_id AS campaign_id, campaigns.start_date AS start_date, campaigns.cost AS cost, greatest(campaigns.start_date, %(greatest_2)s) AS d_start, least(campaigns.end_date, %(least_2)s) AS d_end, CAST((least(campaigns.end_date, %(least_2)s) - greatest(campaigns.start_date, %(greatest_2)s)) + %(param_27)s AS FLOAT(53)) AS n_days, CAST((campaigns.end_date - campaigns.start_date) + %(param_28)s AS FLOAT(53)) AS total_days, campaigns.start_date - CAST((campaigns.end_date - campaigns.start_date) + %(param_29)s AS INTEGER) AS pre_start, coalesce(anon_2.n, %(coalesce_30)s) AS n_stations 
+FROM campaigns LEFT OUTER JOIN (SELECT campaign_stations.campaign_id AS campaign_id,
+  count(*) AS n 
+FROM campaign_stations GROUP BY campaign_stations.campaign_id) AS anon_2 ON anon_2.campaign_id = campaigns.campaign_id 
 WHERE campaigns.start_date <= %(start_date_2)s AND campaigns.end_date >= %(end_date_2)s)
  SELECT campaign_cells.campaign_id AS campaign_id, campaign_cells.station_id AS station_id,
   sum(CASE WHEN (CAST(fuel_sales.ts AS DATE) >= campaign_windows.d_start AND CAST(fuel_sales.ts AS DATE) <= campaign_windows.d_end) THEN (fuel_sales.liters * products.density_kg_per_l) / %(param_32)s ELSE %(param_33)s END) AS t_d,
@@ -784,10 +784,10 @@ WHERE fuel_sales.ts >= (SELECT min(campaign_windows.pre_start) AS min_2
 FROM campaign_windows) AND fuel_sales.ts < %(ts_3)s GROUP BY campaign_cells.campaign_id, campaign_cells.station_id), 
 nonfuel_phases AS 
 (WITH campaign_windows AS 
-(SELECT campaigns.campaign_id AS campaign_id, campaigns.start_date AS start_date, campaigns.cost AS cost, greatest(campaigns.start_date, %(greatest_2)s) AS d_start, least(campaigns.end_date, %(least_2)s) AS d_end, CAST((least(campaigns.end_date, %(least_2)s) - greatest(campaigns.start_date, %(greatest_2)s)) + %(param_27)s AS FLOAT(53)) AS n_days, CAST((campaigns.end_date - campaigns.start_date) + %(param_28)s AS FLOAT(53)) AS total_days, campaigns.start_date - CAST((campaigns.end_date - campaigns.start_date) + %(param_29)s AS INTEGER) AS pre_start, (SELECT count(*) AS count_2 
-FROM campaign_stations 
-WHERE campaign_stations.campaign_id = campaigns.campaign_id) AS n_stations 
-FROM campaigns 
+(SELECT campaigns.campaign_id AS campaign_id, campaigns.start_date AS start_date, campaigns.cost AS cost, greatest(campaigns.start_date, %(greatest_2)s) AS d_start, least(campaigns.end_date, %(least_2)s) AS d_end, CAST((least(campaigns.end_date, %(least_2)s) - greatest(campaigns.start_date, %(greatest_2)s)) + %(param_27)s AS FLOAT(53)) AS n_days, CAST((campaigns.end_date - campaigns.start_date) + %(param_28)s AS FLOAT(53)) AS total_days, campaigns.start_date - CAST((campaigns.end_date - campaigns.start_date) + %(param_29)s AS INTEGER) AS pre_start, coalesce(anon_2.n, %(coalesce_30)s) AS n_stations 
+FROM campaigns LEFT OUTER JOIN (SELECT campaign_stations.campaign_id AS campaign_id,
+  count(*) AS n 
+FROM campaign_stations GROUP BY campaign_stations.campaign_id) AS anon_2 ON anon_2.campaign_id = campaigns.campaign_id 
 WHERE campaigns.start_date <= %(start_date_2)s AND campaigns.end_date >= %(end_date_2)s)
  SELECT campaign_cells.campaign_id AS campaign_id, campaign_cells.station_id AS station_id,
   sum(CASE WHEN (CAST(nonfuel_sales.ts AS DATE) >= campaign_windows.d_start AND CAST(nonfuel_sales.ts AS DATE) <= campaign_windows.d_end) THEN nonfuel_sales.revenue ELSE %(param_39)s END) AS nf_d,
@@ -795,13 +795,13 @@ WHERE campaigns.start_date <= %(start_date_2)s AND campaigns.end_date >= %(end_d
 FROM campaign_cells JOIN campaign_windows ON campaign_windows.campaign_id = campaign_cells.campaign_id JOIN nonfuel_sales ON nonfuel_sales.station_id = campaign_cells.station_id AND nonfuel_sales.ts >= campaign_windows.pre_start AND CAST(nonfuel_sales.ts AS DATE) <= campaign_windows.d_end 
 WHERE nonfuel_sales.ts >= (SELECT min(campaign_windows.pre_start) AS min_2 
 FROM campaign_windows) AND nonfuel_sales.ts < %(ts_4)s GROUP BY campaign_cells.campaign_id, campaign_cells.station_id)
- SELECT campaign_cells.campaign_id AS campaign_id, campaign_cells.station_id AS station_id, campaign_cells.city_id AS city_id, campaign_cells.entity_id AS entity_id, campaign_cells.role AS role, coalesce(fuel_phases.t_d, %(coalesce_21)s) AS t_d, coalesce(fuel_phases.t_p, %(coalesce_22)s) AS t_p, coalesce(fuel_phases.gp_d, %(coalesce_23)s) AS gp_d, coalesce(fuel_phases.gp_p, %(coalesce_24)s) AS gp_p, coalesce(nonfuel_phases.nf_d, %(coalesce_25)s) AS nf_d, coalesce(nonfuel_phases.nf_p, %(coalesce_26)s) AS nf_p, coalesce(fuel_phases.disc_d, %(coalesce_27)s) AS disc_d, coalesce(fuel_phases.disc_p, %(coalesce_28)s) AS disc_p 
+ SELECT campaign_cells.campaign_id AS campaign_id, campaign_cells.station_id AS station_id, campaign_cells.city_id AS city_id, campaign_cells.entity_id AS entity_id, campaign_cells.role AS role, coalesce(fuel_phases.t_d, %(coalesce_22)s) AS t_d, coalesce(fuel_phases.t_p, %(coalesce_23)s) AS t_p, coalesce(fuel_phases.gp_d, %(coalesce_24)s) AS gp_d, coalesce(fuel_phases.gp_p, %(coalesce_25)s) AS gp_p, coalesce(nonfuel_phases.nf_d, %(coalesce_26)s) AS nf_d, coalesce(nonfuel_phases.nf_p, %(coalesce_27)s) AS nf_p, coalesce(fuel_phases.disc_d, %(coalesce_28)s) AS disc_d, coalesce(fuel_phases.disc_p, %(coalesce_29)s) AS disc_p 
 FROM campaign_cells LEFT OUTER JOIN fuel_phases ON fuel_phases.campaign_id = campaign_cells.campaign_id AND fuel_phases.station_id = campaign_cells.station_id LEFT OUTER JOIN nonfuel_phases ON nonfuel_phases.campaign_id = campaign_cells.campaign_id AND nonfuel_phases.station_id = campaign_cells.station_id), 
 campaign_windows AS 
-(SELECT campaigns.campaign_id AS campaign_id, campaigns.start_date AS start_date, campaigns.cost AS cost, greatest(campaigns.start_date, %(greatest_2)s) AS d_start, least(campaigns.end_date, %(least_2)s) AS d_end, CAST((least(campaigns.end_date, %(least_2)s) - greatest(campaigns.start_date, %(greatest_2)s)) + %(param_27)s AS FLOAT(53)) AS n_days, CAST((campaigns.end_date - campaigns.start_date) + %(param_28)s AS FLOAT(53)) AS total_days, campaigns.start_date - CAST((campaigns.end_date - campaigns.start_date) + %(param_29)s AS INTEGER) AS pre_start, (SELECT count(*) AS count_2 
-FROM campaign_stations 
-WHERE campaign_stations.campaign_id = campaigns.campaign_id) AS n_stations 
-FROM campaigns 
+(SELECT campaigns.campaign_id AS campaign_id, campaigns.start_date AS start_date, campaigns.cost AS cost, greatest(campaigns.start_date, %(greatest_2)s) AS d_start, least(campaigns.end_date, %(least_2)s) AS d_end, CAST((least(campaigns.end_date, %(least_2)s) - greatest(campaigns.start_date, %(greatest_2)s)) + %(param_27)s AS FLOAT(53)) AS n_days, CAST((campaigns.end_date - campaigns.start_date) + %(param_28)s AS FLOAT(53)) AS total_days, campaigns.start_date - CAST((campaigns.end_date - campaigns.start_date) + %(param_29)s AS INTEGER) AS pre_start, coalesce(anon_2.n, %(coalesce_30)s) AS n_stations 
+FROM campaigns LEFT OUTER JOIN (SELECT campaign_stations.campaign_id AS campaign_id,
+  count(*) AS n 
+FROM campaign_stations GROUP BY campaign_stations.campaign_id) AS anon_2 ON anon_2.campaign_id = campaigns.campaign_id 
 WHERE campaigns.start_date <= %(start_date_2)s AND campaigns.end_date >= %(end_date_2)s), 
 control_sums AS 
 (SELECT cell_values.campaign_id AS campaign_id, cell_values.city_id AS city_id,
@@ -822,7 +822,7 @@ WHERE cell_values.role = %(role_3)s GROUP BY cell_values.campaign_id, cell_value
   sum(cell_values.nf_p * (campaign_windows.n_days / campaign_windows.total_days) * CASE WHEN (control_sums.nf_p > %(nf_p_4)s) THEN (control_sums.nf_d * campaign_windows.total_days) / (control_sums.nf_p * campaign_windows.n_days) ELSE %(param_25)s END) AS baseline_nonfuel_revenue 
 FROM cell_values JOIN campaign_windows ON campaign_windows.campaign_id = cell_values.campaign_id LEFT OUTER JOIN control_sums ON control_sums.campaign_id = cell_values.campaign_id AND control_sums.city_id = cell_values.city_id 
 WHERE cell_values.role = %(role_4)s GROUP BY cell_values.entity_id)
- SELECT entities.entity_id AS entity_id, coalesce(campaign_effects.incremental_tonnes, %(coalesce_15)s) AS incremental_tonnes, coalesce(campaign_effects.baseline_tonnes, %(coalesce_16)s) AS baseline_tonnes, coalesce(campaign_effects.incremental_gross_profit, %(coalesce_17)s) AS incremental_gross_profit, coalesce(campaign_effects.incremental_cost, %(coalesce_18)s) AS incremental_cost, coalesce(campaign_effects.incremental_nonfuel_revenue, %(coalesce_19)s) AS incremental_nonfuel_revenue, coalesce(campaign_effects.baseline_nonfuel_revenue, %(coalesce_20)s) AS baseline_nonfuel_revenue 
+ SELECT entities.entity_id AS entity_id, coalesce(campaign_effects.incremental_tonnes, %(coalesce_16)s) AS incremental_tonnes, coalesce(campaign_effects.baseline_tonnes, %(coalesce_17)s) AS baseline_tonnes, coalesce(campaign_effects.incremental_gross_profit, %(coalesce_18)s) AS incremental_gross_profit, coalesce(campaign_effects.incremental_cost, %(coalesce_19)s) AS incremental_cost, coalesce(campaign_effects.incremental_nonfuel_revenue, %(coalesce_20)s) AS incremental_nonfuel_revenue, coalesce(campaign_effects.baseline_nonfuel_revenue, %(coalesce_21)s) AS baseline_nonfuel_revenue 
 FROM entities LEFT OUTER JOIN campaign_effects ON campaign_effects.entity_id = entities.entity_id) AS w1 UNION ALL SELECT 2 AS window_index, w2.entity_id, w2.incremental_tonnes, w2.baseline_tonnes, w2.incremental_gross_profit, w2.incremental_cost, w2.incremental_nonfuel_revenue, w2.baseline_nonfuel_revenue 
 FROM (WITH entities AS 
 (WITH entity_stations AS 
@@ -836,10 +836,10 @@ campaign_effects AS
 (WITH campaign_cells AS 
 (WITH member_stations AS 
 (WITH campaign_windows AS 
-(SELECT campaigns.campaign_id AS campaign_id, campaigns.start_date AS start_date, campaigns.cost AS cost, greatest(campaigns.start_date, %(greatest_3)s) AS d_start, least(campaigns.end_date, %(least_3)s) AS d_end, CAST((least(campaigns.end_date, %(least_3)s) - greatest(campaigns.start_date, %(greatest_3)s)) + %(param_47)s AS FLOAT(53)) AS n_days, CAST((campaigns.end_date - campaigns.start_date) + %(param_48)s AS FLOAT(53)) AS total_days, campaigns.start_date - CAST((campaigns.end_date - campaigns.start_date) + %(param_49)s AS INTEGER) AS pre_start, (SELECT count(*) AS count_3 
-FROM campaign_stations 
-WHERE campaign_stations.campaign_id = campaigns.campaign_id) AS n_stations 
-FROM campaigns 
+(SELECT campaigns.campaign_id AS campaign_id, campaigns.start_date AS start_date, campaigns.cost AS cost, greatest(campaigns.start_date, %(greatest_3)s) AS d_start, least(campaigns.end_date, %(least_3)s) AS d_end, CAST((least(campaigns.end_date, %(least_3)s) - greatest(campaigns.start_date, %(greatest_3)s)) + %(param_47)s AS FLOAT(53)) AS n_days, CAST((campaigns.end_date - campaigns.start_date) + %(param_48)s AS FLOAT(53)) AS total_days, campaigns.start_date - CAST((campaigns.end_date - campaigns.start_date) + %(param_49)s AS INTEGER) AS pre_start, coalesce(anon_3.n, %(coalesce_45)s) AS n_stations 
+FROM campaigns LEFT OUTER JOIN (SELECT campaign_stations.campaign_id AS campaign_id,
+  count(*) AS n 
+FROM campaign_stations GROUP BY campaign_stations.campaign_id) AS anon_3 ON anon_3.campaign_id = campaigns.campaign_id 
 WHERE campaigns.start_date <= %(start_date_3)s AND campaigns.end_date >= %(end_date_3)s), 
 entity_stations AS 
 (SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
@@ -851,10 +851,10 @@ member_cities AS
 (SELECT DISTINCT member_stations.campaign_id AS campaign_id, member_stations.city_id AS city_id 
 FROM member_stations), 
 campaign_windows AS 
-(SELECT campaigns.campaign_id AS campaign_id, campaigns.start_date AS start_date, campaigns.cost AS cost, greatest(campaigns.start_date, %(greatest_3)s) AS d_start, least(campaigns.end_date, %(least_3)s) AS d_end, CAST((least(campaigns.end_date, %(least_3)s) - greatest(campaigns.start_date, %(greatest_3)s)) + %(param_47)s AS FLOAT(53)) AS n_days, CAST((campaigns.end_date - campaigns.start_date) + %(param_48)s AS FLOAT(53)) AS total_days, campaigns.start_date - CAST((campaigns.end_date - campaigns.start_date) + %(param_49)s AS INTEGER) AS pre_start, (SELECT count(*) AS count_3 
-FROM campaign_stations 
-WHERE campaign_stations.campaign_id = campaigns.campaign_id) AS n_stations 
-FROM campaigns 
+(SELECT campaigns.campaign_id AS campaign_id, campaigns.start_date AS start_date, campaigns.cost AS cost, greatest(campaigns.start_date, %(greatest_3)s) AS d_start, least(campaigns.end_date, %(least_3)s) AS d_end, CAST((least(campaigns.end_date, %(least_3)s) - greatest(campaigns.start_date, %(greatest_3)s)) + %(param_47)s AS FLOAT(53)) AS n_days, CAST((campaigns.end_date - campaigns.start_date) + %(param_48)s AS FLOAT(53)) AS total_days, campaigns.start_date - CAST((campaigns.end_date - campaigns.start_date) + %(param_49)s AS INTEGER) AS pre_start, coalesce(anon_3.n, %(coalesce_45)s) AS n_stations 
+FROM campaigns LEFT OUTER JOIN (SELECT campaign_stations.campaign_id AS campaign_id,
+  count(*) AS n 
+FROM campaign_stations GROUP BY campaign_stations.campaign_id) AS anon_3 ON anon_3.campaign_id = campaigns.campaign_id 
 WHERE campaigns.start_date <= %(start_date_3)s AND campaigns.end_date >= %(end_date_3)s)
  SELECT member_stations.campaign_id AS campaign_id, member_stations.station_id AS station_id, member_stations.city_id AS city_id, member_stations.entity_id AS entity_id, member_stations.role AS role 
 FROM member_stations UNION ALL SELECT member_cities.campaign_id AS campaign_id, stations.station_id AS station_id, stations.city_id AS city_id, CAST(%(param_50)s AS VARCHAR) AS entity_id, CAST(%(param_51)s AS VARCHAR) AS role 
@@ -864,10 +864,10 @@ FROM campaign_stations
 WHERE campaign_stations.campaign_id = member_cities.campaign_id AND campaign_stations.station_id = stations.station_id)) AND stations.opened_on <= campaign_windows.pre_start), 
 fuel_phases AS 
 (WITH campaign_windows AS 
-(SELECT campaigns.campaign_id AS campaign_id, campaigns.start_date AS start_date, campaigns.cost AS cost, greatest(campaigns.start_date, %(greatest_3)s) AS d_start, least(campaigns.end_date, %(least_3)s) AS d_end, CAST((least(campaigns.end_date, %(least_3)s) - greatest(campaigns.start_date, %(greatest_3)s)) + %(param_47)s AS FLOAT(53)) AS n_days, CAST((campaigns.end_date - campaigns.start_date) + %(param_48)s AS FLOAT(53)) AS total_days, campaigns.start_date - CAST((campaigns.end_date - campaigns.start_date) + %(param_49)s AS INTEGER) AS pre_start, (SELECT count(*) AS count_3 
-FROM campaign_stations 
-WHERE campaign_stations.campaign_id = campaigns.campaign_id) AS n_stations 
-FROM campaigns 
+(SELECT campaigns.campaign_id AS campaign_id, campaigns.start_date AS start_date, campaigns.cost AS cost, greatest(campaigns.start_date, %(greatest_3)s) AS d_start, least(campaigns.end_date, %(least_3)s) AS d_end, CAST((least(campaigns.end_date, %(least_3)s) - greatest(campaigns.start_date, %(greatest_3)s)) + %(param_47)s AS FLOAT(53)) AS n_days, CAST((campaigns.end_date - campaigns.start_date) + %(param_48)s AS FLOAT(53)) AS total_days, campaigns.start_date - CAST((campaigns.end_date - campaigns.start_date) + %(param_49)s AS INTEGER) AS pre_start, coalesce(anon_3.n, %(coalesce_45)s) AS n_stations 
+FROM campaigns LEFT OUTER JOIN (SELECT campaign_stations.campaign_id AS campaign_id,
+  count(*) AS n 
+FROM campaign_stations GROUP BY campaign_stations.campaign_id) AS anon_3 ON anon_3.campaign_id = campaigns.campaign_id 
 WHERE campaigns.start_date <= %(start_date_3)s AND campaigns.end_date >= %(end_date_3)s)
  SELECT campaign_cells.campaign_id AS campaign_id, campaign_cells.station_id AS station_id,
   sum(CASE WHEN (CAST(fuel_sales.ts AS DATE) >= campaign_windows.d_start AND CAST(fuel_sales.ts AS DATE) <= campaign_windows.d_end) THEN (fuel_sales.liters * products.density_kg_per_l) / %(param_52)s ELSE %(param_53)s END) AS t_d,
@@ -881,10 +881,10 @@ WHERE fuel_sales.ts >= (SELECT min(campaign_windows.pre_start) AS min_3
 FROM campaign_windows) AND fuel_sales.ts < %(ts_5)s GROUP BY campaign_cells.campaign_id, campaign_cells.station_id), 
 nonfuel_phases AS 
 (WITH campaign_windows AS 
-(SELECT campaigns.campaign_id AS campaign_id, campaigns.start_date AS start_date, campaigns.cost AS cost, greatest(campaigns.start_date, %(greatest_3)s) AS d_start, least(campaigns.end_date, %(least_3)s) AS d_end, CAST((least(campaigns.end_date, %(least_3)s) - greatest(campaigns.start_date, %(greatest_3)s)) + %(param_47)s AS FLOAT(53)) AS n_days, CAST((campaigns.end_date - campaigns.start_date) + %(param_48)s AS FLOAT(53)) AS total_days, campaigns.start_date - CAST((campaigns.end_date - campaigns.start_date) + %(param_49)s AS INTEGER) AS pre_start, (SELECT count(*) AS count_3 
-FROM campaign_stations 
-WHERE campaign_stations.campaign_id = campaigns.campaign_id) AS n_stations 
-FROM campaigns 
+(SELECT campaigns.campaign_id AS campaign_id, campaigns.start_date AS start_date, campaigns.cost AS cost, greatest(campaigns.start_date, %(greatest_3)s) AS d_start, least(campaigns.end_date, %(least_3)s) AS d_end, CAST((least(campaigns.end_date, %(least_3)s) - greatest(campaigns.start_date, %(greatest_3)s)) + %(param_47)s AS FLOAT(53)) AS n_days, CAST((campaigns.end_date - campaigns.start_date) + %(param_48)s AS FLOAT(53)) AS total_days, campaigns.start_date - CAST((campaigns.end_date - campaigns.start_date) + %(param_49)s AS INTEGER) AS pre_start, coalesce(anon_3.n, %(coalesce_45)s) AS n_stations 
+FROM campaigns LEFT OUTER JOIN (SELECT campaign_stations.campaign_id AS campaign_id,
+  count(*) AS n 
+FROM campaign_stations GROUP BY campaign_stations.campaign_id) AS anon_3 ON anon_3.campaign_id = campaigns.campaign_id 
 WHERE campaigns.start_date <= %(start_date_3)s AND campaigns.end_date >= %(end_date_3)s)
  SELECT campaign_cells.campaign_id AS campaign_id, campaign_cells.station_id AS station_id,
   sum(CASE WHEN (CAST(nonfuel_sales.ts AS DATE) >= campaign_windows.d_start AND CAST(nonfuel_sales.ts AS DATE) <= campaign_windows.d_end) THEN nonfuel_sales.revenue ELSE %(param_59)s END) AS nf_d,
@@ -892,13 +892,13 @@ WHERE campaigns.start_date <= %(start_date_3)s AND campaigns.end_date >= %(end_d
 FROM campaign_cells JOIN campaign_windows ON campaign_windows.campaign_id = campaign_cells.campaign_id JOIN nonfuel_sales ON nonfuel_sales.station_id = campaign_cells.station_id AND nonfuel_sales.ts >= campaign_windows.pre_start AND CAST(nonfuel_sales.ts AS DATE) <= campaign_windows.d_end 
 WHERE nonfuel_sales.ts >= (SELECT min(campaign_windows.pre_start) AS min_3 
 FROM campaign_windows) AND nonfuel_sales.ts < %(ts_6)s GROUP BY campaign_cells.campaign_id, campaign_cells.station_id)
- SELECT campaign_cells.campaign_id AS campaign_id, campaign_cells.station_id AS station_id, campaign_cells.city_id AS city_id, campaign_cells.entity_id AS entity_id, campaign_cells.role AS role, coalesce(fuel_phases.t_d, %(coalesce_35)s) AS t_d, coalesce(fuel_phases.t_p, %(coalesce_36)s) AS t_p, coalesce(fuel_phases.gp_d, %(coalesce_37)s) AS gp_d, coalesce(fuel_phases.gp_p, %(coalesce_38)s) AS gp_p, coalesce(nonfuel_phases.nf_d, %(coalesce_39)s) AS nf_d, coalesce(nonfuel_phases.nf_p, %(coalesce_40)s) AS nf_p, coalesce(fuel_phases.disc_d, %(coalesce_41)s) AS disc_d, coalesce(fuel_phases.disc_p, %(coalesce_42)s) AS disc_p 
+ SELECT campaign_cells.campaign_id AS campaign_id, campaign_cells.station_id AS station_id, campaign_cells.city_id AS city_id, campaign_cells.entity_id AS entity_id, campaign_cells.role AS role, coalesce(fuel_phases.t_d, %(coalesce_37)s) AS t_d, coalesce(fuel_phases.t_p, %(coalesce_38)s) AS t_p, coalesce(fuel_phases.gp_d, %(coalesce_39)s) AS gp_d, coalesce(fuel_phases.gp_p, %(coalesce_40)s) AS gp_p, coalesce(nonfuel_phases.nf_d, %(coalesce_41)s) AS nf_d, coalesce(nonfuel_phases.nf_p, %(coalesce_42)s) AS nf_p, coalesce(fuel_phases.disc_d, %(coalesce_43)s) AS disc_d, coalesce(fuel_phases.disc_p, %(coalesce_44)s) AS disc_p 
 FROM campaign_cells LEFT OUTER JOIN fuel_phases ON fuel_phases.campaign_id = campaign_cells.campaign_id AND fuel_phases.station_id = campaign_cells.station_id LEFT OUTER JOIN nonfuel_phases ON nonfuel_phases.campaign_id = campaign_cells.campaign_id AND nonfuel_phases.station_id = campaign_cells.station_id), 
 campaign_windows AS 
-(SELECT campaigns.campaign_id AS campaign_id, campaigns.start_date AS start_date, campaigns.cost AS cost, greatest(campaigns.start_date, %(greatest_3)s) AS d_start, least(campaigns.end_date, %(least_3)s) AS d_end, CAST((least(campaigns.end_date, %(least_3)s) - greatest(campaigns.start_date, %(greatest_3)s)) + %(param_47)s AS FLOAT(53)) AS n_days, CAST((campaigns.end_date - campaigns.start_date) + %(param_48)s AS FLOAT(53)) AS total_days, campaigns.start_date - CAST((campaigns.end_date - campaigns.start_date) + %(param_49)s AS INTEGER) AS pre_start, (SELECT count(*) AS count_3 
-FROM campaign_stations 
-WHERE campaign_stations.campaign_id = campaigns.campaign_id) AS n_stations 
-FROM campaigns 
+(SELECT campaigns.campaign_id AS campaign_id, campaigns.start_date AS start_date, campaigns.cost AS cost, greatest(campaigns.start_date, %(greatest_3)s) AS d_start, least(campaigns.end_date, %(least_3)s) AS d_end, CAST((least(campaigns.end_date, %(least_3)s) - greatest(campaigns.start_date, %(greatest_3)s)) + %(param_47)s AS FLOAT(53)) AS n_days, CAST((campaigns.end_date - campaigns.start_date) + %(param_48)s AS FLOAT(53)) AS total_days, campaigns.start_date - CAST((campaigns.end_date - campaigns.start_date) + %(param_49)s AS INTEGER) AS pre_start, coalesce(anon_3.n, %(coalesce_45)s) AS n_stations 
+FROM campaigns LEFT OUTER JOIN (SELECT campaign_stations.campaign_id AS campaign_id,
+  count(*) AS n 
+FROM campaign_stations GROUP BY campaign_stations.campaign_id) AS anon_3 ON anon_3.campaign_id = campaigns.campaign_id 
 WHERE campaigns.start_date <= %(start_date_3)s AND campaigns.end_date >= %(end_date_3)s), 
 control_sums AS 
 (SELECT cell_values.campaign_id AS campaign_id, cell_values.city_id AS city_id,
@@ -919,7 +919,7 @@ WHERE cell_values.role = %(role_5)s GROUP BY cell_values.campaign_id, cell_value
   sum(cell_values.nf_p * (campaign_windows.n_days / campaign_windows.total_days) * CASE WHEN (control_sums.nf_p > %(nf_p_6)s) THEN (control_sums.nf_d * campaign_windows.total_days) / (control_sums.nf_p * campaign_windows.n_days) ELSE %(param_45)s END) AS baseline_nonfuel_revenue 
 FROM cell_values JOIN campaign_windows ON campaign_windows.campaign_id = cell_values.campaign_id LEFT OUTER JOIN control_sums ON control_sums.campaign_id = cell_values.campaign_id AND control_sums.city_id = cell_values.city_id 
 WHERE cell_values.role = %(role_6)s GROUP BY cell_values.entity_id)
- SELECT entities.entity_id AS entity_id, coalesce(campaign_effects.incremental_tonnes, %(coalesce_29)s) AS incremental_tonnes, coalesce(campaign_effects.baseline_tonnes, %(coalesce_30)s) AS baseline_tonnes, coalesce(campaign_effects.incremental_gross_profit, %(coalesce_31)s) AS incremental_gross_profit, coalesce(campaign_effects.incremental_cost, %(coalesce_32)s) AS incremental_cost, coalesce(campaign_effects.incremental_nonfuel_revenue, %(coalesce_33)s) AS incremental_nonfuel_revenue, coalesce(campaign_effects.baseline_nonfuel_revenue, %(coalesce_34)s) AS baseline_nonfuel_revenue 
+ SELECT entities.entity_id AS entity_id, coalesce(campaign_effects.incremental_tonnes, %(coalesce_31)s) AS incremental_tonnes, coalesce(campaign_effects.baseline_tonnes, %(coalesce_32)s) AS baseline_tonnes, coalesce(campaign_effects.incremental_gross_profit, %(coalesce_33)s) AS incremental_gross_profit, coalesce(campaign_effects.incremental_cost, %(coalesce_34)s) AS incremental_cost, coalesce(campaign_effects.incremental_nonfuel_revenue, %(coalesce_35)s) AS incremental_nonfuel_revenue, coalesce(campaign_effects.baseline_nonfuel_revenue, %(coalesce_36)s) AS baseline_nonfuel_revenue 
 FROM entities LEFT OUTER JOIN campaign_effects ON campaign_effects.entity_id = entities.entity_id) AS w2;
 -- params:
 --   coalesce_1 = 0
@@ -935,7 +935,7 @@ FROM entities LEFT OUTER JOIN campaign_effects ON campaign_effects.entity_id = e
 --   coalesce_19 = 0
 --   coalesce_2 = 0
 --   coalesce_20 = 0
---   coalesce_21 = 0.0
+--   coalesce_21 = 0
 --   coalesce_22 = 0.0
 --   coalesce_23 = 0.0
 --   coalesce_24 = 0.0
@@ -943,15 +943,15 @@ FROM entities LEFT OUTER JOIN campaign_effects ON campaign_effects.entity_id = e
 --   coalesce_26 = 0.0
 --   coalesce_27 = 0.0
 --   coalesce_28 = 0.0
---   coalesce_29 = 0
+--   coalesce_29 = 0.0
 --   coalesce_3 = 0
 --   coalesce_30 = 0
 --   coalesce_31 = 0
 --   coalesce_32 = 0
 --   coalesce_33 = 0
 --   coalesce_34 = 0
---   coalesce_35 = 0.0
---   coalesce_36 = 0.0
+--   coalesce_35 = 0
+--   coalesce_36 = 0
 --   coalesce_37 = 0.0
 --   coalesce_38 = 0.0
 --   coalesce_39 = 0.0
@@ -959,6 +959,9 @@ FROM entities LEFT OUTER JOIN campaign_effects ON campaign_effects.entity_id = e
 --   coalesce_40 = 0.0
 --   coalesce_41 = 0.0
 --   coalesce_42 = 0.0
+--   coalesce_43 = 0.0
+--   coalesce_44 = 0.0
+--   coalesce_45 = 0
 --   coalesce_5 = 0
 --   coalesce_6 = 0
 --   coalesce_7 = 0.0
