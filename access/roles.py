@@ -12,8 +12,11 @@ from dataclasses import dataclass
 from data.scope import Scope
 
 ALL_PAGES = "*"
-# What the people who run teams, cities and stations open every day.
-_LINE_PAGES = frozenset({"/", "/board", "/rankings", "/org", "/customers", "/segments",
+# What the people who run teams, cities and stations open every day: their board, the rows
+# behind a number, their statement (量本费利), report, alerts and customer tools, each scoped on the
+# server to what they may see.
+_LINE_PAGES = frozenset({"/", "/board", "/rows", "/rankings", "/org", "/statement", "/report",
+                         "/alerts", "/customers", "/segments", "/bands", "/campaigns",
                          "/dictionary", "/404"})
 
 
