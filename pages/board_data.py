@@ -15,6 +15,7 @@ from sqlalchemy import Engine
 
 from data.org import Entity
 from data.scope import Scope
+from data.store import data_version
 from metrics.periods import Period
 from metrics.request import BatchRequest
 from pages.cache import cached  # noqa: F401 - re-export: the pages' one cache helper
@@ -84,18 +85,30 @@ def _indicator_rows(cells: dict[str, dict[str, Any]], entity: Entity) -> list[di
     return rows
 
 
+def _one_version(engine: Engine, scope: Scope, entity: Entity, period: Period,
+                 as_of: date | None, headline: list[str]) -> tuple[dict, dict]:  # fmt: skip
+    """The view's cells and headline trends from one data version: they come from two batches,
+    and an import published between them would pair old cells with new trends."""
+    key = f"view:{scope.key()}:{entity.level}:{entity.id}:{period}:{as_of}"
+    for _ in range(3):
+        version = data_version(engine)
+        cells = cached(key, engine, lambda: evaluate_batch(
+            engine, scope, None, [entity.key], period, as_of))
+        # Trends cost a window per month, so only the headline cards ask for them.
+        trend_cells = cached(f"trend:{key}", engine, lambda: evaluate_batch(
+            engine, scope, headline, [entity.key], period, as_of, TREND_MONTHS))
+        if data_version(engine) == version:
+            break
+    return cells, trend_cells
+
+
 def load_board(engine: Engine, scope: Scope, entity: Entity, period: Period,
                as_of: date | None) -> dict[str, Any]:
     """Everything the board shows for one view, as JSON."""
     reg = registry()
     ids = list(reg.indicators)
-    key = f"view:{scope.key()}:{entity.level}:{entity.id}:{period}:{as_of}"
-    cells = cached(key, engine, lambda: evaluate_batch(
-        engine, scope, None, [entity.key], period, as_of))
-    # Trends cost a window per month, so only the headline cards ask for them (second batch).
     headline = [i for i in ids if reg.indicators[i].headline]
-    trend_cells = cached(f"trend:{key}", engine, lambda: evaluate_batch(
-        engine, scope, headline, [entity.key], period, as_of, TREND_MONTHS))
+    cells, trend_cells = _one_version(engine, scope, entity, period, as_of, headline)
     trends = {i: trend_cells.get(f"{i}|{entity.level}|{entity.id}", {}).get("trend", [])
               for i in headline}
     return {

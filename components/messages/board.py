@@ -28,6 +28,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "level.city": {"zh": "地市", "en": "City"},
     "level.team": {"zh": "团队", "en": "Team"},
     "level.station": {"zh": "加油站", "en": "Station"},
+    "level.customer": {"zh": "客户", "en": "Customer"},
     # lights
     "rag.green": {"zh": "绿", "en": "Green"},
     "rag.yellow": {"zh": "黄", "en": "Yellow"},

@@ -124,11 +124,6 @@ def test_readers_see_wholly_old_or_wholly_new_data_while_an_import_publishes(
     print(f"\n{len(seen['cells'])} batch and {len(seen['ranking'])} ranking reads, none mixed")
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "pages.board_data.load_board evaluates the cells and the headline trends in two batches on "
-    "two connections: a publish between them gives old cells with new trends. Fix proposed to "
-    "the board owners: compute the view under one data version (read it before and after, "
-    "recompute when it moved)."))
 def test_a_board_view_is_never_half_old_half_new(duck_url: str, two_datasets,
                                                  monkeypatch) -> None:
     """The race made certain: the import publishes right after the view's first batch."""
