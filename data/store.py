@@ -216,8 +216,12 @@ def building(url: str) -> Iterator[Engine]:
             else:
                 stray.unlink(missing_ok=True)
         build = path.with_name(f"{path.name}{BUILD_MARK}{os.getpid()}")
-        if path.exists():
-            shutil.copyfile(path, build)
+        try:
+            if path.exists():
+                shutil.copyfile(path, build)
+        except BaseException:  # a full disk mid-copy must not leave a partial build behind
+            build.unlink(missing_ok=True)
+            raise
         engine = writer_engine(f"duckdb:///{build}")
         try:
             create_schema(engine)
