@@ -62,16 +62,26 @@ def resolve_chain(ents: list[Entity], pairs: list[tuple[str, str]]) -> list[Enti
     scope, or not inside the step above (station S009 under team T01 when it is T02's)."""
     by = {(e.level, e.id): e for e in ents}
     out: list[Entity] = []
-    for level, ident in pairs:
+    for n, (level, ident) in enumerate(pairs):
         if level == "customer":
             break
         ent = by.get((level, ident))
+        if ent is None and _team_above_visible_station(by, pairs, n):
+            continue  # a station manager's canonical link names a team they do not see whole
         if ent is None:
             return None
         if out and level == "station" and ent.team_id != out[-1].id:
             return None
         out.append(ent)
     return out
+
+
+def _team_above_visible_station(by: dict, pairs: list[tuple[str, str]], n: int) -> bool:
+    level, ident = pairs[n]
+    if level != "team" or n + 1 >= len(pairs) or pairs[n + 1][0] != "station":
+        return False
+    station = by.get(("station", pairs[n + 1][1]))
+    return station is not None and station.team_id == ident
 
 
 def children(ents: list[Entity], entity: Entity | None) -> list[Entity]:

@@ -98,6 +98,12 @@ def test_paths_chains_and_children() -> None:
     assert resolve_chain(ENTS, parse_path("team/T1/station/S3")) is None  # S3 is T2's
     assert resolve_chain(ENTS, [("team", "T9")]) is None
     assert [e.id for e in children(ENTS, ENTS[1])] == ["T1", "T2"]
+    # a station manager sees only S1: its canonical link resolves, nothing around it does
+    own = [ENTS[4]]
+    assert resolve_chain(own, parse_path("team/T1/station/S1")) == [ENTS[4]]
+    assert resolve_chain(own, parse_path("team/T2/station/S1")) is None  # S1 is T1's
+    assert resolve_chain(own, parse_path("team/T1")) is None
+    assert resolve_chain(own, parse_path("team/T1/station/S3")) is None
     assert [e.id for e in children(ENTS, None)] == ["P1"]
     assert href(canonical(ENTS[5]), "2026-10") == "/org/team/T2/station/S3?period=2026-10"
     assert href(canonical(ENTS[0]), None) == "/org"
