@@ -15,9 +15,9 @@ from sqlalchemy import Engine, Select
 
 from data.scope import Scope
 from metrics.compiler import plan_measure, rows_behind
-from metrics.evalctx import ValueCtx
+from metrics.evalctx import ValueCtx, span_window
 from metrics.evaluator import compute_row, prepare, run_plan
-from metrics.expr import Input
+from metrics.expr import PLAN_FUNCS, Input
 from metrics.model import Fact, Indicator, Measure
 from metrics.periods import Level, Period, Window
 from metrics.registry import Registry, get_registry
@@ -97,8 +97,12 @@ def _render(engine: Engine, stmt: Select) -> tuple[str, dict[str, Any]]:
 def _measure_input(
     engine: Engine, reg: Registry, inp: Input, scope: Scope
 ) -> MeasureInput | None:
+    win = inp.window
     if inp.kind == "plan":
-        m = plan_measure(inp.name.split(":", 1)[1])
+        # plan_year/plan_month read whole months of the plan's span, not the view's window
+        # (the same rule as metrics.explain_rows._measure_of)
+        func_name, _, name = inp.name.partition(":")
+        m, win = plan_measure(name), span_window(PLAN_FUNCS[func_name], inp.window)
     elif inp.kind == "measure":
         m = reg.measures[inp.name]
     else:
@@ -106,10 +110,10 @@ def _measure_input(
     level, ident = inp.entity
     out = MeasureInput(
         measure=m.id, description=m.description, fact=str(m.fact), entity=inp.entity,
-        window=_win_words(inp.window), value=inp.value, filters_zh=_filters_zh(m),
+        window=_win_words(win), value=inp.value, filters_zh=_filters_zh(m),
     )
     if m.fact not in (Fact.SPECIAL, Fact.STATION):
-        stmt = rows_behind(m, level, ident, inp.window, scope)
+        stmt = rows_behind(m, level, ident, win, scope)
         out.rows_select = stmt
         out.rows_sql, out.rows_params = _render(engine, stmt)
     return out
