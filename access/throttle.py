@@ -12,8 +12,8 @@ and a restart does not forgive an attacker. Policy:
 Names count case-insensitively. Behind a reverse proxy the client address is the proxy's unless
 the app trusts the proxy's X-Forwarded-For (werkzeug's ProxyFix, not configured yet): then the
 address limit applies to everyone at once, and only the name limit is meaningful.
-The table joins `state_metadata` when this module is imported (access.login does), so
-`ensure_state_schema` creates it with the others.
+The counters are `data/state_throttle.py`'s table, which joins `state_metadata` when this module
+is imported (access.login does), so `ensure_state_schema` creates it with the others.
 """
 
 from __future__ import annotations
@@ -21,36 +21,21 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import (
-    Column,
-    DateTime,
-    Engine,
-    Integer,
-    String,
-    Table,
-    delete,
-    insert,
-    select,
-    update,
-)
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import Engine
 
-from data.state import state_metadata
+from data.state_throttle import (
+    count_failure,
+    forget,
+    lock,
+    locks_until,
+    login_throttle,  # noqa: F401 - joins state_metadata on import
+)
 
 USER_LIMIT = 5
 IP_LIMIT = 20
 WINDOW = timedelta(minutes=15)
 BACKOFF_BASE = timedelta(seconds=30)
 BACKOFF_CAP = timedelta(minutes=15)
-
-login_throttle = Table(
-    "login_throttle",
-    state_metadata,
-    Column("key", String(200), primary_key=True),  # "user:<name>" or "ip:<address>"
-    Column("failures", Integer, nullable=False),
-    Column("last_at", DateTime, nullable=False),
-    Column("locked_until", DateTime),
-)
 
 
 @dataclass(frozen=True)
@@ -71,10 +56,7 @@ def keys(name: str, address: str | None) -> dict[str, int]:
 
 def locked_for(engine: Engine, name: str, address: str | None, now: datetime) -> int:
     """Seconds until the attempt's name and address are both free (0: not locked)."""
-    query = select(login_throttle.c.locked_until).where(
-        login_throttle.c.key.in_(list(keys(name, address))))
-    with engine.connect() as conn:
-        until = [u for u in conn.execute(query).scalars() if u is not None and u > now]
+    until = [u for u in locks_until(engine, list(keys(name, address))) if u > now]
     return max((int((u - now).total_seconds()) + 1 for u in until), default=0)
 
 
@@ -85,37 +67,15 @@ def backoff(failures: int, limit: int) -> timedelta:
     return min(BACKOFF_BASE * 2 ** min(failures - limit, 20), BACKOFF_CAP)
 
 
-def _count_failure(engine: Engine, key: str, now: datetime) -> int:
-    """Add one failure to `key` (forgetting stale ones) and return the new count."""
-    table = login_throttle
-    quiet_since = now - WINDOW  # forgotten only after a quiet window, lock included
-    stale = (table.c.last_at < quiet_since) & (
-        table.c.locked_until.is_(None) | (table.c.locked_until < quiet_since))
-    for _ in range(3):  # a concurrent first insert of the same key: retry as an update
-        with engine.begin() as conn:
-            conn.execute(update(table).where(table.c.key == key, stale)
-                         .values(failures=0, locked_until=None))
-            done = conn.execute(update(table).where(table.c.key == key)
-                                .values(failures=table.c.failures + 1, last_at=now))
-            if done.rowcount == 0:
-                try:
-                    conn.execute(insert(table).values(key=key, failures=1, last_at=now))
-                except IntegrityError:
-                    continue
-            return int(conn.execute(select(table.c.failures).where(table.c.key == key)).scalar())
-    raise RuntimeError(f"could not count a login failure for {key}")
-
-
 def record_failure(engine: Engine, name: str, address: str | None, now: datetime) -> list[Lock]:
     """Count a failed sign-in on the name and the address; returns the locks it imposed."""
     locks = []
     for key, limit in keys(name, address).items():
-        failures = _count_failure(engine, key, now)
+        # forgotten only after a quiet window, lock included
+        failures = count_failure(engine, key, now, now - WINDOW)
         wait = backoff(failures, limit)
         if wait:
-            with engine.begin() as conn:
-                conn.execute(update(login_throttle).where(login_throttle.c.key == key)
-                             .values(locked_until=now + wait))
+            lock(engine, key, now + wait)
             locks.append(Lock(key, int(wait.total_seconds())))
     return locks
 
@@ -123,5 +83,4 @@ def record_failure(engine: Engine, name: str, address: str | None, now: datetime
 def record_success(engine: Engine, name: str) -> None:
     """A correct password: the name starts afresh (the address keeps its count)."""
     user_key = next(iter(keys(name, None)))
-    with engine.begin() as conn:
-        conn.execute(delete(login_throttle).where(login_throttle.c.key == user_key))
+    forget(engine, user_key)

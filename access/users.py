@@ -15,12 +15,12 @@ import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import Engine, func, insert, select, update
+from sqlalchemy import Engine
 
 from access.roles import ROLES, scope_for
 from data.scope import Scope
 from data.state import ensure_state_schema
-from data.state_users import users
+from data.state_users import insert_user, update_user, user_count, user_row, user_rows
 
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1
 MIN_PASSWORD = 10
@@ -110,41 +110,33 @@ def create_user(engine: Engine, user_id: str, password: str, role: str, scope_te
     if get_user(engine, user_id) is not None:
         raise UserError(f"user {user_id!r} exists already")
     now = _now()
-    with engine.begin() as conn:
-        conn.execute(insert(users), dict(
-            user_id=user_id, password_hash=hash_password(password), role=role, scope=scope_text,
-            pii=pii and not ROLES[role].wall, disabled=False, session_epoch=0, created_at=now,
-            updated_at=now))
+    insert_user(engine, dict(
+        user_id=user_id, password_hash=hash_password(password), role=role, scope=scope_text,
+        pii=pii and not ROLES[role].wall, disabled=False, session_epoch=0, created_at=now,
+        updated_at=now))
     return get_user(engine, user_id)  # type: ignore[return-value]
 
 
 def get_user(engine: Engine, user_id: str) -> User | None:
     """The stored user, or None."""
-    with engine.connect() as conn:
-        row = conn.execute(select(users).where(users.c.user_id == user_id)).first()
+    row = user_row(engine, user_id)
     return _row_user(row) if row else None
 
 
 def list_users(engine: Engine) -> list[User]:
     """Every user, by name."""
-    with engine.connect() as conn:
-        return [_row_user(r) for r in conn.execute(select(users).order_by(users.c.user_id))]
+    return [_row_user(r) for r in user_rows(engine)]
 
 
 def count_users(engine: Engine) -> int:
     """How many users exist (0 when the table is empty)."""
     ensure_state_schema(engine)
-    with engine.connect() as conn:
-        return int(conn.execute(select(func.count()).select_from(users)).scalar() or 0)
+    return user_count(engine)
 
 
 def _update(engine: Engine, user_id: str, bump_epoch: bool = False, **values: object) -> User:
     values["updated_at"] = _now()
-    if bump_epoch:
-        values["session_epoch"] = users.c.session_epoch + 1
-    with engine.begin() as conn:
-        done = conn.execute(update(users).where(users.c.user_id == user_id).values(**values))
-    if done.rowcount != 1:
+    if update_user(engine, user_id, values, bump_epoch) != 1:
         raise UserError(f"no user {user_id!r}")
     return get_user(engine, user_id)  # type: ignore[return-value]
 
@@ -183,8 +175,7 @@ def end_sessions(engine: Engine, user_id: str) -> None:
 def authenticate(engine: Engine, user_id: str, password: str) -> User | None:
     """The user when the name and password match and the user is enabled, else None."""
     global _DUMMY
-    with engine.connect() as conn:
-        row = conn.execute(select(users).where(users.c.user_id == user_id)).first()
+    row = user_row(engine, user_id)
     if row is None:
         _DUMMY = _DUMMY or hash_password(secrets.token_hex(8))
         verify_password(password, _DUMMY)  # same work as a real check
