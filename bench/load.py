@@ -18,9 +18,6 @@ from __future__ import annotations
 import argparse
 import os
 import random
-import secrets
-import socket
-import subprocess
 import sys
 import tempfile
 import threading
@@ -35,6 +32,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench.load_plan import WEIGHTS, PageView, Person, dependencies, page_view, people  # noqa: E402
 from bench.load_report import report  # noqa: E402
+from bench.serve import free_port, serve  # noqa: E402
 
 PASSWORD = "load-test-password"
 
@@ -48,29 +46,6 @@ def _stations(facts: str) -> list[tuple[str, str, str]]:
         rows = conn.execute(text("SELECT station_id, team_id, city_id FROM stations "
                                  "ORDER BY station_id")).all()
     return [tuple(r) for r in rows]
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _serve(facts: str, state: str, port: int, threads: int) -> subprocess.Popen:
-    # development mode: Secure cookies need HTTPS, and loopback is HTTP
-    env = dict(os.environ, DATABASE_URL=facts, STATE_DATABASE_URL=state, AMOEBA_ENV="development",
-               SECRET_KEY=secrets.token_hex(32))
-    code = (f"import waitress, app; waitress.serve(app.wsgi(), host='127.0.0.1', port={port}, "
-            f"threads={threads}, connection_limit=200, _quiet=True)")
-    proc = subprocess.Popen([sys.executable, "-c", code], cwd=ROOT, env=env)
-    for _ in range(300):
-        try:
-            requests.get(f"http://127.0.0.1:{port}/login", timeout=2)
-            return proc
-        except requests.ConnectionError:
-            time.sleep(0.2)
-    proc.kill()
-    raise SystemExit("the server did not start")
 
 
 def login(base: str, user: str) -> requests.Session:
@@ -139,8 +114,8 @@ def main() -> None:
     crowd = people(_stations(args.facts), args.users)
     state = f"sqlite:///{Path(tempfile.mkdtemp()) / 'state.sqlite'}"
     _users(state, crowd)
-    port = _free_port()
-    server = _serve(args.facts, state, port, args.threads)
+    port = free_port()
+    server = serve(args.facts, state, port, args.threads, connection_limit=200)
     base = f"http://127.0.0.1:{port}"
     try:
         deps = dependencies(login(base, crowd[0].name), base)

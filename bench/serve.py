@@ -48,13 +48,14 @@ def first_ids(facts: str) -> dict[str, str]:
     return {"city": row[0], "team": row[1], "station": sid}
 
 
-def serve(facts: str, state: str, port: int, threads: int) -> subprocess.Popen:
+def serve(facts: str, state: str, port: int, threads: int,
+          connection_limit: int = 100) -> subprocess.Popen:  # fmt: skip
     """Start waitress serving `app.wsgi()` in a process of its own; wait until it answers."""
     # Development env: Secure cookies would need HTTPS, and this is loopback only.
     env = dict(os.environ, DATABASE_URL=facts, STATE_DATABASE_URL=state,
                AMOEBA_ENV="development", SECRET_KEY=secrets.token_hex(32))
     code = (f"import waitress, app; waitress.serve(app.wsgi(), host='127.0.0.1', port={port}, "
-            f"threads={threads}, _quiet=True)")
+            f"threads={threads}, connection_limit={connection_limit}, _quiet=True)")
     proc = subprocess.Popen([sys.executable, "-c", code], cwd=ROOT, env=env)
     for _ in range(600):
         try:
