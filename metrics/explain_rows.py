@@ -16,8 +16,9 @@ Kinds of input and their rows:
 - station: the entity's stations with what each contributes (days open, nozzles, …).
 - special `customers.status` counts: the customers of the matching list (customer_lists), the
   same SQL as the provider, so the list length is the count.
-Other special measures (RFM, anomaly days, campaign effects) have no row listing: their
-`listing` is "none".
+- other provider counts (activation, RFM, daily anomaly/stock-out/nozzle days): the customers or
+  station-days counted, one row each, paged in SQL (metrics/explain_rows_providers.py).
+The rest (campaign effects, managers) have no row listing: their `listing` is "none".
 
 An aggregates-only scope (the wall) is refused with PermissionError before any row is read.
 """
@@ -37,6 +38,7 @@ from metrics.compiler import _window_cond, entity_filter, joined, plan_measure
 from metrics.evalctx import ValueCtx, span_window
 from metrics.evaluator import compute_row, prepare, run_plan
 from metrics.explain_rows_lists import VALUE_COL, customer_rows, station_rows
+from metrics.explain_rows_providers import has_provider_rows, provider_rows
 from metrics.expr import PLAN_FUNCS, Input
 from metrics.facts import column, fact_def, filter_clause
 from metrics.model import Agg, Fact, Indicator, Measure
@@ -64,7 +66,7 @@ class RowsSource:
     window: Window
     entity: EntityKey
     value: float | None
-    listing: str  # fact | station | customers | none
+    listing: str  # fact | station | customers | provider | none
 
     @property
     def customer_kind(self) -> str | None:
@@ -110,13 +112,15 @@ class Reconciliation:
 
 
 def listing_of(m: Measure) -> str:
-    """How the rows of a measure are listed: fact, station, customers or none."""
+    """How the rows of a measure are listed: fact, station, customers, provider or none."""
     if m.fact in (Fact.FUEL, Fact.NONFUEL, Fact.RECHARGE, Fact.EXPENSE, Fact.PLAN):
         return "fact"
     if m.fact == Fact.STATION:
         return "station"
     if m.provider == "customers.status" and (m.output or "") in STATUS_LISTS:
         return "customers"
+    if has_provider_rows(m):
+        return "provider"
     return "none"
 
 
@@ -205,8 +209,17 @@ def fact_rows(source: RowsSource, scope: Scope) -> Select:
             .order_by(t.c[fdef.time_col], *keys))
 
 
+def _sql_rows(source: RowsSource, scope: Scope) -> Select:
+    """The ordered rows statement of a fact or provider source."""
+    if source.listing == "provider":
+        return provider_rows(source.measure, source.window, source.entity, scope)
+    return fact_rows(source, scope)
+
+
 def _fact_total(source: RowsSource, stmt: Select) -> Select:
     sub = stmt.order_by(None).subquery()
+    if source.listing == "provider":  # every listed row adds 1 to the provider's count
+        return select(func.count().label("n"), func.count().label("total")).select_from(sub)
     agg = {Agg.SUM: func.sum(sub.c[VALUE_COL]), Agg.COUNT: func.count(),
            Agg.COUNT_DISTINCT: func.count(distinct(sub.c[VALUE_COL]))}[source.measure.agg]
     return select(func.count().label("n"), agg.label("total")).select_from(sub)
@@ -231,8 +244,8 @@ def rows_page(engine: Engine, source: RowsSource, scope: Scope, offset: int = 0,
     """Rows `offset`…`offset+limit` of a source (fact rows paged in SQL)."""
     _check(scope)
     offset, limit = max(0, int(offset)), max(1, min(int(limit), 10_000))
-    if source.listing == "fact":
-        stmt = fact_rows(source, scope)
+    if source.listing in ("fact", "provider"):
+        stmt = _sql_rows(source, scope)
         with engine.connect() as conn:
             n = conn.execute(_fact_total(source, stmt)).one()[0]
             res = conn.execute(stmt.limit(limit).offset(offset))
@@ -247,9 +260,9 @@ def rows_page(engine: Engine, source: RowsSource, scope: Scope, offset: int = 0,
 def reconcile(engine: Engine, source: RowsSource, scope: Scope) -> Reconciliation:
     """How many rows, what they add up to, and the value the metrics layer used."""
     _check(scope)
-    if source.listing == "fact":
+    if source.listing in ("fact", "provider"):
         with engine.connect() as conn:
-            n, total = conn.execute(_fact_total(source, fact_rows(source, scope))).one()
+            n, total = conn.execute(_fact_total(source, _sql_rows(source, scope))).one()
         return Reconciliation(int(n), None if total is None else float(total), source.value)
     if source.listing == "none":
         return Reconciliation(0, None, source.value)
@@ -261,14 +274,14 @@ def iter_rows(engine: Engine, source: RowsSource, scope: Scope, max_rows: int,
               chunk: int = 20_000) -> tuple[tuple[str, ...], list[dict[str, Any]]]:
     """All rows of a source up to `max_rows` (the CSV export), read in chunks."""
     _check(scope)
-    if source.listing != "fact":
+    if source.listing not in ("fact", "provider"):
         rows = _python_rows(engine, source, scope)[:max_rows]
         return (tuple(rows[0]) if rows else ()), rows
     out: list[dict[str, Any]] = []
     cols: tuple[str, ...] = ()
     with engine.connect() as conn:
         res = conn.execution_options(yield_per=chunk).execute(
-            fact_rows(source, scope).limit(max_rows))
+            _sql_rows(source, scope).limit(max_rows))
         cols = tuple(res.keys())
         for r in res:
             out.append(dict(zip(cols, r, strict=True)))

@@ -1,0 +1,243 @@
+"""Rows behind provider counts (metrics/explain_rows_providers.py) against pandas on the oracle
+fixture: the station-days and customers listed are the ones pandas finds from the definitions
+(tests/metrics/oracle, written without the compiler), and their number is the provider's value
+the metrics layer computed. DuckDB, and PostgreSQL when a server is given."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from sqlalchemy import create_engine
+
+from data.scope import Scope
+from metrics.explain_rows import reconcile, rows_explanation, rows_page
+from metrics.periods import Period, Window
+from tests.metrics.fixture import build_store, postgres_database
+from tests.metrics.oracle import frames as F
+from tests.metrics.oracle.customer_status import customers_with_status, member_purchases
+from tests.metrics.oracle.customers import _f_and_m
+
+OCT, SEP = Period.parse("2026-10"), Period.parse("2026-09")
+AS_OF = date(2026, 10, 15)
+EVERYTHING = Scope.everything()
+
+
+@pytest.fixture(scope="module", params=["duckdb", pytest.param("postgres", marks=pytest.mark.postgres)])
+def engine(request, tmp_path_factory):
+    """The fixture folder imported into DuckDB and PostgreSQL."""
+    if request.param == "duckdb":
+        url = f"duckdb:///{tmp_path_factory.mktemp('prov') / 'fixture.duckdb'}"
+        build_store(url)
+        eng = create_engine(url)
+        yield eng
+        eng.dispose()
+        return
+    with postgres_database(request.getfixturevalue("pg_url"), "explain_rows_prov") as url:
+        build_store(url)
+        eng = create_engine(url)
+        yield eng
+        eng.dispose()
+
+
+@pytest.fixture(scope="module")
+def fr() -> F.Frames:
+    return F.load()
+
+
+def window(period: Period, as_of: date | None) -> Window:
+    end = min(period.end, as_of) if as_of else period.end
+    return Window(period, period.start, end)
+
+
+def listed(engine, ind: str, measure: str, entity, period=OCT, as_of=AS_OF, scope=EVERYTHING):
+    """(source, all listed rows) after checking count = total = the layer's value."""
+    ex = rows_explanation(engine, ind, entity, period, as_of, scope)
+    src = next(s for s in ex.sources if s.measure.id == measure)
+    assert src.listing == "provider"
+    rec = reconcile(engine, src, scope)
+    page = rows_page(engine, src, scope, 0, 10_000)
+    assert rec.rows == rec.total == src.value == page.total_rows == len(page.rows)
+    assert rec.matches
+    return src, page.rows
+
+
+# ---- pandas: what each provider counts, from the definitions -------------------------------
+
+def daily(fr, sts) -> dict:
+    f = fr.fuel[fr.fuel["station_id"].isin(sts)]
+    g = f.groupby(["station_id", f["day"].dt.date])["tonnes"].sum()
+    return {k: float(v) for k, v in g.items()}
+
+
+def anomaly_days(fr, level, eid, win) -> tuple[set, set, dict]:
+    """(anomalies, days with history, usual tonnes per day) per (station, day)."""
+    st = fr.stations.set_index("station_id")
+    t = daily(fr, sorted(F.station_ids(fr, level, eid)))
+    anomalies, history, usual = set(), set(), {}
+    for s in sorted(F.station_ids(fr, level, eid)):
+        for d in (win.start + timedelta(days=i) for i in range(win.days)):
+            if st.loc[s, "opened_on"] > d - timedelta(days=28):
+                continue
+            mean = sum(t.get((s, d - timedelta(days=7 * j)), 0.0) for j in (1, 2, 3, 4)) / 4
+            if mean > 0:
+                history.add((s, d))
+                usual[(s, d)] = mean
+                if t.get((s, d), 0.0) < 0.7 * mean:
+                    anomalies.add((s, d))
+    return anomalies, history, usual
+
+
+def stockouts(fr, level, eid, win) -> set:
+    sts = F.station_ids(fr, level, eid)
+    f = fr.fuel[fr.fuel["station_id"].isin(sts)]
+    sold = set(zip(f["station_id"], f["product_code"], f["day"].dt.date, strict=True))
+    out = set()
+    for s in sorted(sts):
+        for p in sorted({p for (x, p, _d) in sold if x == s}):
+            for d in (win.start + timedelta(days=i) for i in range(win.days)):
+                before = sum((s, p, d - timedelta(days=j)) in sold for j in range(1, 29))
+                if (s, p, d) not in sold and before >= 23:
+                    out.add((s, p, d))
+    return out
+
+
+# ---- tests -------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("entity", "period", "as_of"), [
+    (("team", "T1"), OCT, AS_OF), (("team", "T2"), SEP, None), (("province", "P1"), SEP, None)])
+def test_anomaly_station_days_are_pandas_days(engine, fr, entity, period, as_of) -> None:
+    win = window(period, as_of)
+    want_anom, want_hist, usual = anomaly_days(fr, *entity, win)
+    _, rows = listed(engine, "volume_anomaly_rate", "anomaly_station_days", entity, period, as_of)
+    assert {(r["station_id"], r["day"]) for r in rows} == want_anom
+    _, hist = listed(engine, "volume_anomaly_rate", "station_days_with_history", entity, period,
+                     as_of)
+    assert {(r["station_id"], r["day"]) for r in hist} == want_hist and want_hist
+    for r in hist:  # the usual level shown is the four-weekday mean, the flag the 70 % rule
+        assert r["usual_tonnes"] == pytest.approx(usual[(r["station_id"], r["day"])])
+        assert bool(r["anomaly"]) == ((r["station_id"], r["day"]) in want_anom)
+    assert [(r["day"], r["station_id"]) for r in hist] == sorted(
+        (r["day"], r["station_id"]) for r in hist)
+
+
+def test_stockout_events_are_the_s07_run(engine, fr) -> None:
+    win = window(OCT, None)
+    want = stockouts(fr, "team", "T3", win)
+    assert len(want) == 6 and all(s == "S07" for s, _p, _d in want)  # README: the G92 regular
+    _, rows = listed(engine, "suspected_stockout_events", "stockout_events", ("team", "T3"), OCT,
+                     None)
+    assert {(r["station_id"], r["product_code"], r["day"]) for r in rows} == want
+    assert (date(2026, 10, 9) in {r["day"] for r in rows})
+    assert all(r["days_sold_in_prev_28"] >= 23 for r in rows)
+
+
+@pytest.mark.parametrize("entity", [("team", "T1"), ("province", "P1")])
+def test_active_nozzle_days_are_distinct_sales_days(engine, fr, entity) -> None:
+    f = F.fuel(fr, *entity, window(OCT, AS_OF))
+    want = set(zip(f["station_id"], f["nozzle_no"], f["day"].dt.date, strict=True))
+    _, rows = listed(engine, "nozzle_active_rate", "active_nozzle_days", entity)
+    assert {(r["station_id"], r["nozzle_no"], r["day"]) for r in rows} == want
+    liters = f.groupby(["station_id", "nozzle_no", f["day"].dt.date])["liters"].sum()
+    assert {(r["station_id"], r["nozzle_no"], r["day"]): r["liters"] for r in rows} == \
+        pytest.approx(liters.to_dict())
+
+
+def new_members(fr, level, eid, win) -> tuple[set, set]:
+    """(registered in the month before the window's last month, of them activated: a first
+    purchase at the entity within 30 days of registering)."""
+    prev = (win.end.replace(day=1) - timedelta(days=1)).replace(day=1)
+    cu = fr.customers
+    new = cu[cu["home_station_id"].isin(F.station_ids(fr, level, eid))
+             & cu["registered_on"].map(lambda d: d.replace(day=1) == prev)]
+    first = member_purchases(fr, level, eid, win.end).groupby("customer_id")["ts"].min()
+    act = {c for c, reg in zip(new["customer_id"], new["registered_on"], strict=True)
+           if c in first.index and first[c].date() <= reg + timedelta(days=30)}
+    return set(new["customer_id"]), act
+
+
+@pytest.mark.parametrize(("entity", "period"), [(("province", "P1"), SEP), (("team", "T2"), SEP),
+                                                (("province", "P1"), OCT)])
+def test_activation_lists_the_new_members(engine, fr, entity, period) -> None:
+    new, act = new_members(fr, *entity, window(period, None))
+    _, reg = listed(engine, "new_member_activation_rate", "customers_registered_prev_n", entity,
+                    period, None)
+    assert {r["customer_id"] for r in reg} == new
+    _, rows = listed(engine, "new_member_activation_rate", "customers_activated_n", entity,
+                     period, None)
+    assert {r["customer_id"] for r in rows} == act
+    if entity == ("province", "P1") and period == SEP:
+        assert len(new) == 2 and len(act) == 1  # one of the two September registrations bought
+
+
+@pytest.mark.parametrize("entity", [("team", "T1"), ("province", "P1")])
+def test_managed_customers_and_managers(engine, fr, entity) -> None:
+    win = window(SEP, None)
+    cu = fr.customers
+    home = cu[cu["home_station_id"].isin(F.station_ids(fr, *entity))
+              & (cu["registered_on"] <= win.end) & (cu["manager_id"] != "")]
+    buys = member_purchases(fr, *entity, win.end)
+    bought = set(buys.loc[F.in_window(buys, win), "customer_id"])
+    active = customers_with_status(fr, *entity, win, "active")
+    ind = "managed_customer_purchase_rate"
+    _, total = listed(engine, ind, "managed_total_n", entity, SEP, None)
+    assert {r["customer_id"] for r in total} == set(home["customer_id"])
+    _, buyers = listed(engine, ind, "managed_buyers_n", entity, SEP, None)
+    assert {r["customer_id"] for r in buyers} == set(home["customer_id"]) & bought
+    ind = "active_customers_per_manager"
+    _, act = listed(engine, ind, "managed_active_n", entity, SEP, None)
+    assert {r["customer_id"] for r in act} == set(home["customer_id"]) & active
+    _, managers = listed(engine, ind, "managers_n", entity, SEP, None)
+    counts = home.groupby("manager_id")["customer_id"].count().to_dict()
+    assert {r["manager_id"]: r["home_customers"] for r in managers} == counts
+
+
+@pytest.mark.parametrize(("entity", "period", "as_of"), [
+    (("team", "T1"), SEP, None), (("province", "P1"), OCT, AS_OF), (("team", "T2"), OCT, AS_OF)])
+def test_rfm_high_value_customers_beside_the_medians(engine, fr, entity, period, as_of) -> None:
+    win = window(period, as_of)
+    lo = win.end - timedelta(days=89)
+    p_active = customers_with_status(fr, "province", "P1", win, "active")
+    p_fm = _f_and_m(member_purchases(fr, "province", "P1", win.end), lo, win.end)
+    p_fm = p_fm.reindex(sorted(p_active)).fillna({"f": 0, "m": 0})
+    f_med, m_med = p_fm["f"].median(), p_fm["m"].median()
+    fm = _f_and_m(member_purchases(fr, *entity, win.end), lo, win.end)
+    active = customers_with_status(fr, *entity, win, "active")
+    high = {c for c, r in fm.iterrows() if c in active and (win.end - r["last"].date()).days <= 30
+            and r["f"] >= f_med and r["m"] >= m_med}
+    _, base = listed(engine, "rfm_high_value_share", "rfm_base_n", entity, period, as_of)
+    assert {r["customer_id"] for r in base} == active
+    _, rows = listed(engine, "rfm_high_value_share", "rfm_high_n", entity, period, as_of)
+    assert {r["customer_id"] for r in rows} == high
+    for r in rows:
+        assert r["transactions_90d"] == fm.loc[r["customer_id"], "f"]
+        assert r["paid_90d"] == pytest.approx(fm.loc[r["customer_id"], "m"])
+        assert r["province_median_transactions"] == pytest.approx(f_med)
+        assert r["province_median_paid"] == pytest.approx(m_med)
+
+
+def test_names_masked_scope_narrowed_wall_refused(engine, fr) -> None:
+    names = dict(zip(fr.customers["customer_id"], fr.customers["name"], strict=True))
+    masked = Scope.parse("province", pii=False)
+    _, rows = listed(engine, "rfm_high_value_share", "rfm_base_n", ("province", "P1"), SEP, None,
+                     masked)
+    assert rows and all(r["name"] == names[r["customer_id"]][0] + "**" for r in rows)
+    _, clear = listed(engine, "rfm_high_value_share", "rfm_base_n", ("province", "P1"), SEP,
+                      None, Scope.parse("province", pii=True))
+    assert all(r["name"] == names[r["customer_id"]] for r in clear)
+    src, _ = listed(engine, "nozzle_active_rate", "active_nozzle_days", ("team", "T1"))
+    narrow = rows_page(engine, src, Scope.parse("station:S02"), 0, 10_000).rows
+    assert narrow and {r["station_id"] for r in narrow} == {"S02"}
+    wall = Scope(all_stations=True, aggregates_only=True)
+    with pytest.raises(PermissionError):
+        rows_page(engine, src, wall)
+    with pytest.raises(PermissionError):
+        reconcile(engine, src, wall)
+
+
+def test_campaign_effects_still_say_no_rows(engine) -> None:
+    ex = rows_explanation(engine, "campaign_incremental_volume", ("team", "T1"), SEP, None,
+                          EVERYTHING)
+    camp = [s for s in ex.sources if (s.measure.provider or "") == "campaigns.effect"]
+    assert camp and all(s.listing == "none" for s in camp)
+    assert reconcile(engine, camp[0], EVERYTHING).rows == 0
