@@ -7,6 +7,7 @@ Nothing here touches data: pages read the store inside their callbacks, through
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 from dash import Dash
@@ -89,9 +90,20 @@ def create_app(settings: Settings | None = None) -> Dash:
     return app
 
 
+def _prewarm(app: Dash) -> None:
+    """Warm the boards after each import (pages/prewarm.py) unless AMOEBA_PREWARM=0. Only the
+    served entry points start it: tests build apps with `create_app` and stay quiet."""
+    if os.environ.get("AMOEBA_PREWARM", "1") != "0":
+        from pages import prewarm
+
+        prewarm.start(app.server)
+
+
 def wsgi() -> Flask:
     """The WSGI application for a server of your choice: `waitress-serve --call app:wsgi`."""
-    return create_app().server
+    app = create_app()
+    _prewarm(app)
+    return app.server
 
 
 def main() -> None:
@@ -112,6 +124,7 @@ def main() -> None:
         return
     import waitress
 
+    _prewarm(app)
     waitress.serve(app.server, host=settings.host, port=settings.port, threads=8)
 
 
