@@ -13,6 +13,7 @@ from sqlalchemy import create_engine
 from data.scope import Scope
 from metrics.explain_rows import reconcile, rows_explanation, rows_page
 from metrics.periods import Period, Window
+from metrics.special import base as special_base
 from tests.metrics.fixture import build_store, postgres_database
 from tests.metrics.oracle import frames as F
 from tests.metrics.oracle.customer_status import customers_with_status, member_purchases
@@ -210,8 +211,8 @@ def test_rfm_high_value_customers_beside_the_medians(engine, fr, entity, period,
     _, rows = listed(engine, "rfm_high_value_share", "rfm_high_n", entity, period, as_of)
     assert {r["customer_id"] for r in rows} == high
     for r in rows:
-        assert r["transactions_90d"] == fm.loc[r["customer_id"], "f"]
-        assert r["paid_90d"] == pytest.approx(fm.loc[r["customer_id"], "m"])
+        assert float(r["transactions_90d"]) == fm.loc[r["customer_id"], "f"]  # numeric on PG
+        assert float(r["paid_90d"]) == pytest.approx(fm.loc[r["customer_id"], "m"])
         assert r["province_median_transactions"] == pytest.approx(f_med)
         assert r["province_median_paid"] == pytest.approx(m_med)
 
@@ -241,3 +242,16 @@ def test_campaign_effects_still_say_no_rows(engine) -> None:
     camp = [s for s in ex.sources if (s.measure.provider or "") == "campaigns.effect"]
     assert camp and all(s.listing == "none" for s in camp)
     assert reconcile(engine, camp[0], EVERYTHING).rows == 0
+
+
+def test_raw_path_lists_the_same_customers(engine, monkeypatch) -> None:
+    """AMOEBA_ROLLUPS=0: the providers read raw rows; the listings follow and still reconcile."""
+    ind, ent = "rfm_high_value_share", ("province", "P1")
+    with_rollup = {m: {r["customer_id"] for r in listed(engine, ind, m, ent, OCT, AS_OF)[1]}
+                   for m in ("rfm_high_n", "rfm_base_n")}
+    monkeypatch.setattr(special_base, "ROLLUPS", False)
+    for m, want in with_rollup.items():
+        src, rows = listed(engine, ind, m, ent, OCT, AS_OF)
+        assert {r["customer_id"] for r in rows} == want
+    _, act = listed(engine, "new_member_activation_rate", "customers_activated_n", ent, SEP, None)
+    assert len(act) == 1
