@@ -17,8 +17,9 @@ Kinds of input and their rows:
 - special `customers.status` counts: the customers of the matching list (customer_lists), the
   same SQL as the provider, so the list length is the count.
 - other provider counts (activation, RFM, daily anomaly/stock-out/nozzle days): the customers or
-  station-days counted, one row each, paged in SQL (metrics/explain_rows_providers.py).
-The rest (campaign effects, managers) have no row listing: their `listing` is "none".
+  station-days counted, one row each; campaign effects: the (campaign, station) cells with what
+  each adds. Paged in SQL (metrics/explain_rows_providers.py).
+Special measures without a listing there keep `listing` "none" (none left in the catalogue).
 
 An aggregates-only scope (the wall) is refused with PermissionError before any row is read.
 """
@@ -218,8 +219,9 @@ def _sql_rows(source: RowsSource, scope: Scope) -> Select:
 
 def _fact_total(source: RowsSource, stmt: Select) -> Select:
     sub = stmt.order_by(None).subquery()
-    if source.listing == "provider":  # every listed row adds 1 to the provider's count
-        return select(func.count().label("n"), func.count().label("total")).select_from(sub)
+    if source.listing == "provider":  # counts list rows adding 1; campaign cells their share
+        total = func.coalesce(func.sum(sub.c[VALUE_COL]), 0)
+        return select(func.count().label("n"), total.label("total")).select_from(sub)
     agg = {Agg.SUM: func.sum(sub.c[VALUE_COL]), Agg.COUNT: func.count(),
            Agg.COUNT_DISTINCT: func.count(distinct(sub.c[VALUE_COL]))}[source.measure.agg]
     return select(func.count().label("n"), agg.label("total")).select_from(sub)

@@ -5,7 +5,8 @@ counted: customers (activation, RFM) or station-days (daily anomaly, stock-out, 
 row adding 1 (`measure_value`), so the number of rows is the provider's value. The statements
 are built from the providers' own building blocks (metrics/special/*), under the caller's scope
 (entity_stations applies it); names and phones come masked unless the scope allows personal
-data. Outputs not listed here (campaign effects) keep `listing = "none"`.
+data. Campaign effects (metrics/explain_rows_campaigns.py) list their (campaign, station)
+cells, each adding its share of the sum. Outputs not listed here keep `listing = "none"`.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from sqlalchemy import CTE, Select, and_, func, literal, select
 from data.customers import person_columns
 from data.schema import customers
 from data.scope import Scope
+from metrics.explain_rows_campaigns import OUTPUT_QUANTITY, campaign_rows
 from metrics.explain_rows_daily import anomaly_rows, nozzle_rows, stockout_rows
 from metrics.explain_rows_lists import VALUE_COL
 from metrics.model import Measure
@@ -43,10 +45,10 @@ from metrics.special.rfm import (
 
 
 def _people(stmt: Select, customer_col: object, scope: Scope) -> Select:
-    """Add name and phone (masked without pii) and list by customer id."""
-    cu = customers.c
-    return (stmt.add_columns(*person_columns(scope))
-            .join(customers, cu.customer_id == customer_col).order_by(customer_col))
+    """Name and phone (masked without pii) after the customer id, listed by customer id."""
+    first, *rest = stmt.selected_columns
+    return (stmt.with_only_columns(first, *person_columns(scope), *rest)
+            .join(customers, customers.c.customer_id == customer_col).order_by(customer_col))
 
 
 def activation_rows(req: ProviderRequest, output: str) -> Select:
@@ -118,6 +120,7 @@ BUILDERS: dict[tuple[str, str], Builder] = {
     ("daily.anomaly", "station_days_with_history"): lambda r: anomaly_rows(r, False),
     ("daily.stockout", "stockout_events"): stockout_rows,
     ("daily.nozzles", "active_nozzle_days"): nozzle_rows,
+    **{("campaigns.effect", o): (lambda r, o=o: campaign_rows(r, o)) for o in OUTPUT_QUANTITY},
 }
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+import pandas as pd
 import pytest
 from sqlalchemy import create_engine
 
@@ -18,6 +19,7 @@ from tests.metrics.fixture import build_store, postgres_database
 from tests.metrics.oracle import frames as F
 from tests.metrics.oracle.customer_status import customers_with_status, member_purchases
 from tests.metrics.oracle.customers import _f_and_m
+from tests.metrics.oracle.marketing import _quantities
 
 OCT, SEP = Period.parse("2026-10"), Period.parse("2026-09")
 AS_OF = date(2026, 10, 15)
@@ -236,12 +238,58 @@ def test_names_masked_scope_narrowed_wall_refused(engine, fr) -> None:
         reconcile(engine, src, wall)
 
 
-def test_campaign_effects_still_say_no_rows(engine) -> None:
-    ex = rows_explanation(engine, "campaign_incremental_volume", ("team", "T1"), SEP, None,
-                          EVERYTHING)
-    camp = [s for s in ex.sources if (s.measure.provider or "") == "campaigns.effect"]
-    assert camp and all(s.listing == "none" for s in camp)
-    assert reconcile(engine, camp[0], EVERYTHING).rows == 0
+def campaign_cells(fr, level, eid, win) -> dict:
+    """Per (campaign, member station of the entity): each output's share, as the oracle's
+    campaign_effect sums them (tests/metrics/oracle/marketing.py), one cell at a time."""
+    ent, st, out = F.station_ids(fr, level, eid), fr.stations.set_index("station_id"), {}
+    for _, c in fr.campaigns.iterrows():
+        start, end = pd.Timestamp(c["start_date"]).date(), pd.Timestamp(c["end_date"]).date()
+        if start > win.end or end < win.start:
+            continue
+        members = set(fr.campaign_stations.loc[fr.campaign_stations["campaign_id"]
+                                               == c["campaign_id"], "station_id"])
+        length = (end - start).days + 1
+        d_lo, d_hi = max(start, win.start), min(end, win.end)
+        n = (d_hi - d_lo).days + 1
+        p_lo, p_hi = start - timedelta(days=length), start - timedelta(days=1)
+        for s in sorted(members & ent):
+            control = {x for x in st.index if st.loc[x, "city_id"] == st.loc[s, "city_id"]
+                       and x not in members and st.loc[x, "opened_on"] <= p_lo}
+            cd, cp = _quantities(fr, control, d_lo, d_hi), _quantities(fr, control, p_lo, p_hi)
+            sd, sp = _quantities(fr, {s}, d_lo, d_hi), _quantities(fr, {s}, p_lo, p_hi)
+            base = {q: n * sp[q] / length * ((cd[q] / n) / (cp[q] / length) if cp[q] > 0 else 1.0)
+                    for q in ("t", "gp", "nf")}
+            out[(c["campaign_id"], s)] = {
+                "campaign_incremental_t": sd["t"] - base["t"], "campaign_baseline_t": base["t"],
+                "campaign_incremental_gp": sd["gp"] - base["gp"],
+                "campaign_incremental_nonfuel": sd["nf"] - base["nf"],
+                "campaign_baseline_nonfuel": base["nf"],
+                "campaign_incremental_cost": (c["cost"] / len(members) * n / length
+                                              + sd["disc"] - n * sp["disc"] / length)}
+    return out
+
+
+@pytest.mark.parametrize(("entity", "period", "cells"), [
+    (("team", "T1"), SEP, {("CP1", "S01"), ("CP1", "S02")}), (("team", "T3"), OCT, {("CP2", "S06")}),
+    (("team", "T1"), OCT, set())])
+def test_campaign_cells_add_up_to_the_effect(engine, fr, entity, period, cells) -> None:
+    want = campaign_cells(fr, *entity, window(period, None))
+    assert set(want) == cells
+    for ind, measure in (("campaign_volume_uplift", "campaign_incremental_t"),
+                         ("campaign_volume_uplift", "campaign_baseline_t"),
+                         ("campaign_roi", "campaign_incremental_gp"),
+                         ("campaign_roi", "campaign_incremental_cost"),
+                         ("campaign_nonfuel_uplift", "campaign_incremental_nonfuel"),
+                         ("campaign_nonfuel_uplift", "campaign_baseline_nonfuel")):
+        ex = rows_explanation(engine, ind, entity, period, None, EVERYTHING)
+        src = next(s for s in ex.sources if s.measure.id == measure)
+        assert src.listing == "provider"
+        rows = rows_page(engine, src, EVERYTHING, 0, 100).rows
+        got = {(r["campaign_id"], r["station_id"]): r["measure_value"] for r in rows}
+        assert got == pytest.approx({k: v[measure] for k, v in want.items()}), measure
+        rec = reconcile(engine, src, EVERYTHING)
+        assert rec.rows == len(cells) and rec.matches
+        assert rec.total == pytest.approx(sum(v[measure] for v in want.values()), abs=1e-9)
 
 
 def test_raw_path_lists_the_same_customers(engine, monkeypatch) -> None:
