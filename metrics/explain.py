@@ -1,5 +1,7 @@
 """Explain one value: definition, formula, substituted formula down to base measures, inputs per
-window, filters and period in words AND as SQL, and the rows-behind query (bound parameters).
+window, filters and period in words AND as SQL, and the rows-behind query (bound parameters):
+fact rows, or for a special provider's measure the customers / station-days / campaign cells it
+counted (metrics/explain_rows_providers.py; not built for an aggregates-only scope).
 
 This is what the board's "click an indicator" shows (指标解析). It reuses the evaluator's
 pipeline, so the explained number is the number on the board.
@@ -17,6 +19,7 @@ from data.scope import Scope
 from metrics.compiler import plan_measure, rows_behind
 from metrics.evalctx import ValueCtx, span_window
 from metrics.evaluator import compute_row, prepare, run_plan
+from metrics.explain_rows_providers import has_provider_rows, provider_rows
 from metrics.expr import PLAN_FUNCS, Input
 from metrics.model import Fact, Indicator, Measure
 from metrics.periods import Level, Period, Window
@@ -112,8 +115,12 @@ def _measure_input(
         measure=m.id, description=m.description, fact=str(m.fact), entity=inp.entity,
         window=_win_words(win), value=inp.value, filters_zh=_filters_zh(m),
     )
+    stmt: Select | None = None
     if m.fact not in (Fact.SPECIAL, Fact.STATION):
         stmt = rows_behind(m, level, ident, win, scope)
+    elif has_provider_rows(m) and not scope.aggregates_only:  # lists customers: never the wall
+        stmt = provider_rows(m, win, (Level(level), ident), scope)
+    if stmt is not None:
         out.rows_select = stmt
         out.rows_sql, out.rows_params = _render(engine, stmt)
     return out
@@ -160,7 +167,8 @@ def explain(
     leaves: dict[tuple, Input] = {}
     steps = _walk_steps(ctx, indicator_id, base, ent, set(), leaves)
     measures = [m for i in leaves.values() if (m := _measure_input(engine, reg, i, scope))]
-    first = next((m for m in measures if m.rows_sql), None)
+    # the filter in words comes from a fact's plain WHERE (a provider's SQL is CTEs)
+    first = next((m for m in measures if m.rows_sql and m.fact != Fact.SPECIAL), None)
     where = first.rows_sql.split("WHERE", 1)[1].split("ORDER BY")[0].strip() if first and first.rows_sql else ""
     return Explanation(
         indicator=ind, entity=ent, period=str(period), window=base.label(), value=row.value,

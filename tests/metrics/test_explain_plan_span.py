@@ -52,3 +52,19 @@ def test_plan_rows_query_reads_the_plans_span(engine, indicator, months, window)
     assert sorted((r.month.strftime("%Y-%m"), r.station_id) for r in rows) == sorted(
         zip(want.month, want.station_id, strict=True))
     assert plans[0].value == pytest.approx(want.target.sum())
+
+
+def test_provider_inputs_carry_the_rows_they_counted(engine) -> None:
+    """A special provider's count now has a rows query: running it gives one row per counted
+    station-day (S07's suspected stock-outs: README of the fixture); the wall gets none."""
+    e = explain(engine, "suspected_stockout_events", ("team", "T3"), Period.parse("2026-10"),
+                None, Scope.everything())
+    (m,) = [m for m in e.measures if m.measure == "stockout_events"]
+    with engine.connect() as conn:
+        rows = conn.execute(m.rows_select).mappings().all()
+    assert len(rows) == m.value == 6 and {r["station_id"] for r in rows} == {"S07"}
+    assert e.rows_behind is m.rows_select and "stockout" not in e.filters_sql
+    wall = Scope(all_stations=True, aggregates_only=True)
+    w = explain(engine, "suspected_stockout_events", ("team", "T3"), Period.parse("2026-10"),
+                None, wall)
+    assert all(x.rows_select is None for x in w.measures)
