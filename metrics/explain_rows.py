@@ -19,7 +19,8 @@ Kinds of input and their rows:
 - other provider counts (activation, RFM, daily anomaly/stock-out/nozzle days): the customers or
   station-days counted, one row each; campaign effects: the (campaign, station) cells with what
   each adds. Paged in SQL (metrics/explain_rows_providers.py).
-Special measures without a listing there keep `listing` "none" (none left in the catalogue).
+Special measures without a listing there keep `listing` "none" (in the catalogue of this
+session every special measure has one; a new provider output starts as "none").
 
 An aggregates-only scope (the wall) is refused with PermissionError before any row is read.
 """

@@ -6,7 +6,9 @@ row adding 1 (`measure_value`), so the number of rows is the provider's value. T
 are built from the providers' own building blocks (metrics/special/*), under the caller's scope
 (entity_stations applies it); names and phones come masked unless the scope allows personal
 data. Campaign effects (metrics/explain_rows_campaigns.py) list their (campaign, station)
-cells, each adding its share of the sum. Outputs not listed here keep `listing = "none"`.
+cells, each adding its share of the sum; customers.status outputs that are no customer list
+(key/fleet, recovered, churned, loyal liters) list their customers (explain_rows_status.py).
+Outputs not listed here keep `listing = "none"`.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from data.scope import Scope
 from metrics.explain_rows_campaigns import OUTPUT_QUANTITY, campaign_rows
 from metrics.explain_rows_daily import anomaly_rows, nozzle_rows, stockout_rows
 from metrics.explain_rows_lists import VALUE_COL
+from metrics.explain_rows_status import STATUS_EXTRA, status_rows
 from metrics.model import Measure
 from metrics.periods import Level, Window, add_months
 from metrics.request import EntityKey
@@ -120,6 +123,7 @@ BUILDERS: dict[tuple[str, str], Builder] = {
     ("daily.anomaly", "station_days_with_history"): lambda r: anomaly_rows(r, False),
     ("daily.stockout", "stockout_events"): stockout_rows,
     ("daily.nozzles", "active_nozzle_days"): nozzle_rows,
+    **{("customers.status", o): (lambda r, o=o: status_rows(r, o)) for o in STATUS_EXTRA},
     **{("campaigns.effect", o): (lambda r, o=o: campaign_rows(r, o)) for o in OUTPUT_QUANTITY},
 }
 

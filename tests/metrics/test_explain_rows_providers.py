@@ -17,7 +17,11 @@ from metrics.periods import Period, Window
 from metrics.special import base as special_base
 from tests.metrics.fixture import build_store, postgres_database
 from tests.metrics.oracle import frames as F
-from tests.metrics.oracle.customer_status import customers_with_status, member_purchases
+from tests.metrics.oracle.customer_status import (
+    customers_with_status,
+    member_purchases,
+    months_since_last,
+)
 from tests.metrics.oracle.customers import _f_and_m
 from tests.metrics.oracle.marketing import _quantities
 
@@ -303,3 +307,46 @@ def test_raw_path_lists_the_same_customers(engine, monkeypatch) -> None:
         assert {r["customer_id"] for r in rows} == want
     _, act = listed(engine, "new_member_activation_rate", "customers_activated_n", ent, SEP, None)
     assert len(act) == 1
+
+
+@pytest.mark.parametrize(("entity", "period", "as_of"), [
+    (("team", "T1"), OCT, None), (("team", "T1"), SEP, None), (("province", "P1"), OCT, AS_OF),
+    (("team", "T2"), SEP, None)])
+def test_status_customers_beyond_the_lists(engine, fr, entity, period, as_of) -> None:
+    """key/fleet-key, churned, recovered and loyal customers: the oracle's sets."""
+    win = window(period, as_of)
+    cu = fr.customers
+    gold = set(cu.loc[cu["grade"].isin(("gold", "platinum", "diamond")), "customer_id"])
+    fleet_key = gold | set(cu.loc[cu["kind"] == "fleet", "customer_id"])
+    prev = (win.end.replace(day=1) - timedelta(days=1)).replace(day=1)
+    active = customers_with_status(fr, *entity, win, "active")
+    active_prev = customers_with_status(fr, *entity, win, "active", prev)
+    lost_prev = customers_with_status(fr, *entity, win, "lost", prev)
+    ks = months_since_last(fr, *entity, win)
+    want = {
+        ("key_active_customers", "customers_key_active_n"): active & gold,
+        ("fleet_key_warning_rate", "customers_fleet_key_active_n"): active & fleet_key,
+        ("churn_rate", "customers_active_prev_n"): active_prev,
+        ("churn_rate", "customers_churned_now_n"): {c for c in active_prev if ks.get(c) == 4},
+        ("lost_customer_recovery_rate", "customers_lost_prev_n"): lost_prev,
+        ("lost_customer_recovery_rate", "customers_recovered_n"):
+            {c for c in lost_prev if ks.get(c) == 0},
+    }
+    if (entity, period) == (("team", "T1"), SEP):  # README: K02, K08 last bought at T1 in 05
+        assert want[("churn_rate", "customers_churned_now_n")] == {"K02", "K08"}
+    for (ind, measure), customers in want.items():
+        _, rows = listed(engine, ind, measure, entity, period, as_of)
+        assert {r["customer_id"] for r in rows} == customers, measure
+    buys = member_purchases(fr, *entity, win.end)
+    months = {F.month_key(win.end.replace(day=1))} | {F.month_key(d) for d in (
+        prev, (prev - timedelta(days=1)).replace(day=1))}
+    by = buys[buys["month"].isin(months)].groupby("customer_id")["month"].nunique()
+    now = buys[buys["month"] == F.month_key(win.end.replace(day=1))]
+    loyal = now[now["customer_id"].isin(set(by[by == 3].index))]
+    ex = rows_explanation(engine, "loyal_customer_share", entity, period, as_of, EVERYTHING)
+    src = next(s for s in ex.sources if s.measure.id == "loyal_liters")
+    rows = rows_page(engine, src, EVERYTHING, 0, 1000).rows
+    assert {r["customer_id"]: r["measure_value"] for r in rows} == pytest.approx(
+        loyal.groupby("customer_id")["liters"].sum().to_dict())
+    rec = reconcile(engine, src, EVERYTHING)
+    assert rec.matches and rec.total == pytest.approx(loyal["liters"].sum())
