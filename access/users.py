@@ -183,3 +183,22 @@ def authenticate(engine: Engine, user_id: str, password: str) -> User | None:
     if not verify_password(password, row.password_hash) or row.disabled:
         return None
     return _row_user(row)
+
+
+def warm_scopes(open_access: bool, state_url: str) -> list[Scope]:
+    """The distinct scopes of the enabled users whose boards are worth computing ahead of the
+    first visit (the wall identity reads other views), or the whole province's in open
+    development access (pages/prewarm.py)."""
+    if open_access:
+        return [Scope.everything()]
+    from data.state import state_engine
+
+    found: dict[str, Scope] = {}
+    for user in list_users(state_engine(state_url)):
+        role = ROLES.get(user.role)
+        if user.disabled or role is None or role.wall:
+            continue
+        scope = user.scope()
+        if not scope.is_empty:
+            found.setdefault(scope.key(), scope)
+    return list(found.values())

@@ -19,6 +19,7 @@ from typing import Any
 
 from sqlalchemy import Engine
 
+from access.users import warm_scopes
 from data.org import latest_day, list_entities
 from data.scope import Scope
 from data.store import data_version
@@ -41,26 +42,6 @@ def warm_boards(engine: Engine, scopes: list[Scope]) -> int:
         load_board(engine, scope, sel.entity, sel.period, sel.as_of)
         done += 1
     return done
-
-
-def user_scopes(open_access: bool, state_url: str) -> list[Scope]:
-    """The distinct scopes whose boards are worth warming: each enabled user's (the wall identity
-    reads other views), or the province's in open development access."""
-    if open_access:
-        return [Scope.everything()]
-    from access.roles import ROLES
-    from access.users import list_users
-    from data.state import state_engine
-
-    found: dict[str, Scope] = {}
-    for user in list_users(state_engine(state_url)):
-        role = ROLES.get(user.role)
-        if user.disabled or role is None or role.wall:
-            continue
-        scope = user.scope()
-        if not scope.is_empty:
-            found.setdefault(scope.key(), scope)
-    return list(found.values())
 
 
 def start(server: Any, interval: float = 30.0) -> threading.Thread:
@@ -91,7 +72,7 @@ def _warm_if_new(server: Any, seen: str) -> str:
             return seen
         started = time.perf_counter()
         settings = current_settings()
-        scopes = user_scopes(bool(server.config.get("AMOEBA_OPEN_ACCESS")),
+        scopes = warm_scopes(bool(server.config.get("AMOEBA_OPEN_ACCESS")),
                              settings.state_database_url)
         done = warm_boards(engine, scopes)
         log.info("prewarm: %d board views for data version %s in %.1f s", done, version,

@@ -8,7 +8,7 @@ from pathlib import Path
 from flask import g
 
 import pages.board_data as board_data
-from access.users import create_user, set_disabled
+from access.users import create_user, set_disabled, warm_scopes
 from app import create_app
 from data.scope import Scope
 from data.state import state_engine
@@ -54,9 +54,9 @@ def test_scopes_of_the_enabled_users_once_each(tmp_path: Path) -> None:
     create_user(engine, "wall", "a-long-password-4", "wall", "province")
     create_user(engine, "gone", "a-long-password-5", "station_manager", "station:S002")
     set_disabled(engine, "gone")
-    keys = sorted(s.key() for s in prewarm.user_scopes(False, url))
+    keys = sorted(s.key() for s in warm_scopes(False, url))
     assert keys == sorted([Scope.parse("team:T01").key(), Scope.parse("city:FZ").key()])
-    assert prewarm.user_scopes(True, url) == [Scope.everything()]
+    assert warm_scopes(True, url) == [Scope.everything()]
 
 
 def test_warm_once_per_data_version(status_store_url: str, tmp_path: Path,  # noqa: F811
