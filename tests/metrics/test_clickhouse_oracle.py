@@ -37,17 +37,10 @@ pytestmark = [
                        reason="chdb / clickhouse-connect not installed (requirements-dev.txt)"),
 ]
 
-# indicator id → why ClickHouse cannot serve it yet (the compiler's SQL, not the data).
-_CORRELATED = ("metrics/special/campaigns.py overlapping_campaigns() counts a campaign's "
-               "stations with a correlated scalar subquery that ClickHouse 26.9 cannot "
-               "decorrelate inside the CTE (NOT_IMPLEMENTED); a grouped LEFT JOIN would do")
-KNOWN: dict[str, str] = {
-    **dict.fromkeys(("campaign_incremental_volume", "campaign_volume_uplift", "campaign_roi",
-                     "campaign_cost_per_incremental_tonne", "campaign_nonfuel_uplift"),
-                    _CORRELATED),
-    "green_indicator_share": "counts the lights of the whole board, campaigns included: "
-                             + _CORRELATED,
-}
+# indicator id → why ClickHouse cannot serve it yet (the compiler's SQL, not the data). Empty
+# since campaign windows count their stations with a grouped join (the correlated scalar subquery
+# before it was NOT_IMPLEMENTED in ClickHouse 26.9): every indicator must pass.
+KNOWN: dict[str, str] = {}
 
 
 @pytest.fixture(scope="session")
