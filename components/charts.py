@@ -32,31 +32,6 @@ def _base_layout(dark: bool, height: int, margin: dict[str, int] | None = None) 
     }
 
 
-def sparkline_figure(
-    values: Sequence[float | None], labels: Sequence[str] | None = None, rag: str = "grey"
-) -> go.Figure:
-    """A 13-month line without axes, its last point marked in the light's colour."""
-    xs = list(labels) if labels else list(range(len(values)))
-    fig = go.Figure(
-        go.Scatter(
-            x=xs, y=list(values), mode="lines", line={"color": ACCENT, "width": 2},
-            connectgaps=False, hoverinfo="x+y",
-        )
-    )
-    last = next((i for i in range(len(values) - 1, -1, -1) if values[i] is not None), None)
-    if last is not None:
-        fig.add_trace(
-            go.Scatter(
-                x=[xs[last]], y=[values[last]], mode="markers", hoverinfo="skip",
-                marker={"color": RAG_COLOURS.get(rag, RAG_COLOURS["grey"]), "size": 7},
-            )
-        )
-    fig.update_layout(**_base_layout(False, 44, {"l": 2, "r": 4, "t": 4, "b": 4}))
-    fig.update_xaxes(visible=False)
-    fig.update_yaxes(visible=False)
-    return fig
-
-
 def trend_figure(
     labels: Sequence[str],
     values: Sequence[float | None],
@@ -120,5 +95,4 @@ def league_figure(
     return fig
 
 
-STATIC_CONFIG: dict[str, object] = {"displayModeBar": False, "staticPlot": True}
 CHART_CONFIG: dict[str, object] = {"displayModeBar": False, "responsive": True}

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import Engine, Select, func, select
+from sqlalchemy import Engine, func, select
 
 from data.schema import fuel_sales, stations
 from data.scope import Scope
@@ -122,14 +122,3 @@ def latest_day(engine: Engine) -> date | None:
     if isinstance(value, date):
         return value
     return datetime.fromisoformat(str(value)).date()
-
-
-def preview_rows(engine: Engine, stmt: Select, limit: int = 50) -> tuple[list[str], list[tuple]]:
-    """Column names and the first `limit` rows of a rows-behind query built by the metrics layer.
-
-    The statement comes from `metrics.explain` with the caller's scope and values already bound;
-    pages run it through here so that no page executes SQL of its own.
-    """
-    with engine.connect() as conn:
-        result = conn.execute(stmt.limit(limit))
-        return list(result.keys()), [tuple(r) for r in result]

@@ -90,8 +90,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "drawer.rank_none": {"zh": "无可比对象", "en": "Nothing to compare with"},
     "drawer.rows": {"zh": "明细数据", "en": "Rows behind the number"},
     "drawer.rows_link": {"zh": "查看构成该数值的明细行", "en": "Open the rows behind this number"},
-    "drawer.rows_first": {"zh": "前 {n} 行", "en": "First {n} rows"},
-    "drawer.rows_none": {"zh": "该指标没有可列示的明细行。", "en": "This indicator has no rows to list."},
     "drawer.direction": {"zh": "方向", "en": "Direction"},
     "drawer.direction.higher_better": {"zh": "越高越好", "en": "Higher is better"},
     "drawer.direction.lower_better": {"zh": "越低越好", "en": "Lower is better"},
