@@ -16,6 +16,7 @@ from selenium.webdriver.common.keys import Keys
 from app import create_app
 from data.scope import Scope
 from settings import Settings
+from tests.browser.phone import assert_fits_phone
 
 pytestmark = pytest.mark.browser
 
@@ -78,14 +79,6 @@ def test_bands001_histogram_and_what_if(dash_duo, demo_store_url, tmp_path, shot
     text = _wait_text(dash_duo, "#bands-whatif-result", "Assumption")
     assert "q = 60%" in text and "Expected extra liters" in text
     dash_duo.driver.save_screenshot(str(shots / "bands_en.png"))
-    dash_duo.driver.set_window_size(390, 1600)
-    time.sleep(1)
-    width = dash_duo.driver.execute_script("return document.documentElement.scrollWidth")
-    assert width <= 400, f"the page scrolls sideways at phone width ({width}px)"
-    clipped = dash_duo.driver.execute_script(
-        "return [...document.querySelectorAll('table')].filter(t => t.getBoundingClientRect().right"
-        " > window.innerWidth + 1 && !['auto', 'scroll'].includes("
-        "getComputedStyle(t.parentElement).overflowX)).map(t => t.className)")
-    assert clipped == [], f"tables cut off at phone width: {clipped}"
+    assert_fits_phone(dash_duo, 1600)
     dash_duo.driver.save_screenshot(str(shots / "bands_phone.png"))
     assert dash_duo.get_logs() == []

@@ -27,6 +27,7 @@ from app import create_app
 from data.scope import Scope
 from data.store import reader_engine
 from settings import Settings
+from tests.browser.phone import assert_fits_phone
 
 pytestmark = pytest.mark.browser
 QUARTER = ("2026-Q3", "2026-07-01", "2026-09-30")
@@ -162,14 +163,6 @@ def test_campaigns002_export_english_phone(dash_duo, demo_store_url, tmp_path, s
     time.sleep(1)
     dash_duo.driver.execute_script("window.scrollTo(0, 0)")
     dash_duo.driver.save_screenshot(str(shots / "campaigns_en.png"))
-    dash_duo.driver.set_window_size(390, 1600)
-    time.sleep(1)
-    width = dash_duo.driver.execute_script("return document.documentElement.scrollWidth")
-    assert width <= 400, f"the page scrolls sideways at phone width ({width}px)"
-    clipped = dash_duo.driver.execute_script(
-        "return [...document.querySelectorAll('table')].filter(t => t.getBoundingClientRect().right"
-        " > window.innerWidth + 1 && !['auto', 'scroll'].includes("
-        "getComputedStyle(t.parentElement).overflowX)).map(t => t.className)")
-    assert clipped == [], f"tables cut off at phone width: {clipped}"
+    assert_fits_phone(dash_duo, 1600)
     dash_duo.driver.save_screenshot(str(shots / "campaigns_phone.png"))
     assert dash_duo.get_logs() == []

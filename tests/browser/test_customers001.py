@@ -18,6 +18,7 @@ from selenium.webdriver.common.by import By
 from app import create_app
 from data.scope import Scope
 from settings import Settings
+from tests.browser.phone import assert_fits_phone
 
 pytestmark = pytest.mark.browser
 SCOPE = Scope(all_stations=True, pii=False)
@@ -140,15 +141,7 @@ def test_customers003_segments_filter_and_export(dash_duo, demo_store_url, tmp_p
     dash_duo.find_element(".page-title").click()  # close the dropdown before the picture
     time.sleep(0.5)
     _shot(dash_duo, shots / "customers_segments.png")
-    dash_duo.driver.set_window_size(390, 1400)
-    time.sleep(1)
-    width = dash_duo.driver.execute_script("return document.documentElement.scrollWidth")
-    assert width <= 400, f"the page scrolls sideways at phone width ({width}px)"
-    clipped = dash_duo.driver.execute_script(
-        "return [...document.querySelectorAll('table')].filter(t => t.getBoundingClientRect().right"
-        " > window.innerWidth + 1 && !['auto', 'scroll'].includes("
-        "getComputedStyle(t.parentElement).overflowX)).map(t => t.className)")
-    assert clipped == [], f"tables cut off at phone width: {clipped}"
+    assert_fits_phone(dash_duo, 1400)
     dash_duo.driver.save_screenshot(str(shots / "segments_phone.png"))
     assert dash_duo.get_logs() == []
 
@@ -183,14 +176,6 @@ def test_customers004_url_follows_tab_deep_link_and_bad_params(dash_duo, demo_st
     notes = _text_when(dash_duo, "#customers-notices", "bogus", 60)
     assert "NOPE" in notes and "2026-13" in notes and "bogus" in notes, notes
     assert dash_duo.driver.find_elements(By.CSS_SELECTOR, ".param-error[data-param='tab']")
-    dash_duo.driver.set_window_size(390, 1400)
-    time.sleep(1)
-    width = dash_duo.driver.execute_script("return document.documentElement.scrollWidth")
-    assert width <= 400, f"the page scrolls sideways at phone width ({width}px)"
-    clipped = dash_duo.driver.execute_script(
-        "return [...document.querySelectorAll('table')].filter(t => t.getBoundingClientRect().right"
-        " > window.innerWidth + 1 && !['auto', 'scroll'].includes("
-        "getComputedStyle(t.parentElement).overflowX)).map(t => t.className)")
-    assert clipped == [], f"tables cut off at phone width: {clipped}"
+    assert_fits_phone(dash_duo, 1400)
     dash_duo.driver.save_screenshot(str(shots / "customers_phone.png"))
     assert dash_duo.get_logs() == []
