@@ -34,6 +34,7 @@ from sqlalchemy import (
     select,
 )
 
+from data.rollup_nonfuel import rebuild_nonfuel_day
 from data.schema import (
     ROLLUP_TABLES,
     agg_customer_lapse,
@@ -192,6 +193,7 @@ def rebuild(conn: Connection) -> int:
     conn.execute(insert(agg_customer_month).from_select(columns, query))
     rebuild_lapse(conn)
     rebuild_fuel_day(conn)
+    rebuild_nonfuel_day(conn)
     return conn.execute(select(func.count()).select_from(agg_customer_month)).scalar_one()
 
 

@@ -320,6 +320,24 @@ agg_fuel_day = Table(
     Column("txn_count", Integer, nullable=False),
 )
 
+# One row per station, day, category and member flag with the sums of every additive non-fuel
+# column: the non-fuel sums of a board and the campaigns' non-fuel revenue read it instead of
+# the line items (data/rollup_nonfuel.py; metrics/compile_rollup_nonfuel.py). Distinct baskets
+# are not stored: a basket counted per day cannot be summed across days, so they stay on rows.
+agg_nonfuel_day = Table(
+    "agg_nonfuel_day",
+    metadata,
+    Column("station_id", String, nullable=False),
+    Column("day", Date, nullable=False),
+    Column("category", String, nullable=False),
+    Column("is_member", Boolean, nullable=False),  # customer_id present
+    Column("revenue", Money),
+    Column("cost", Money),
+    Column("gross_profit", Money),  # Σ (revenue − cost) row by row, as the fact's column
+    Column("qty", Qty),
+    Column("line_count", Integer, nullable=False),
+)
+
 FACT_TABLES: tuple[Table, ...] = (
     fuel_sales,
     nonfuel_sales,
@@ -329,7 +347,9 @@ FACT_TABLES: tuple[Table, ...] = (
     plans,
 )
 
-ROLLUP_TABLES: tuple[Table, ...] = (agg_customer_month, agg_customer_lapse, agg_fuel_day)
+ROLLUP_TABLES: tuple[Table, ...] = (
+    agg_customer_month, agg_customer_lapse, agg_fuel_day, agg_nonfuel_day,
+)
 
 BOOKKEEPING_TABLES: tuple[Table, ...] = (import_runs, quarantine)
 
