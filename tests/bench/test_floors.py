@@ -1,7 +1,9 @@
-"""The benchmark's rankings floor computes the numbers the app ranks (on the tiny hand store).
+"""The rankings, bands and statement floors compute the numbers those features show.
 
-A floor that computed something else would make the ratio meaningless; the team volumes of
-the tiny store are worked by hand in tests/metrics/core_tiny_store.py's data.
+A floor that computed something else would make the ratio ours/floor meaningless. On the seeded
+small demo store: every team's ranked value, last month's value (the movement) and volume plan
+(the light); every amount band with the campaigns' thresholds and the tickets just below each;
+every line of the team's operating statement (actual, plan, last year).
 """
 
 from __future__ import annotations
@@ -12,56 +14,80 @@ import duckdb
 import pytest
 from sqlalchemy import create_engine
 
-from bench.cases import Ctx, rankings
-from bench.floors import RANKING, params
+from bench.cases import Ctx, quarter_window
+from bench.floor_statement import statement
+from bench.floors import bands, params, rankings
 from data.scope import Scope
-from metrics.periods import Period
-from metrics.rankings import ranking
-from tests.metrics import core_tiny_store
+from data.store import duckdb_path
+from metrics.periods import Level, Period
+
+PERIOD, AS_OF = Period.parse("2026-11"), date(2026, 11, 15)
+CTX = Ctx("T01", "S001", PERIOD, AS_OF, Scope.everything())
 
 
-@pytest.fixture(scope="module")
-def store(tmp_path_factory) -> str:
-    path = tmp_path_factory.mktemp("bench") / "tiny.duckdb"
-    eng = create_engine(f"duckdb:///{path}")
-    core_tiny_store.build(eng)
+def _close(a: float | None, b: float | None) -> bool:
+    return (a is None and b is None) or (a is not None and b is not None
+                                         and a == pytest.approx(b, rel=1e-9, abs=1e-6))
+
+
+def test_rankings_floor_gives_the_ranked_values_movements_and_plans(demo_store_url):
+    from metrics.evaluator import evaluate
+    from metrics.rankings import ranking
+    from metrics.request import BatchRequest
+
+    eng = create_engine(demo_store_url, connect_args={"read_only": True})
+    ours = ranking(eng, "fuel_volume_t", "team", PERIOD, AS_OF, CTX.scope)
+    req = BatchRequest(entities=tuple((Level.TEAM, r.id) for r in ours.rows), period=PERIOD,
+                       scope=CTX.scope, indicators=("fuel_volume_t",), as_of=AS_OF)
+    res = evaluate(eng, req)
     eng.dispose()
-    return str(path)
-
-
-def test_rankings_floor_gives_the_ranked_values(store):
-    period, as_of = Period.parse("2026-10"), date(2026, 10, 15)
-    eng = create_engine(f"duckdb:///{store}", connect_args={"read_only": True})
-    ours = ranking(eng, "fuel_volume_t", "team", period, as_of, Scope.everything())
-    assert rankings(eng, Ctx("T1", "S1", period, as_of, Scope.everything())) == len(ours.rows)
-    eng.dispose()
-    con = duckdb.connect(store, read_only=True)
-    p = params("T1", "S1", period, as_of)
-    floor = {t: cur for t, cur, _ in con.execute(
-        RANKING, {k: p[k] for k in ("c0", "c1", "m0", "m1")}).fetchall()}
+    con = duckdb.connect(str(duckdb_path(demo_store_url)), read_only=True)
+    floor = rankings(con, params("T01", "S001", PERIOD, AS_OF))
     con.close()
-    got = {r.id: r.value for r in ours.rows}
-    assert got.keys() == floor.keys()
-    for team, value in floor.items():
-        assert got[team] == pytest.approx(value, rel=1e-9)
+    assert {r.id for r in ours.rows} == floor.keys() and len(floor) > 1
+    prev_order = sorted(floor, key=lambda t: -floor[t][1])
+    for r in ours.rows:
+        value, prev, plan = floor[r.id]
+        assert r.value == pytest.approx(value, rel=1e-9)
+        assert r.prev_rank == prev_order.index(r.id) + 1  # no ties in tonnes
+        got = res.get("fuel_volume_t", (Level.TEAM, r.id))
+        assert (got.mom_value, got.plan_value) == (pytest.approx(prev), pytest.approx(plan))
+    assert [r.id for r in ours.rows] == sorted(floor, key=lambda t: -floor[t][0])
 
 
-def test_bands_floor_gives_the_distribution(store):
-    """The bands floor counts the tickets and sums the amounts metrics.bands shows per band."""
-    from bench.cases import bands, quarter_window
-    from bench.floors import BANDS
-    from metrics.bands import distribution
-    from metrics.periods import Level
+def test_bands_floor_gives_the_distribution_and_the_tickets_below_thresholds(demo_store_url):
+    from metrics.bands import campaign_thresholds, distribution
 
-    ctx = Ctx("T1", "S1", Period.parse("2026-10"), date(2026, 10, 15), Scope.everything())
-    eng = create_engine(f"duckdb:///{store}", connect_args={"read_only": True})
-    ours = distribution(eng, ctx.scope, Level.TEAM, "T1", quarter_window(ctx))
-    assert bands(eng, ctx) == len(ours.bands) > 0
+    eng = create_engine(demo_store_url, connect_args={"read_only": True})
+    w = quarter_window(CTX)
+    found = campaign_thresholds(eng, CTX.scope, Level.TEAM, "T01", w)
+    ours = distribution(eng, CTX.scope, Level.TEAM, "T01", w, list(found.values()))
     eng.dispose()
-    con = duckdb.connect(store, read_only=True)
-    p = params("T1", "S1", ctx.period, ctx.as_of)
-    floor = con.execute(BANDS, {k: p[k] for k in ("team", "q0", "q1")}).fetchall()
+    con = duckdb.connect(str(duckdb_path(demo_store_url)), read_only=True)
+    floor_found, floor = bands(con, params("T01", "S001", PERIOD, AS_OF))
     con.close()
+    assert floor_found == found
     assert [(b * 20, n) for b, n, *_ in floor] == [(b.lo, b.count) for b in ours.bands]
-    for (_, _, liters, paid, _, _), band in zip(floor, ours.bands, strict=True):
-        assert (liters, paid) == (pytest.approx(band.liters), pytest.approx(band.paid))
+    for (_, _, liters, paid, inv, ppp, *_), band in zip(floor, ours.bands, strict=True):
+        assert (liters, paid, inv, ppp) == (pytest.approx(band.liters), pytest.approx(band.paid),
+                                            pytest.approx(band.inv_price),
+                                            pytest.approx(band.paid_per_price))
+    below = [sum(row[6 + i] for row in floor) for i in range(len(ours.below))]
+    assert below == [n for _, n in ours.below] and sum(below) > 0
+
+
+def test_statement_floor_gives_every_line(demo_store_url):
+    from metrics.statement import StatementRequest, build
+
+    eng = create_engine(demo_store_url, connect_args={"read_only": True})
+    ours = build(eng, StatementRequest((Level.TEAM, "T01"), PERIOD, "month", CTX.scope, AS_OF))
+    eng.dispose()
+    con = duckdb.connect(str(duckdb_path(demo_store_url)), read_only=True)
+    floor = statement(con, "T01", PERIOD, AS_OF)
+    con.close()
+    assert len(ours.rows) == len(floor) == 30
+    wrong = [(r.line.id, (r.actual, r.plan, r.last_year), floor[r.line.id]) for r in ours.rows
+             if not all(_close(a, b) for a, b in
+                        zip((r.actual, r.plan, r.last_year), floor[r.line.id], strict=True))]
+    assert wrong == []
+    assert sum(r.plan is not None for r in ours.rows) >= 7
