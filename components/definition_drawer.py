@@ -14,6 +14,7 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from components.charts import CHART_CONFIG
+from components.coverage_flag import MARK
 from components.i18n import t
 from components.rag import rag_light
 
@@ -53,6 +54,10 @@ class ExplainView:
     rows_href: str = ""
     error: str = ""
     extra: Mapping[str, str] = field(default_factory=dict)
+    # Comparisons the data cannot support: (what, flag words, covered dates) each; `rag_word`
+    # names a light greyed for that reason ("不可比").
+    caveats: tuple[tuple[str, str, str], ...] = ()
+    rag_word: str = ""
 
 
 def _item(label: str, body: object, cls: str = "") -> html.Div:
@@ -98,16 +103,29 @@ def _inputs_table(inputs: Sequence[tuple[str, str]], lang: str) -> html.Table:
     )
 
 
+def caveats_block(caveats: Sequence[tuple[str, str, str]], lang: str) -> html.Div:
+    """"比较口径提示": each comparison the data cannot support, with the covered dates."""
+    items = [html.Li([html.Strong(f"{what}：" if lang == "zh" else f"{what}: "),
+                      f"{MARK} {words}。" if lang == "zh" else f"{MARK} {words}. ", tip])
+             for what, words, tip in caveats]
+    return html.Div([html.Strong(t("coverage.drawer", lang)), html.Ul(items)],
+                    className="alert alert-warning drawer-caveats", role="note")
+
+
 def explanation_block(ex: ExplainView, lang: str = "zh") -> html.Div:
-    """Value and light with the reason, substituted formula, inputs, trend, ranks, rows."""
+    """Value and light with the reason, comparison caveats, substituted formula, inputs, trend,
+    ranks, rows."""
     if ex.error:
         return html.Div(ex.error, className="alert alert-warning")
     parts: list[object] = [
         html.Div([html.Span(ex.value_text, className="drawer-value"),
-                  rag_light(ex.rag, lang, ex.reason)], className="drawer-value-row"),
+                  rag_light(ex.rag, lang, ex.reason, word=ex.rag_word or None)],
+                 className="drawer-value-row"),
         html.Div([html.Strong(t("drawer.why", lang) + "："), ex.reason or "—"],
                  className="drawer-why"),
     ]
+    if ex.caveats:
+        parts.append(caveats_block(ex.caveats, lang))
     if ex.period_scope:
         parts.append(html.Div(ex.period_scope, className="drawer-scope text-muted"))
     if ex.substituted:

@@ -4,13 +4,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from urllib.parse import quote
 
 from dash import html
 
 from components import format as fmt
 from components.charts import ACCENT, RAG_COLOURS
+from components.coverage_flag import MARK, Flag, first_flag, flagged_keys, marker
 from components.i18n import t
 from components.indicator_view import IndicatorView, change, change_tone, format_value
 from components.rag import rag_light
@@ -28,13 +29,15 @@ def _pct_of_bar(ratio: float) -> str:
     return f"{max(0.0, min(ratio / BAR_SCALE, 1.0)) * 100:.1f}%"
 
 
-def plan_bar(view: IndicatorView, lang: str) -> html.Div:
-    """Completion bar with a tick at time progress; "无计划" when there is no plan."""
+def plan_bar(view: IndicatorView, lang: str, flag: Flag | None = None) -> html.Div:
+    """Completion bar with a tick at time progress; "无计划" when there is no plan; a ⚠ on the
+    caption when the data does not cover the window the plan judges (`flag`)."""
     done = view.completion
     if done is None:
         return html.Div(t("card.no_plan", lang), className="plan-bar plan-none")
     progress = view.progress if view.progress is not None else 1.0
     caption = t("card.plan_of", lang, done=fmt.percent(done), progress=fmt.percent(progress))
+    caption += f" {MARK}" if flag else ""
     return html.Div(
         [
             html.Div(
@@ -50,19 +53,22 @@ def plan_bar(view: IndicatorView, lang: str) -> html.Div:
                 **{"aria-valuenow": f"{done * 100:.1f}", "aria-valuemin": "0",
                    "aria-valuemax": f"{BAR_SCALE * 100:.0f}", "aria-label": caption},
             ),
-            html.Div(caption, className="plan-caption"),
+            html.Div(caption, className="plan-caption", title=flag.tip if flag else None),
         ],
         className="plan-bar",
     )
 
 
-def comparison(label: str, view: IndicatorView, basis: float | None, lang: str) -> html.Span:
-    """"环比 ↑ +3.2%" coloured good/bad by the indicator's direction."""
-    tone = change_tone(view.value, basis, view.direction)
+def comparison(label: str, view: IndicatorView, basis: float | None, lang: str,
+               flag: Flag | None = None) -> html.Span:
+    """"环比 ↑ +3.2%" coloured good/bad by the indicator's direction; a comparison the data
+    cannot support keeps its number, uncoloured, with a ⚠ whose tooltip names the dates."""
+    tone = "flagged" if flag else change_tone(view.value, basis, view.direction)
+    text = change(view.value, basis, view.unit, lang) + (f" {MARK}" if flag else "")
     return html.Span(
-        [html.Span(label, className="cmp-label"),
-         html.Span(change(view.value, basis, view.unit, lang), className="cmp-value")],
+        [html.Span(label, className="cmp-label"), html.Span(text, className="cmp-value")],
         className=f"cmp cmp-{tone}",
+        title=f"{flag.text}. {flag.tip}" if flag else None,
     )
 
 
@@ -120,8 +126,14 @@ def sparkline(points: Sequence[tuple[str, float | None]], rag: str, label: str) 
                     className="sparkline", title=alt)
 
 
-def kpi_card(view: IndicatorView, lang: str = "zh") -> html.Div:
-    """The headline card of one indicator (clicking it opens the drawer)."""
+def kpi_card(view: IndicatorView, lang: str = "zh",
+             flags: Mapping[str, Flag] | None = None) -> html.Div:
+    """The headline card of one indicator (clicking it opens the drawer); `flags` mark the
+    comparisons the data cannot support (components/coverage_flag.py)."""
+    flags = flags or {}
+    shown = first_flag(flags)
+    word = t("coverage.rag_word", lang) if "rag" in flags else None
+    extra = {"data-coverage": flagged_keys(flags)} if shown else {}
     return html.Div(
         [
             html.Div(
@@ -129,20 +141,21 @@ def kpi_card(view: IndicatorView, lang: str = "zh") -> html.Div:
                     html.Button(view.name, id=open_id(view.id, "card"), n_clicks=0,
                                 className="kpi-name stretched-link",
                                 title=t("card.open", lang, name=view.name)),
-                    rag_light(view.light, lang, view.rag_reason),
+                    rag_light(view.light, lang, view.rag_reason, word=word),
                 ],
                 className="kpi-head",
             ),
             html.Div(format_value(view.value, view.unit, lang, view.decimals),
                      className="kpi-value"),
-            plan_bar(view, lang),
+            plan_bar(view, lang, flags.get("plan")),
             html.Div(
-                [comparison(t("card.mom", lang), view, view.mom, lang),
-                 comparison(t("card.yoy", lang), view, view.yoy, lang)],
+                [comparison(t("card.mom", lang), view, view.mom, lang, flags.get("mom")),
+                 comparison(t("card.yoy", lang), view, view.yoy, lang, flags.get("yoy"))],
                 className="kpi-cmps",
             ),
+            *([marker(shown[1], "cov-flag kpi-flag")] if shown else []),
             sparkline(view.trend, view.light, t("card.trend", lang)),
         ],
         className=f"kpi-card rag-edge-{view.light}",
-        **{"data-indicator": view.id, "data-rag": view.light},
+        **{"data-indicator": view.id, "data-rag": view.light, **extra},
     )

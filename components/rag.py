@@ -35,15 +35,17 @@ def rag_text(rag: object, lang: str = "zh") -> str:
 
 
 def rag_light(
-    rag: object, lang: str = "zh", reason: str | None = None, compact: bool = False
+    rag: object, lang: str = "zh", reason: str | None = None, compact: bool = False,
+    word: str | None = None,
 ) -> html.Span:
     """A light: coloured shape plus its word; `reason` becomes the tooltip.
 
     `compact` (long lists) renders one element: the shape, with the word as its accessible name
-    and tooltip, because every extra element costs render time in a 134-row list.
+    and tooltip, because every extra element costs render time in a 134-row list. `word`
+    replaces the colour's name (a grey light judged on data that is not there reads "不可比").
     """
     r = normalize_rag(rag)
-    word = t(f"rag.{r}", lang)
+    word = word or t(f"rag.{r}", lang)
     if compact:
         title = f"{word}：{reason}" if reason and lang == "zh" else (
             f"{word}: {reason}" if reason else word)

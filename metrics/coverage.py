@@ -19,7 +19,7 @@ from typing import Any
 
 from sqlalchemy import Engine, func, select
 
-from metrics.expr import BinOp, Call, Name, Neg, Node, parse
+from metrics.expr import META_FUNCS, BinOp, Call, Name, Neg, Node, parse
 from metrics.expr_eval import shift
 from metrics.model import Basis, Indicator, RagKind
 from metrics.periods import Window, comparison
@@ -99,7 +99,8 @@ def windows_read(node: Node, win: Window, indicators: dict[str, Indicator] | Any
         if node.func in FUNC_BASIS:
             inner = basis if basis != "own" else FUNC_BASIS[node.func]
             return windows_read(node.args[0], shift(node.func, win), indicators, inner)
-        out: list[tuple[str, Window]] = []
+        # green_share()/city_rank() take no arguments but read the entity's own window
+        out: list[tuple[str, Window]] = [(basis, win)] if node.func in META_FUNCS else []
         for arg in node.args:
             out += windows_read(arg, win, indicators, basis)
         return out

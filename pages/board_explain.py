@@ -30,6 +30,7 @@ from data.scope import Scope
 from metrics.periods import Period
 from metrics.request import BatchRequest
 from pages.board_data import cached, cell_json, evaluate_batch, registry
+from pages.board_view import with_caveats
 from pages.definitions import definition_view
 
 log = logging.getLogger(__name__)
@@ -111,7 +112,8 @@ def explain_view(engine: Engine, scope: Scope, data: dict[str, Any], ind_id: str
         engine, scope, [ind_id], [s.key for s in siblings], period, as_of)) if siblings else {}
     unit = str(getattr(ind.unit, "value", ind.unit))
     name = ind.name_en if lang == "en" else ind.name_zh
-    return ExplainView(
+    # Comparisons the data cannot support are listed, and their light greyed, as on the board.
+    return with_caveats(ExplainView(
         value_text=format_value(cell.get("value"), unit, lang, ind.display_decimals),
         rag=cell.get("rag") or "grey",
         reason=cell.get(f"reason_{lang}") or cell.get("reason_zh") or "",
@@ -121,7 +123,7 @@ def explain_view(engine: Engine, scope: Scope, data: dict[str, Any], ind_id: str
         trend=_trend(cell, name, unit),
         ranks=tuple(_ranks(sib_cells, ind, entity, siblings, lang)),
         rows_href=_rows_href(ind_id, data),
-    )
+    ), data, ind_id, lang)
 
 
 def _own(engine: Engine, scope: Scope, ind_id: str, entity: Entity, period: Period,

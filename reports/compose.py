@@ -19,7 +19,7 @@ from data.scope import Scope
 from metrics.periods import Level, Period, window
 from metrics.registry import get_registry
 from metrics.request import BatchRequest, BatchResult, EntityError, IndicatorResult
-from reports import contrib, ranks
+from reports import caveats, contrib, ranks
 from reports import products as report_products
 from reports.model import Churn, ChurnCustomer, Figure, Mover, Report, StatementLine
 from reports.rules import suggest
@@ -58,8 +58,9 @@ def _figure(r: IndicatorResult) -> Figure:
 
 
 def _score(f: Figure) -> float | None:
-    """The month-on-month change, signed so that positive is good (cost indicators flip)."""
-    if f.mom_change is None:
+    """The month-on-month change, signed so that positive is good (cost indicators flip); None
+    when the previous month's data is incomplete (such a change is no finding)."""
+    if f.mom_change is None or f.gap("mom") or f.gap("value"):
         return None
     return -f.mom_change if f.direction == "lower_better" else f.mom_change
 
@@ -146,7 +147,10 @@ def compose(engine: Engine, req: ReportRequest) -> Report:
     res = evaluate(engine, BatchRequest(entities=keys, period=req.period, scope=req.scope,
                                         indicators=ids + splits, as_of=as_of),
                    report_products.registry(statement_registry(), prods))  # fmt: skip
-    figs = tuple(_figure(res.get(i, ent.key)) for i in ids)
+    from metrics.coverage import store_coverage
+
+    cov, win = store_coverage(engine), window(req.period, as_of)
+    figs = tuple(caveats.with_gaps(_figure(res.get(i, ent.key)), win, cov) for i in ids)
     up, down = _pick(figs)
     lists = _customer_lists(engine, req, as_of,
                             any(f.id in contrib.CUSTOMER_FIGURES for f in up + down))
@@ -162,6 +166,7 @@ def compose(engine: Engine, req: ReportRequest) -> Report:
         as_of=as_of, window_label=res.window_label, time_progress=res.time_progress,
         headlines=figs, best=best, worst=worst, rank=rank,
         statement=_statement(engine, req, as_of), churn=churn, suggestions=(),
+        coverage=(cov.first, cov.last), statement_yoy_gap=caveats.statement_gap(win, cov),
     )  # fmt: skip
     from dataclasses import replace
 

@@ -25,11 +25,18 @@ class Figure:
     rag: str
     rag_reason_zh: str = ""
     rag_reason_en: str = ""
+    # Comparisons the data does not cover (metrics.coverage): (what, basis, first day, last day)
+    # with what in value | mom | yoy | plan | rag. Such a change is never written as a finding.
+    gaps: tuple[tuple[str, str, date, date], ...] = ()
 
     @property
     def link(self) -> str:
         """Where the number's definition lives (the dictionary's anchor)."""
         return f"/dictionary#{self.id}"
+
+    def gap(self, what: str) -> tuple[str, date, date] | None:
+        """(basis, first day, last day) of the uncovered window behind `what`, or None."""
+        return next(((b, s, e) for w, b, s, e in self.gaps if w == what), None)
 
     @property
     def delta(self) -> float | None:
@@ -186,6 +193,10 @@ class Report:
     churn: Churn | None
     suggestions: tuple[Suggestion, ...]
     seconds: float = 0.0
+    # The store's first and last day with fuel rows, and the statement's YoY window when the
+    # data does not cover it (its YoY column is then no finding).
+    coverage: tuple[date | None, date | None] = (None, None)
+    statement_yoy_gap: tuple[date, date] | None = None
 
     def headline(self, indicator_id: str) -> Figure:
         """The headline figure of one indicator (KeyError if it is not a headline)."""

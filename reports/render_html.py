@@ -15,8 +15,8 @@ from markupsafe import Markup
 from components import format as fmt
 from components.i18n import t
 from components.rag import rag_text
-from reports import svg, text
-from reports.model import Report
+from reports import caveats, svg, text
+from reports.model import Figure, Report
 
 _ENV = Environment(loader=FileSystemLoader(Path(__file__).parent / "templates"),
                    autoescape=select_autoescape(["html", "j2"]), trim_blocks=True)  # fmt: skip
@@ -36,19 +36,35 @@ def _labels(lang: str) -> dict[str, str]:
     return out
 
 
+def _light(f: Figure, lang: str) -> str:
+    """"● 绿", or "○ 不可比" for a light greyed because its comparison's base is incomplete."""
+    return f"○ {t('coverage.rag_word', lang)}" if f.gap("rag") and f.rag == "grey" else \
+        rag_text(f.rag, lang)
+
+
 def _headlines(r: Report, lang: str, base: str) -> list[dict[str, Any]]:
+    def note(f: Figure, what: str) -> str:
+        return caveats.cell_note(f, what, lang)
+
     return [{"name": text.name(f, lang), "link": base + f.link, "rag": f.rag,
-             "value": text.value(f.value, f.unit, lang), "plan": text.value(f.plan, f.unit, lang),
-             "completion": fmt.percent(f.completion), "mom": fmt.change_pct(f.mom_change),
-             "yoy": fmt.change_pct(f.yoy_change), "light": rag_text(f.rag, lang),
+             "value": text.value(f.value, f.unit, lang) + note(f, "value"),
+             "plan": text.value(f.plan, f.unit, lang),
+             "completion": fmt.percent(f.completion) + note(f, "plan"),
+             "mom": fmt.change_pct(f.mom_change) + note(f, "mom"),
+             "yoy": fmt.change_pct(f.yoy_change) + note(f, "yoy"), "light": _light(f, lang),
              "reason": f.rag_reason_zh if lang == "zh" else f.rag_reason_en}
             for f in r.headlines]  # fmt: skip
 
 
 def _statement(r: Report, lang: str, base: str) -> list[dict[str, Any]]:
+    yoy_note = ("" if not r.statement_yoy_gap else
+                "（" + t("coverage.flag.yoy", lang) + "）" if lang == "zh" else
+                " (" + t("coverage.flag.yoy", lang) + ")")
     return [{"name": text.name(s, lang), "link": base + s.link, "depth": min(s.depth, 2),
              "actual": text.value(s.actual, s.unit, lang), "plan": text.value(s.plan, s.unit, lang),
-             "completion": fmt.percent(s.completion), "yoy": fmt.change_pct(s.yoy), "rag": s.rag}
+             "completion": fmt.percent(s.completion),
+             "yoy": fmt.change_pct(s.yoy) + (yoy_note if s.yoy is not None else ""),
+             "rag": s.rag}
             for s in r.statement]  # fmt: skip
 
 

@@ -28,15 +28,15 @@ def red_headlines(r: Report) -> Suggestion | None:
 def volume_drop(r: Report) -> Suggestion | None:
     """Fuel volume down more than 5 % month on month."""
     f = next((f for f in r.headlines if f.id == "fuel_volume_t"), None)
-    if f is None or f.mom_change is None or f.mom_change >= VOLUME_DROP:
-        return None
+    if f is None or f.mom_change is None or f.mom_change >= VOLUME_DROP or f.gap("mom"):
+        return None  # an incomplete previous month is no drop
     return Suggestion("volume_drop", {"change": f.mom_change, "threshold": VOLUME_DROP})
 
 
 def behind_plan(r: Report) -> Suggestion | None:
     """Fuel volume plan completion behind time progress."""
     f = next((f for f in r.headlines if f.id == "fuel_volume_t"), None)
-    if f is None or f.completion is None or f.time_progress is None:
+    if f is None or f.completion is None or f.time_progress is None or f.gap("plan"):
         return None
     if f.completion >= f.time_progress:
         return None
@@ -46,7 +46,7 @@ def behind_plan(r: Report) -> Suggestion | None:
 def expense_rise(r: Report) -> Suggestion | None:
     """Expense per tonne up more than 5 % month on month."""
     f = next((f for f in r.headlines if f.id == "expense_per_tonne"), None)
-    if f is None or f.mom_change is None or f.mom_change <= EXPENSE_RISE:
+    if f is None or f.mom_change is None or f.mom_change <= EXPENSE_RISE or f.gap("mom"):
         return None
     return Suggestion("expense_rise", {"change": f.mom_change, "threshold": EXPENSE_RISE})
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from components import format as fmt
+from reports import caveats
 from reports.contrib import KIND_NAMES
 from reports.model import Contributor, Mover, Report, Suggestion
 
@@ -68,12 +69,14 @@ def summary(r: Report, lang: str) -> str:
     prog = fmt.percent(r.time_progress)
     vol_txt = value(vol.value if vol else None, "t", lang)
     comp = fmt.percent(vol.completion if vol else None)
+    caveat = caveats.sentence(r, lang)  # comparisons on an incomplete base: said, not judged
     if _z(lang):
         return (f"统计区间 {r.window_label}，时间进度 {prog}。8 项头条指标中绿灯 {n['green']} 项、"
-                f"黄灯 {n['yellow']} 项、红灯 {n['red']} 项。纯枪销量 {vol_txt}，计划完成率 {comp}。")
+                f"黄灯 {n['yellow']} 项、红灯 {n['red']} 项。纯枪销量 {vol_txt}，计划完成率 {comp}。"
+                + caveat)
     return (f"Window {r.window_label}, time progress {prog}. Headline lights: "
             f"{n['green']} green, {n['yellow']} yellow, {n['red']} red. Fuel volume "
-            f"{vol_txt}, {comp} of plan.")
+            f"{vol_txt}, {comp} of plan." + (f" {caveat}" if caveat else ""))
 
 
 def _who(cs: tuple[Contributor, ...], unit: str, lang: str) -> str:
