@@ -16,8 +16,10 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, case, func, or_, select, true
 
 from data.rollups import ABNORMAL_DISCOUNT_RATE
-from data.schema import agg_fuel_day, products, stations
+from data.schema import agg_fuel_day, agg_nonfuel_day, products, stations
+from metrics import compile_rollup_nonfuel as nonfuel
 from metrics.model import Agg, Fact, Measure
+from metrics.rollup_state import rollup_current
 
 r = agg_fuel_day.c
 
@@ -73,8 +75,12 @@ def _filter(m: Measure) -> ColumnElement[bool] | None:
 
 
 def answerable(fact: Fact, measures: list[Measure]) -> bool:
-    """Whether every (additive) measure can be summed from the rollup."""
-    if fact != Fact.FUEL:
+    """Whether every (additive) measure can be summed from the fact's day rollup (fuel:
+    agg_fuel_day; non-fuel: agg_nonfuel_day, see compile_rollup_nonfuel), that rollup being
+    current in the store being planned."""
+    if fact == Fact.NONFUEL:
+        return rollup_current(agg_nonfuel_day.name) and nonfuel.answerable(measures)
+    if fact != Fact.FUEL or not rollup_current(agg_fuel_day.name):
         return False
     for m in measures:
         if m.agg == Agg.COUNT_DISTINCT:
@@ -95,7 +101,10 @@ def inner_from_rollup(levels: Any, windows: list[tuple[Any, Any]], measures: lis
     """Stage 1 over the rollup: (level ids, day) × one sum per measure, same labels as raw.
 
     COUNT sums txn_count with ELSE 0 so a day with rows but no match is 0, as COUNT is on rows.
+    Non-fuel measures read agg_nonfuel_day (compile_rollup_nonfuel).
     """
+    if measures and measures[0].fact == Fact.NONFUEL:
+        return nonfuel.inner_from_rollup(levels, windows, measures, entities)
     cols = []
     for m in measures:
         filt = _filter(m)

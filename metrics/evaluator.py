@@ -22,9 +22,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Select, inspect, select
+from sqlalchemy import Connection, Engine, Select, select
 
-from data.schema import agg_fuel_day, fuel_sales
+from data.rollups import stale_tables
+from data.schema import ROLLUP_TABLES, agg_fuel_day, agg_nonfuel_day, fuel_sales, nonfuel_sales
 from data.store import data_version
 from metrics.compile_customer import CUSTOMER_FACTS, why_not_customer
 from metrics.compiler import FactBatch, compile_batch, label
@@ -36,6 +37,7 @@ from metrics.periods import Level, Window, comparison, window, year_to_date
 from metrics.provider_calls import ProviderCall, provider_calls, read_rows
 from metrics.registry import Registry, get_registry
 from metrics.request import BatchRequest, BatchResult, IndicatorResult, ScopeError
+from metrics.rollup_state import store_rollups
 
 Values = dict[tuple[str, Span, tuple[Level, str]], float]
 
@@ -67,9 +69,16 @@ class Plan:
         return [s for s, _ in self.sql] + [c.stmt for c in self.special]
 
 
-def plan_statements(needs: Iterable[Need], base: Window, scope: Any, rollup: bool = False) -> Plan:
+def plan_statements(needs: Iterable[Need], base: Window, scope: Any,
+                    rollups: frozenset[str] = frozenset()) -> Plan:
     """Group needs: one SQL statement per (fact, level); one per (provider, level, window).
-    `rollup`: the store's rollups are current (see `rollups_current`)."""
+    `rollups`: the store's rollup tables that are current (see `rollups_current`); the
+    statements read only those (metrics/rollup_state.py)."""
+    with store_rollups(rollups):
+        return _plan(needs, base, scope, agg_fuel_day.name in rollups)
+
+
+def _plan(needs: Iterable[Need], base: Window, scope: Any, rollup: bool) -> Plan:
     sql_groups: dict[Fact, dict[str, Any]] = defaultdict(
         lambda: {"cols": {}, "ids": defaultdict(set)}
     )
@@ -203,7 +212,7 @@ def _indicators(reg: Registry, req: BatchRequest) -> list[Indicator]:
 
 
 def collect(
-    reg: Registry, org: Org, req: BatchRequest, rollup: bool = False
+    reg: Registry, org: Org, req: BatchRequest, rollups: frozenset[str] = frozenset()
 ) -> tuple[Window, list[Indicator], Plan]:
     """Pure: the collecting pass and the statements for a request over known org rows."""
     base = window(req.period, req.as_of)
@@ -212,11 +221,11 @@ def collect(
     for ent in req.entities:
         for ind in inds:
             compute_row(ctx, ind, ent, req)
-    return base, inds, plan_statements(ctx.needs.values(), base, req.scope, rollup)
+    return base, inds, plan_statements(ctx.needs.values(), base, req.scope, rollups)
 
 
 def prepare(
-    conn: Connection, req: BatchRequest, reg: Registry, rollup: bool = False
+    conn: Connection, req: BatchRequest, reg: Registry, rollups: frozenset[str] = frozenset()
 ) -> tuple[Org, Window, list[Indicator], Plan]:
     """Scope checks (fail closed, before any fact is read), org rows, then `collect`."""
     if req.scope.is_empty:
@@ -224,29 +233,40 @@ def prepare(
     org = Org.load(conn, req.entities)
     org.check(req.entities, req.scope)
     check_customers(conn, req.entities, window(req.period, req.as_of), req.scope)
-    return (org, *collect(reg, org, req, rollup))
+    return (org, *collect(reg, org, req, rollups))
 
 
 # AMOEBA_ROLLUPS=0 forces raw rows (benchmarks compare the paths; tests prove they agree).
 USE_ROLLUPS = os.environ.get("AMOEBA_ROLLUPS", "1") != "0"
-_ROLLUPS_OK: dict[tuple[str, Any], bool] = {}
+_ROLLUPS_OK: dict[tuple[str, Any], frozenset[str]] = {}
+# A day rollup is current only when filled whenever its fact has rows.
+_FILLED = {agg_fuel_day.name: (agg_fuel_day.c.day, fuel_sales.c.ts),
+           agg_nonfuel_day.name: (agg_nonfuel_day.c.day, nonfuel_sales.c.ts)}
 
 
-def rollups_current(conn: Connection, engine: Engine, version: Any) -> bool:
-    """Whether `agg_fuel_day` may stand in for fuel rows: only in stores written by the importer
-    (a data version; every import rebuilds the rollups in the same publish), with the table
-    present (files older than the rollup lack it) and filled whenever fuel_sales has rows."""
+def rollups_current(conn: Connection, engine: Engine, version: Any) -> frozenset[str]:
+    """The rollup tables that may stand in for raw rows: only in stores written by the importer
+    (a data version; every import rebuilds the rollups in the same publish), each present with
+    this code's columns (a file written by an older version lacks a newer rollup until
+    `python -m data rollups`) and, for the day rollups, filled whenever their fact has rows.
+    Remembered per (store, data version)."""
     if not (USE_ROLLUPS and version):
-        return False
+        return frozenset()
     key = (str(engine.url), version)
     if key not in _ROLLUPS_OK:
-        ok = inspect(conn).has_table(agg_fuel_day.name)
-        if ok:
-            has_agg = conn.execute(select(agg_fuel_day.c.day).limit(1)).first() is not None
-            has_raw = conn.execute(select(fuel_sales.c.ts).limit(1)).first() is not None
-            ok = has_agg or not has_raw
-        _ROLLUPS_OK[key] = ok
+        stale = set(stale_tables(conn))  # type: ignore[arg-type] - inspect() takes either
+        _ROLLUPS_OK[key] = frozenset(
+            t.name for t in ROLLUP_TABLES
+            if t.name not in stale and (t.name not in _FILLED or _filled(conn, *_FILLED[t.name]))
+        )  # fmt: skip
     return _ROLLUPS_OK[key]
+
+
+def _filled(conn: Connection, agg_col: Any, raw_col: Any) -> bool:
+    """A rollup has rows, or its fact has none."""
+    if conn.execute(select(agg_col).limit(1)).first() is not None:
+        return True
+    return conn.execute(select(raw_col).limit(1)).first() is None
 
 
 _PLANS: OrderedDict[tuple, tuple[Org, Window, list[Indicator], Plan]] = OrderedDict()
@@ -258,12 +278,12 @@ def _planned(conn: Connection, engine: Engine, req: BatchRequest, reg: Registry)
     the org lookup, the collecting pass and the statement building. Only stores that record
     imports have a data version; others are planned every time."""
     version = data_version(engine)
-    rollup = rollups_current(conn, engine, version)
-    key = (str(engine.url), version, id(reg), req, rollup)
+    rollups = rollups_current(conn, engine, version)
+    key = (str(engine.url), version, id(reg), req, rollups)
     if version and key in _PLANS:
         _PLANS.move_to_end(key)
         return _PLANS[key]
-    planned = prepare(conn, req, reg, rollup)
+    planned = prepare(conn, req, reg, rollups)
     if version:
         _PLANS[key] = planned
         while len(_PLANS) > _PLANS_MAX:

@@ -23,10 +23,18 @@ from sqlalchemy import Select
 
 from data.scope import Scope
 from metrics.periods import Level, Window
+from metrics.rollup_state import CUSTOMER_ROLLUPS, rollup_current
 
 # AMOEBA_ROLLUPS=0 makes the providers read raw rows wherever they can read a rollup (the
 # evaluator's switch for agg_fuel_day); tests build both paths and require identical outputs.
 ROLLUPS = os.environ.get("AMOEBA_ROLLUPS", "1") != "0"
+
+
+
+def default_rollup() -> bool:
+    """`ProviderRequest.rollup` when not given: the switch above, and inside a plan (see
+    metrics/rollup_state.py) the store's customer rollups being current."""
+    return ROLLUPS and rollup_current(*CUSTOMER_ROLLUPS)
 
 
 @dataclass(frozen=True)
@@ -35,9 +43,10 @@ class ProviderRequest:
 
     `entity_ids` are ids of `level` (e.g. team ids); the provider must restrict the stations it
     reads to those entities AND to `scope.station_predicate(stations.c)` (fail closed).
-    `params` are the measure's YAML `params` (read-only). `rollup`: read the per-customer
-    columns the importer stores (agg_customer_month's next_month, first_day_registered; whole
-    months of F and Mon) instead of recomputing them from raw transactions.
+    `params` are the measure's YAML `params` (read-only). `rollup`: read the rollups the importer
+    stores (agg_customer_month's next_month, first_day_registered; whole months of F and Mon;
+    agg_fuel_day, agg_nonfuel_day) instead of recomputing them from raw transactions; a provider
+    reading a day rollup also asks `rollup_current` for that table.
     """
 
     level: Level
@@ -45,7 +54,7 @@ class ProviderRequest:
     window: Window
     scope: Scope
     params: Mapping[str, Any] = field(default_factory=dict)
-    rollup: bool = field(default_factory=lambda: ROLLUPS)  # read when built: tests may flip it
+    rollup: bool = field(default_factory=default_rollup)  # read when built: tests may flip it
 
 
 # A provider builds (never runs) one statement: columns `entity_id` plus one per output name.
