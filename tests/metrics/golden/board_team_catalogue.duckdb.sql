@@ -629,298 +629,214 @@ WHERE stations.team_id IN (__[POSTCOMPILE_team_id_2]) AND (card_recharges.ts >= 
 --   w1_1 = 1
 --   w2_1 = 1
 
-SELECT 0 AS window_index, w0.entity_id, w0.incremental_tonnes, w0.baseline_tonnes, w0.incremental_gross_profit, w0.incremental_cost, w0.incremental_nonfuel_revenue, w0.baseline_nonfuel_revenue 
-FROM (WITH entities AS 
-(WITH entity_stations AS 
+WITH w0_entity_stations AS 
 (SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
 FROM stations 
-WHERE stations.team_id IN (__[POSTCOMPILE_team_id_1]))
- SELECT DISTINCT entity_stations.entity_id AS entity_id 
-FROM entity_stations), 
-campaign_effects AS 
-(WITH cell_values AS 
-(WITH campaign_cells AS 
-(WITH member_stations AS 
-(WITH campaign_windows AS 
+WHERE stations.team_id IN (__[POSTCOMPILE_team_id_1])), 
+w0_entities AS 
+(SELECT DISTINCT w0_entity_stations.entity_id AS entity_id 
+FROM w0_entity_stations), 
+w0_campaign_windows AS 
 (SELECT campaigns.campaign_id AS campaign_id, campaigns.start_date AS start_date, campaigns.cost AS cost, greatest(campaigns.start_date, %(greatest_1)s) AS d_start, least(campaigns.end_date, %(least_1)s) AS d_end, CAST((least(campaigns.end_date, %(least_1)s) - greatest(campaigns.start_date, %(greatest_1)s)) + %(param_7)s AS FLOAT(53)) AS n_days, CAST((campaigns.end_date - campaigns.start_date) + %(param_8)s AS FLOAT(53)) AS total_days, campaigns.start_date - CAST((campaigns.end_date - campaigns.start_date) + %(param_9)s AS INTEGER) AS pre_start, coalesce(anon_1.n, %(coalesce_15)s) AS n_stations 
 FROM campaigns LEFT OUTER JOIN (SELECT campaign_stations.campaign_id AS campaign_id,
   count(*) AS n 
 FROM campaign_stations GROUP BY campaign_stations.campaign_id) AS anon_1 ON anon_1.campaign_id = campaigns.campaign_id 
 WHERE campaigns.start_date <= %(start_date_1)s AND campaigns.end_date >= %(end_date_1)s), 
-entity_stations AS 
-(SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
-FROM stations 
-WHERE stations.team_id IN (__[POSTCOMPILE_team_id_1]))
- SELECT campaign_windows.campaign_id AS campaign_id, entity_stations.station_id AS station_id, entity_stations.city_id AS city_id, entity_stations.entity_id AS entity_id, CAST(%(param_6)s AS VARCHAR) AS role 
-FROM campaign_windows JOIN campaign_stations ON campaign_stations.campaign_id = campaign_windows.campaign_id JOIN entity_stations ON entity_stations.station_id = campaign_stations.station_id), 
-member_cities AS 
-(SELECT DISTINCT member_stations.campaign_id AS campaign_id, member_stations.city_id AS city_id 
-FROM member_stations), 
-campaign_windows AS 
-(SELECT campaigns.campaign_id AS campaign_id, campaigns.start_date AS start_date, campaigns.cost AS cost, greatest(campaigns.start_date, %(greatest_1)s) AS d_start, least(campaigns.end_date, %(least_1)s) AS d_end, CAST((least(campaigns.end_date, %(least_1)s) - greatest(campaigns.start_date, %(greatest_1)s)) + %(param_7)s AS FLOAT(53)) AS n_days, CAST((campaigns.end_date - campaigns.start_date) + %(param_8)s AS FLOAT(53)) AS total_days, campaigns.start_date - CAST((campaigns.end_date - campaigns.start_date) + %(param_9)s AS INTEGER) AS pre_start, coalesce(anon_1.n, %(coalesce_15)s) AS n_stations 
-FROM campaigns LEFT OUTER JOIN (SELECT campaign_stations.campaign_id AS campaign_id,
-  count(*) AS n 
-FROM campaign_stations GROUP BY campaign_stations.campaign_id) AS anon_1 ON anon_1.campaign_id = campaigns.campaign_id 
-WHERE campaigns.start_date <= %(start_date_1)s AND campaigns.end_date >= %(end_date_1)s)
- SELECT member_stations.campaign_id AS campaign_id, member_stations.station_id AS station_id, member_stations.city_id AS city_id, member_stations.entity_id AS entity_id, member_stations.role AS role 
-FROM member_stations UNION ALL SELECT member_cities.campaign_id AS campaign_id, stations.station_id AS station_id, stations.city_id AS city_id, CAST(%(param_10)s AS VARCHAR) AS entity_id, CAST(%(param_11)s AS VARCHAR) AS role 
-FROM member_cities JOIN stations ON stations.city_id = member_cities.city_id JOIN campaign_windows ON campaign_windows.campaign_id = member_cities.campaign_id 
+w0_member_stations AS 
+(SELECT w0_campaign_windows.campaign_id AS campaign_id, w0_entity_stations.station_id AS station_id, w0_entity_stations.city_id AS city_id, w0_entity_stations.entity_id AS entity_id, CAST(%(param_6)s AS VARCHAR) AS role 
+FROM w0_campaign_windows JOIN campaign_stations ON campaign_stations.campaign_id = w0_campaign_windows.campaign_id JOIN w0_entity_stations ON w0_entity_stations.station_id = campaign_stations.station_id), 
+w0_member_cities AS 
+(SELECT DISTINCT w0_member_stations.campaign_id AS campaign_id, w0_member_stations.city_id AS city_id 
+FROM w0_member_stations), 
+w0_campaign_cells AS 
+(SELECT w0_member_stations.campaign_id AS campaign_id, w0_member_stations.station_id AS station_id, w0_member_stations.city_id AS city_id, w0_member_stations.entity_id AS entity_id, w0_member_stations.role AS role 
+FROM w0_member_stations UNION ALL SELECT w0_member_cities.campaign_id AS campaign_id, stations.station_id AS station_id, stations.city_id AS city_id, CAST(%(param_10)s AS VARCHAR) AS entity_id, CAST(%(param_11)s AS VARCHAR) AS role 
+FROM w0_member_cities JOIN stations ON stations.city_id = w0_member_cities.city_id JOIN w0_campaign_windows ON w0_campaign_windows.campaign_id = w0_member_cities.campaign_id 
 WHERE NOT (EXISTS (SELECT * 
 FROM campaign_stations 
-WHERE campaign_stations.campaign_id = member_cities.campaign_id AND campaign_stations.station_id = stations.station_id)) AND stations.opened_on <= campaign_windows.pre_start), 
-fuel_phases AS 
-(WITH campaign_windows AS 
-(SELECT campaigns.campaign_id AS campaign_id, campaigns.start_date AS start_date, campaigns.cost AS cost, greatest(campaigns.start_date, %(greatest_1)s) AS d_start, least(campaigns.end_date, %(least_1)s) AS d_end, CAST((least(campaigns.end_date, %(least_1)s) - greatest(campaigns.start_date, %(greatest_1)s)) + %(param_7)s AS FLOAT(53)) AS n_days, CAST((campaigns.end_date - campaigns.start_date) + %(param_8)s AS FLOAT(53)) AS total_days, campaigns.start_date - CAST((campaigns.end_date - campaigns.start_date) + %(param_9)s AS INTEGER) AS pre_start, coalesce(anon_1.n, %(coalesce_15)s) AS n_stations 
-FROM campaigns LEFT OUTER JOIN (SELECT campaign_stations.campaign_id AS campaign_id,
-  count(*) AS n 
-FROM campaign_stations GROUP BY campaign_stations.campaign_id) AS anon_1 ON anon_1.campaign_id = campaigns.campaign_id 
-WHERE campaigns.start_date <= %(start_date_1)s AND campaigns.end_date >= %(end_date_1)s)
- SELECT campaign_cells.campaign_id AS campaign_id, campaign_cells.station_id AS station_id,
-  sum(CASE WHEN (CAST(fuel_sales.ts AS DATE) >= campaign_windows.d_start AND CAST(fuel_sales.ts AS DATE) <= campaign_windows.d_end) THEN (fuel_sales.liters * products.density_kg_per_l) / %(param_12)s ELSE %(param_13)s END) AS t_d,
-  sum(CASE WHEN (CAST(fuel_sales.ts AS DATE) >= campaign_windows.pre_start AND CAST(fuel_sales.ts AS DATE) < campaign_windows.start_date) THEN (fuel_sales.liters * products.density_kg_per_l) / %(param_12)s ELSE %(param_14)s END) AS t_p,
-  sum(CASE WHEN (CAST(fuel_sales.ts AS DATE) >= campaign_windows.d_start AND CAST(fuel_sales.ts AS DATE) <= campaign_windows.d_end) THEN fuel_sales.paid_amount - fuel_sales.liters * purchase_costs.cost_per_liter ELSE %(param_15)s END) AS gp_d,
-  sum(CASE WHEN (CAST(fuel_sales.ts AS DATE) >= campaign_windows.pre_start AND CAST(fuel_sales.ts AS DATE) < campaign_windows.start_date) THEN fuel_sales.paid_amount - fuel_sales.liters * purchase_costs.cost_per_liter ELSE %(param_16)s END) AS gp_p,
-  sum(CASE WHEN (CAST(fuel_sales.ts AS DATE) >= campaign_windows.d_start AND CAST(fuel_sales.ts AS DATE) <= campaign_windows.d_end) THEN fuel_sales.liters * fuel_sales.list_price - fuel_sales.paid_amount ELSE %(param_17)s END) AS disc_d,
-  sum(CASE WHEN (CAST(fuel_sales.ts AS DATE) >= campaign_windows.pre_start AND CAST(fuel_sales.ts AS DATE) < campaign_windows.start_date) THEN fuel_sales.liters * fuel_sales.list_price - fuel_sales.paid_amount ELSE %(param_18)s END) AS disc_p 
-FROM campaign_cells JOIN campaign_windows ON campaign_windows.campaign_id = campaign_cells.campaign_id JOIN fuel_sales ON fuel_sales.station_id = campaign_cells.station_id AND fuel_sales.ts >= campaign_windows.pre_start AND CAST(fuel_sales.ts AS DATE) <= campaign_windows.d_end JOIN products ON products.product_code = fuel_sales.product_code LEFT OUTER JOIN purchase_costs ON purchase_costs.product_code = fuel_sales.product_code AND purchase_costs.month = CAST(date_trunc(%(date_trunc_1)s, fuel_sales.ts) AS DATE) 
-WHERE fuel_sales.ts >= (SELECT min(campaign_windows.pre_start) AS min_1 
-FROM campaign_windows) AND fuel_sales.ts < %(ts_1)s GROUP BY campaign_cells.campaign_id, campaign_cells.station_id), 
-nonfuel_phases AS 
-(WITH campaign_windows AS 
-(SELECT campaigns.campaign_id AS campaign_id, campaigns.start_date AS start_date, campaigns.cost AS cost, greatest(campaigns.start_date, %(greatest_1)s) AS d_start, least(campaigns.end_date, %(least_1)s) AS d_end, CAST((least(campaigns.end_date, %(least_1)s) - greatest(campaigns.start_date, %(greatest_1)s)) + %(param_7)s AS FLOAT(53)) AS n_days, CAST((campaigns.end_date - campaigns.start_date) + %(param_8)s AS FLOAT(53)) AS total_days, campaigns.start_date - CAST((campaigns.end_date - campaigns.start_date) + %(param_9)s AS INTEGER) AS pre_start, coalesce(anon_1.n, %(coalesce_15)s) AS n_stations 
-FROM campaigns LEFT OUTER JOIN (SELECT campaign_stations.campaign_id AS campaign_id,
-  count(*) AS n 
-FROM campaign_stations GROUP BY campaign_stations.campaign_id) AS anon_1 ON anon_1.campaign_id = campaigns.campaign_id 
-WHERE campaigns.start_date <= %(start_date_1)s AND campaigns.end_date >= %(end_date_1)s)
- SELECT campaign_cells.campaign_id AS campaign_id, campaign_cells.station_id AS station_id,
-  sum(CASE WHEN (CAST(nonfuel_sales.ts AS DATE) >= campaign_windows.d_start AND CAST(nonfuel_sales.ts AS DATE) <= campaign_windows.d_end) THEN nonfuel_sales.revenue ELSE %(param_19)s END) AS nf_d,
-  sum(CASE WHEN (CAST(nonfuel_sales.ts AS DATE) >= campaign_windows.pre_start AND CAST(nonfuel_sales.ts AS DATE) < campaign_windows.start_date) THEN nonfuel_sales.revenue ELSE %(param_20)s END) AS nf_p 
-FROM campaign_cells JOIN campaign_windows ON campaign_windows.campaign_id = campaign_cells.campaign_id JOIN nonfuel_sales ON nonfuel_sales.station_id = campaign_cells.station_id AND nonfuel_sales.ts >= campaign_windows.pre_start AND CAST(nonfuel_sales.ts AS DATE) <= campaign_windows.d_end 
-WHERE nonfuel_sales.ts >= (SELECT min(campaign_windows.pre_start) AS min_1 
-FROM campaign_windows) AND nonfuel_sales.ts < %(ts_2)s GROUP BY campaign_cells.campaign_id, campaign_cells.station_id)
- SELECT campaign_cells.campaign_id AS campaign_id, campaign_cells.station_id AS station_id, campaign_cells.city_id AS city_id, campaign_cells.entity_id AS entity_id, campaign_cells.role AS role, coalesce(fuel_phases.t_d, %(coalesce_7)s) AS t_d, coalesce(fuel_phases.t_p, %(coalesce_8)s) AS t_p, coalesce(fuel_phases.gp_d, %(coalesce_9)s) AS gp_d, coalesce(fuel_phases.gp_p, %(coalesce_10)s) AS gp_p, coalesce(nonfuel_phases.nf_d, %(coalesce_11)s) AS nf_d, coalesce(nonfuel_phases.nf_p, %(coalesce_12)s) AS nf_p, coalesce(fuel_phases.disc_d, %(coalesce_13)s) AS disc_d, coalesce(fuel_phases.disc_p, %(coalesce_14)s) AS disc_p 
-FROM campaign_cells LEFT OUTER JOIN fuel_phases ON fuel_phases.campaign_id = campaign_cells.campaign_id AND fuel_phases.station_id = campaign_cells.station_id LEFT OUTER JOIN nonfuel_phases ON nonfuel_phases.campaign_id = campaign_cells.campaign_id AND nonfuel_phases.station_id = campaign_cells.station_id), 
-campaign_windows AS 
-(SELECT campaigns.campaign_id AS campaign_id, campaigns.start_date AS start_date, campaigns.cost AS cost, greatest(campaigns.start_date, %(greatest_1)s) AS d_start, least(campaigns.end_date, %(least_1)s) AS d_end, CAST((least(campaigns.end_date, %(least_1)s) - greatest(campaigns.start_date, %(greatest_1)s)) + %(param_7)s AS FLOAT(53)) AS n_days, CAST((campaigns.end_date - campaigns.start_date) + %(param_8)s AS FLOAT(53)) AS total_days, campaigns.start_date - CAST((campaigns.end_date - campaigns.start_date) + %(param_9)s AS INTEGER) AS pre_start, coalesce(anon_1.n, %(coalesce_15)s) AS n_stations 
-FROM campaigns LEFT OUTER JOIN (SELECT campaign_stations.campaign_id AS campaign_id,
-  count(*) AS n 
-FROM campaign_stations GROUP BY campaign_stations.campaign_id) AS anon_1 ON anon_1.campaign_id = campaigns.campaign_id 
-WHERE campaigns.start_date <= %(start_date_1)s AND campaigns.end_date >= %(end_date_1)s), 
-control_sums AS 
-(SELECT cell_values.campaign_id AS campaign_id, cell_values.city_id AS city_id,
-  sum(cell_values.t_d) AS t_d,
-  sum(cell_values.t_p) AS t_p,
-  sum(cell_values.gp_d) AS gp_d,
-  sum(cell_values.gp_p) AS gp_p,
-  sum(cell_values.nf_d) AS nf_d,
-  sum(cell_values.nf_p) AS nf_p 
-FROM cell_values 
-WHERE cell_values.role = %(role_1)s GROUP BY cell_values.campaign_id, cell_values.city_id)
- SELECT cell_values.entity_id AS entity_id,
-  sum(cell_values.t_d - cell_values.t_p * (campaign_windows.n_days / campaign_windows.total_days) * CASE WHEN (control_sums.t_p > %(t_p_1)s) THEN (control_sums.t_d * campaign_windows.total_days) / (control_sums.t_p * campaign_windows.n_days) ELSE %(param_1)s END) AS incremental_tonnes,
-  sum(cell_values.t_p * (campaign_windows.n_days / campaign_windows.total_days) * CASE WHEN (control_sums.t_p > %(t_p_2)s) THEN (control_sums.t_d * campaign_windows.total_days) / (control_sums.t_p * campaign_windows.n_days) ELSE %(param_2)s END) AS baseline_tonnes,
-  sum(cell_values.gp_d - cell_values.gp_p * (campaign_windows.n_days / campaign_windows.total_days) * CASE WHEN (control_sums.gp_p > %(gp_p_1)s) THEN (control_sums.gp_d * campaign_windows.total_days) / (control_sums.gp_p * campaign_windows.n_days) ELSE %(param_3)s END) AS incremental_gross_profit,
-  sum(((campaign_windows.cost / campaign_windows.n_stations) * (campaign_windows.n_days / campaign_windows.total_days) + cell_values.disc_d) - cell_values.disc_p * (campaign_windows.n_days / campaign_windows.total_days)) AS incremental_cost,
-  sum(cell_values.nf_d - cell_values.nf_p * (campaign_windows.n_days / campaign_windows.total_days) * CASE WHEN (control_sums.nf_p > %(nf_p_1)s) THEN (control_sums.nf_d * campaign_windows.total_days) / (control_sums.nf_p * campaign_windows.n_days) ELSE %(param_4)s END) AS incremental_nonfuel_revenue,
-  sum(cell_values.nf_p * (campaign_windows.n_days / campaign_windows.total_days) * CASE WHEN (control_sums.nf_p > %(nf_p_2)s) THEN (control_sums.nf_d * campaign_windows.total_days) / (control_sums.nf_p * campaign_windows.n_days) ELSE %(param_5)s END) AS baseline_nonfuel_revenue 
-FROM cell_values JOIN campaign_windows ON campaign_windows.campaign_id = cell_values.campaign_id LEFT OUTER JOIN control_sums ON control_sums.campaign_id = cell_values.campaign_id AND control_sums.city_id = cell_values.city_id 
-WHERE cell_values.role = %(role_2)s GROUP BY cell_values.entity_id)
- SELECT entities.entity_id AS entity_id, coalesce(campaign_effects.incremental_tonnes, %(coalesce_1)s) AS incremental_tonnes, coalesce(campaign_effects.baseline_tonnes, %(coalesce_2)s) AS baseline_tonnes, coalesce(campaign_effects.incremental_gross_profit, %(coalesce_3)s) AS incremental_gross_profit, coalesce(campaign_effects.incremental_cost, %(coalesce_4)s) AS incremental_cost, coalesce(campaign_effects.incremental_nonfuel_revenue, %(coalesce_5)s) AS incremental_nonfuel_revenue, coalesce(campaign_effects.baseline_nonfuel_revenue, %(coalesce_6)s) AS baseline_nonfuel_revenue 
-FROM entities LEFT OUTER JOIN campaign_effects ON campaign_effects.entity_id = entities.entity_id) AS w0 UNION ALL SELECT 1 AS window_index, w1.entity_id, w1.incremental_tonnes, w1.baseline_tonnes, w1.incremental_gross_profit, w1.incremental_cost, w1.incremental_nonfuel_revenue, w1.baseline_nonfuel_revenue 
-FROM (WITH entities AS 
-(WITH entity_stations AS 
+WHERE campaign_stations.campaign_id = w0_member_cities.campaign_id AND campaign_stations.station_id = stations.station_id)) AND stations.opened_on <= w0_campaign_windows.pre_start), 
+w0_fuel_phases AS 
+(SELECT w0_campaign_cells.campaign_id AS campaign_id, w0_campaign_cells.station_id AS station_id,
+  sum(CASE WHEN (CAST(fuel_sales.ts AS DATE) >= w0_campaign_windows.d_start AND CAST(fuel_sales.ts AS DATE) <= w0_campaign_windows.d_end) THEN (fuel_sales.liters * products.density_kg_per_l) / %(param_12)s ELSE %(param_13)s END) AS t_d,
+  sum(CASE WHEN (CAST(fuel_sales.ts AS DATE) >= w0_campaign_windows.pre_start AND CAST(fuel_sales.ts AS DATE) < w0_campaign_windows.start_date) THEN (fuel_sales.liters * products.density_kg_per_l) / %(param_12)s ELSE %(param_14)s END) AS t_p,
+  sum(CASE WHEN (CAST(fuel_sales.ts AS DATE) >= w0_campaign_windows.d_start AND CAST(fuel_sales.ts AS DATE) <= w0_campaign_windows.d_end) THEN fuel_sales.paid_amount - fuel_sales.liters * purchase_costs.cost_per_liter ELSE %(param_15)s END) AS gp_d,
+  sum(CASE WHEN (CAST(fuel_sales.ts AS DATE) >= w0_campaign_windows.pre_start AND CAST(fuel_sales.ts AS DATE) < w0_campaign_windows.start_date) THEN fuel_sales.paid_amount - fuel_sales.liters * purchase_costs.cost_per_liter ELSE %(param_16)s END) AS gp_p,
+  sum(CASE WHEN (CAST(fuel_sales.ts AS DATE) >= w0_campaign_windows.d_start AND CAST(fuel_sales.ts AS DATE) <= w0_campaign_windows.d_end) THEN fuel_sales.liters * fuel_sales.list_price - fuel_sales.paid_amount ELSE %(param_17)s END) AS disc_d,
+  sum(CASE WHEN (CAST(fuel_sales.ts AS DATE) >= w0_campaign_windows.pre_start AND CAST(fuel_sales.ts AS DATE) < w0_campaign_windows.start_date) THEN fuel_sales.liters * fuel_sales.list_price - fuel_sales.paid_amount ELSE %(param_18)s END) AS disc_p 
+FROM w0_campaign_cells JOIN w0_campaign_windows ON w0_campaign_windows.campaign_id = w0_campaign_cells.campaign_id JOIN fuel_sales ON fuel_sales.station_id = w0_campaign_cells.station_id AND fuel_sales.ts >= w0_campaign_windows.pre_start AND CAST(fuel_sales.ts AS DATE) <= w0_campaign_windows.d_end JOIN products ON products.product_code = fuel_sales.product_code LEFT OUTER JOIN purchase_costs ON purchase_costs.product_code = fuel_sales.product_code AND purchase_costs.month = CAST(date_trunc(%(date_trunc_1)s, fuel_sales.ts) AS DATE) 
+WHERE fuel_sales.ts >= (SELECT min(w0_campaign_windows.pre_start) AS min_1 
+FROM w0_campaign_windows) AND fuel_sales.ts < %(ts_1)s GROUP BY w0_campaign_cells.campaign_id, w0_campaign_cells.station_id), 
+w0_nonfuel_phases AS 
+(SELECT w0_campaign_cells.campaign_id AS campaign_id, w0_campaign_cells.station_id AS station_id,
+  sum(CASE WHEN (CAST(nonfuel_sales.ts AS DATE) >= w0_campaign_windows.d_start AND CAST(nonfuel_sales.ts AS DATE) <= w0_campaign_windows.d_end) THEN nonfuel_sales.revenue ELSE %(param_19)s END) AS nf_d,
+  sum(CASE WHEN (CAST(nonfuel_sales.ts AS DATE) >= w0_campaign_windows.pre_start AND CAST(nonfuel_sales.ts AS DATE) < w0_campaign_windows.start_date) THEN nonfuel_sales.revenue ELSE %(param_20)s END) AS nf_p 
+FROM w0_campaign_cells JOIN w0_campaign_windows ON w0_campaign_windows.campaign_id = w0_campaign_cells.campaign_id JOIN nonfuel_sales ON nonfuel_sales.station_id = w0_campaign_cells.station_id AND nonfuel_sales.ts >= w0_campaign_windows.pre_start AND CAST(nonfuel_sales.ts AS DATE) <= w0_campaign_windows.d_end 
+WHERE nonfuel_sales.ts >= (SELECT min(w0_campaign_windows.pre_start) AS min_1 
+FROM w0_campaign_windows) AND nonfuel_sales.ts < %(ts_2)s GROUP BY w0_campaign_cells.campaign_id, w0_campaign_cells.station_id), 
+w0_cell_values AS 
+(SELECT w0_campaign_cells.campaign_id AS campaign_id, w0_campaign_cells.station_id AS station_id, w0_campaign_cells.city_id AS city_id, w0_campaign_cells.entity_id AS entity_id, w0_campaign_cells.role AS role, coalesce(w0_fuel_phases.t_d, %(coalesce_7)s) AS t_d, coalesce(w0_fuel_phases.t_p, %(coalesce_8)s) AS t_p, coalesce(w0_fuel_phases.gp_d, %(coalesce_9)s) AS gp_d, coalesce(w0_fuel_phases.gp_p, %(coalesce_10)s) AS gp_p, coalesce(w0_nonfuel_phases.nf_d, %(coalesce_11)s) AS nf_d, coalesce(w0_nonfuel_phases.nf_p, %(coalesce_12)s) AS nf_p, coalesce(w0_fuel_phases.disc_d, %(coalesce_13)s) AS disc_d, coalesce(w0_fuel_phases.disc_p, %(coalesce_14)s) AS disc_p 
+FROM w0_campaign_cells LEFT OUTER JOIN w0_fuel_phases ON w0_fuel_phases.campaign_id = w0_campaign_cells.campaign_id AND w0_fuel_phases.station_id = w0_campaign_cells.station_id LEFT OUTER JOIN w0_nonfuel_phases ON w0_nonfuel_phases.campaign_id = w0_campaign_cells.campaign_id AND w0_nonfuel_phases.station_id = w0_campaign_cells.station_id), 
+w0_control_sums AS 
+(SELECT w0_cell_values.campaign_id AS campaign_id, w0_cell_values.city_id AS city_id,
+  sum(w0_cell_values.t_d) AS t_d,
+  sum(w0_cell_values.t_p) AS t_p,
+  sum(w0_cell_values.gp_d) AS gp_d,
+  sum(w0_cell_values.gp_p) AS gp_p,
+  sum(w0_cell_values.nf_d) AS nf_d,
+  sum(w0_cell_values.nf_p) AS nf_p 
+FROM w0_cell_values 
+WHERE w0_cell_values.role = %(role_1)s GROUP BY w0_cell_values.campaign_id, w0_cell_values.city_id), 
+w0_campaign_effects AS 
+(SELECT w0_cell_values.entity_id AS entity_id,
+  sum(w0_cell_values.t_d - w0_cell_values.t_p * (w0_campaign_windows.n_days / w0_campaign_windows.total_days) * CASE WHEN (w0_control_sums.t_p > %(t_p_1)s) THEN (w0_control_sums.t_d * w0_campaign_windows.total_days) / (w0_control_sums.t_p * w0_campaign_windows.n_days) ELSE %(param_1)s END) AS incremental_tonnes,
+  sum(w0_cell_values.t_p * (w0_campaign_windows.n_days / w0_campaign_windows.total_days) * CASE WHEN (w0_control_sums.t_p > %(t_p_2)s) THEN (w0_control_sums.t_d * w0_campaign_windows.total_days) / (w0_control_sums.t_p * w0_campaign_windows.n_days) ELSE %(param_2)s END) AS baseline_tonnes,
+  sum(w0_cell_values.gp_d - w0_cell_values.gp_p * (w0_campaign_windows.n_days / w0_campaign_windows.total_days) * CASE WHEN (w0_control_sums.gp_p > %(gp_p_1)s) THEN (w0_control_sums.gp_d * w0_campaign_windows.total_days) / (w0_control_sums.gp_p * w0_campaign_windows.n_days) ELSE %(param_3)s END) AS incremental_gross_profit,
+  sum(((w0_campaign_windows.cost / w0_campaign_windows.n_stations) * (w0_campaign_windows.n_days / w0_campaign_windows.total_days) + w0_cell_values.disc_d) - w0_cell_values.disc_p * (w0_campaign_windows.n_days / w0_campaign_windows.total_days)) AS incremental_cost,
+  sum(w0_cell_values.nf_d - w0_cell_values.nf_p * (w0_campaign_windows.n_days / w0_campaign_windows.total_days) * CASE WHEN (w0_control_sums.nf_p > %(nf_p_1)s) THEN (w0_control_sums.nf_d * w0_campaign_windows.total_days) / (w0_control_sums.nf_p * w0_campaign_windows.n_days) ELSE %(param_4)s END) AS incremental_nonfuel_revenue,
+  sum(w0_cell_values.nf_p * (w0_campaign_windows.n_days / w0_campaign_windows.total_days) * CASE WHEN (w0_control_sums.nf_p > %(nf_p_2)s) THEN (w0_control_sums.nf_d * w0_campaign_windows.total_days) / (w0_control_sums.nf_p * w0_campaign_windows.n_days) ELSE %(param_5)s END) AS baseline_nonfuel_revenue 
+FROM w0_cell_values JOIN w0_campaign_windows ON w0_campaign_windows.campaign_id = w0_cell_values.campaign_id LEFT OUTER JOIN w0_control_sums ON w0_control_sums.campaign_id = w0_cell_values.campaign_id AND w0_control_sums.city_id = w0_cell_values.city_id 
+WHERE w0_cell_values.role = %(role_2)s GROUP BY w0_cell_values.entity_id), 
+w1_entity_stations AS 
 (SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
 FROM stations 
-WHERE stations.team_id IN (__[POSTCOMPILE_team_id_2]))
- SELECT DISTINCT entity_stations.entity_id AS entity_id 
-FROM entity_stations), 
-campaign_effects AS 
-(WITH cell_values AS 
-(WITH campaign_cells AS 
-(WITH member_stations AS 
-(WITH campaign_windows AS 
+WHERE stations.team_id IN (__[POSTCOMPILE_team_id_2])), 
+w1_entities AS 
+(SELECT DISTINCT w1_entity_stations.entity_id AS entity_id 
+FROM w1_entity_stations), 
+w1_campaign_windows AS 
 (SELECT campaigns.campaign_id AS campaign_id, campaigns.start_date AS start_date, campaigns.cost AS cost, greatest(campaigns.start_date, %(greatest_2)s) AS d_start, least(campaigns.end_date, %(least_2)s) AS d_end, CAST((least(campaigns.end_date, %(least_2)s) - greatest(campaigns.start_date, %(greatest_2)s)) + %(param_27)s AS FLOAT(53)) AS n_days, CAST((campaigns.end_date - campaigns.start_date) + %(param_28)s AS FLOAT(53)) AS total_days, campaigns.start_date - CAST((campaigns.end_date - campaigns.start_date) + %(param_29)s AS INTEGER) AS pre_start, coalesce(anon_2.n, %(coalesce_30)s) AS n_stations 
 FROM campaigns LEFT OUTER JOIN (SELECT campaign_stations.campaign_id AS campaign_id,
   count(*) AS n 
 FROM campaign_stations GROUP BY campaign_stations.campaign_id) AS anon_2 ON anon_2.campaign_id = campaigns.campaign_id 
 WHERE campaigns.start_date <= %(start_date_2)s AND campaigns.end_date >= %(end_date_2)s), 
-entity_stations AS 
-(SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
-FROM stations 
-WHERE stations.team_id IN (__[POSTCOMPILE_team_id_2]))
- SELECT campaign_windows.campaign_id AS campaign_id, entity_stations.station_id AS station_id, entity_stations.city_id AS city_id, entity_stations.entity_id AS entity_id, CAST(%(param_26)s AS VARCHAR) AS role 
-FROM campaign_windows JOIN campaign_stations ON campaign_stations.campaign_id = campaign_windows.campaign_id JOIN entity_stations ON entity_stations.station_id = campaign_stations.station_id), 
-member_cities AS 
-(SELECT DISTINCT member_stations.campaign_id AS campaign_id, member_stations.city_id AS city_id 
-FROM member_stations), 
-campaign_windows AS 
-(SELECT campaigns.campaign_id AS campaign_id, campaigns.start_date AS start_date, campaigns.cost AS cost, greatest(campaigns.start_date, %(greatest_2)s) AS d_start, least(campaigns.end_date, %(least_2)s) AS d_end, CAST((least(campaigns.end_date, %(least_2)s) - greatest(campaigns.start_date, %(greatest_2)s)) + %(param_27)s AS FLOAT(53)) AS n_days, CAST((campaigns.end_date - campaigns.start_date) + %(param_28)s AS FLOAT(53)) AS total_days, campaigns.start_date - CAST((campaigns.end_date - campaigns.start_date) + %(param_29)s AS INTEGER) AS pre_start, coalesce(anon_2.n, %(coalesce_30)s) AS n_stations 
-FROM campaigns LEFT OUTER JOIN (SELECT campaign_stations.campaign_id AS campaign_id,
-  count(*) AS n 
-FROM campaign_stations GROUP BY campaign_stations.campaign_id) AS anon_2 ON anon_2.campaign_id = campaigns.campaign_id 
-WHERE campaigns.start_date <= %(start_date_2)s AND campaigns.end_date >= %(end_date_2)s)
- SELECT member_stations.campaign_id AS campaign_id, member_stations.station_id AS station_id, member_stations.city_id AS city_id, member_stations.entity_id AS entity_id, member_stations.role AS role 
-FROM member_stations UNION ALL SELECT member_cities.campaign_id AS campaign_id, stations.station_id AS station_id, stations.city_id AS city_id, CAST(%(param_30)s AS VARCHAR) AS entity_id, CAST(%(param_31)s AS VARCHAR) AS role 
-FROM member_cities JOIN stations ON stations.city_id = member_cities.city_id JOIN campaign_windows ON campaign_windows.campaign_id = member_cities.campaign_id 
+w1_member_stations AS 
+(SELECT w1_campaign_windows.campaign_id AS campaign_id, w1_entity_stations.station_id AS station_id, w1_entity_stations.city_id AS city_id, w1_entity_stations.entity_id AS entity_id, CAST(%(param_26)s AS VARCHAR) AS role 
+FROM w1_campaign_windows JOIN campaign_stations ON campaign_stations.campaign_id = w1_campaign_windows.campaign_id JOIN w1_entity_stations ON w1_entity_stations.station_id = campaign_stations.station_id), 
+w1_member_cities AS 
+(SELECT DISTINCT w1_member_stations.campaign_id AS campaign_id, w1_member_stations.city_id AS city_id 
+FROM w1_member_stations), 
+w1_campaign_cells AS 
+(SELECT w1_member_stations.campaign_id AS campaign_id, w1_member_stations.station_id AS station_id, w1_member_stations.city_id AS city_id, w1_member_stations.entity_id AS entity_id, w1_member_stations.role AS role 
+FROM w1_member_stations UNION ALL SELECT w1_member_cities.campaign_id AS campaign_id, stations.station_id AS station_id, stations.city_id AS city_id, CAST(%(param_30)s AS VARCHAR) AS entity_id, CAST(%(param_31)s AS VARCHAR) AS role 
+FROM w1_member_cities JOIN stations ON stations.city_id = w1_member_cities.city_id JOIN w1_campaign_windows ON w1_campaign_windows.campaign_id = w1_member_cities.campaign_id 
 WHERE NOT (EXISTS (SELECT * 
 FROM campaign_stations 
-WHERE campaign_stations.campaign_id = member_cities.campaign_id AND campaign_stations.station_id = stations.station_id)) AND stations.opened_on <= campaign_windows.pre_start), 
-fuel_phases AS 
-(WITH campaign_windows AS 
-(SELECT campaigns.campaign_id AS campaign_id, campaigns.start_date AS start_date, campaigns.cost AS cost, greatest(campaigns.start_date, %(greatest_2)s) AS d_start, least(campaigns.end_date, %(least_2)s) AS d_end, CAST((least(campaigns.end_date, %(least_2)s) - greatest(campaigns.start_date, %(greatest_2)s)) + %(param_27)s AS FLOAT(53)) AS n_days, CAST((campaigns.end_date - campaigns.start_date) + %(param_28)s AS FLOAT(53)) AS total_days, campaigns.start_date - CAST((campaigns.end_date - campaigns.start_date) + %(param_29)s AS INTEGER) AS pre_start, coalesce(anon_2.n, %(coalesce_30)s) AS n_stations 
-FROM campaigns LEFT OUTER JOIN (SELECT campaign_stations.campaign_id AS campaign_id,
-  count(*) AS n 
-FROM campaign_stations GROUP BY campaign_stations.campaign_id) AS anon_2 ON anon_2.campaign_id = campaigns.campaign_id 
-WHERE campaigns.start_date <= %(start_date_2)s AND campaigns.end_date >= %(end_date_2)s)
- SELECT campaign_cells.campaign_id AS campaign_id, campaign_cells.station_id AS station_id,
-  sum(CASE WHEN (CAST(fuel_sales.ts AS DATE) >= campaign_windows.d_start AND CAST(fuel_sales.ts AS DATE) <= campaign_windows.d_end) THEN (fuel_sales.liters * products.density_kg_per_l) / %(param_32)s ELSE %(param_33)s END) AS t_d,
-  sum(CASE WHEN (CAST(fuel_sales.ts AS DATE) >= campaign_windows.pre_start AND CAST(fuel_sales.ts AS DATE) < campaign_windows.start_date) THEN (fuel_sales.liters * products.density_kg_per_l) / %(param_32)s ELSE %(param_34)s END) AS t_p,
-  sum(CASE WHEN (CAST(fuel_sales.ts AS DATE) >= campaign_windows.d_start AND CAST(fuel_sales.ts AS DATE) <= campaign_windows.d_end) THEN fuel_sales.paid_amount - fuel_sales.liters * purchase_costs.cost_per_liter ELSE %(param_35)s END) AS gp_d,
-  sum(CASE WHEN (CAST(fuel_sales.ts AS DATE) >= campaign_windows.pre_start AND CAST(fuel_sales.ts AS DATE) < campaign_windows.start_date) THEN fuel_sales.paid_amount - fuel_sales.liters * purchase_costs.cost_per_liter ELSE %(param_36)s END) AS gp_p,
-  sum(CASE WHEN (CAST(fuel_sales.ts AS DATE) >= campaign_windows.d_start AND CAST(fuel_sales.ts AS DATE) <= campaign_windows.d_end) THEN fuel_sales.liters * fuel_sales.list_price - fuel_sales.paid_amount ELSE %(param_37)s END) AS disc_d,
-  sum(CASE WHEN (CAST(fuel_sales.ts AS DATE) >= campaign_windows.pre_start AND CAST(fuel_sales.ts AS DATE) < campaign_windows.start_date) THEN fuel_sales.liters * fuel_sales.list_price - fuel_sales.paid_amount ELSE %(param_38)s END) AS disc_p 
-FROM campaign_cells JOIN campaign_windows ON campaign_windows.campaign_id = campaign_cells.campaign_id JOIN fuel_sales ON fuel_sales.station_id = campaign_cells.station_id AND fuel_sales.ts >= campaign_windows.pre_start AND CAST(fuel_sales.ts AS DATE) <= campaign_windows.d_end JOIN products ON products.product_code = fuel_sales.product_code LEFT OUTER JOIN purchase_costs ON purchase_costs.product_code = fuel_sales.product_code AND purchase_costs.month = CAST(date_trunc(%(date_trunc_2)s, fuel_sales.ts) AS DATE) 
-WHERE fuel_sales.ts >= (SELECT min(campaign_windows.pre_start) AS min_2 
-FROM campaign_windows) AND fuel_sales.ts < %(ts_3)s GROUP BY campaign_cells.campaign_id, campaign_cells.station_id), 
-nonfuel_phases AS 
-(WITH campaign_windows AS 
-(SELECT campaigns.campaign_id AS campaign_id, campaigns.start_date AS start_date, campaigns.cost AS cost, greatest(campaigns.start_date, %(greatest_2)s) AS d_start, least(campaigns.end_date, %(least_2)s) AS d_end, CAST((least(campaigns.end_date, %(least_2)s) - greatest(campaigns.start_date, %(greatest_2)s)) + %(param_27)s AS FLOAT(53)) AS n_days, CAST((campaigns.end_date - campaigns.start_date) + %(param_28)s AS FLOAT(53)) AS total_days, campaigns.start_date - CAST((campaigns.end_date - campaigns.start_date) + %(param_29)s AS INTEGER) AS pre_start, coalesce(anon_2.n, %(coalesce_30)s) AS n_stations 
-FROM campaigns LEFT OUTER JOIN (SELECT campaign_stations.campaign_id AS campaign_id,
-  count(*) AS n 
-FROM campaign_stations GROUP BY campaign_stations.campaign_id) AS anon_2 ON anon_2.campaign_id = campaigns.campaign_id 
-WHERE campaigns.start_date <= %(start_date_2)s AND campaigns.end_date >= %(end_date_2)s)
- SELECT campaign_cells.campaign_id AS campaign_id, campaign_cells.station_id AS station_id,
-  sum(CASE WHEN (CAST(nonfuel_sales.ts AS DATE) >= campaign_windows.d_start AND CAST(nonfuel_sales.ts AS DATE) <= campaign_windows.d_end) THEN nonfuel_sales.revenue ELSE %(param_39)s END) AS nf_d,
-  sum(CASE WHEN (CAST(nonfuel_sales.ts AS DATE) >= campaign_windows.pre_start AND CAST(nonfuel_sales.ts AS DATE) < campaign_windows.start_date) THEN nonfuel_sales.revenue ELSE %(param_40)s END) AS nf_p 
-FROM campaign_cells JOIN campaign_windows ON campaign_windows.campaign_id = campaign_cells.campaign_id JOIN nonfuel_sales ON nonfuel_sales.station_id = campaign_cells.station_id AND nonfuel_sales.ts >= campaign_windows.pre_start AND CAST(nonfuel_sales.ts AS DATE) <= campaign_windows.d_end 
-WHERE nonfuel_sales.ts >= (SELECT min(campaign_windows.pre_start) AS min_2 
-FROM campaign_windows) AND nonfuel_sales.ts < %(ts_4)s GROUP BY campaign_cells.campaign_id, campaign_cells.station_id)
- SELECT campaign_cells.campaign_id AS campaign_id, campaign_cells.station_id AS station_id, campaign_cells.city_id AS city_id, campaign_cells.entity_id AS entity_id, campaign_cells.role AS role, coalesce(fuel_phases.t_d, %(coalesce_22)s) AS t_d, coalesce(fuel_phases.t_p, %(coalesce_23)s) AS t_p, coalesce(fuel_phases.gp_d, %(coalesce_24)s) AS gp_d, coalesce(fuel_phases.gp_p, %(coalesce_25)s) AS gp_p, coalesce(nonfuel_phases.nf_d, %(coalesce_26)s) AS nf_d, coalesce(nonfuel_phases.nf_p, %(coalesce_27)s) AS nf_p, coalesce(fuel_phases.disc_d, %(coalesce_28)s) AS disc_d, coalesce(fuel_phases.disc_p, %(coalesce_29)s) AS disc_p 
-FROM campaign_cells LEFT OUTER JOIN fuel_phases ON fuel_phases.campaign_id = campaign_cells.campaign_id AND fuel_phases.station_id = campaign_cells.station_id LEFT OUTER JOIN nonfuel_phases ON nonfuel_phases.campaign_id = campaign_cells.campaign_id AND nonfuel_phases.station_id = campaign_cells.station_id), 
-campaign_windows AS 
-(SELECT campaigns.campaign_id AS campaign_id, campaigns.start_date AS start_date, campaigns.cost AS cost, greatest(campaigns.start_date, %(greatest_2)s) AS d_start, least(campaigns.end_date, %(least_2)s) AS d_end, CAST((least(campaigns.end_date, %(least_2)s) - greatest(campaigns.start_date, %(greatest_2)s)) + %(param_27)s AS FLOAT(53)) AS n_days, CAST((campaigns.end_date - campaigns.start_date) + %(param_28)s AS FLOAT(53)) AS total_days, campaigns.start_date - CAST((campaigns.end_date - campaigns.start_date) + %(param_29)s AS INTEGER) AS pre_start, coalesce(anon_2.n, %(coalesce_30)s) AS n_stations 
-FROM campaigns LEFT OUTER JOIN (SELECT campaign_stations.campaign_id AS campaign_id,
-  count(*) AS n 
-FROM campaign_stations GROUP BY campaign_stations.campaign_id) AS anon_2 ON anon_2.campaign_id = campaigns.campaign_id 
-WHERE campaigns.start_date <= %(start_date_2)s AND campaigns.end_date >= %(end_date_2)s), 
-control_sums AS 
-(SELECT cell_values.campaign_id AS campaign_id, cell_values.city_id AS city_id,
-  sum(cell_values.t_d) AS t_d,
-  sum(cell_values.t_p) AS t_p,
-  sum(cell_values.gp_d) AS gp_d,
-  sum(cell_values.gp_p) AS gp_p,
-  sum(cell_values.nf_d) AS nf_d,
-  sum(cell_values.nf_p) AS nf_p 
-FROM cell_values 
-WHERE cell_values.role = %(role_3)s GROUP BY cell_values.campaign_id, cell_values.city_id)
- SELECT cell_values.entity_id AS entity_id,
-  sum(cell_values.t_d - cell_values.t_p * (campaign_windows.n_days / campaign_windows.total_days) * CASE WHEN (control_sums.t_p > %(t_p_3)s) THEN (control_sums.t_d * campaign_windows.total_days) / (control_sums.t_p * campaign_windows.n_days) ELSE %(param_21)s END) AS incremental_tonnes,
-  sum(cell_values.t_p * (campaign_windows.n_days / campaign_windows.total_days) * CASE WHEN (control_sums.t_p > %(t_p_4)s) THEN (control_sums.t_d * campaign_windows.total_days) / (control_sums.t_p * campaign_windows.n_days) ELSE %(param_22)s END) AS baseline_tonnes,
-  sum(cell_values.gp_d - cell_values.gp_p * (campaign_windows.n_days / campaign_windows.total_days) * CASE WHEN (control_sums.gp_p > %(gp_p_2)s) THEN (control_sums.gp_d * campaign_windows.total_days) / (control_sums.gp_p * campaign_windows.n_days) ELSE %(param_23)s END) AS incremental_gross_profit,
-  sum(((campaign_windows.cost / campaign_windows.n_stations) * (campaign_windows.n_days / campaign_windows.total_days) + cell_values.disc_d) - cell_values.disc_p * (campaign_windows.n_days / campaign_windows.total_days)) AS incremental_cost,
-  sum(cell_values.nf_d - cell_values.nf_p * (campaign_windows.n_days / campaign_windows.total_days) * CASE WHEN (control_sums.nf_p > %(nf_p_3)s) THEN (control_sums.nf_d * campaign_windows.total_days) / (control_sums.nf_p * campaign_windows.n_days) ELSE %(param_24)s END) AS incremental_nonfuel_revenue,
-  sum(cell_values.nf_p * (campaign_windows.n_days / campaign_windows.total_days) * CASE WHEN (control_sums.nf_p > %(nf_p_4)s) THEN (control_sums.nf_d * campaign_windows.total_days) / (control_sums.nf_p * campaign_windows.n_days) ELSE %(param_25)s END) AS baseline_nonfuel_revenue 
-FROM cell_values JOIN campaign_windows ON campaign_windows.campaign_id = cell_values.campaign_id LEFT OUTER JOIN control_sums ON control_sums.campaign_id = cell_values.campaign_id AND control_sums.city_id = cell_values.city_id 
-WHERE cell_values.role = %(role_4)s GROUP BY cell_values.entity_id)
- SELECT entities.entity_id AS entity_id, coalesce(campaign_effects.incremental_tonnes, %(coalesce_16)s) AS incremental_tonnes, coalesce(campaign_effects.baseline_tonnes, %(coalesce_17)s) AS baseline_tonnes, coalesce(campaign_effects.incremental_gross_profit, %(coalesce_18)s) AS incremental_gross_profit, coalesce(campaign_effects.incremental_cost, %(coalesce_19)s) AS incremental_cost, coalesce(campaign_effects.incremental_nonfuel_revenue, %(coalesce_20)s) AS incremental_nonfuel_revenue, coalesce(campaign_effects.baseline_nonfuel_revenue, %(coalesce_21)s) AS baseline_nonfuel_revenue 
-FROM entities LEFT OUTER JOIN campaign_effects ON campaign_effects.entity_id = entities.entity_id) AS w1 UNION ALL SELECT 2 AS window_index, w2.entity_id, w2.incremental_tonnes, w2.baseline_tonnes, w2.incremental_gross_profit, w2.incremental_cost, w2.incremental_nonfuel_revenue, w2.baseline_nonfuel_revenue 
-FROM (WITH entities AS 
-(WITH entity_stations AS 
+WHERE campaign_stations.campaign_id = w1_member_cities.campaign_id AND campaign_stations.station_id = stations.station_id)) AND stations.opened_on <= w1_campaign_windows.pre_start), 
+w1_fuel_phases AS 
+(SELECT w1_campaign_cells.campaign_id AS campaign_id, w1_campaign_cells.station_id AS station_id,
+  sum(CASE WHEN (CAST(fuel_sales.ts AS DATE) >= w1_campaign_windows.d_start AND CAST(fuel_sales.ts AS DATE) <= w1_campaign_windows.d_end) THEN (fuel_sales.liters * products.density_kg_per_l) / %(param_32)s ELSE %(param_33)s END) AS t_d,
+  sum(CASE WHEN (CAST(fuel_sales.ts AS DATE) >= w1_campaign_windows.pre_start AND CAST(fuel_sales.ts AS DATE) < w1_campaign_windows.start_date) THEN (fuel_sales.liters * products.density_kg_per_l) / %(param_32)s ELSE %(param_34)s END) AS t_p,
+  sum(CASE WHEN (CAST(fuel_sales.ts AS DATE) >= w1_campaign_windows.d_start AND CAST(fuel_sales.ts AS DATE) <= w1_campaign_windows.d_end) THEN fuel_sales.paid_amount - fuel_sales.liters * purchase_costs.cost_per_liter ELSE %(param_35)s END) AS gp_d,
+  sum(CASE WHEN (CAST(fuel_sales.ts AS DATE) >= w1_campaign_windows.pre_start AND CAST(fuel_sales.ts AS DATE) < w1_campaign_windows.start_date) THEN fuel_sales.paid_amount - fuel_sales.liters * purchase_costs.cost_per_liter ELSE %(param_36)s END) AS gp_p,
+  sum(CASE WHEN (CAST(fuel_sales.ts AS DATE) >= w1_campaign_windows.d_start AND CAST(fuel_sales.ts AS DATE) <= w1_campaign_windows.d_end) THEN fuel_sales.liters * fuel_sales.list_price - fuel_sales.paid_amount ELSE %(param_37)s END) AS disc_d,
+  sum(CASE WHEN (CAST(fuel_sales.ts AS DATE) >= w1_campaign_windows.pre_start AND CAST(fuel_sales.ts AS DATE) < w1_campaign_windows.start_date) THEN fuel_sales.liters * fuel_sales.list_price - fuel_sales.paid_amount ELSE %(param_38)s END) AS disc_p 
+FROM w1_campaign_cells JOIN w1_campaign_windows ON w1_campaign_windows.campaign_id = w1_campaign_cells.campaign_id JOIN fuel_sales ON fuel_sales.station_id = w1_campaign_cells.station_id AND fuel_sales.ts >= w1_campaign_windows.pre_start AND CAST(fuel_sales.ts AS DATE) <= w1_campaign_windows.d_end JOIN products ON products.product_code = fuel_sales.product_code LEFT OUTER JOIN purchase_costs ON purchase_costs.product_code = fuel_sales.product_code AND purchase_costs.month = CAST(date_trunc(%(date_trunc_2)s, fuel_sales.ts) AS DATE) 
+WHERE fuel_sales.ts >= (SELECT min(w1_campaign_windows.pre_start) AS min_2 
+FROM w1_campaign_windows) AND fuel_sales.ts < %(ts_3)s GROUP BY w1_campaign_cells.campaign_id, w1_campaign_cells.station_id), 
+w1_nonfuel_phases AS 
+(SELECT w1_campaign_cells.campaign_id AS campaign_id, w1_campaign_cells.station_id AS station_id,
+  sum(CASE WHEN (CAST(nonfuel_sales.ts AS DATE) >= w1_campaign_windows.d_start AND CAST(nonfuel_sales.ts AS DATE) <= w1_campaign_windows.d_end) THEN nonfuel_sales.revenue ELSE %(param_39)s END) AS nf_d,
+  sum(CASE WHEN (CAST(nonfuel_sales.ts AS DATE) >= w1_campaign_windows.pre_start AND CAST(nonfuel_sales.ts AS DATE) < w1_campaign_windows.start_date) THEN nonfuel_sales.revenue ELSE %(param_40)s END) AS nf_p 
+FROM w1_campaign_cells JOIN w1_campaign_windows ON w1_campaign_windows.campaign_id = w1_campaign_cells.campaign_id JOIN nonfuel_sales ON nonfuel_sales.station_id = w1_campaign_cells.station_id AND nonfuel_sales.ts >= w1_campaign_windows.pre_start AND CAST(nonfuel_sales.ts AS DATE) <= w1_campaign_windows.d_end 
+WHERE nonfuel_sales.ts >= (SELECT min(w1_campaign_windows.pre_start) AS min_2 
+FROM w1_campaign_windows) AND nonfuel_sales.ts < %(ts_4)s GROUP BY w1_campaign_cells.campaign_id, w1_campaign_cells.station_id), 
+w1_cell_values AS 
+(SELECT w1_campaign_cells.campaign_id AS campaign_id, w1_campaign_cells.station_id AS station_id, w1_campaign_cells.city_id AS city_id, w1_campaign_cells.entity_id AS entity_id, w1_campaign_cells.role AS role, coalesce(w1_fuel_phases.t_d, %(coalesce_22)s) AS t_d, coalesce(w1_fuel_phases.t_p, %(coalesce_23)s) AS t_p, coalesce(w1_fuel_phases.gp_d, %(coalesce_24)s) AS gp_d, coalesce(w1_fuel_phases.gp_p, %(coalesce_25)s) AS gp_p, coalesce(w1_nonfuel_phases.nf_d, %(coalesce_26)s) AS nf_d, coalesce(w1_nonfuel_phases.nf_p, %(coalesce_27)s) AS nf_p, coalesce(w1_fuel_phases.disc_d, %(coalesce_28)s) AS disc_d, coalesce(w1_fuel_phases.disc_p, %(coalesce_29)s) AS disc_p 
+FROM w1_campaign_cells LEFT OUTER JOIN w1_fuel_phases ON w1_fuel_phases.campaign_id = w1_campaign_cells.campaign_id AND w1_fuel_phases.station_id = w1_campaign_cells.station_id LEFT OUTER JOIN w1_nonfuel_phases ON w1_nonfuel_phases.campaign_id = w1_campaign_cells.campaign_id AND w1_nonfuel_phases.station_id = w1_campaign_cells.station_id), 
+w1_control_sums AS 
+(SELECT w1_cell_values.campaign_id AS campaign_id, w1_cell_values.city_id AS city_id,
+  sum(w1_cell_values.t_d) AS t_d,
+  sum(w1_cell_values.t_p) AS t_p,
+  sum(w1_cell_values.gp_d) AS gp_d,
+  sum(w1_cell_values.gp_p) AS gp_p,
+  sum(w1_cell_values.nf_d) AS nf_d,
+  sum(w1_cell_values.nf_p) AS nf_p 
+FROM w1_cell_values 
+WHERE w1_cell_values.role = %(role_3)s GROUP BY w1_cell_values.campaign_id, w1_cell_values.city_id), 
+w1_campaign_effects AS 
+(SELECT w1_cell_values.entity_id AS entity_id,
+  sum(w1_cell_values.t_d - w1_cell_values.t_p * (w1_campaign_windows.n_days / w1_campaign_windows.total_days) * CASE WHEN (w1_control_sums.t_p > %(t_p_3)s) THEN (w1_control_sums.t_d * w1_campaign_windows.total_days) / (w1_control_sums.t_p * w1_campaign_windows.n_days) ELSE %(param_21)s END) AS incremental_tonnes,
+  sum(w1_cell_values.t_p * (w1_campaign_windows.n_days / w1_campaign_windows.total_days) * CASE WHEN (w1_control_sums.t_p > %(t_p_4)s) THEN (w1_control_sums.t_d * w1_campaign_windows.total_days) / (w1_control_sums.t_p * w1_campaign_windows.n_days) ELSE %(param_22)s END) AS baseline_tonnes,
+  sum(w1_cell_values.gp_d - w1_cell_values.gp_p * (w1_campaign_windows.n_days / w1_campaign_windows.total_days) * CASE WHEN (w1_control_sums.gp_p > %(gp_p_2)s) THEN (w1_control_sums.gp_d * w1_campaign_windows.total_days) / (w1_control_sums.gp_p * w1_campaign_windows.n_days) ELSE %(param_23)s END) AS incremental_gross_profit,
+  sum(((w1_campaign_windows.cost / w1_campaign_windows.n_stations) * (w1_campaign_windows.n_days / w1_campaign_windows.total_days) + w1_cell_values.disc_d) - w1_cell_values.disc_p * (w1_campaign_windows.n_days / w1_campaign_windows.total_days)) AS incremental_cost,
+  sum(w1_cell_values.nf_d - w1_cell_values.nf_p * (w1_campaign_windows.n_days / w1_campaign_windows.total_days) * CASE WHEN (w1_control_sums.nf_p > %(nf_p_3)s) THEN (w1_control_sums.nf_d * w1_campaign_windows.total_days) / (w1_control_sums.nf_p * w1_campaign_windows.n_days) ELSE %(param_24)s END) AS incremental_nonfuel_revenue,
+  sum(w1_cell_values.nf_p * (w1_campaign_windows.n_days / w1_campaign_windows.total_days) * CASE WHEN (w1_control_sums.nf_p > %(nf_p_4)s) THEN (w1_control_sums.nf_d * w1_campaign_windows.total_days) / (w1_control_sums.nf_p * w1_campaign_windows.n_days) ELSE %(param_25)s END) AS baseline_nonfuel_revenue 
+FROM w1_cell_values JOIN w1_campaign_windows ON w1_campaign_windows.campaign_id = w1_cell_values.campaign_id LEFT OUTER JOIN w1_control_sums ON w1_control_sums.campaign_id = w1_cell_values.campaign_id AND w1_control_sums.city_id = w1_cell_values.city_id 
+WHERE w1_cell_values.role = %(role_4)s GROUP BY w1_cell_values.entity_id), 
+w2_entity_stations AS 
 (SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
 FROM stations 
-WHERE stations.team_id IN (__[POSTCOMPILE_team_id_3]))
- SELECT DISTINCT entity_stations.entity_id AS entity_id 
-FROM entity_stations), 
-campaign_effects AS 
-(WITH cell_values AS 
-(WITH campaign_cells AS 
-(WITH member_stations AS 
-(WITH campaign_windows AS 
+WHERE stations.team_id IN (__[POSTCOMPILE_team_id_3])), 
+w2_entities AS 
+(SELECT DISTINCT w2_entity_stations.entity_id AS entity_id 
+FROM w2_entity_stations), 
+w2_campaign_windows AS 
 (SELECT campaigns.campaign_id AS campaign_id, campaigns.start_date AS start_date, campaigns.cost AS cost, greatest(campaigns.start_date, %(greatest_3)s) AS d_start, least(campaigns.end_date, %(least_3)s) AS d_end, CAST((least(campaigns.end_date, %(least_3)s) - greatest(campaigns.start_date, %(greatest_3)s)) + %(param_47)s AS FLOAT(53)) AS n_days, CAST((campaigns.end_date - campaigns.start_date) + %(param_48)s AS FLOAT(53)) AS total_days, campaigns.start_date - CAST((campaigns.end_date - campaigns.start_date) + %(param_49)s AS INTEGER) AS pre_start, coalesce(anon_3.n, %(coalesce_45)s) AS n_stations 
 FROM campaigns LEFT OUTER JOIN (SELECT campaign_stations.campaign_id AS campaign_id,
   count(*) AS n 
 FROM campaign_stations GROUP BY campaign_stations.campaign_id) AS anon_3 ON anon_3.campaign_id = campaigns.campaign_id 
 WHERE campaigns.start_date <= %(start_date_3)s AND campaigns.end_date >= %(end_date_3)s), 
-entity_stations AS 
-(SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
-FROM stations 
-WHERE stations.team_id IN (__[POSTCOMPILE_team_id_3]))
- SELECT campaign_windows.campaign_id AS campaign_id, entity_stations.station_id AS station_id, entity_stations.city_id AS city_id, entity_stations.entity_id AS entity_id, CAST(%(param_46)s AS VARCHAR) AS role 
-FROM campaign_windows JOIN campaign_stations ON campaign_stations.campaign_id = campaign_windows.campaign_id JOIN entity_stations ON entity_stations.station_id = campaign_stations.station_id), 
-member_cities AS 
-(SELECT DISTINCT member_stations.campaign_id AS campaign_id, member_stations.city_id AS city_id 
-FROM member_stations), 
-campaign_windows AS 
-(SELECT campaigns.campaign_id AS campaign_id, campaigns.start_date AS start_date, campaigns.cost AS cost, greatest(campaigns.start_date, %(greatest_3)s) AS d_start, least(campaigns.end_date, %(least_3)s) AS d_end, CAST((least(campaigns.end_date, %(least_3)s) - greatest(campaigns.start_date, %(greatest_3)s)) + %(param_47)s AS FLOAT(53)) AS n_days, CAST((campaigns.end_date - campaigns.start_date) + %(param_48)s AS FLOAT(53)) AS total_days, campaigns.start_date - CAST((campaigns.end_date - campaigns.start_date) + %(param_49)s AS INTEGER) AS pre_start, coalesce(anon_3.n, %(coalesce_45)s) AS n_stations 
-FROM campaigns LEFT OUTER JOIN (SELECT campaign_stations.campaign_id AS campaign_id,
-  count(*) AS n 
-FROM campaign_stations GROUP BY campaign_stations.campaign_id) AS anon_3 ON anon_3.campaign_id = campaigns.campaign_id 
-WHERE campaigns.start_date <= %(start_date_3)s AND campaigns.end_date >= %(end_date_3)s)
- SELECT member_stations.campaign_id AS campaign_id, member_stations.station_id AS station_id, member_stations.city_id AS city_id, member_stations.entity_id AS entity_id, member_stations.role AS role 
-FROM member_stations UNION ALL SELECT member_cities.campaign_id AS campaign_id, stations.station_id AS station_id, stations.city_id AS city_id, CAST(%(param_50)s AS VARCHAR) AS entity_id, CAST(%(param_51)s AS VARCHAR) AS role 
-FROM member_cities JOIN stations ON stations.city_id = member_cities.city_id JOIN campaign_windows ON campaign_windows.campaign_id = member_cities.campaign_id 
+w2_member_stations AS 
+(SELECT w2_campaign_windows.campaign_id AS campaign_id, w2_entity_stations.station_id AS station_id, w2_entity_stations.city_id AS city_id, w2_entity_stations.entity_id AS entity_id, CAST(%(param_46)s AS VARCHAR) AS role 
+FROM w2_campaign_windows JOIN campaign_stations ON campaign_stations.campaign_id = w2_campaign_windows.campaign_id JOIN w2_entity_stations ON w2_entity_stations.station_id = campaign_stations.station_id), 
+w2_member_cities AS 
+(SELECT DISTINCT w2_member_stations.campaign_id AS campaign_id, w2_member_stations.city_id AS city_id 
+FROM w2_member_stations), 
+w2_campaign_cells AS 
+(SELECT w2_member_stations.campaign_id AS campaign_id, w2_member_stations.station_id AS station_id, w2_member_stations.city_id AS city_id, w2_member_stations.entity_id AS entity_id, w2_member_stations.role AS role 
+FROM w2_member_stations UNION ALL SELECT w2_member_cities.campaign_id AS campaign_id, stations.station_id AS station_id, stations.city_id AS city_id, CAST(%(param_50)s AS VARCHAR) AS entity_id, CAST(%(param_51)s AS VARCHAR) AS role 
+FROM w2_member_cities JOIN stations ON stations.city_id = w2_member_cities.city_id JOIN w2_campaign_windows ON w2_campaign_windows.campaign_id = w2_member_cities.campaign_id 
 WHERE NOT (EXISTS (SELECT * 
 FROM campaign_stations 
-WHERE campaign_stations.campaign_id = member_cities.campaign_id AND campaign_stations.station_id = stations.station_id)) AND stations.opened_on <= campaign_windows.pre_start), 
-fuel_phases AS 
-(WITH campaign_windows AS 
-(SELECT campaigns.campaign_id AS campaign_id, campaigns.start_date AS start_date, campaigns.cost AS cost, greatest(campaigns.start_date, %(greatest_3)s) AS d_start, least(campaigns.end_date, %(least_3)s) AS d_end, CAST((least(campaigns.end_date, %(least_3)s) - greatest(campaigns.start_date, %(greatest_3)s)) + %(param_47)s AS FLOAT(53)) AS n_days, CAST((campaigns.end_date - campaigns.start_date) + %(param_48)s AS FLOAT(53)) AS total_days, campaigns.start_date - CAST((campaigns.end_date - campaigns.start_date) + %(param_49)s AS INTEGER) AS pre_start, coalesce(anon_3.n, %(coalesce_45)s) AS n_stations 
-FROM campaigns LEFT OUTER JOIN (SELECT campaign_stations.campaign_id AS campaign_id,
-  count(*) AS n 
-FROM campaign_stations GROUP BY campaign_stations.campaign_id) AS anon_3 ON anon_3.campaign_id = campaigns.campaign_id 
-WHERE campaigns.start_date <= %(start_date_3)s AND campaigns.end_date >= %(end_date_3)s)
- SELECT campaign_cells.campaign_id AS campaign_id, campaign_cells.station_id AS station_id,
-  sum(CASE WHEN (CAST(fuel_sales.ts AS DATE) >= campaign_windows.d_start AND CAST(fuel_sales.ts AS DATE) <= campaign_windows.d_end) THEN (fuel_sales.liters * products.density_kg_per_l) / %(param_52)s ELSE %(param_53)s END) AS t_d,
-  sum(CASE WHEN (CAST(fuel_sales.ts AS DATE) >= campaign_windows.pre_start AND CAST(fuel_sales.ts AS DATE) < campaign_windows.start_date) THEN (fuel_sales.liters * products.density_kg_per_l) / %(param_52)s ELSE %(param_54)s END) AS t_p,
-  sum(CASE WHEN (CAST(fuel_sales.ts AS DATE) >= campaign_windows.d_start AND CAST(fuel_sales.ts AS DATE) <= campaign_windows.d_end) THEN fuel_sales.paid_amount - fuel_sales.liters * purchase_costs.cost_per_liter ELSE %(param_55)s END) AS gp_d,
-  sum(CASE WHEN (CAST(fuel_sales.ts AS DATE) >= campaign_windows.pre_start AND CAST(fuel_sales.ts AS DATE) < campaign_windows.start_date) THEN fuel_sales.paid_amount - fuel_sales.liters * purchase_costs.cost_per_liter ELSE %(param_56)s END) AS gp_p,
-  sum(CASE WHEN (CAST(fuel_sales.ts AS DATE) >= campaign_windows.d_start AND CAST(fuel_sales.ts AS DATE) <= campaign_windows.d_end) THEN fuel_sales.liters * fuel_sales.list_price - fuel_sales.paid_amount ELSE %(param_57)s END) AS disc_d,
-  sum(CASE WHEN (CAST(fuel_sales.ts AS DATE) >= campaign_windows.pre_start AND CAST(fuel_sales.ts AS DATE) < campaign_windows.start_date) THEN fuel_sales.liters * fuel_sales.list_price - fuel_sales.paid_amount ELSE %(param_58)s END) AS disc_p 
-FROM campaign_cells JOIN campaign_windows ON campaign_windows.campaign_id = campaign_cells.campaign_id JOIN fuel_sales ON fuel_sales.station_id = campaign_cells.station_id AND fuel_sales.ts >= campaign_windows.pre_start AND CAST(fuel_sales.ts AS DATE) <= campaign_windows.d_end JOIN products ON products.product_code = fuel_sales.product_code LEFT OUTER JOIN purchase_costs ON purchase_costs.product_code = fuel_sales.product_code AND purchase_costs.month = CAST(date_trunc(%(date_trunc_3)s, fuel_sales.ts) AS DATE) 
-WHERE fuel_sales.ts >= (SELECT min(campaign_windows.pre_start) AS min_3 
-FROM campaign_windows) AND fuel_sales.ts < %(ts_5)s GROUP BY campaign_cells.campaign_id, campaign_cells.station_id), 
-nonfuel_phases AS 
-(WITH campaign_windows AS 
-(SELECT campaigns.campaign_id AS campaign_id, campaigns.start_date AS start_date, campaigns.cost AS cost, greatest(campaigns.start_date, %(greatest_3)s) AS d_start, least(campaigns.end_date, %(least_3)s) AS d_end, CAST((least(campaigns.end_date, %(least_3)s) - greatest(campaigns.start_date, %(greatest_3)s)) + %(param_47)s AS FLOAT(53)) AS n_days, CAST((campaigns.end_date - campaigns.start_date) + %(param_48)s AS FLOAT(53)) AS total_days, campaigns.start_date - CAST((campaigns.end_date - campaigns.start_date) + %(param_49)s AS INTEGER) AS pre_start, coalesce(anon_3.n, %(coalesce_45)s) AS n_stations 
-FROM campaigns LEFT OUTER JOIN (SELECT campaign_stations.campaign_id AS campaign_id,
-  count(*) AS n 
-FROM campaign_stations GROUP BY campaign_stations.campaign_id) AS anon_3 ON anon_3.campaign_id = campaigns.campaign_id 
-WHERE campaigns.start_date <= %(start_date_3)s AND campaigns.end_date >= %(end_date_3)s)
- SELECT campaign_cells.campaign_id AS campaign_id, campaign_cells.station_id AS station_id,
-  sum(CASE WHEN (CAST(nonfuel_sales.ts AS DATE) >= campaign_windows.d_start AND CAST(nonfuel_sales.ts AS DATE) <= campaign_windows.d_end) THEN nonfuel_sales.revenue ELSE %(param_59)s END) AS nf_d,
-  sum(CASE WHEN (CAST(nonfuel_sales.ts AS DATE) >= campaign_windows.pre_start AND CAST(nonfuel_sales.ts AS DATE) < campaign_windows.start_date) THEN nonfuel_sales.revenue ELSE %(param_60)s END) AS nf_p 
-FROM campaign_cells JOIN campaign_windows ON campaign_windows.campaign_id = campaign_cells.campaign_id JOIN nonfuel_sales ON nonfuel_sales.station_id = campaign_cells.station_id AND nonfuel_sales.ts >= campaign_windows.pre_start AND CAST(nonfuel_sales.ts AS DATE) <= campaign_windows.d_end 
-WHERE nonfuel_sales.ts >= (SELECT min(campaign_windows.pre_start) AS min_3 
-FROM campaign_windows) AND nonfuel_sales.ts < %(ts_6)s GROUP BY campaign_cells.campaign_id, campaign_cells.station_id)
- SELECT campaign_cells.campaign_id AS campaign_id, campaign_cells.station_id AS station_id, campaign_cells.city_id AS city_id, campaign_cells.entity_id AS entity_id, campaign_cells.role AS role, coalesce(fuel_phases.t_d, %(coalesce_37)s) AS t_d, coalesce(fuel_phases.t_p, %(coalesce_38)s) AS t_p, coalesce(fuel_phases.gp_d, %(coalesce_39)s) AS gp_d, coalesce(fuel_phases.gp_p, %(coalesce_40)s) AS gp_p, coalesce(nonfuel_phases.nf_d, %(coalesce_41)s) AS nf_d, coalesce(nonfuel_phases.nf_p, %(coalesce_42)s) AS nf_p, coalesce(fuel_phases.disc_d, %(coalesce_43)s) AS disc_d, coalesce(fuel_phases.disc_p, %(coalesce_44)s) AS disc_p 
-FROM campaign_cells LEFT OUTER JOIN fuel_phases ON fuel_phases.campaign_id = campaign_cells.campaign_id AND fuel_phases.station_id = campaign_cells.station_id LEFT OUTER JOIN nonfuel_phases ON nonfuel_phases.campaign_id = campaign_cells.campaign_id AND nonfuel_phases.station_id = campaign_cells.station_id), 
-campaign_windows AS 
-(SELECT campaigns.campaign_id AS campaign_id, campaigns.start_date AS start_date, campaigns.cost AS cost, greatest(campaigns.start_date, %(greatest_3)s) AS d_start, least(campaigns.end_date, %(least_3)s) AS d_end, CAST((least(campaigns.end_date, %(least_3)s) - greatest(campaigns.start_date, %(greatest_3)s)) + %(param_47)s AS FLOAT(53)) AS n_days, CAST((campaigns.end_date - campaigns.start_date) + %(param_48)s AS FLOAT(53)) AS total_days, campaigns.start_date - CAST((campaigns.end_date - campaigns.start_date) + %(param_49)s AS INTEGER) AS pre_start, coalesce(anon_3.n, %(coalesce_45)s) AS n_stations 
-FROM campaigns LEFT OUTER JOIN (SELECT campaign_stations.campaign_id AS campaign_id,
-  count(*) AS n 
-FROM campaign_stations GROUP BY campaign_stations.campaign_id) AS anon_3 ON anon_3.campaign_id = campaigns.campaign_id 
-WHERE campaigns.start_date <= %(start_date_3)s AND campaigns.end_date >= %(end_date_3)s), 
-control_sums AS 
-(SELECT cell_values.campaign_id AS campaign_id, cell_values.city_id AS city_id,
-  sum(cell_values.t_d) AS t_d,
-  sum(cell_values.t_p) AS t_p,
-  sum(cell_values.gp_d) AS gp_d,
-  sum(cell_values.gp_p) AS gp_p,
-  sum(cell_values.nf_d) AS nf_d,
-  sum(cell_values.nf_p) AS nf_p 
-FROM cell_values 
-WHERE cell_values.role = %(role_5)s GROUP BY cell_values.campaign_id, cell_values.city_id)
- SELECT cell_values.entity_id AS entity_id,
-  sum(cell_values.t_d - cell_values.t_p * (campaign_windows.n_days / campaign_windows.total_days) * CASE WHEN (control_sums.t_p > %(t_p_5)s) THEN (control_sums.t_d * campaign_windows.total_days) / (control_sums.t_p * campaign_windows.n_days) ELSE %(param_41)s END) AS incremental_tonnes,
-  sum(cell_values.t_p * (campaign_windows.n_days / campaign_windows.total_days) * CASE WHEN (control_sums.t_p > %(t_p_6)s) THEN (control_sums.t_d * campaign_windows.total_days) / (control_sums.t_p * campaign_windows.n_days) ELSE %(param_42)s END) AS baseline_tonnes,
-  sum(cell_values.gp_d - cell_values.gp_p * (campaign_windows.n_days / campaign_windows.total_days) * CASE WHEN (control_sums.gp_p > %(gp_p_3)s) THEN (control_sums.gp_d * campaign_windows.total_days) / (control_sums.gp_p * campaign_windows.n_days) ELSE %(param_43)s END) AS incremental_gross_profit,
-  sum(((campaign_windows.cost / campaign_windows.n_stations) * (campaign_windows.n_days / campaign_windows.total_days) + cell_values.disc_d) - cell_values.disc_p * (campaign_windows.n_days / campaign_windows.total_days)) AS incremental_cost,
-  sum(cell_values.nf_d - cell_values.nf_p * (campaign_windows.n_days / campaign_windows.total_days) * CASE WHEN (control_sums.nf_p > %(nf_p_5)s) THEN (control_sums.nf_d * campaign_windows.total_days) / (control_sums.nf_p * campaign_windows.n_days) ELSE %(param_44)s END) AS incremental_nonfuel_revenue,
-  sum(cell_values.nf_p * (campaign_windows.n_days / campaign_windows.total_days) * CASE WHEN (control_sums.nf_p > %(nf_p_6)s) THEN (control_sums.nf_d * campaign_windows.total_days) / (control_sums.nf_p * campaign_windows.n_days) ELSE %(param_45)s END) AS baseline_nonfuel_revenue 
-FROM cell_values JOIN campaign_windows ON campaign_windows.campaign_id = cell_values.campaign_id LEFT OUTER JOIN control_sums ON control_sums.campaign_id = cell_values.campaign_id AND control_sums.city_id = cell_values.city_id 
-WHERE cell_values.role = %(role_6)s GROUP BY cell_values.entity_id)
- SELECT entities.entity_id AS entity_id, coalesce(campaign_effects.incremental_tonnes, %(coalesce_31)s) AS incremental_tonnes, coalesce(campaign_effects.baseline_tonnes, %(coalesce_32)s) AS baseline_tonnes, coalesce(campaign_effects.incremental_gross_profit, %(coalesce_33)s) AS incremental_gross_profit, coalesce(campaign_effects.incremental_cost, %(coalesce_34)s) AS incremental_cost, coalesce(campaign_effects.incremental_nonfuel_revenue, %(coalesce_35)s) AS incremental_nonfuel_revenue, coalesce(campaign_effects.baseline_nonfuel_revenue, %(coalesce_36)s) AS baseline_nonfuel_revenue 
-FROM entities LEFT OUTER JOIN campaign_effects ON campaign_effects.entity_id = entities.entity_id) AS w2;
+WHERE campaign_stations.campaign_id = w2_member_cities.campaign_id AND campaign_stations.station_id = stations.station_id)) AND stations.opened_on <= w2_campaign_windows.pre_start), 
+w2_fuel_phases AS 
+(SELECT w2_campaign_cells.campaign_id AS campaign_id, w2_campaign_cells.station_id AS station_id,
+  sum(CASE WHEN (CAST(fuel_sales.ts AS DATE) >= w2_campaign_windows.d_start AND CAST(fuel_sales.ts AS DATE) <= w2_campaign_windows.d_end) THEN (fuel_sales.liters * products.density_kg_per_l) / %(param_52)s ELSE %(param_53)s END) AS t_d,
+  sum(CASE WHEN (CAST(fuel_sales.ts AS DATE) >= w2_campaign_windows.pre_start AND CAST(fuel_sales.ts AS DATE) < w2_campaign_windows.start_date) THEN (fuel_sales.liters * products.density_kg_per_l) / %(param_52)s ELSE %(param_54)s END) AS t_p,
+  sum(CASE WHEN (CAST(fuel_sales.ts AS DATE) >= w2_campaign_windows.d_start AND CAST(fuel_sales.ts AS DATE) <= w2_campaign_windows.d_end) THEN fuel_sales.paid_amount - fuel_sales.liters * purchase_costs.cost_per_liter ELSE %(param_55)s END) AS gp_d,
+  sum(CASE WHEN (CAST(fuel_sales.ts AS DATE) >= w2_campaign_windows.pre_start AND CAST(fuel_sales.ts AS DATE) < w2_campaign_windows.start_date) THEN fuel_sales.paid_amount - fuel_sales.liters * purchase_costs.cost_per_liter ELSE %(param_56)s END) AS gp_p,
+  sum(CASE WHEN (CAST(fuel_sales.ts AS DATE) >= w2_campaign_windows.d_start AND CAST(fuel_sales.ts AS DATE) <= w2_campaign_windows.d_end) THEN fuel_sales.liters * fuel_sales.list_price - fuel_sales.paid_amount ELSE %(param_57)s END) AS disc_d,
+  sum(CASE WHEN (CAST(fuel_sales.ts AS DATE) >= w2_campaign_windows.pre_start AND CAST(fuel_sales.ts AS DATE) < w2_campaign_windows.start_date) THEN fuel_sales.liters * fuel_sales.list_price - fuel_sales.paid_amount ELSE %(param_58)s END) AS disc_p 
+FROM w2_campaign_cells JOIN w2_campaign_windows ON w2_campaign_windows.campaign_id = w2_campaign_cells.campaign_id JOIN fuel_sales ON fuel_sales.station_id = w2_campaign_cells.station_id AND fuel_sales.ts >= w2_campaign_windows.pre_start AND CAST(fuel_sales.ts AS DATE) <= w2_campaign_windows.d_end JOIN products ON products.product_code = fuel_sales.product_code LEFT OUTER JOIN purchase_costs ON purchase_costs.product_code = fuel_sales.product_code AND purchase_costs.month = CAST(date_trunc(%(date_trunc_3)s, fuel_sales.ts) AS DATE) 
+WHERE fuel_sales.ts >= (SELECT min(w2_campaign_windows.pre_start) AS min_3 
+FROM w2_campaign_windows) AND fuel_sales.ts < %(ts_5)s GROUP BY w2_campaign_cells.campaign_id, w2_campaign_cells.station_id), 
+w2_nonfuel_phases AS 
+(SELECT w2_campaign_cells.campaign_id AS campaign_id, w2_campaign_cells.station_id AS station_id,
+  sum(CASE WHEN (CAST(nonfuel_sales.ts AS DATE) >= w2_campaign_windows.d_start AND CAST(nonfuel_sales.ts AS DATE) <= w2_campaign_windows.d_end) THEN nonfuel_sales.revenue ELSE %(param_59)s END) AS nf_d,
+  sum(CASE WHEN (CAST(nonfuel_sales.ts AS DATE) >= w2_campaign_windows.pre_start AND CAST(nonfuel_sales.ts AS DATE) < w2_campaign_windows.start_date) THEN nonfuel_sales.revenue ELSE %(param_60)s END) AS nf_p 
+FROM w2_campaign_cells JOIN w2_campaign_windows ON w2_campaign_windows.campaign_id = w2_campaign_cells.campaign_id JOIN nonfuel_sales ON nonfuel_sales.station_id = w2_campaign_cells.station_id AND nonfuel_sales.ts >= w2_campaign_windows.pre_start AND CAST(nonfuel_sales.ts AS DATE) <= w2_campaign_windows.d_end 
+WHERE nonfuel_sales.ts >= (SELECT min(w2_campaign_windows.pre_start) AS min_3 
+FROM w2_campaign_windows) AND nonfuel_sales.ts < %(ts_6)s GROUP BY w2_campaign_cells.campaign_id, w2_campaign_cells.station_id), 
+w2_cell_values AS 
+(SELECT w2_campaign_cells.campaign_id AS campaign_id, w2_campaign_cells.station_id AS station_id, w2_campaign_cells.city_id AS city_id, w2_campaign_cells.entity_id AS entity_id, w2_campaign_cells.role AS role, coalesce(w2_fuel_phases.t_d, %(coalesce_37)s) AS t_d, coalesce(w2_fuel_phases.t_p, %(coalesce_38)s) AS t_p, coalesce(w2_fuel_phases.gp_d, %(coalesce_39)s) AS gp_d, coalesce(w2_fuel_phases.gp_p, %(coalesce_40)s) AS gp_p, coalesce(w2_nonfuel_phases.nf_d, %(coalesce_41)s) AS nf_d, coalesce(w2_nonfuel_phases.nf_p, %(coalesce_42)s) AS nf_p, coalesce(w2_fuel_phases.disc_d, %(coalesce_43)s) AS disc_d, coalesce(w2_fuel_phases.disc_p, %(coalesce_44)s) AS disc_p 
+FROM w2_campaign_cells LEFT OUTER JOIN w2_fuel_phases ON w2_fuel_phases.campaign_id = w2_campaign_cells.campaign_id AND w2_fuel_phases.station_id = w2_campaign_cells.station_id LEFT OUTER JOIN w2_nonfuel_phases ON w2_nonfuel_phases.campaign_id = w2_campaign_cells.campaign_id AND w2_nonfuel_phases.station_id = w2_campaign_cells.station_id), 
+w2_control_sums AS 
+(SELECT w2_cell_values.campaign_id AS campaign_id, w2_cell_values.city_id AS city_id,
+  sum(w2_cell_values.t_d) AS t_d,
+  sum(w2_cell_values.t_p) AS t_p,
+  sum(w2_cell_values.gp_d) AS gp_d,
+  sum(w2_cell_values.gp_p) AS gp_p,
+  sum(w2_cell_values.nf_d) AS nf_d,
+  sum(w2_cell_values.nf_p) AS nf_p 
+FROM w2_cell_values 
+WHERE w2_cell_values.role = %(role_5)s GROUP BY w2_cell_values.campaign_id, w2_cell_values.city_id), 
+w2_campaign_effects AS 
+(SELECT w2_cell_values.entity_id AS entity_id,
+  sum(w2_cell_values.t_d - w2_cell_values.t_p * (w2_campaign_windows.n_days / w2_campaign_windows.total_days) * CASE WHEN (w2_control_sums.t_p > %(t_p_5)s) THEN (w2_control_sums.t_d * w2_campaign_windows.total_days) / (w2_control_sums.t_p * w2_campaign_windows.n_days) ELSE %(param_41)s END) AS incremental_tonnes,
+  sum(w2_cell_values.t_p * (w2_campaign_windows.n_days / w2_campaign_windows.total_days) * CASE WHEN (w2_control_sums.t_p > %(t_p_6)s) THEN (w2_control_sums.t_d * w2_campaign_windows.total_days) / (w2_control_sums.t_p * w2_campaign_windows.n_days) ELSE %(param_42)s END) AS baseline_tonnes,
+  sum(w2_cell_values.gp_d - w2_cell_values.gp_p * (w2_campaign_windows.n_days / w2_campaign_windows.total_days) * CASE WHEN (w2_control_sums.gp_p > %(gp_p_3)s) THEN (w2_control_sums.gp_d * w2_campaign_windows.total_days) / (w2_control_sums.gp_p * w2_campaign_windows.n_days) ELSE %(param_43)s END) AS incremental_gross_profit,
+  sum(((w2_campaign_windows.cost / w2_campaign_windows.n_stations) * (w2_campaign_windows.n_days / w2_campaign_windows.total_days) + w2_cell_values.disc_d) - w2_cell_values.disc_p * (w2_campaign_windows.n_days / w2_campaign_windows.total_days)) AS incremental_cost,
+  sum(w2_cell_values.nf_d - w2_cell_values.nf_p * (w2_campaign_windows.n_days / w2_campaign_windows.total_days) * CASE WHEN (w2_control_sums.nf_p > %(nf_p_5)s) THEN (w2_control_sums.nf_d * w2_campaign_windows.total_days) / (w2_control_sums.nf_p * w2_campaign_windows.n_days) ELSE %(param_44)s END) AS incremental_nonfuel_revenue,
+  sum(w2_cell_values.nf_p * (w2_campaign_windows.n_days / w2_campaign_windows.total_days) * CASE WHEN (w2_control_sums.nf_p > %(nf_p_6)s) THEN (w2_control_sums.nf_d * w2_campaign_windows.total_days) / (w2_control_sums.nf_p * w2_campaign_windows.n_days) ELSE %(param_45)s END) AS baseline_nonfuel_revenue 
+FROM w2_cell_values JOIN w2_campaign_windows ON w2_campaign_windows.campaign_id = w2_cell_values.campaign_id LEFT OUTER JOIN w2_control_sums ON w2_control_sums.campaign_id = w2_cell_values.campaign_id AND w2_control_sums.city_id = w2_cell_values.city_id 
+WHERE w2_cell_values.role = %(role_6)s GROUP BY w2_cell_values.entity_id)
+ SELECT 0 AS window_index, w0.entity_id, w0.incremental_tonnes, w0.baseline_tonnes, w0.incremental_gross_profit, w0.incremental_cost, w0.incremental_nonfuel_revenue, w0.baseline_nonfuel_revenue 
+FROM (SELECT w0_entities.entity_id AS entity_id, coalesce(w0_campaign_effects.incremental_tonnes, %(coalesce_1)s) AS incremental_tonnes, coalesce(w0_campaign_effects.baseline_tonnes, %(coalesce_2)s) AS baseline_tonnes, coalesce(w0_campaign_effects.incremental_gross_profit, %(coalesce_3)s) AS incremental_gross_profit, coalesce(w0_campaign_effects.incremental_cost, %(coalesce_4)s) AS incremental_cost, coalesce(w0_campaign_effects.incremental_nonfuel_revenue, %(coalesce_5)s) AS incremental_nonfuel_revenue, coalesce(w0_campaign_effects.baseline_nonfuel_revenue, %(coalesce_6)s) AS baseline_nonfuel_revenue 
+FROM w0_entities LEFT OUTER JOIN w0_campaign_effects ON w0_campaign_effects.entity_id = w0_entities.entity_id) AS w0 UNION ALL SELECT 1 AS window_index, w1.entity_id, w1.incremental_tonnes, w1.baseline_tonnes, w1.incremental_gross_profit, w1.incremental_cost, w1.incremental_nonfuel_revenue, w1.baseline_nonfuel_revenue 
+FROM (SELECT w1_entities.entity_id AS entity_id, coalesce(w1_campaign_effects.incremental_tonnes, %(coalesce_16)s) AS incremental_tonnes, coalesce(w1_campaign_effects.baseline_tonnes, %(coalesce_17)s) AS baseline_tonnes, coalesce(w1_campaign_effects.incremental_gross_profit, %(coalesce_18)s) AS incremental_gross_profit, coalesce(w1_campaign_effects.incremental_cost, %(coalesce_19)s) AS incremental_cost, coalesce(w1_campaign_effects.incremental_nonfuel_revenue, %(coalesce_20)s) AS incremental_nonfuel_revenue, coalesce(w1_campaign_effects.baseline_nonfuel_revenue, %(coalesce_21)s) AS baseline_nonfuel_revenue 
+FROM w1_entities LEFT OUTER JOIN w1_campaign_effects ON w1_campaign_effects.entity_id = w1_entities.entity_id) AS w1 UNION ALL SELECT 2 AS window_index, w2.entity_id, w2.incremental_tonnes, w2.baseline_tonnes, w2.incremental_gross_profit, w2.incremental_cost, w2.incremental_nonfuel_revenue, w2.baseline_nonfuel_revenue 
+FROM (SELECT w2_entities.entity_id AS entity_id, coalesce(w2_campaign_effects.incremental_tonnes, %(coalesce_31)s) AS incremental_tonnes, coalesce(w2_campaign_effects.baseline_tonnes, %(coalesce_32)s) AS baseline_tonnes, coalesce(w2_campaign_effects.incremental_gross_profit, %(coalesce_33)s) AS incremental_gross_profit, coalesce(w2_campaign_effects.incremental_cost, %(coalesce_34)s) AS incremental_cost, coalesce(w2_campaign_effects.incremental_nonfuel_revenue, %(coalesce_35)s) AS incremental_nonfuel_revenue, coalesce(w2_campaign_effects.baseline_nonfuel_revenue, %(coalesce_36)s) AS baseline_nonfuel_revenue 
+FROM w2_entities LEFT OUTER JOIN w2_campaign_effects ON w2_campaign_effects.entity_id = w2_entities.entity_id) AS w2;
 -- params:
 --   coalesce_1 = 0
 --   coalesce_10 = 0.0
@@ -1073,175 +989,139 @@ FROM entities LEFT OUTER JOIN campaign_effects ON campaign_effects.entity_id = e
 --   ts_5 = datetime.datetime(2026, 10, 16, 0, 0)
 --   ts_6 = datetime.datetime(2026, 10, 16, 0, 0)
 
-SELECT 0 AS window_index, w0.entity_id, w0.registered_prev_month, w0.activated, w0.managed_total, w0.managed_buyers, w0.active_managed, w0.managers 
-FROM (WITH entities AS 
-(WITH entity_stations AS 
+WITH w0_entity_stations AS 
 (SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
 FROM stations 
-WHERE stations.team_id IN (__[POSTCOMPILE_team_id_1]))
- SELECT DISTINCT entity_stations.entity_id AS entity_id 
-FROM entity_stations), 
-activation_counts AS 
-(WITH home_customers AS 
-(WITH entity_stations AS 
-(SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
-FROM stations 
-WHERE stations.team_id IN (__[POSTCOMPILE_team_id_1]))
- SELECT entity_stations.entity_id AS entity_id, customers.customer_id AS customer_id, customers.manager_id AS manager_id, customers.registered_on AS registered_on, customers.registered_on >= %(registered_on_1)s AND customers.registered_on < %(registered_on_2)s AS is_new 
-FROM customers JOIN entity_stations ON entity_stations.station_id = customers.home_station_id 
+WHERE stations.team_id IN (__[POSTCOMPILE_team_id_1])), 
+w0_entities AS 
+(SELECT DISTINCT w0_entity_stations.entity_id AS entity_id 
+FROM w0_entity_stations), 
+w0_home_customers AS 
+(SELECT w0_entity_stations.entity_id AS entity_id, customers.customer_id AS customer_id, customers.manager_id AS manager_id, customers.registered_on AS registered_on, customers.registered_on >= %(registered_on_1)s AND customers.registered_on < %(registered_on_2)s AS is_new 
+FROM customers JOIN w0_entity_stations ON w0_entity_stations.station_id = customers.home_station_id 
 WHERE customers.registered_on <= %(registered_on_3)s), 
-customer_state AS 
-(WITH customer_months AS 
-(WITH entity_stations AS 
-(SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
-FROM stations 
-WHERE stations.team_id IN (__[POSTCOMPILE_team_id_1]))
- SELECT entity_stations.entity_id AS entity_id, agg_customer_month.customer_id AS customer_id, agg_customer_month.month AS month, agg_customer_month.liters AS liters 
-FROM agg_customer_month JOIN entity_stations ON entity_stations.station_id = agg_customer_month.station_id 
-WHERE agg_customer_month.month < %(month_8)s AND agg_customer_month.month >= %(month_9)s UNION ALL SELECT entity_stations.entity_id AS entity_id, agg_customer_lapse.customer_id AS customer_id, agg_customer_lapse.month AS month, %(param_17)s AS liters 
-FROM agg_customer_lapse JOIN entity_stations ON entity_stations.station_id = agg_customer_lapse.station_id 
-WHERE agg_customer_lapse.month < %(month_10)s AND (agg_customer_lapse.next_month IS NULL OR agg_customer_lapse.next_month > %(next_month_1)s) UNION ALL SELECT entity_stations.entity_id AS entity_id, fuel_sales.customer_id AS customer_id, CAST(%(param_18)s AS DATE) AS month,
+w0_customer_months AS 
+(SELECT w0_entity_stations.entity_id AS entity_id, agg_customer_month.customer_id AS customer_id, agg_customer_month.month AS month, agg_customer_month.liters AS liters 
+FROM agg_customer_month JOIN w0_entity_stations ON w0_entity_stations.station_id = agg_customer_month.station_id 
+WHERE agg_customer_month.month < %(month_8)s AND agg_customer_month.month >= %(month_9)s UNION ALL SELECT w0_entity_stations.entity_id AS entity_id, agg_customer_lapse.customer_id AS customer_id, agg_customer_lapse.month AS month, %(param_17)s AS liters 
+FROM agg_customer_lapse JOIN w0_entity_stations ON w0_entity_stations.station_id = agg_customer_lapse.station_id 
+WHERE agg_customer_lapse.month < %(month_10)s AND (agg_customer_lapse.next_month IS NULL OR agg_customer_lapse.next_month > %(next_month_1)s) UNION ALL SELECT w0_entity_stations.entity_id AS entity_id, fuel_sales.customer_id AS customer_id, CAST(%(param_18)s AS DATE) AS month,
   sum(fuel_sales.liters) AS liters 
-FROM fuel_sales JOIN entity_stations ON entity_stations.station_id = fuel_sales.station_id 
-WHERE fuel_sales.customer_id IS NOT NULL AND fuel_sales.ts >= %(ts_1)s AND fuel_sales.ts < %(ts_2)s GROUP BY entity_stations.entity_id, fuel_sales.customer_id)
- SELECT customer_months.entity_id AS entity_id, customer_months.customer_id AS customer_id, max(customer_months.month) AS last, max(CASE WHEN (customer_months.month <= %(month_1)s) THEN customer_months.month END) AS last_prev,
-  sum(CASE WHEN (customer_months.month = %(month_2)s) THEN customer_months.liters ELSE %(param_11)s END) AS l0,
-  sum(CASE WHEN (customer_months.month = %(month_3)s) THEN customer_months.liters ELSE %(param_12)s END) AS l1,
-  sum(CASE WHEN (customer_months.month = %(month_4)s) THEN customer_months.liters ELSE %(param_13)s END) AS l2,
-  sum(CASE WHEN (customer_months.month = %(month_5)s) THEN customer_months.liters ELSE %(param_14)s END) AS l3,
-  sum(CASE WHEN (customer_months.month = %(month_6)s) THEN customer_months.liters ELSE %(param_15)s END) AS l4,
-  sum(CASE WHEN (customer_months.month >= %(month_7)s) THEN customer_months.liters ELSE %(param_16)s END) AS win 
-FROM customer_months GROUP BY customer_months.entity_id, customer_months.customer_id), 
-activated_members AS 
-(WITH entity_stations AS 
+FROM fuel_sales JOIN w0_entity_stations ON w0_entity_stations.station_id = fuel_sales.station_id 
+WHERE fuel_sales.customer_id IS NOT NULL AND fuel_sales.ts >= %(ts_1)s AND fuel_sales.ts < %(ts_2)s GROUP BY w0_entity_stations.entity_id, fuel_sales.customer_id), 
+w0_customer_state AS 
+(SELECT w0_customer_months.entity_id AS entity_id, w0_customer_months.customer_id AS customer_id, max(w0_customer_months.month) AS last, max(CASE WHEN (w0_customer_months.month <= %(month_1)s) THEN w0_customer_months.month END) AS last_prev,
+  sum(CASE WHEN (w0_customer_months.month = %(month_2)s) THEN w0_customer_months.liters ELSE %(param_11)s END) AS l0,
+  sum(CASE WHEN (w0_customer_months.month = %(month_3)s) THEN w0_customer_months.liters ELSE %(param_12)s END) AS l1,
+  sum(CASE WHEN (w0_customer_months.month = %(month_4)s) THEN w0_customer_months.liters ELSE %(param_13)s END) AS l2,
+  sum(CASE WHEN (w0_customer_months.month = %(month_5)s) THEN w0_customer_months.liters ELSE %(param_14)s END) AS l3,
+  sum(CASE WHEN (w0_customer_months.month = %(month_6)s) THEN w0_customer_months.liters ELSE %(param_15)s END) AS l4,
+  sum(CASE WHEN (w0_customer_months.month >= %(month_7)s) THEN w0_customer_months.liters ELSE %(param_16)s END) AS win 
+FROM w0_customer_months GROUP BY w0_customer_months.entity_id, w0_customer_months.customer_id), 
+w0_activated_members AS 
+(SELECT DISTINCT w0_home_customers.entity_id AS entity_id, w0_home_customers.customer_id AS customer_id 
+FROM w0_home_customers JOIN agg_customer_month ON agg_customer_month.customer_id = w0_home_customers.customer_id JOIN w0_entity_stations ON w0_entity_stations.station_id = agg_customer_month.station_id AND w0_entity_stations.entity_id = w0_home_customers.entity_id 
+WHERE w0_home_customers.is_new AND agg_customer_month.month >= %(month_11)s AND agg_customer_month.month <= %(month_12)s AND agg_customer_month.first_day_registered IS NOT NULL AND agg_customer_month.first_day_registered <= %(first_day_registered_1)s AND agg_customer_month.first_day_registered - w0_home_customers.registered_on <= %(param_19)s), 
+w0_activation_counts AS 
+(SELECT w0_home_customers.entity_id AS entity_id,
+  sum(CASE WHEN w0_home_customers.is_new THEN %(param_1)s ELSE %(param_2)s END) AS registered_prev_month,
+  sum(CASE WHEN (w0_activated_members.customer_id IS NOT NULL) THEN %(param_3)s ELSE %(param_4)s END) AS activated,
+  sum(CASE WHEN (w0_home_customers.manager_id IS NOT NULL) THEN %(param_5)s ELSE %(param_6)s END) AS managed_total,
+  sum(CASE WHEN (w0_home_customers.manager_id IS NOT NULL AND w0_customer_state.win > %(win_1)s) THEN %(param_7)s ELSE %(param_8)s END) AS managed_buyers,
+  sum(CASE WHEN (w0_home_customers.manager_id IS NOT NULL AND w0_customer_state.last >= %(last_1)s) THEN %(param_9)s ELSE %(param_10)s END) AS active_managed,
+  count(DISTINCT w0_home_customers.manager_id) AS managers 
+FROM w0_home_customers LEFT OUTER JOIN w0_customer_state ON w0_customer_state.entity_id = w0_home_customers.entity_id AND w0_customer_state.customer_id = w0_home_customers.customer_id LEFT OUTER JOIN w0_activated_members ON w0_activated_members.entity_id = w0_home_customers.entity_id AND w0_activated_members.customer_id = w0_home_customers.customer_id GROUP BY w0_home_customers.entity_id), 
+w1_entity_stations AS 
 (SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
 FROM stations 
-WHERE stations.team_id IN (__[POSTCOMPILE_team_id_1]))
- SELECT DISTINCT home_customers.entity_id AS entity_id, home_customers.customer_id AS customer_id 
-FROM home_customers JOIN agg_customer_month ON agg_customer_month.customer_id = home_customers.customer_id JOIN entity_stations ON entity_stations.station_id = agg_customer_month.station_id AND entity_stations.entity_id = home_customers.entity_id 
-WHERE home_customers.is_new AND agg_customer_month.month >= %(month_11)s AND agg_customer_month.month <= %(month_12)s AND agg_customer_month.first_day_registered IS NOT NULL AND agg_customer_month.first_day_registered <= %(first_day_registered_1)s AND agg_customer_month.first_day_registered - home_customers.registered_on <= %(param_19)s)
- SELECT home_customers.entity_id AS entity_id,
-  sum(CASE WHEN home_customers.is_new THEN %(param_1)s ELSE %(param_2)s END) AS registered_prev_month,
-  sum(CASE WHEN (activated_members.customer_id IS NOT NULL) THEN %(param_3)s ELSE %(param_4)s END) AS activated,
-  sum(CASE WHEN (home_customers.manager_id IS NOT NULL) THEN %(param_5)s ELSE %(param_6)s END) AS managed_total,
-  sum(CASE WHEN (home_customers.manager_id IS NOT NULL AND customer_state.win > %(win_1)s) THEN %(param_7)s ELSE %(param_8)s END) AS managed_buyers,
-  sum(CASE WHEN (home_customers.manager_id IS NOT NULL AND customer_state.last >= %(last_1)s) THEN %(param_9)s ELSE %(param_10)s END) AS active_managed,
-  count(DISTINCT home_customers.manager_id) AS managers 
-FROM home_customers LEFT OUTER JOIN customer_state ON customer_state.entity_id = home_customers.entity_id AND customer_state.customer_id = home_customers.customer_id LEFT OUTER JOIN activated_members ON activated_members.entity_id = home_customers.entity_id AND activated_members.customer_id = home_customers.customer_id GROUP BY home_customers.entity_id)
- SELECT entities.entity_id AS entity_id, coalesce(activation_counts.registered_prev_month, %(coalesce_1)s) AS registered_prev_month, coalesce(activation_counts.activated, %(coalesce_2)s) AS activated, coalesce(activation_counts.managed_total, %(coalesce_3)s) AS managed_total, coalesce(activation_counts.managed_buyers, %(coalesce_4)s) AS managed_buyers, coalesce(activation_counts.active_managed, %(coalesce_5)s) AS active_managed, coalesce(activation_counts.managers, %(coalesce_6)s) AS managers 
-FROM entities LEFT OUTER JOIN activation_counts ON activation_counts.entity_id = entities.entity_id) AS w0 UNION ALL SELECT 1 AS window_index, w1.entity_id, w1.registered_prev_month, w1.activated, w1.managed_total, w1.managed_buyers, w1.active_managed, w1.managers 
-FROM (WITH entities AS 
-(WITH entity_stations AS 
-(SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
-FROM stations 
-WHERE stations.team_id IN (__[POSTCOMPILE_team_id_2]))
- SELECT DISTINCT entity_stations.entity_id AS entity_id 
-FROM entity_stations), 
-activation_counts AS 
-(WITH home_customers AS 
-(WITH entity_stations AS 
-(SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
-FROM stations 
-WHERE stations.team_id IN (__[POSTCOMPILE_team_id_2]))
- SELECT entity_stations.entity_id AS entity_id, customers.customer_id AS customer_id, customers.manager_id AS manager_id, customers.registered_on AS registered_on, customers.registered_on >= %(registered_on_4)s AND customers.registered_on < %(registered_on_5)s AS is_new 
-FROM customers JOIN entity_stations ON entity_stations.station_id = customers.home_station_id 
+WHERE stations.team_id IN (__[POSTCOMPILE_team_id_2])), 
+w1_entities AS 
+(SELECT DISTINCT w1_entity_stations.entity_id AS entity_id 
+FROM w1_entity_stations), 
+w1_home_customers AS 
+(SELECT w1_entity_stations.entity_id AS entity_id, customers.customer_id AS customer_id, customers.manager_id AS manager_id, customers.registered_on AS registered_on, customers.registered_on >= %(registered_on_4)s AND customers.registered_on < %(registered_on_5)s AS is_new 
+FROM customers JOIN w1_entity_stations ON w1_entity_stations.station_id = customers.home_station_id 
 WHERE customers.registered_on <= %(registered_on_6)s), 
-customer_state AS 
-(WITH customer_months AS 
-(WITH entity_stations AS 
-(SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
-FROM stations 
-WHERE stations.team_id IN (__[POSTCOMPILE_team_id_2]))
- SELECT entity_stations.entity_id AS entity_id, agg_customer_month.customer_id AS customer_id, agg_customer_month.month AS month, agg_customer_month.liters AS liters 
-FROM agg_customer_month JOIN entity_stations ON entity_stations.station_id = agg_customer_month.station_id 
-WHERE agg_customer_month.month < %(month_20)s AND agg_customer_month.month >= %(month_21)s UNION ALL SELECT entity_stations.entity_id AS entity_id, agg_customer_lapse.customer_id AS customer_id, agg_customer_lapse.month AS month, %(param_36)s AS liters 
-FROM agg_customer_lapse JOIN entity_stations ON entity_stations.station_id = agg_customer_lapse.station_id 
-WHERE agg_customer_lapse.month < %(month_22)s AND (agg_customer_lapse.next_month IS NULL OR agg_customer_lapse.next_month > %(next_month_2)s) UNION ALL SELECT entity_stations.entity_id AS entity_id, fuel_sales.customer_id AS customer_id, CAST(%(param_37)s AS DATE) AS month,
+w1_customer_months AS 
+(SELECT w1_entity_stations.entity_id AS entity_id, agg_customer_month.customer_id AS customer_id, agg_customer_month.month AS month, agg_customer_month.liters AS liters 
+FROM agg_customer_month JOIN w1_entity_stations ON w1_entity_stations.station_id = agg_customer_month.station_id 
+WHERE agg_customer_month.month < %(month_20)s AND agg_customer_month.month >= %(month_21)s UNION ALL SELECT w1_entity_stations.entity_id AS entity_id, agg_customer_lapse.customer_id AS customer_id, agg_customer_lapse.month AS month, %(param_36)s AS liters 
+FROM agg_customer_lapse JOIN w1_entity_stations ON w1_entity_stations.station_id = agg_customer_lapse.station_id 
+WHERE agg_customer_lapse.month < %(month_22)s AND (agg_customer_lapse.next_month IS NULL OR agg_customer_lapse.next_month > %(next_month_2)s) UNION ALL SELECT w1_entity_stations.entity_id AS entity_id, fuel_sales.customer_id AS customer_id, CAST(%(param_37)s AS DATE) AS month,
   sum(fuel_sales.liters) AS liters 
-FROM fuel_sales JOIN entity_stations ON entity_stations.station_id = fuel_sales.station_id 
-WHERE fuel_sales.customer_id IS NOT NULL AND fuel_sales.ts >= %(ts_3)s AND fuel_sales.ts < %(ts_4)s GROUP BY entity_stations.entity_id, fuel_sales.customer_id)
- SELECT customer_months.entity_id AS entity_id, customer_months.customer_id AS customer_id, max(customer_months.month) AS last, max(CASE WHEN (customer_months.month <= %(month_13)s) THEN customer_months.month END) AS last_prev,
-  sum(CASE WHEN (customer_months.month = %(month_14)s) THEN customer_months.liters ELSE %(param_30)s END) AS l0,
-  sum(CASE WHEN (customer_months.month = %(month_15)s) THEN customer_months.liters ELSE %(param_31)s END) AS l1,
-  sum(CASE WHEN (customer_months.month = %(month_16)s) THEN customer_months.liters ELSE %(param_32)s END) AS l2,
-  sum(CASE WHEN (customer_months.month = %(month_17)s) THEN customer_months.liters ELSE %(param_33)s END) AS l3,
-  sum(CASE WHEN (customer_months.month = %(month_18)s) THEN customer_months.liters ELSE %(param_34)s END) AS l4,
-  sum(CASE WHEN (customer_months.month >= %(month_19)s) THEN customer_months.liters ELSE %(param_35)s END) AS win 
-FROM customer_months GROUP BY customer_months.entity_id, customer_months.customer_id), 
-activated_members AS 
-(WITH entity_stations AS 
+FROM fuel_sales JOIN w1_entity_stations ON w1_entity_stations.station_id = fuel_sales.station_id 
+WHERE fuel_sales.customer_id IS NOT NULL AND fuel_sales.ts >= %(ts_3)s AND fuel_sales.ts < %(ts_4)s GROUP BY w1_entity_stations.entity_id, fuel_sales.customer_id), 
+w1_customer_state AS 
+(SELECT w1_customer_months.entity_id AS entity_id, w1_customer_months.customer_id AS customer_id, max(w1_customer_months.month) AS last, max(CASE WHEN (w1_customer_months.month <= %(month_13)s) THEN w1_customer_months.month END) AS last_prev,
+  sum(CASE WHEN (w1_customer_months.month = %(month_14)s) THEN w1_customer_months.liters ELSE %(param_30)s END) AS l0,
+  sum(CASE WHEN (w1_customer_months.month = %(month_15)s) THEN w1_customer_months.liters ELSE %(param_31)s END) AS l1,
+  sum(CASE WHEN (w1_customer_months.month = %(month_16)s) THEN w1_customer_months.liters ELSE %(param_32)s END) AS l2,
+  sum(CASE WHEN (w1_customer_months.month = %(month_17)s) THEN w1_customer_months.liters ELSE %(param_33)s END) AS l3,
+  sum(CASE WHEN (w1_customer_months.month = %(month_18)s) THEN w1_customer_months.liters ELSE %(param_34)s END) AS l4,
+  sum(CASE WHEN (w1_customer_months.month >= %(month_19)s) THEN w1_customer_months.liters ELSE %(param_35)s END) AS win 
+FROM w1_customer_months GROUP BY w1_customer_months.entity_id, w1_customer_months.customer_id), 
+w1_activated_members AS 
+(SELECT DISTINCT w1_home_customers.entity_id AS entity_id, w1_home_customers.customer_id AS customer_id 
+FROM w1_home_customers JOIN agg_customer_month ON agg_customer_month.customer_id = w1_home_customers.customer_id JOIN w1_entity_stations ON w1_entity_stations.station_id = agg_customer_month.station_id AND w1_entity_stations.entity_id = w1_home_customers.entity_id 
+WHERE w1_home_customers.is_new AND agg_customer_month.month >= %(month_23)s AND agg_customer_month.month <= %(month_24)s AND agg_customer_month.first_day_registered IS NOT NULL AND agg_customer_month.first_day_registered <= %(first_day_registered_2)s AND agg_customer_month.first_day_registered - w1_home_customers.registered_on <= %(param_38)s), 
+w1_activation_counts AS 
+(SELECT w1_home_customers.entity_id AS entity_id,
+  sum(CASE WHEN w1_home_customers.is_new THEN %(param_20)s ELSE %(param_21)s END) AS registered_prev_month,
+  sum(CASE WHEN (w1_activated_members.customer_id IS NOT NULL) THEN %(param_22)s ELSE %(param_23)s END) AS activated,
+  sum(CASE WHEN (w1_home_customers.manager_id IS NOT NULL) THEN %(param_24)s ELSE %(param_25)s END) AS managed_total,
+  sum(CASE WHEN (w1_home_customers.manager_id IS NOT NULL AND w1_customer_state.win > %(win_2)s) THEN %(param_26)s ELSE %(param_27)s END) AS managed_buyers,
+  sum(CASE WHEN (w1_home_customers.manager_id IS NOT NULL AND w1_customer_state.last >= %(last_2)s) THEN %(param_28)s ELSE %(param_29)s END) AS active_managed,
+  count(DISTINCT w1_home_customers.manager_id) AS managers 
+FROM w1_home_customers LEFT OUTER JOIN w1_customer_state ON w1_customer_state.entity_id = w1_home_customers.entity_id AND w1_customer_state.customer_id = w1_home_customers.customer_id LEFT OUTER JOIN w1_activated_members ON w1_activated_members.entity_id = w1_home_customers.entity_id AND w1_activated_members.customer_id = w1_home_customers.customer_id GROUP BY w1_home_customers.entity_id), 
+w2_entity_stations AS 
 (SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
 FROM stations 
-WHERE stations.team_id IN (__[POSTCOMPILE_team_id_2]))
- SELECT DISTINCT home_customers.entity_id AS entity_id, home_customers.customer_id AS customer_id 
-FROM home_customers JOIN agg_customer_month ON agg_customer_month.customer_id = home_customers.customer_id JOIN entity_stations ON entity_stations.station_id = agg_customer_month.station_id AND entity_stations.entity_id = home_customers.entity_id 
-WHERE home_customers.is_new AND agg_customer_month.month >= %(month_23)s AND agg_customer_month.month <= %(month_24)s AND agg_customer_month.first_day_registered IS NOT NULL AND agg_customer_month.first_day_registered <= %(first_day_registered_2)s AND agg_customer_month.first_day_registered - home_customers.registered_on <= %(param_38)s)
- SELECT home_customers.entity_id AS entity_id,
-  sum(CASE WHEN home_customers.is_new THEN %(param_20)s ELSE %(param_21)s END) AS registered_prev_month,
-  sum(CASE WHEN (activated_members.customer_id IS NOT NULL) THEN %(param_22)s ELSE %(param_23)s END) AS activated,
-  sum(CASE WHEN (home_customers.manager_id IS NOT NULL) THEN %(param_24)s ELSE %(param_25)s END) AS managed_total,
-  sum(CASE WHEN (home_customers.manager_id IS NOT NULL AND customer_state.win > %(win_2)s) THEN %(param_26)s ELSE %(param_27)s END) AS managed_buyers,
-  sum(CASE WHEN (home_customers.manager_id IS NOT NULL AND customer_state.last >= %(last_2)s) THEN %(param_28)s ELSE %(param_29)s END) AS active_managed,
-  count(DISTINCT home_customers.manager_id) AS managers 
-FROM home_customers LEFT OUTER JOIN customer_state ON customer_state.entity_id = home_customers.entity_id AND customer_state.customer_id = home_customers.customer_id LEFT OUTER JOIN activated_members ON activated_members.entity_id = home_customers.entity_id AND activated_members.customer_id = home_customers.customer_id GROUP BY home_customers.entity_id)
- SELECT entities.entity_id AS entity_id, coalesce(activation_counts.registered_prev_month, %(coalesce_7)s) AS registered_prev_month, coalesce(activation_counts.activated, %(coalesce_8)s) AS activated, coalesce(activation_counts.managed_total, %(coalesce_9)s) AS managed_total, coalesce(activation_counts.managed_buyers, %(coalesce_10)s) AS managed_buyers, coalesce(activation_counts.active_managed, %(coalesce_11)s) AS active_managed, coalesce(activation_counts.managers, %(coalesce_12)s) AS managers 
-FROM entities LEFT OUTER JOIN activation_counts ON activation_counts.entity_id = entities.entity_id) AS w1 UNION ALL SELECT 2 AS window_index, w2.entity_id, w2.registered_prev_month, w2.activated, w2.managed_total, w2.managed_buyers, w2.active_managed, w2.managers 
-FROM (WITH entities AS 
-(WITH entity_stations AS 
-(SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
-FROM stations 
-WHERE stations.team_id IN (__[POSTCOMPILE_team_id_3]))
- SELECT DISTINCT entity_stations.entity_id AS entity_id 
-FROM entity_stations), 
-activation_counts AS 
-(WITH home_customers AS 
-(WITH entity_stations AS 
-(SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
-FROM stations 
-WHERE stations.team_id IN (__[POSTCOMPILE_team_id_3]))
- SELECT entity_stations.entity_id AS entity_id, customers.customer_id AS customer_id, customers.manager_id AS manager_id, customers.registered_on AS registered_on, customers.registered_on >= %(registered_on_7)s AND customers.registered_on < %(registered_on_8)s AS is_new 
-FROM customers JOIN entity_stations ON entity_stations.station_id = customers.home_station_id 
+WHERE stations.team_id IN (__[POSTCOMPILE_team_id_3])), 
+w2_entities AS 
+(SELECT DISTINCT w2_entity_stations.entity_id AS entity_id 
+FROM w2_entity_stations), 
+w2_home_customers AS 
+(SELECT w2_entity_stations.entity_id AS entity_id, customers.customer_id AS customer_id, customers.manager_id AS manager_id, customers.registered_on AS registered_on, customers.registered_on >= %(registered_on_7)s AND customers.registered_on < %(registered_on_8)s AS is_new 
+FROM customers JOIN w2_entity_stations ON w2_entity_stations.station_id = customers.home_station_id 
 WHERE customers.registered_on <= %(registered_on_9)s), 
-customer_state AS 
-(WITH customer_months AS 
-(WITH entity_stations AS 
-(SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
-FROM stations 
-WHERE stations.team_id IN (__[POSTCOMPILE_team_id_3]))
- SELECT entity_stations.entity_id AS entity_id, agg_customer_month.customer_id AS customer_id, agg_customer_month.month AS month, agg_customer_month.liters AS liters 
-FROM agg_customer_month JOIN entity_stations ON entity_stations.station_id = agg_customer_month.station_id 
-WHERE agg_customer_month.month < %(month_32)s AND agg_customer_month.month >= %(month_33)s UNION ALL SELECT entity_stations.entity_id AS entity_id, agg_customer_lapse.customer_id AS customer_id, agg_customer_lapse.month AS month, %(param_55)s AS liters 
-FROM agg_customer_lapse JOIN entity_stations ON entity_stations.station_id = agg_customer_lapse.station_id 
-WHERE agg_customer_lapse.month < %(month_34)s AND (agg_customer_lapse.next_month IS NULL OR agg_customer_lapse.next_month > %(next_month_3)s) UNION ALL SELECT entity_stations.entity_id AS entity_id, fuel_sales.customer_id AS customer_id, CAST(%(param_56)s AS DATE) AS month,
+w2_customer_months AS 
+(SELECT w2_entity_stations.entity_id AS entity_id, agg_customer_month.customer_id AS customer_id, agg_customer_month.month AS month, agg_customer_month.liters AS liters 
+FROM agg_customer_month JOIN w2_entity_stations ON w2_entity_stations.station_id = agg_customer_month.station_id 
+WHERE agg_customer_month.month < %(month_32)s AND agg_customer_month.month >= %(month_33)s UNION ALL SELECT w2_entity_stations.entity_id AS entity_id, agg_customer_lapse.customer_id AS customer_id, agg_customer_lapse.month AS month, %(param_55)s AS liters 
+FROM agg_customer_lapse JOIN w2_entity_stations ON w2_entity_stations.station_id = agg_customer_lapse.station_id 
+WHERE agg_customer_lapse.month < %(month_34)s AND (agg_customer_lapse.next_month IS NULL OR agg_customer_lapse.next_month > %(next_month_3)s) UNION ALL SELECT w2_entity_stations.entity_id AS entity_id, fuel_sales.customer_id AS customer_id, CAST(%(param_56)s AS DATE) AS month,
   sum(fuel_sales.liters) AS liters 
-FROM fuel_sales JOIN entity_stations ON entity_stations.station_id = fuel_sales.station_id 
-WHERE fuel_sales.customer_id IS NOT NULL AND fuel_sales.ts >= %(ts_5)s AND fuel_sales.ts < %(ts_6)s GROUP BY entity_stations.entity_id, fuel_sales.customer_id)
- SELECT customer_months.entity_id AS entity_id, customer_months.customer_id AS customer_id, max(customer_months.month) AS last, max(CASE WHEN (customer_months.month <= %(month_25)s) THEN customer_months.month END) AS last_prev,
-  sum(CASE WHEN (customer_months.month = %(month_26)s) THEN customer_months.liters ELSE %(param_49)s END) AS l0,
-  sum(CASE WHEN (customer_months.month = %(month_27)s) THEN customer_months.liters ELSE %(param_50)s END) AS l1,
-  sum(CASE WHEN (customer_months.month = %(month_28)s) THEN customer_months.liters ELSE %(param_51)s END) AS l2,
-  sum(CASE WHEN (customer_months.month = %(month_29)s) THEN customer_months.liters ELSE %(param_52)s END) AS l3,
-  sum(CASE WHEN (customer_months.month = %(month_30)s) THEN customer_months.liters ELSE %(param_53)s END) AS l4,
-  sum(CASE WHEN (customer_months.month >= %(month_31)s) THEN customer_months.liters ELSE %(param_54)s END) AS win 
-FROM customer_months GROUP BY customer_months.entity_id, customer_months.customer_id), 
-activated_members AS 
-(WITH entity_stations AS 
-(SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
-FROM stations 
-WHERE stations.team_id IN (__[POSTCOMPILE_team_id_3]))
- SELECT DISTINCT home_customers.entity_id AS entity_id, home_customers.customer_id AS customer_id 
-FROM home_customers JOIN agg_customer_month ON agg_customer_month.customer_id = home_customers.customer_id JOIN entity_stations ON entity_stations.station_id = agg_customer_month.station_id AND entity_stations.entity_id = home_customers.entity_id 
-WHERE home_customers.is_new AND agg_customer_month.month >= %(month_35)s AND agg_customer_month.month <= %(month_36)s AND agg_customer_month.first_day_registered IS NOT NULL AND agg_customer_month.first_day_registered <= %(first_day_registered_3)s AND agg_customer_month.first_day_registered - home_customers.registered_on <= %(param_57)s)
- SELECT home_customers.entity_id AS entity_id,
-  sum(CASE WHEN home_customers.is_new THEN %(param_39)s ELSE %(param_40)s END) AS registered_prev_month,
-  sum(CASE WHEN (activated_members.customer_id IS NOT NULL) THEN %(param_41)s ELSE %(param_42)s END) AS activated,
-  sum(CASE WHEN (home_customers.manager_id IS NOT NULL) THEN %(param_43)s ELSE %(param_44)s END) AS managed_total,
-  sum(CASE WHEN (home_customers.manager_id IS NOT NULL AND customer_state.win > %(win_3)s) THEN %(param_45)s ELSE %(param_46)s END) AS managed_buyers,
-  sum(CASE WHEN (home_customers.manager_id IS NOT NULL AND customer_state.last >= %(last_3)s) THEN %(param_47)s ELSE %(param_48)s END) AS active_managed,
-  count(DISTINCT home_customers.manager_id) AS managers 
-FROM home_customers LEFT OUTER JOIN customer_state ON customer_state.entity_id = home_customers.entity_id AND customer_state.customer_id = home_customers.customer_id LEFT OUTER JOIN activated_members ON activated_members.entity_id = home_customers.entity_id AND activated_members.customer_id = home_customers.customer_id GROUP BY home_customers.entity_id)
- SELECT entities.entity_id AS entity_id, coalesce(activation_counts.registered_prev_month, %(coalesce_13)s) AS registered_prev_month, coalesce(activation_counts.activated, %(coalesce_14)s) AS activated, coalesce(activation_counts.managed_total, %(coalesce_15)s) AS managed_total, coalesce(activation_counts.managed_buyers, %(coalesce_16)s) AS managed_buyers, coalesce(activation_counts.active_managed, %(coalesce_17)s) AS active_managed, coalesce(activation_counts.managers, %(coalesce_18)s) AS managers 
-FROM entities LEFT OUTER JOIN activation_counts ON activation_counts.entity_id = entities.entity_id) AS w2;
+FROM fuel_sales JOIN w2_entity_stations ON w2_entity_stations.station_id = fuel_sales.station_id 
+WHERE fuel_sales.customer_id IS NOT NULL AND fuel_sales.ts >= %(ts_5)s AND fuel_sales.ts < %(ts_6)s GROUP BY w2_entity_stations.entity_id, fuel_sales.customer_id), 
+w2_customer_state AS 
+(SELECT w2_customer_months.entity_id AS entity_id, w2_customer_months.customer_id AS customer_id, max(w2_customer_months.month) AS last, max(CASE WHEN (w2_customer_months.month <= %(month_25)s) THEN w2_customer_months.month END) AS last_prev,
+  sum(CASE WHEN (w2_customer_months.month = %(month_26)s) THEN w2_customer_months.liters ELSE %(param_49)s END) AS l0,
+  sum(CASE WHEN (w2_customer_months.month = %(month_27)s) THEN w2_customer_months.liters ELSE %(param_50)s END) AS l1,
+  sum(CASE WHEN (w2_customer_months.month = %(month_28)s) THEN w2_customer_months.liters ELSE %(param_51)s END) AS l2,
+  sum(CASE WHEN (w2_customer_months.month = %(month_29)s) THEN w2_customer_months.liters ELSE %(param_52)s END) AS l3,
+  sum(CASE WHEN (w2_customer_months.month = %(month_30)s) THEN w2_customer_months.liters ELSE %(param_53)s END) AS l4,
+  sum(CASE WHEN (w2_customer_months.month >= %(month_31)s) THEN w2_customer_months.liters ELSE %(param_54)s END) AS win 
+FROM w2_customer_months GROUP BY w2_customer_months.entity_id, w2_customer_months.customer_id), 
+w2_activated_members AS 
+(SELECT DISTINCT w2_home_customers.entity_id AS entity_id, w2_home_customers.customer_id AS customer_id 
+FROM w2_home_customers JOIN agg_customer_month ON agg_customer_month.customer_id = w2_home_customers.customer_id JOIN w2_entity_stations ON w2_entity_stations.station_id = agg_customer_month.station_id AND w2_entity_stations.entity_id = w2_home_customers.entity_id 
+WHERE w2_home_customers.is_new AND agg_customer_month.month >= %(month_35)s AND agg_customer_month.month <= %(month_36)s AND agg_customer_month.first_day_registered IS NOT NULL AND agg_customer_month.first_day_registered <= %(first_day_registered_3)s AND agg_customer_month.first_day_registered - w2_home_customers.registered_on <= %(param_57)s), 
+w2_activation_counts AS 
+(SELECT w2_home_customers.entity_id AS entity_id,
+  sum(CASE WHEN w2_home_customers.is_new THEN %(param_39)s ELSE %(param_40)s END) AS registered_prev_month,
+  sum(CASE WHEN (w2_activated_members.customer_id IS NOT NULL) THEN %(param_41)s ELSE %(param_42)s END) AS activated,
+  sum(CASE WHEN (w2_home_customers.manager_id IS NOT NULL) THEN %(param_43)s ELSE %(param_44)s END) AS managed_total,
+  sum(CASE WHEN (w2_home_customers.manager_id IS NOT NULL AND w2_customer_state.win > %(win_3)s) THEN %(param_45)s ELSE %(param_46)s END) AS managed_buyers,
+  sum(CASE WHEN (w2_home_customers.manager_id IS NOT NULL AND w2_customer_state.last >= %(last_3)s) THEN %(param_47)s ELSE %(param_48)s END) AS active_managed,
+  count(DISTINCT w2_home_customers.manager_id) AS managers 
+FROM w2_home_customers LEFT OUTER JOIN w2_customer_state ON w2_customer_state.entity_id = w2_home_customers.entity_id AND w2_customer_state.customer_id = w2_home_customers.customer_id LEFT OUTER JOIN w2_activated_members ON w2_activated_members.entity_id = w2_home_customers.entity_id AND w2_activated_members.customer_id = w2_home_customers.customer_id GROUP BY w2_home_customers.entity_id)
+ SELECT 0 AS window_index, w0.entity_id, w0.registered_prev_month, w0.activated, w0.managed_total, w0.managed_buyers, w0.active_managed, w0.managers 
+FROM (SELECT w0_entities.entity_id AS entity_id, coalesce(w0_activation_counts.registered_prev_month, %(coalesce_1)s) AS registered_prev_month, coalesce(w0_activation_counts.activated, %(coalesce_2)s) AS activated, coalesce(w0_activation_counts.managed_total, %(coalesce_3)s) AS managed_total, coalesce(w0_activation_counts.managed_buyers, %(coalesce_4)s) AS managed_buyers, coalesce(w0_activation_counts.active_managed, %(coalesce_5)s) AS active_managed, coalesce(w0_activation_counts.managers, %(coalesce_6)s) AS managers 
+FROM w0_entities LEFT OUTER JOIN w0_activation_counts ON w0_activation_counts.entity_id = w0_entities.entity_id) AS w0 UNION ALL SELECT 1 AS window_index, w1.entity_id, w1.registered_prev_month, w1.activated, w1.managed_total, w1.managed_buyers, w1.active_managed, w1.managers 
+FROM (SELECT w1_entities.entity_id AS entity_id, coalesce(w1_activation_counts.registered_prev_month, %(coalesce_7)s) AS registered_prev_month, coalesce(w1_activation_counts.activated, %(coalesce_8)s) AS activated, coalesce(w1_activation_counts.managed_total, %(coalesce_9)s) AS managed_total, coalesce(w1_activation_counts.managed_buyers, %(coalesce_10)s) AS managed_buyers, coalesce(w1_activation_counts.active_managed, %(coalesce_11)s) AS active_managed, coalesce(w1_activation_counts.managers, %(coalesce_12)s) AS managers 
+FROM w1_entities LEFT OUTER JOIN w1_activation_counts ON w1_activation_counts.entity_id = w1_entities.entity_id) AS w1 UNION ALL SELECT 2 AS window_index, w2.entity_id, w2.registered_prev_month, w2.activated, w2.managed_total, w2.managed_buyers, w2.active_managed, w2.managers 
+FROM (SELECT w2_entities.entity_id AS entity_id, coalesce(w2_activation_counts.registered_prev_month, %(coalesce_13)s) AS registered_prev_month, coalesce(w2_activation_counts.activated, %(coalesce_14)s) AS activated, coalesce(w2_activation_counts.managed_total, %(coalesce_15)s) AS managed_total, coalesce(w2_activation_counts.managed_buyers, %(coalesce_16)s) AS managed_buyers, coalesce(w2_activation_counts.active_managed, %(coalesce_17)s) AS active_managed, coalesce(w2_activation_counts.managers, %(coalesce_18)s) AS managers 
+FROM w2_entities LEFT OUTER JOIN w2_activation_counts ON w2_activation_counts.entity_id = w2_entities.entity_id) AS w2;
 -- params:
 --   coalesce_1 = 0
 --   coalesce_10 = 0
@@ -1385,154 +1265,142 @@ FROM entities LEFT OUTER JOIN activation_counts ON activation_counts.entity_id =
 --   win_2 = 0
 --   win_3 = 0
 
-SELECT 0 AS window_index, w0.entity_id, w0.active, w0.lost, w0.dormant, w0.warning, w0.serious_warning, w0.escalated, w0.key_active, w0.fleet_key_active, w0.fleet_key_warning, w0.recovered, w0.lost_prev, w0.churned_now, w0.active_prev, w0.loyal_liters, w0.members_buying 
-FROM (WITH entities AS 
-(WITH entity_stations AS 
+WITH w0_entity_stations AS 
 (SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
 FROM stations 
-WHERE stations.team_id IN (__[POSTCOMPILE_team_id_1]))
- SELECT DISTINCT entity_stations.entity_id AS entity_id 
-FROM entity_stations), 
-status_counts AS 
-(WITH customer_state AS 
-(WITH customer_months AS 
-(WITH entity_stations AS 
-(SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
-FROM stations 
-WHERE stations.team_id IN (__[POSTCOMPILE_team_id_1]))
- SELECT entity_stations.entity_id AS entity_id, agg_customer_month.customer_id AS customer_id, agg_customer_month.month AS month, agg_customer_month.liters AS liters 
-FROM agg_customer_month JOIN entity_stations ON entity_stations.station_id = agg_customer_month.station_id 
-WHERE agg_customer_month.month < %(month_8)s AND agg_customer_month.month >= %(month_9)s UNION ALL SELECT entity_stations.entity_id AS entity_id, agg_customer_lapse.customer_id AS customer_id, agg_customer_lapse.month AS month, %(param_40)s AS liters 
-FROM agg_customer_lapse JOIN entity_stations ON entity_stations.station_id = agg_customer_lapse.station_id 
-WHERE agg_customer_lapse.month < %(month_10)s AND (agg_customer_lapse.next_month IS NULL OR agg_customer_lapse.next_month > %(next_month_1)s) UNION ALL SELECT entity_stations.entity_id AS entity_id, fuel_sales.customer_id AS customer_id, CAST(%(param_41)s AS DATE) AS month,
+WHERE stations.team_id IN (__[POSTCOMPILE_team_id_1])), 
+w0_entities AS 
+(SELECT DISTINCT w0_entity_stations.entity_id AS entity_id 
+FROM w0_entity_stations), 
+w0_customer_months AS 
+(SELECT w0_entity_stations.entity_id AS entity_id, agg_customer_month.customer_id AS customer_id, agg_customer_month.month AS month, agg_customer_month.liters AS liters 
+FROM agg_customer_month JOIN w0_entity_stations ON w0_entity_stations.station_id = agg_customer_month.station_id 
+WHERE agg_customer_month.month < %(month_8)s AND agg_customer_month.month >= %(month_9)s UNION ALL SELECT w0_entity_stations.entity_id AS entity_id, agg_customer_lapse.customer_id AS customer_id, agg_customer_lapse.month AS month, %(param_40)s AS liters 
+FROM agg_customer_lapse JOIN w0_entity_stations ON w0_entity_stations.station_id = agg_customer_lapse.station_id 
+WHERE agg_customer_lapse.month < %(month_10)s AND (agg_customer_lapse.next_month IS NULL OR agg_customer_lapse.next_month > %(next_month_1)s) UNION ALL SELECT w0_entity_stations.entity_id AS entity_id, fuel_sales.customer_id AS customer_id, CAST(%(param_41)s AS DATE) AS month,
   sum(fuel_sales.liters) AS liters 
-FROM fuel_sales JOIN entity_stations ON entity_stations.station_id = fuel_sales.station_id 
-WHERE fuel_sales.customer_id IS NOT NULL AND fuel_sales.ts >= %(ts_1)s AND fuel_sales.ts < %(ts_2)s GROUP BY entity_stations.entity_id, fuel_sales.customer_id)
- SELECT customer_months.entity_id AS entity_id, customer_months.customer_id AS customer_id, max(customer_months.month) AS last, max(CASE WHEN (customer_months.month <= %(month_1)s) THEN customer_months.month END) AS last_prev,
-  sum(CASE WHEN (customer_months.month = %(month_2)s) THEN customer_months.liters ELSE %(param_34)s END) AS l0,
-  sum(CASE WHEN (customer_months.month = %(month_3)s) THEN customer_months.liters ELSE %(param_35)s END) AS l1,
-  sum(CASE WHEN (customer_months.month = %(month_4)s) THEN customer_months.liters ELSE %(param_36)s END) AS l2,
-  sum(CASE WHEN (customer_months.month = %(month_5)s) THEN customer_months.liters ELSE %(param_37)s END) AS l3,
-  sum(CASE WHEN (customer_months.month = %(month_6)s) THEN customer_months.liters ELSE %(param_38)s END) AS l4,
-  sum(CASE WHEN (customer_months.month >= %(month_7)s) THEN customer_months.liters ELSE %(param_39)s END) AS win 
-FROM customer_months GROUP BY customer_months.entity_id, customer_months.customer_id)
- SELECT customer_state.entity_id AS entity_id,
-  sum(CASE WHEN (customer_state.last >= %(last_1)s) THEN %(param_1)s ELSE %(param_2)s END) AS active,
-  sum(CASE WHEN (customer_state.last <= %(last_2)s AND customer_state.last >= %(last_3)s) THEN %(param_3)s ELSE %(param_4)s END) AS lost,
-  sum(CASE WHEN (customer_state.last <= %(last_4)s) THEN %(param_5)s ELSE %(param_6)s END) AS dormant,
-  sum(CASE WHEN (customer_state.l1 + customer_state.l2 + customer_state.l3 > %(param_7)s AND customer_state.l0 * %(l0_1)s < (customer_state.l1 + customer_state.l2 + customer_state.l3) * %(param_8)s) THEN %(param_9)s ELSE %(param_10)s END) AS warning,
-  sum(CASE WHEN (customer_state.l1 + customer_state.l2 + customer_state.l3 > %(param_7)s AND customer_state.l0 * %(l0_1)s < (customer_state.l1 + customer_state.l2 + customer_state.l3) * %(param_8)s AND customer_state.l2 + customer_state.l3 + customer_state.l4 > %(param_11)s AND customer_state.l1 * %(l1_1)s < (customer_state.l2 + customer_state.l3 + customer_state.l4) * %(param_12)s) THEN %(param_13)s ELSE %(param_14)s END) AS serious_warning,
-  sum(CASE WHEN (customer_state.l1 + customer_state.l2 + customer_state.l3 > %(param_7)s AND customer_state.l0 * %(l0_1)s < (customer_state.l1 + customer_state.l2 + customer_state.l3) * %(param_8)s AND customer_state.l2 + customer_state.l3 + customer_state.l4 > %(param_11)s AND customer_state.l1 * %(l1_1)s < (customer_state.l2 + customer_state.l3 + customer_state.l4) * %(param_12)s AND customers.grade IN (__[POSTCOMPILE_grade_1])) THEN %(param_15)s ELSE %(param_16)s END) AS escalated,
-  sum(CASE WHEN (customer_state.last >= %(last_1)s AND customers.grade IN (__[POSTCOMPILE_grade_1])) THEN %(param_17)s ELSE %(param_18)s END) AS key_active,
-  sum(CASE WHEN (customer_state.last >= %(last_1)s AND (customers.kind = %(kind_1)s OR customers.grade IN (__[POSTCOMPILE_grade_1]))) THEN %(param_19)s ELSE %(param_20)s END) AS fleet_key_active,
-  sum(CASE WHEN (customer_state.l1 + customer_state.l2 + customer_state.l3 > %(param_7)s AND customer_state.l0 * %(l0_1)s < (customer_state.l1 + customer_state.l2 + customer_state.l3) * %(param_8)s AND (customers.kind = %(kind_1)s OR customers.grade IN (__[POSTCOMPILE_grade_1]))) THEN %(param_21)s ELSE %(param_22)s END) AS fleet_key_warning,
-  sum(CASE WHEN (customer_state.last_prev <= %(last_prev_1)s AND customer_state.last_prev >= %(last_prev_2)s AND customer_state.l0 > %(l0_2)s) THEN %(param_23)s ELSE %(param_24)s END) AS recovered,
-  sum(CASE WHEN (customer_state.last_prev <= %(last_prev_1)s AND customer_state.last_prev >= %(last_prev_2)s) THEN %(param_25)s ELSE %(param_26)s END) AS lost_prev,
-  sum(CASE WHEN (customer_state.last_prev >= %(last_prev_3)s AND customer_state.last = %(last_5)s) THEN %(param_27)s ELSE %(param_28)s END) AS churned_now,
-  sum(CASE WHEN (customer_state.last_prev >= %(last_prev_3)s) THEN %(param_29)s ELSE %(param_30)s END) AS active_prev,
-  sum(CASE WHEN (customer_state.l0 > %(l0_3)s AND customer_state.l1 > %(l1_2)s AND customer_state.l2 > %(l2_1)s) THEN customer_state.l0 ELSE %(param_31)s END) AS loyal_liters,
-  sum(CASE WHEN (customer_state.win > %(win_1)s) THEN %(param_32)s ELSE %(param_33)s END) AS members_buying 
-FROM customer_state LEFT OUTER JOIN customers ON customers.customer_id = customer_state.customer_id GROUP BY customer_state.entity_id)
- SELECT entities.entity_id AS entity_id, coalesce(status_counts.active, %(coalesce_1)s) AS active, coalesce(status_counts.lost, %(coalesce_2)s) AS lost, coalesce(status_counts.dormant, %(coalesce_3)s) AS dormant, coalesce(status_counts.warning, %(coalesce_4)s) AS warning, coalesce(status_counts.serious_warning, %(coalesce_5)s) AS serious_warning, coalesce(status_counts.escalated, %(coalesce_6)s) AS escalated, coalesce(status_counts.key_active, %(coalesce_7)s) AS key_active, coalesce(status_counts.fleet_key_active, %(coalesce_8)s) AS fleet_key_active, coalesce(status_counts.fleet_key_warning, %(coalesce_9)s) AS fleet_key_warning, coalesce(status_counts.recovered, %(coalesce_10)s) AS recovered, coalesce(status_counts.lost_prev, %(coalesce_11)s) AS lost_prev, coalesce(status_counts.churned_now, %(coalesce_12)s) AS churned_now, coalesce(status_counts.active_prev, %(coalesce_13)s) AS active_prev, coalesce(status_counts.loyal_liters, %(coalesce_14)s) AS loyal_liters, coalesce(status_counts.members_buying, %(coalesce_15)s) AS members_buying 
-FROM entities LEFT OUTER JOIN status_counts ON status_counts.entity_id = entities.entity_id) AS w0 UNION ALL SELECT 1 AS window_index, w1.entity_id, w1.active, w1.lost, w1.dormant, w1.warning, w1.serious_warning, w1.escalated, w1.key_active, w1.fleet_key_active, w1.fleet_key_warning, w1.recovered, w1.lost_prev, w1.churned_now, w1.active_prev, w1.loyal_liters, w1.members_buying 
-FROM (WITH entities AS 
-(WITH entity_stations AS 
+FROM fuel_sales JOIN w0_entity_stations ON w0_entity_stations.station_id = fuel_sales.station_id 
+WHERE fuel_sales.customer_id IS NOT NULL AND fuel_sales.ts >= %(ts_1)s AND fuel_sales.ts < %(ts_2)s GROUP BY w0_entity_stations.entity_id, fuel_sales.customer_id), 
+w0_customer_state AS 
+(SELECT w0_customer_months.entity_id AS entity_id, w0_customer_months.customer_id AS customer_id, max(w0_customer_months.month) AS last, max(CASE WHEN (w0_customer_months.month <= %(month_1)s) THEN w0_customer_months.month END) AS last_prev,
+  sum(CASE WHEN (w0_customer_months.month = %(month_2)s) THEN w0_customer_months.liters ELSE %(param_34)s END) AS l0,
+  sum(CASE WHEN (w0_customer_months.month = %(month_3)s) THEN w0_customer_months.liters ELSE %(param_35)s END) AS l1,
+  sum(CASE WHEN (w0_customer_months.month = %(month_4)s) THEN w0_customer_months.liters ELSE %(param_36)s END) AS l2,
+  sum(CASE WHEN (w0_customer_months.month = %(month_5)s) THEN w0_customer_months.liters ELSE %(param_37)s END) AS l3,
+  sum(CASE WHEN (w0_customer_months.month = %(month_6)s) THEN w0_customer_months.liters ELSE %(param_38)s END) AS l4,
+  sum(CASE WHEN (w0_customer_months.month >= %(month_7)s) THEN w0_customer_months.liters ELSE %(param_39)s END) AS win 
+FROM w0_customer_months GROUP BY w0_customer_months.entity_id, w0_customer_months.customer_id), 
+w0_status_counts AS 
+(SELECT w0_customer_state.entity_id AS entity_id,
+  sum(CASE WHEN (w0_customer_state.last >= %(last_1)s) THEN %(param_1)s ELSE %(param_2)s END) AS active,
+  sum(CASE WHEN (w0_customer_state.last <= %(last_2)s AND w0_customer_state.last >= %(last_3)s) THEN %(param_3)s ELSE %(param_4)s END) AS lost,
+  sum(CASE WHEN (w0_customer_state.last <= %(last_4)s) THEN %(param_5)s ELSE %(param_6)s END) AS dormant,
+  sum(CASE WHEN (w0_customer_state.l1 + w0_customer_state.l2 + w0_customer_state.l3 > %(param_7)s AND w0_customer_state.l0 * %(l0_1)s < (w0_customer_state.l1 + w0_customer_state.l2 + w0_customer_state.l3) * %(param_8)s) THEN %(param_9)s ELSE %(param_10)s END) AS warning,
+  sum(CASE WHEN (w0_customer_state.l1 + w0_customer_state.l2 + w0_customer_state.l3 > %(param_7)s AND w0_customer_state.l0 * %(l0_1)s < (w0_customer_state.l1 + w0_customer_state.l2 + w0_customer_state.l3) * %(param_8)s AND w0_customer_state.l2 + w0_customer_state.l3 + w0_customer_state.l4 > %(param_11)s AND w0_customer_state.l1 * %(l1_1)s < (w0_customer_state.l2 + w0_customer_state.l3 + w0_customer_state.l4) * %(param_12)s) THEN %(param_13)s ELSE %(param_14)s END) AS serious_warning,
+  sum(CASE WHEN (w0_customer_state.l1 + w0_customer_state.l2 + w0_customer_state.l3 > %(param_7)s AND w0_customer_state.l0 * %(l0_1)s < (w0_customer_state.l1 + w0_customer_state.l2 + w0_customer_state.l3) * %(param_8)s AND w0_customer_state.l2 + w0_customer_state.l3 + w0_customer_state.l4 > %(param_11)s AND w0_customer_state.l1 * %(l1_1)s < (w0_customer_state.l2 + w0_customer_state.l3 + w0_customer_state.l4) * %(param_12)s AND customers.grade IN (__[POSTCOMPILE_grade_1])) THEN %(param_15)s ELSE %(param_16)s END) AS escalated,
+  sum(CASE WHEN (w0_customer_state.last >= %(last_1)s AND customers.grade IN (__[POSTCOMPILE_grade_1])) THEN %(param_17)s ELSE %(param_18)s END) AS key_active,
+  sum(CASE WHEN (w0_customer_state.last >= %(last_1)s AND (customers.kind = %(kind_1)s OR customers.grade IN (__[POSTCOMPILE_grade_1]))) THEN %(param_19)s ELSE %(param_20)s END) AS fleet_key_active,
+  sum(CASE WHEN (w0_customer_state.l1 + w0_customer_state.l2 + w0_customer_state.l3 > %(param_7)s AND w0_customer_state.l0 * %(l0_1)s < (w0_customer_state.l1 + w0_customer_state.l2 + w0_customer_state.l3) * %(param_8)s AND (customers.kind = %(kind_1)s OR customers.grade IN (__[POSTCOMPILE_grade_1]))) THEN %(param_21)s ELSE %(param_22)s END) AS fleet_key_warning,
+  sum(CASE WHEN (w0_customer_state.last_prev <= %(last_prev_1)s AND w0_customer_state.last_prev >= %(last_prev_2)s AND w0_customer_state.l0 > %(l0_2)s) THEN %(param_23)s ELSE %(param_24)s END) AS recovered,
+  sum(CASE WHEN (w0_customer_state.last_prev <= %(last_prev_1)s AND w0_customer_state.last_prev >= %(last_prev_2)s) THEN %(param_25)s ELSE %(param_26)s END) AS lost_prev,
+  sum(CASE WHEN (w0_customer_state.last_prev >= %(last_prev_3)s AND w0_customer_state.last = %(last_5)s) THEN %(param_27)s ELSE %(param_28)s END) AS churned_now,
+  sum(CASE WHEN (w0_customer_state.last_prev >= %(last_prev_3)s) THEN %(param_29)s ELSE %(param_30)s END) AS active_prev,
+  sum(CASE WHEN (w0_customer_state.l0 > %(l0_3)s AND w0_customer_state.l1 > %(l1_2)s AND w0_customer_state.l2 > %(l2_1)s) THEN w0_customer_state.l0 ELSE %(param_31)s END) AS loyal_liters,
+  sum(CASE WHEN (w0_customer_state.win > %(win_1)s) THEN %(param_32)s ELSE %(param_33)s END) AS members_buying 
+FROM w0_customer_state LEFT OUTER JOIN customers ON customers.customer_id = w0_customer_state.customer_id GROUP BY w0_customer_state.entity_id), 
+w1_entity_stations AS 
 (SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
 FROM stations 
-WHERE stations.team_id IN (__[POSTCOMPILE_team_id_2]))
- SELECT DISTINCT entity_stations.entity_id AS entity_id 
-FROM entity_stations), 
-status_counts AS 
-(WITH customer_state AS 
-(WITH customer_months AS 
-(WITH entity_stations AS 
-(SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
-FROM stations 
-WHERE stations.team_id IN (__[POSTCOMPILE_team_id_2]))
- SELECT entity_stations.entity_id AS entity_id, agg_customer_month.customer_id AS customer_id, agg_customer_month.month AS month, agg_customer_month.liters AS liters 
-FROM agg_customer_month JOIN entity_stations ON entity_stations.station_id = agg_customer_month.station_id 
-WHERE agg_customer_month.month < %(month_18)s AND agg_customer_month.month >= %(month_19)s UNION ALL SELECT entity_stations.entity_id AS entity_id, agg_customer_lapse.customer_id AS customer_id, agg_customer_lapse.month AS month, %(param_81)s AS liters 
-FROM agg_customer_lapse JOIN entity_stations ON entity_stations.station_id = agg_customer_lapse.station_id 
-WHERE agg_customer_lapse.month < %(month_20)s AND (agg_customer_lapse.next_month IS NULL OR agg_customer_lapse.next_month > %(next_month_2)s) UNION ALL SELECT entity_stations.entity_id AS entity_id, fuel_sales.customer_id AS customer_id, CAST(%(param_82)s AS DATE) AS month,
+WHERE stations.team_id IN (__[POSTCOMPILE_team_id_2])), 
+w1_entities AS 
+(SELECT DISTINCT w1_entity_stations.entity_id AS entity_id 
+FROM w1_entity_stations), 
+w1_customer_months AS 
+(SELECT w1_entity_stations.entity_id AS entity_id, agg_customer_month.customer_id AS customer_id, agg_customer_month.month AS month, agg_customer_month.liters AS liters 
+FROM agg_customer_month JOIN w1_entity_stations ON w1_entity_stations.station_id = agg_customer_month.station_id 
+WHERE agg_customer_month.month < %(month_18)s AND agg_customer_month.month >= %(month_19)s UNION ALL SELECT w1_entity_stations.entity_id AS entity_id, agg_customer_lapse.customer_id AS customer_id, agg_customer_lapse.month AS month, %(param_81)s AS liters 
+FROM agg_customer_lapse JOIN w1_entity_stations ON w1_entity_stations.station_id = agg_customer_lapse.station_id 
+WHERE agg_customer_lapse.month < %(month_20)s AND (agg_customer_lapse.next_month IS NULL OR agg_customer_lapse.next_month > %(next_month_2)s) UNION ALL SELECT w1_entity_stations.entity_id AS entity_id, fuel_sales.customer_id AS customer_id, CAST(%(param_82)s AS DATE) AS month,
   sum(fuel_sales.liters) AS liters 
-FROM fuel_sales JOIN entity_stations ON entity_stations.station_id = fuel_sales.station_id 
-WHERE fuel_sales.customer_id IS NOT NULL AND fuel_sales.ts >= %(ts_3)s AND fuel_sales.ts < %(ts_4)s GROUP BY entity_stations.entity_id, fuel_sales.customer_id)
- SELECT customer_months.entity_id AS entity_id, customer_months.customer_id AS customer_id, max(customer_months.month) AS last, max(CASE WHEN (customer_months.month <= %(month_11)s) THEN customer_months.month END) AS last_prev,
-  sum(CASE WHEN (customer_months.month = %(month_12)s) THEN customer_months.liters ELSE %(param_75)s END) AS l0,
-  sum(CASE WHEN (customer_months.month = %(month_13)s) THEN customer_months.liters ELSE %(param_76)s END) AS l1,
-  sum(CASE WHEN (customer_months.month = %(month_14)s) THEN customer_months.liters ELSE %(param_77)s END) AS l2,
-  sum(CASE WHEN (customer_months.month = %(month_15)s) THEN customer_months.liters ELSE %(param_78)s END) AS l3,
-  sum(CASE WHEN (customer_months.month = %(month_16)s) THEN customer_months.liters ELSE %(param_79)s END) AS l4,
-  sum(CASE WHEN (customer_months.month >= %(month_17)s) THEN customer_months.liters ELSE %(param_80)s END) AS win 
-FROM customer_months GROUP BY customer_months.entity_id, customer_months.customer_id)
- SELECT customer_state.entity_id AS entity_id,
-  sum(CASE WHEN (customer_state.last >= %(last_6)s) THEN %(param_42)s ELSE %(param_43)s END) AS active,
-  sum(CASE WHEN (customer_state.last <= %(last_7)s AND customer_state.last >= %(last_8)s) THEN %(param_44)s ELSE %(param_45)s END) AS lost,
-  sum(CASE WHEN (customer_state.last <= %(last_9)s) THEN %(param_46)s ELSE %(param_47)s END) AS dormant,
-  sum(CASE WHEN (customer_state.l1 + customer_state.l2 + customer_state.l3 > %(param_48)s AND customer_state.l0 * %(l0_4)s < (customer_state.l1 + customer_state.l2 + customer_state.l3) * %(param_49)s) THEN %(param_50)s ELSE %(param_51)s END) AS warning,
-  sum(CASE WHEN (customer_state.l1 + customer_state.l2 + customer_state.l3 > %(param_48)s AND customer_state.l0 * %(l0_4)s < (customer_state.l1 + customer_state.l2 + customer_state.l3) * %(param_49)s AND customer_state.l2 + customer_state.l3 + customer_state.l4 > %(param_52)s AND customer_state.l1 * %(l1_3)s < (customer_state.l2 + customer_state.l3 + customer_state.l4) * %(param_53)s) THEN %(param_54)s ELSE %(param_55)s END) AS serious_warning,
-  sum(CASE WHEN (customer_state.l1 + customer_state.l2 + customer_state.l3 > %(param_48)s AND customer_state.l0 * %(l0_4)s < (customer_state.l1 + customer_state.l2 + customer_state.l3) * %(param_49)s AND customer_state.l2 + customer_state.l3 + customer_state.l4 > %(param_52)s AND customer_state.l1 * %(l1_3)s < (customer_state.l2 + customer_state.l3 + customer_state.l4) * %(param_53)s AND customers.grade IN (__[POSTCOMPILE_grade_2])) THEN %(param_56)s ELSE %(param_57)s END) AS escalated,
-  sum(CASE WHEN (customer_state.last >= %(last_6)s AND customers.grade IN (__[POSTCOMPILE_grade_2])) THEN %(param_58)s ELSE %(param_59)s END) AS key_active,
-  sum(CASE WHEN (customer_state.last >= %(last_6)s AND (customers.kind = %(kind_2)s OR customers.grade IN (__[POSTCOMPILE_grade_2]))) THEN %(param_60)s ELSE %(param_61)s END) AS fleet_key_active,
-  sum(CASE WHEN (customer_state.l1 + customer_state.l2 + customer_state.l3 > %(param_48)s AND customer_state.l0 * %(l0_4)s < (customer_state.l1 + customer_state.l2 + customer_state.l3) * %(param_49)s AND (customers.kind = %(kind_2)s OR customers.grade IN (__[POSTCOMPILE_grade_2]))) THEN %(param_62)s ELSE %(param_63)s END) AS fleet_key_warning,
-  sum(CASE WHEN (customer_state.last_prev <= %(last_prev_4)s AND customer_state.last_prev >= %(last_prev_5)s AND customer_state.l0 > %(l0_5)s) THEN %(param_64)s ELSE %(param_65)s END) AS recovered,
-  sum(CASE WHEN (customer_state.last_prev <= %(last_prev_4)s AND customer_state.last_prev >= %(last_prev_5)s) THEN %(param_66)s ELSE %(param_67)s END) AS lost_prev,
-  sum(CASE WHEN (customer_state.last_prev >= %(last_prev_6)s AND customer_state.last = %(last_10)s) THEN %(param_68)s ELSE %(param_69)s END) AS churned_now,
-  sum(CASE WHEN (customer_state.last_prev >= %(last_prev_6)s) THEN %(param_70)s ELSE %(param_71)s END) AS active_prev,
-  sum(CASE WHEN (customer_state.l0 > %(l0_6)s AND customer_state.l1 > %(l1_4)s AND customer_state.l2 > %(l2_2)s) THEN customer_state.l0 ELSE %(param_72)s END) AS loyal_liters,
-  sum(CASE WHEN (customer_state.win > %(win_2)s) THEN %(param_73)s ELSE %(param_74)s END) AS members_buying 
-FROM customer_state LEFT OUTER JOIN customers ON customers.customer_id = customer_state.customer_id GROUP BY customer_state.entity_id)
- SELECT entities.entity_id AS entity_id, coalesce(status_counts.active, %(coalesce_16)s) AS active, coalesce(status_counts.lost, %(coalesce_17)s) AS lost, coalesce(status_counts.dormant, %(coalesce_18)s) AS dormant, coalesce(status_counts.warning, %(coalesce_19)s) AS warning, coalesce(status_counts.serious_warning, %(coalesce_20)s) AS serious_warning, coalesce(status_counts.escalated, %(coalesce_21)s) AS escalated, coalesce(status_counts.key_active, %(coalesce_22)s) AS key_active, coalesce(status_counts.fleet_key_active, %(coalesce_23)s) AS fleet_key_active, coalesce(status_counts.fleet_key_warning, %(coalesce_24)s) AS fleet_key_warning, coalesce(status_counts.recovered, %(coalesce_25)s) AS recovered, coalesce(status_counts.lost_prev, %(coalesce_26)s) AS lost_prev, coalesce(status_counts.churned_now, %(coalesce_27)s) AS churned_now, coalesce(status_counts.active_prev, %(coalesce_28)s) AS active_prev, coalesce(status_counts.loyal_liters, %(coalesce_29)s) AS loyal_liters, coalesce(status_counts.members_buying, %(coalesce_30)s) AS members_buying 
-FROM entities LEFT OUTER JOIN status_counts ON status_counts.entity_id = entities.entity_id) AS w1 UNION ALL SELECT 2 AS window_index, w2.entity_id, w2.active, w2.lost, w2.dormant, w2.warning, w2.serious_warning, w2.escalated, w2.key_active, w2.fleet_key_active, w2.fleet_key_warning, w2.recovered, w2.lost_prev, w2.churned_now, w2.active_prev, w2.loyal_liters, w2.members_buying 
-FROM (WITH entities AS 
-(WITH entity_stations AS 
+FROM fuel_sales JOIN w1_entity_stations ON w1_entity_stations.station_id = fuel_sales.station_id 
+WHERE fuel_sales.customer_id IS NOT NULL AND fuel_sales.ts >= %(ts_3)s AND fuel_sales.ts < %(ts_4)s GROUP BY w1_entity_stations.entity_id, fuel_sales.customer_id), 
+w1_customer_state AS 
+(SELECT w1_customer_months.entity_id AS entity_id, w1_customer_months.customer_id AS customer_id, max(w1_customer_months.month) AS last, max(CASE WHEN (w1_customer_months.month <= %(month_11)s) THEN w1_customer_months.month END) AS last_prev,
+  sum(CASE WHEN (w1_customer_months.month = %(month_12)s) THEN w1_customer_months.liters ELSE %(param_75)s END) AS l0,
+  sum(CASE WHEN (w1_customer_months.month = %(month_13)s) THEN w1_customer_months.liters ELSE %(param_76)s END) AS l1,
+  sum(CASE WHEN (w1_customer_months.month = %(month_14)s) THEN w1_customer_months.liters ELSE %(param_77)s END) AS l2,
+  sum(CASE WHEN (w1_customer_months.month = %(month_15)s) THEN w1_customer_months.liters ELSE %(param_78)s END) AS l3,
+  sum(CASE WHEN (w1_customer_months.month = %(month_16)s) THEN w1_customer_months.liters ELSE %(param_79)s END) AS l4,
+  sum(CASE WHEN (w1_customer_months.month >= %(month_17)s) THEN w1_customer_months.liters ELSE %(param_80)s END) AS win 
+FROM w1_customer_months GROUP BY w1_customer_months.entity_id, w1_customer_months.customer_id), 
+w1_status_counts AS 
+(SELECT w1_customer_state.entity_id AS entity_id,
+  sum(CASE WHEN (w1_customer_state.last >= %(last_6)s) THEN %(param_42)s ELSE %(param_43)s END) AS active,
+  sum(CASE WHEN (w1_customer_state.last <= %(last_7)s AND w1_customer_state.last >= %(last_8)s) THEN %(param_44)s ELSE %(param_45)s END) AS lost,
+  sum(CASE WHEN (w1_customer_state.last <= %(last_9)s) THEN %(param_46)s ELSE %(param_47)s END) AS dormant,
+  sum(CASE WHEN (w1_customer_state.l1 + w1_customer_state.l2 + w1_customer_state.l3 > %(param_48)s AND w1_customer_state.l0 * %(l0_4)s < (w1_customer_state.l1 + w1_customer_state.l2 + w1_customer_state.l3) * %(param_49)s) THEN %(param_50)s ELSE %(param_51)s END) AS warning,
+  sum(CASE WHEN (w1_customer_state.l1 + w1_customer_state.l2 + w1_customer_state.l3 > %(param_48)s AND w1_customer_state.l0 * %(l0_4)s < (w1_customer_state.l1 + w1_customer_state.l2 + w1_customer_state.l3) * %(param_49)s AND w1_customer_state.l2 + w1_customer_state.l3 + w1_customer_state.l4 > %(param_52)s AND w1_customer_state.l1 * %(l1_3)s < (w1_customer_state.l2 + w1_customer_state.l3 + w1_customer_state.l4) * %(param_53)s) THEN %(param_54)s ELSE %(param_55)s END) AS serious_warning,
+  sum(CASE WHEN (w1_customer_state.l1 + w1_customer_state.l2 + w1_customer_state.l3 > %(param_48)s AND w1_customer_state.l0 * %(l0_4)s < (w1_customer_state.l1 + w1_customer_state.l2 + w1_customer_state.l3) * %(param_49)s AND w1_customer_state.l2 + w1_customer_state.l3 + w1_customer_state.l4 > %(param_52)s AND w1_customer_state.l1 * %(l1_3)s < (w1_customer_state.l2 + w1_customer_state.l3 + w1_customer_state.l4) * %(param_53)s AND customers.grade IN (__[POSTCOMPILE_grade_2])) THEN %(param_56)s ELSE %(param_57)s END) AS escalated,
+  sum(CASE WHEN (w1_customer_state.last >= %(last_6)s AND customers.grade IN (__[POSTCOMPILE_grade_2])) THEN %(param_58)s ELSE %(param_59)s END) AS key_active,
+  sum(CASE WHEN (w1_customer_state.last >= %(last_6)s AND (customers.kind = %(kind_2)s OR customers.grade IN (__[POSTCOMPILE_grade_2]))) THEN %(param_60)s ELSE %(param_61)s END) AS fleet_key_active,
+  sum(CASE WHEN (w1_customer_state.l1 + w1_customer_state.l2 + w1_customer_state.l3 > %(param_48)s AND w1_customer_state.l0 * %(l0_4)s < (w1_customer_state.l1 + w1_customer_state.l2 + w1_customer_state.l3) * %(param_49)s AND (customers.kind = %(kind_2)s OR customers.grade IN (__[POSTCOMPILE_grade_2]))) THEN %(param_62)s ELSE %(param_63)s END) AS fleet_key_warning,
+  sum(CASE WHEN (w1_customer_state.last_prev <= %(last_prev_4)s AND w1_customer_state.last_prev >= %(last_prev_5)s AND w1_customer_state.l0 > %(l0_5)s) THEN %(param_64)s ELSE %(param_65)s END) AS recovered,
+  sum(CASE WHEN (w1_customer_state.last_prev <= %(last_prev_4)s AND w1_customer_state.last_prev >= %(last_prev_5)s) THEN %(param_66)s ELSE %(param_67)s END) AS lost_prev,
+  sum(CASE WHEN (w1_customer_state.last_prev >= %(last_prev_6)s AND w1_customer_state.last = %(last_10)s) THEN %(param_68)s ELSE %(param_69)s END) AS churned_now,
+  sum(CASE WHEN (w1_customer_state.last_prev >= %(last_prev_6)s) THEN %(param_70)s ELSE %(param_71)s END) AS active_prev,
+  sum(CASE WHEN (w1_customer_state.l0 > %(l0_6)s AND w1_customer_state.l1 > %(l1_4)s AND w1_customer_state.l2 > %(l2_2)s) THEN w1_customer_state.l0 ELSE %(param_72)s END) AS loyal_liters,
+  sum(CASE WHEN (w1_customer_state.win > %(win_2)s) THEN %(param_73)s ELSE %(param_74)s END) AS members_buying 
+FROM w1_customer_state LEFT OUTER JOIN customers ON customers.customer_id = w1_customer_state.customer_id GROUP BY w1_customer_state.entity_id), 
+w2_entity_stations AS 
 (SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
 FROM stations 
-WHERE stations.team_id IN (__[POSTCOMPILE_team_id_3]))
- SELECT DISTINCT entity_stations.entity_id AS entity_id 
-FROM entity_stations), 
-status_counts AS 
-(WITH customer_state AS 
-(WITH customer_months AS 
-(WITH entity_stations AS 
-(SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
-FROM stations 
-WHERE stations.team_id IN (__[POSTCOMPILE_team_id_3]))
- SELECT entity_stations.entity_id AS entity_id, agg_customer_month.customer_id AS customer_id, agg_customer_month.month AS month, agg_customer_month.liters AS liters 
-FROM agg_customer_month JOIN entity_stations ON entity_stations.station_id = agg_customer_month.station_id 
-WHERE agg_customer_month.month < %(month_28)s AND agg_customer_month.month >= %(month_29)s UNION ALL SELECT entity_stations.entity_id AS entity_id, agg_customer_lapse.customer_id AS customer_id, agg_customer_lapse.month AS month, %(param_122)s AS liters 
-FROM agg_customer_lapse JOIN entity_stations ON entity_stations.station_id = agg_customer_lapse.station_id 
-WHERE agg_customer_lapse.month < %(month_30)s AND (agg_customer_lapse.next_month IS NULL OR agg_customer_lapse.next_month > %(next_month_3)s) UNION ALL SELECT entity_stations.entity_id AS entity_id, fuel_sales.customer_id AS customer_id, CAST(%(param_123)s AS DATE) AS month,
+WHERE stations.team_id IN (__[POSTCOMPILE_team_id_3])), 
+w2_entities AS 
+(SELECT DISTINCT w2_entity_stations.entity_id AS entity_id 
+FROM w2_entity_stations), 
+w2_customer_months AS 
+(SELECT w2_entity_stations.entity_id AS entity_id, agg_customer_month.customer_id AS customer_id, agg_customer_month.month AS month, agg_customer_month.liters AS liters 
+FROM agg_customer_month JOIN w2_entity_stations ON w2_entity_stations.station_id = agg_customer_month.station_id 
+WHERE agg_customer_month.month < %(month_28)s AND agg_customer_month.month >= %(month_29)s UNION ALL SELECT w2_entity_stations.entity_id AS entity_id, agg_customer_lapse.customer_id AS customer_id, agg_customer_lapse.month AS month, %(param_122)s AS liters 
+FROM agg_customer_lapse JOIN w2_entity_stations ON w2_entity_stations.station_id = agg_customer_lapse.station_id 
+WHERE agg_customer_lapse.month < %(month_30)s AND (agg_customer_lapse.next_month IS NULL OR agg_customer_lapse.next_month > %(next_month_3)s) UNION ALL SELECT w2_entity_stations.entity_id AS entity_id, fuel_sales.customer_id AS customer_id, CAST(%(param_123)s AS DATE) AS month,
   sum(fuel_sales.liters) AS liters 
-FROM fuel_sales JOIN entity_stations ON entity_stations.station_id = fuel_sales.station_id 
-WHERE fuel_sales.customer_id IS NOT NULL AND fuel_sales.ts >= %(ts_5)s AND fuel_sales.ts < %(ts_6)s GROUP BY entity_stations.entity_id, fuel_sales.customer_id)
- SELECT customer_months.entity_id AS entity_id, customer_months.customer_id AS customer_id, max(customer_months.month) AS last, max(CASE WHEN (customer_months.month <= %(month_21)s) THEN customer_months.month END) AS last_prev,
-  sum(CASE WHEN (customer_months.month = %(month_22)s) THEN customer_months.liters ELSE %(param_116)s END) AS l0,
-  sum(CASE WHEN (customer_months.month = %(month_23)s) THEN customer_months.liters ELSE %(param_117)s END) AS l1,
-  sum(CASE WHEN (customer_months.month = %(month_24)s) THEN customer_months.liters ELSE %(param_118)s END) AS l2,
-  sum(CASE WHEN (customer_months.month = %(month_25)s) THEN customer_months.liters ELSE %(param_119)s END) AS l3,
-  sum(CASE WHEN (customer_months.month = %(month_26)s) THEN customer_months.liters ELSE %(param_120)s END) AS l4,
-  sum(CASE WHEN (customer_months.month >= %(month_27)s) THEN customer_months.liters ELSE %(param_121)s END) AS win 
-FROM customer_months GROUP BY customer_months.entity_id, customer_months.customer_id)
- SELECT customer_state.entity_id AS entity_id,
-  sum(CASE WHEN (customer_state.last >= %(last_11)s) THEN %(param_83)s ELSE %(param_84)s END) AS active,
-  sum(CASE WHEN (customer_state.last <= %(last_12)s AND customer_state.last >= %(last_13)s) THEN %(param_85)s ELSE %(param_86)s END) AS lost,
-  sum(CASE WHEN (customer_state.last <= %(last_14)s) THEN %(param_87)s ELSE %(param_88)s END) AS dormant,
-  sum(CASE WHEN (customer_state.l1 + customer_state.l2 + customer_state.l3 > %(param_89)s AND customer_state.l0 * %(l0_7)s < (customer_state.l1 + customer_state.l2 + customer_state.l3) * %(param_90)s) THEN %(param_91)s ELSE %(param_92)s END) AS warning,
-  sum(CASE WHEN (customer_state.l1 + customer_state.l2 + customer_state.l3 > %(param_89)s AND customer_state.l0 * %(l0_7)s < (customer_state.l1 + customer_state.l2 + customer_state.l3) * %(param_90)s AND customer_state.l2 + customer_state.l3 + customer_state.l4 > %(param_93)s AND customer_state.l1 * %(l1_5)s < (customer_state.l2 + customer_state.l3 + customer_state.l4) * %(param_94)s) THEN %(param_95)s ELSE %(param_96)s END) AS serious_warning,
-  sum(CASE WHEN (customer_state.l1 + customer_state.l2 + customer_state.l3 > %(param_89)s AND customer_state.l0 * %(l0_7)s < (customer_state.l1 + customer_state.l2 + customer_state.l3) * %(param_90)s AND customer_state.l2 + customer_state.l3 + customer_state.l4 > %(param_93)s AND customer_state.l1 * %(l1_5)s < (customer_state.l2 + customer_state.l3 + customer_state.l4) * %(param_94)s AND customers.grade IN (__[POSTCOMPILE_grade_3])) THEN %(param_97)s ELSE %(param_98)s END) AS escalated,
-  sum(CASE WHEN (customer_state.last >= %(last_11)s AND customers.grade IN (__[POSTCOMPILE_grade_3])) THEN %(param_99)s ELSE %(param_100)s END) AS key_active,
-  sum(CASE WHEN (customer_state.last >= %(last_11)s AND (customers.kind = %(kind_3)s OR customers.grade IN (__[POSTCOMPILE_grade_3]))) THEN %(param_101)s ELSE %(param_102)s END) AS fleet_key_active,
-  sum(CASE WHEN (customer_state.l1 + customer_state.l2 + customer_state.l3 > %(param_89)s AND customer_state.l0 * %(l0_7)s < (customer_state.l1 + customer_state.l2 + customer_state.l3) * %(param_90)s AND (customers.kind = %(kind_3)s OR customers.grade IN (__[POSTCOMPILE_grade_3]))) THEN %(param_103)s ELSE %(param_104)s END) AS fleet_key_warning,
-  sum(CASE WHEN (customer_state.last_prev <= %(last_prev_7)s AND customer_state.last_prev >= %(last_prev_8)s AND customer_state.l0 > %(l0_8)s) THEN %(param_105)s ELSE %(param_106)s END) AS recovered,
-  sum(CASE WHEN (customer_state.last_prev <= %(last_prev_7)s AND customer_state.last_prev >= %(last_prev_8)s) THEN %(param_107)s ELSE %(param_108)s END) AS lost_prev,
-  sum(CASE WHEN (customer_state.last_prev >= %(last_prev_9)s AND customer_state.last = %(last_15)s) THEN %(param_109)s ELSE %(param_110)s END) AS churned_now,
-  sum(CASE WHEN (customer_state.last_prev >= %(last_prev_9)s) THEN %(param_111)s ELSE %(param_112)s END) AS active_prev,
-  sum(CASE WHEN (customer_state.l0 > %(l0_9)s AND customer_state.l1 > %(l1_6)s AND customer_state.l2 > %(l2_3)s) THEN customer_state.l0 ELSE %(param_113)s END) AS loyal_liters,
-  sum(CASE WHEN (customer_state.win > %(win_3)s) THEN %(param_114)s ELSE %(param_115)s END) AS members_buying 
-FROM customer_state LEFT OUTER JOIN customers ON customers.customer_id = customer_state.customer_id GROUP BY customer_state.entity_id)
- SELECT entities.entity_id AS entity_id, coalesce(status_counts.active, %(coalesce_31)s) AS active, coalesce(status_counts.lost, %(coalesce_32)s) AS lost, coalesce(status_counts.dormant, %(coalesce_33)s) AS dormant, coalesce(status_counts.warning, %(coalesce_34)s) AS warning, coalesce(status_counts.serious_warning, %(coalesce_35)s) AS serious_warning, coalesce(status_counts.escalated, %(coalesce_36)s) AS escalated, coalesce(status_counts.key_active, %(coalesce_37)s) AS key_active, coalesce(status_counts.fleet_key_active, %(coalesce_38)s) AS fleet_key_active, coalesce(status_counts.fleet_key_warning, %(coalesce_39)s) AS fleet_key_warning, coalesce(status_counts.recovered, %(coalesce_40)s) AS recovered, coalesce(status_counts.lost_prev, %(coalesce_41)s) AS lost_prev, coalesce(status_counts.churned_now, %(coalesce_42)s) AS churned_now, coalesce(status_counts.active_prev, %(coalesce_43)s) AS active_prev, coalesce(status_counts.loyal_liters, %(coalesce_44)s) AS loyal_liters, coalesce(status_counts.members_buying, %(coalesce_45)s) AS members_buying 
-FROM entities LEFT OUTER JOIN status_counts ON status_counts.entity_id = entities.entity_id) AS w2;
+FROM fuel_sales JOIN w2_entity_stations ON w2_entity_stations.station_id = fuel_sales.station_id 
+WHERE fuel_sales.customer_id IS NOT NULL AND fuel_sales.ts >= %(ts_5)s AND fuel_sales.ts < %(ts_6)s GROUP BY w2_entity_stations.entity_id, fuel_sales.customer_id), 
+w2_customer_state AS 
+(SELECT w2_customer_months.entity_id AS entity_id, w2_customer_months.customer_id AS customer_id, max(w2_customer_months.month) AS last, max(CASE WHEN (w2_customer_months.month <= %(month_21)s) THEN w2_customer_months.month END) AS last_prev,
+  sum(CASE WHEN (w2_customer_months.month = %(month_22)s) THEN w2_customer_months.liters ELSE %(param_116)s END) AS l0,
+  sum(CASE WHEN (w2_customer_months.month = %(month_23)s) THEN w2_customer_months.liters ELSE %(param_117)s END) AS l1,
+  sum(CASE WHEN (w2_customer_months.month = %(month_24)s) THEN w2_customer_months.liters ELSE %(param_118)s END) AS l2,
+  sum(CASE WHEN (w2_customer_months.month = %(month_25)s) THEN w2_customer_months.liters ELSE %(param_119)s END) AS l3,
+  sum(CASE WHEN (w2_customer_months.month = %(month_26)s) THEN w2_customer_months.liters ELSE %(param_120)s END) AS l4,
+  sum(CASE WHEN (w2_customer_months.month >= %(month_27)s) THEN w2_customer_months.liters ELSE %(param_121)s END) AS win 
+FROM w2_customer_months GROUP BY w2_customer_months.entity_id, w2_customer_months.customer_id), 
+w2_status_counts AS 
+(SELECT w2_customer_state.entity_id AS entity_id,
+  sum(CASE WHEN (w2_customer_state.last >= %(last_11)s) THEN %(param_83)s ELSE %(param_84)s END) AS active,
+  sum(CASE WHEN (w2_customer_state.last <= %(last_12)s AND w2_customer_state.last >= %(last_13)s) THEN %(param_85)s ELSE %(param_86)s END) AS lost,
+  sum(CASE WHEN (w2_customer_state.last <= %(last_14)s) THEN %(param_87)s ELSE %(param_88)s END) AS dormant,
+  sum(CASE WHEN (w2_customer_state.l1 + w2_customer_state.l2 + w2_customer_state.l3 > %(param_89)s AND w2_customer_state.l0 * %(l0_7)s < (w2_customer_state.l1 + w2_customer_state.l2 + w2_customer_state.l3) * %(param_90)s) THEN %(param_91)s ELSE %(param_92)s END) AS warning,
+  sum(CASE WHEN (w2_customer_state.l1 + w2_customer_state.l2 + w2_customer_state.l3 > %(param_89)s AND w2_customer_state.l0 * %(l0_7)s < (w2_customer_state.l1 + w2_customer_state.l2 + w2_customer_state.l3) * %(param_90)s AND w2_customer_state.l2 + w2_customer_state.l3 + w2_customer_state.l4 > %(param_93)s AND w2_customer_state.l1 * %(l1_5)s < (w2_customer_state.l2 + w2_customer_state.l3 + w2_customer_state.l4) * %(param_94)s) THEN %(param_95)s ELSE %(param_96)s END) AS serious_warning,
+  sum(CASE WHEN (w2_customer_state.l1 + w2_customer_state.l2 + w2_customer_state.l3 > %(param_89)s AND w2_customer_state.l0 * %(l0_7)s < (w2_customer_state.l1 + w2_customer_state.l2 + w2_customer_state.l3) * %(param_90)s AND w2_customer_state.l2 + w2_customer_state.l3 + w2_customer_state.l4 > %(param_93)s AND w2_customer_state.l1 * %(l1_5)s < (w2_customer_state.l2 + w2_customer_state.l3 + w2_customer_state.l4) * %(param_94)s AND customers.grade IN (__[POSTCOMPILE_grade_3])) THEN %(param_97)s ELSE %(param_98)s END) AS escalated,
+  sum(CASE WHEN (w2_customer_state.last >= %(last_11)s AND customers.grade IN (__[POSTCOMPILE_grade_3])) THEN %(param_99)s ELSE %(param_100)s END) AS key_active,
+  sum(CASE WHEN (w2_customer_state.last >= %(last_11)s AND (customers.kind = %(kind_3)s OR customers.grade IN (__[POSTCOMPILE_grade_3]))) THEN %(param_101)s ELSE %(param_102)s END) AS fleet_key_active,
+  sum(CASE WHEN (w2_customer_state.l1 + w2_customer_state.l2 + w2_customer_state.l3 > %(param_89)s AND w2_customer_state.l0 * %(l0_7)s < (w2_customer_state.l1 + w2_customer_state.l2 + w2_customer_state.l3) * %(param_90)s AND (customers.kind = %(kind_3)s OR customers.grade IN (__[POSTCOMPILE_grade_3]))) THEN %(param_103)s ELSE %(param_104)s END) AS fleet_key_warning,
+  sum(CASE WHEN (w2_customer_state.last_prev <= %(last_prev_7)s AND w2_customer_state.last_prev >= %(last_prev_8)s AND w2_customer_state.l0 > %(l0_8)s) THEN %(param_105)s ELSE %(param_106)s END) AS recovered,
+  sum(CASE WHEN (w2_customer_state.last_prev <= %(last_prev_7)s AND w2_customer_state.last_prev >= %(last_prev_8)s) THEN %(param_107)s ELSE %(param_108)s END) AS lost_prev,
+  sum(CASE WHEN (w2_customer_state.last_prev >= %(last_prev_9)s AND w2_customer_state.last = %(last_15)s) THEN %(param_109)s ELSE %(param_110)s END) AS churned_now,
+  sum(CASE WHEN (w2_customer_state.last_prev >= %(last_prev_9)s) THEN %(param_111)s ELSE %(param_112)s END) AS active_prev,
+  sum(CASE WHEN (w2_customer_state.l0 > %(l0_9)s AND w2_customer_state.l1 > %(l1_6)s AND w2_customer_state.l2 > %(l2_3)s) THEN w2_customer_state.l0 ELSE %(param_113)s END) AS loyal_liters,
+  sum(CASE WHEN (w2_customer_state.win > %(win_3)s) THEN %(param_114)s ELSE %(param_115)s END) AS members_buying 
+FROM w2_customer_state LEFT OUTER JOIN customers ON customers.customer_id = w2_customer_state.customer_id GROUP BY w2_customer_state.entity_id)
+ SELECT 0 AS window_index, w0.entity_id, w0.active, w0.lost, w0.dormant, w0.warning, w0.serious_warning, w0.escalated, w0.key_active, w0.fleet_key_active, w0.fleet_key_warning, w0.recovered, w0.lost_prev, w0.churned_now, w0.active_prev, w0.loyal_liters, w0.members_buying 
+FROM (SELECT w0_entities.entity_id AS entity_id, coalesce(w0_status_counts.active, %(coalesce_1)s) AS active, coalesce(w0_status_counts.lost, %(coalesce_2)s) AS lost, coalesce(w0_status_counts.dormant, %(coalesce_3)s) AS dormant, coalesce(w0_status_counts.warning, %(coalesce_4)s) AS warning, coalesce(w0_status_counts.serious_warning, %(coalesce_5)s) AS serious_warning, coalesce(w0_status_counts.escalated, %(coalesce_6)s) AS escalated, coalesce(w0_status_counts.key_active, %(coalesce_7)s) AS key_active, coalesce(w0_status_counts.fleet_key_active, %(coalesce_8)s) AS fleet_key_active, coalesce(w0_status_counts.fleet_key_warning, %(coalesce_9)s) AS fleet_key_warning, coalesce(w0_status_counts.recovered, %(coalesce_10)s) AS recovered, coalesce(w0_status_counts.lost_prev, %(coalesce_11)s) AS lost_prev, coalesce(w0_status_counts.churned_now, %(coalesce_12)s) AS churned_now, coalesce(w0_status_counts.active_prev, %(coalesce_13)s) AS active_prev, coalesce(w0_status_counts.loyal_liters, %(coalesce_14)s) AS loyal_liters, coalesce(w0_status_counts.members_buying, %(coalesce_15)s) AS members_buying 
+FROM w0_entities LEFT OUTER JOIN w0_status_counts ON w0_status_counts.entity_id = w0_entities.entity_id) AS w0 UNION ALL SELECT 1 AS window_index, w1.entity_id, w1.active, w1.lost, w1.dormant, w1.warning, w1.serious_warning, w1.escalated, w1.key_active, w1.fleet_key_active, w1.fleet_key_warning, w1.recovered, w1.lost_prev, w1.churned_now, w1.active_prev, w1.loyal_liters, w1.members_buying 
+FROM (SELECT w1_entities.entity_id AS entity_id, coalesce(w1_status_counts.active, %(coalesce_16)s) AS active, coalesce(w1_status_counts.lost, %(coalesce_17)s) AS lost, coalesce(w1_status_counts.dormant, %(coalesce_18)s) AS dormant, coalesce(w1_status_counts.warning, %(coalesce_19)s) AS warning, coalesce(w1_status_counts.serious_warning, %(coalesce_20)s) AS serious_warning, coalesce(w1_status_counts.escalated, %(coalesce_21)s) AS escalated, coalesce(w1_status_counts.key_active, %(coalesce_22)s) AS key_active, coalesce(w1_status_counts.fleet_key_active, %(coalesce_23)s) AS fleet_key_active, coalesce(w1_status_counts.fleet_key_warning, %(coalesce_24)s) AS fleet_key_warning, coalesce(w1_status_counts.recovered, %(coalesce_25)s) AS recovered, coalesce(w1_status_counts.lost_prev, %(coalesce_26)s) AS lost_prev, coalesce(w1_status_counts.churned_now, %(coalesce_27)s) AS churned_now, coalesce(w1_status_counts.active_prev, %(coalesce_28)s) AS active_prev, coalesce(w1_status_counts.loyal_liters, %(coalesce_29)s) AS loyal_liters, coalesce(w1_status_counts.members_buying, %(coalesce_30)s) AS members_buying 
+FROM w1_entities LEFT OUTER JOIN w1_status_counts ON w1_status_counts.entity_id = w1_entities.entity_id) AS w1 UNION ALL SELECT 2 AS window_index, w2.entity_id, w2.active, w2.lost, w2.dormant, w2.warning, w2.serious_warning, w2.escalated, w2.key_active, w2.fleet_key_active, w2.fleet_key_warning, w2.recovered, w2.lost_prev, w2.churned_now, w2.active_prev, w2.loyal_liters, w2.members_buying 
+FROM (SELECT w2_entities.entity_id AS entity_id, coalesce(w2_status_counts.active, %(coalesce_31)s) AS active, coalesce(w2_status_counts.lost, %(coalesce_32)s) AS lost, coalesce(w2_status_counts.dormant, %(coalesce_33)s) AS dormant, coalesce(w2_status_counts.warning, %(coalesce_34)s) AS warning, coalesce(w2_status_counts.serious_warning, %(coalesce_35)s) AS serious_warning, coalesce(w2_status_counts.escalated, %(coalesce_36)s) AS escalated, coalesce(w2_status_counts.key_active, %(coalesce_37)s) AS key_active, coalesce(w2_status_counts.fleet_key_active, %(coalesce_38)s) AS fleet_key_active, coalesce(w2_status_counts.fleet_key_warning, %(coalesce_39)s) AS fleet_key_warning, coalesce(w2_status_counts.recovered, %(coalesce_40)s) AS recovered, coalesce(w2_status_counts.lost_prev, %(coalesce_41)s) AS lost_prev, coalesce(w2_status_counts.churned_now, %(coalesce_42)s) AS churned_now, coalesce(w2_status_counts.active_prev, %(coalesce_43)s) AS active_prev, coalesce(w2_status_counts.loyal_liters, %(coalesce_44)s) AS loyal_liters, coalesce(w2_status_counts.members_buying, %(coalesce_45)s) AS members_buying 
+FROM w2_entities LEFT OUTER JOIN w2_status_counts ON w2_status_counts.entity_id = w2_entities.entity_id) AS w2;
 -- params:
 --   coalesce_1 = 0
 --   coalesce_10 = 0
@@ -1796,121 +1664,97 @@ FROM entities LEFT OUTER JOIN status_counts ON status_counts.entity_id = entitie
 --   win_2 = 0
 --   win_3 = 0
 
-SELECT 0 AS window_index, w0.entity_id, w0.anomaly_days, w0.station_days_with_history 
-FROM (WITH entities AS 
-(WITH entity_stations AS 
-(SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
-FROM stations 
-WHERE stations.team_id IN (__[POSTCOMPILE_team_id_1]))
- SELECT DISTINCT entity_stations.entity_id AS entity_id 
-FROM entity_stations), 
-anomaly_counts AS 
-(WITH weekday_series AS 
-(WITH station_days AS 
-(WITH entity_stations AS 
+WITH w0_entity_stations AS 
 (SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
 FROM stations 
 WHERE stations.team_id IN (__[POSTCOMPILE_team_id_1])), 
-calendar AS 
+w0_entities AS 
+(SELECT DISTINCT w0_entity_stations.entity_id AS entity_id 
+FROM w0_entity_stations), 
+w0_calendar AS 
 (SELECT cal_values.day AS day 
-FROM (VALUES (%(param_7)s), (%(param_8)s), (%(param_9)s), (%(param_10)s), (%(param_11)s), (%(param_12)s), (%(param_13)s), (%(param_14)s), (%(param_15)s), (%(param_16)s), (%(param_17)s), (%(param_18)s), (%(param_19)s), (%(param_20)s), (%(param_21)s), (%(param_22)s), (%(param_23)s), (%(param_24)s), (%(param_25)s), (%(param_26)s), (%(param_27)s), (%(param_28)s), (%(param_29)s), (%(param_30)s), (%(param_31)s), (%(param_32)s), (%(param_33)s), (%(param_34)s), (%(param_35)s), (%(param_36)s), (%(param_37)s), (%(param_38)s), (%(param_39)s), (%(param_40)s), (%(param_41)s), (%(param_42)s), (%(param_43)s), (%(param_44)s), (%(param_45)s), (%(param_46)s), (%(param_47)s), (%(param_48)s), (%(param_49)s)) AS cal_values (day))
- SELECT entity_stations.entity_id AS entity_id, entity_stations.station_id AS station_id, calendar.day AS day 
-FROM entity_stations JOIN calendar ON entity_stations.opened_on <= calendar.day), 
-daily_tonnes AS 
+FROM (VALUES (%(param_7)s), (%(param_8)s), (%(param_9)s), (%(param_10)s), (%(param_11)s), (%(param_12)s), (%(param_13)s), (%(param_14)s), (%(param_15)s), (%(param_16)s), (%(param_17)s), (%(param_18)s), (%(param_19)s), (%(param_20)s), (%(param_21)s), (%(param_22)s), (%(param_23)s), (%(param_24)s), (%(param_25)s), (%(param_26)s), (%(param_27)s), (%(param_28)s), (%(param_29)s), (%(param_30)s), (%(param_31)s), (%(param_32)s), (%(param_33)s), (%(param_34)s), (%(param_35)s), (%(param_36)s), (%(param_37)s), (%(param_38)s), (%(param_39)s), (%(param_40)s), (%(param_41)s), (%(param_42)s), (%(param_43)s), (%(param_44)s), (%(param_45)s), (%(param_46)s), (%(param_47)s), (%(param_48)s), (%(param_49)s)) AS cal_values (day)), 
+w0_station_days AS 
+(SELECT w0_entity_stations.entity_id AS entity_id, w0_entity_stations.station_id AS station_id, w0_calendar.day AS day 
+FROM w0_entity_stations JOIN w0_calendar ON w0_entity_stations.opened_on <= w0_calendar.day), 
+w0_daily_tonnes AS 
 (SELECT fuel_sales.station_id AS station_id, CAST(fuel_sales.ts AS DATE) AS day,
   sum((fuel_sales.liters * products.density_kg_per_l) / %(param_50)s) AS tonnes 
 FROM fuel_sales JOIN products ON products.product_code = fuel_sales.product_code 
-WHERE fuel_sales.station_id IN (WITH entity_stations AS 
-(SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
-FROM stations 
-WHERE stations.team_id IN (__[POSTCOMPILE_team_id_1]))
- SELECT entity_stations.station_id 
-FROM entity_stations) AND fuel_sales.ts >= %(ts_1)s AND fuel_sales.ts < %(ts_2)s GROUP BY fuel_sales.station_id, CAST(fuel_sales.ts AS DATE))
- SELECT station_days.entity_id AS entity_id, station_days.day AS day, coalesce(daily_tonnes.tonnes, %(coalesce_3)s) AS t, lag(coalesce(daily_tonnes.tonnes, %(coalesce_3)s), %(lag_1)s) OVER (PARTITION BY station_days.station_id ORDER BY station_days.day) AS w1, lag(coalesce(daily_tonnes.tonnes, %(coalesce_3)s), %(lag_2)s) OVER (PARTITION BY station_days.station_id ORDER BY station_days.day) AS w2, lag(coalesce(daily_tonnes.tonnes, %(coalesce_3)s), %(lag_3)s) OVER (PARTITION BY station_days.station_id ORDER BY station_days.day) AS w3, lag(coalesce(daily_tonnes.tonnes, %(coalesce_3)s), %(lag_4)s) OVER (PARTITION BY station_days.station_id ORDER BY station_days.day) AS w4 
-FROM station_days LEFT OUTER JOIN daily_tonnes ON daily_tonnes.station_id = station_days.station_id AND daily_tonnes.day = station_days.day)
- SELECT weekday_series.entity_id AS entity_id,
-  sum(CASE WHEN (weekday_series.w1 + weekday_series.w2 + weekday_series.w3 + weekday_series.w4 > %(param_1)s AND weekday_series.t * %(t_1)s < (weekday_series.w1 + weekday_series.w2 + weekday_series.w3 + weekday_series.w4) * %(param_2)s) THEN %(param_3)s ELSE %(param_4)s END) AS anomaly_days,
-  sum(CASE WHEN (weekday_series.w1 + weekday_series.w2 + weekday_series.w3 + weekday_series.w4 > %(param_1)s) THEN %(param_5)s ELSE %(param_6)s END) AS station_days_with_history 
-FROM weekday_series 
-WHERE weekday_series.day >= %(day_1)s GROUP BY weekday_series.entity_id)
- SELECT entities.entity_id AS entity_id, coalesce(anomaly_counts.anomaly_days, %(coalesce_1)s) AS anomaly_days, coalesce(anomaly_counts.station_days_with_history, %(coalesce_2)s) AS station_days_with_history 
-FROM entities LEFT OUTER JOIN anomaly_counts ON anomaly_counts.entity_id = entities.entity_id) AS w0 UNION ALL SELECT 1 AS window_index, w1.entity_id, w1.anomaly_days, w1.station_days_with_history 
-FROM (WITH entities AS 
-(WITH entity_stations AS 
-(SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
-FROM stations 
-WHERE stations.team_id IN (__[POSTCOMPILE_team_id_2]))
- SELECT DISTINCT entity_stations.entity_id AS entity_id 
-FROM entity_stations), 
-anomaly_counts AS 
-(WITH weekday_series AS 
-(WITH station_days AS 
-(WITH entity_stations AS 
+WHERE fuel_sales.station_id IN (SELECT w0_entity_stations.station_id 
+FROM w0_entity_stations) AND fuel_sales.ts >= %(ts_1)s AND fuel_sales.ts < %(ts_2)s GROUP BY fuel_sales.station_id, CAST(fuel_sales.ts AS DATE)), 
+w0_weekday_series AS 
+(SELECT w0_station_days.entity_id AS entity_id, w0_station_days.day AS day, coalesce(w0_daily_tonnes.tonnes, %(coalesce_3)s) AS t, lag(coalesce(w0_daily_tonnes.tonnes, %(coalesce_3)s), %(lag_1)s) OVER (PARTITION BY w0_station_days.station_id ORDER BY w0_station_days.day) AS w1, lag(coalesce(w0_daily_tonnes.tonnes, %(coalesce_3)s), %(lag_2)s) OVER (PARTITION BY w0_station_days.station_id ORDER BY w0_station_days.day) AS w2, lag(coalesce(w0_daily_tonnes.tonnes, %(coalesce_3)s), %(lag_3)s) OVER (PARTITION BY w0_station_days.station_id ORDER BY w0_station_days.day) AS w3, lag(coalesce(w0_daily_tonnes.tonnes, %(coalesce_3)s), %(lag_4)s) OVER (PARTITION BY w0_station_days.station_id ORDER BY w0_station_days.day) AS w4 
+FROM w0_station_days LEFT OUTER JOIN w0_daily_tonnes ON w0_daily_tonnes.station_id = w0_station_days.station_id AND w0_daily_tonnes.day = w0_station_days.day), 
+w0_anomaly_counts AS 
+(SELECT w0_weekday_series.entity_id AS entity_id,
+  sum(CASE WHEN (w0_weekday_series.w1 + w0_weekday_series.w2 + w0_weekday_series.w3 + w0_weekday_series.w4 > %(param_1)s AND w0_weekday_series.t * %(t_1)s < (w0_weekday_series.w1 + w0_weekday_series.w2 + w0_weekday_series.w3 + w0_weekday_series.w4) * %(param_2)s) THEN %(param_3)s ELSE %(param_4)s END) AS anomaly_days,
+  sum(CASE WHEN (w0_weekday_series.w1 + w0_weekday_series.w2 + w0_weekday_series.w3 + w0_weekday_series.w4 > %(param_1)s) THEN %(param_5)s ELSE %(param_6)s END) AS station_days_with_history 
+FROM w0_weekday_series 
+WHERE w0_weekday_series.day >= %(day_1)s GROUP BY w0_weekday_series.entity_id), 
+w1_entity_stations AS 
 (SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
 FROM stations 
 WHERE stations.team_id IN (__[POSTCOMPILE_team_id_2])), 
-calendar AS 
+w1_entities AS 
+(SELECT DISTINCT w1_entity_stations.entity_id AS entity_id 
+FROM w1_entity_stations), 
+w1_calendar AS 
 (SELECT cal_values.day AS day 
-FROM (VALUES (%(param_57)s), (%(param_58)s), (%(param_59)s), (%(param_60)s), (%(param_61)s), (%(param_62)s), (%(param_63)s), (%(param_64)s), (%(param_65)s), (%(param_66)s), (%(param_67)s), (%(param_68)s), (%(param_69)s), (%(param_70)s), (%(param_71)s), (%(param_72)s), (%(param_73)s), (%(param_74)s), (%(param_75)s), (%(param_76)s), (%(param_77)s), (%(param_78)s), (%(param_79)s), (%(param_80)s), (%(param_81)s), (%(param_82)s), (%(param_83)s), (%(param_84)s), (%(param_85)s), (%(param_86)s), (%(param_87)s), (%(param_88)s), (%(param_89)s), (%(param_90)s), (%(param_91)s), (%(param_92)s), (%(param_93)s), (%(param_94)s), (%(param_95)s), (%(param_96)s), (%(param_97)s), (%(param_98)s), (%(param_99)s)) AS cal_values (day))
- SELECT entity_stations.entity_id AS entity_id, entity_stations.station_id AS station_id, calendar.day AS day 
-FROM entity_stations JOIN calendar ON entity_stations.opened_on <= calendar.day), 
-daily_tonnes AS 
+FROM (VALUES (%(param_57)s), (%(param_58)s), (%(param_59)s), (%(param_60)s), (%(param_61)s), (%(param_62)s), (%(param_63)s), (%(param_64)s), (%(param_65)s), (%(param_66)s), (%(param_67)s), (%(param_68)s), (%(param_69)s), (%(param_70)s), (%(param_71)s), (%(param_72)s), (%(param_73)s), (%(param_74)s), (%(param_75)s), (%(param_76)s), (%(param_77)s), (%(param_78)s), (%(param_79)s), (%(param_80)s), (%(param_81)s), (%(param_82)s), (%(param_83)s), (%(param_84)s), (%(param_85)s), (%(param_86)s), (%(param_87)s), (%(param_88)s), (%(param_89)s), (%(param_90)s), (%(param_91)s), (%(param_92)s), (%(param_93)s), (%(param_94)s), (%(param_95)s), (%(param_96)s), (%(param_97)s), (%(param_98)s), (%(param_99)s)) AS cal_values (day)), 
+w1_station_days AS 
+(SELECT w1_entity_stations.entity_id AS entity_id, w1_entity_stations.station_id AS station_id, w1_calendar.day AS day 
+FROM w1_entity_stations JOIN w1_calendar ON w1_entity_stations.opened_on <= w1_calendar.day), 
+w1_daily_tonnes AS 
 (SELECT fuel_sales.station_id AS station_id, CAST(fuel_sales.ts AS DATE) AS day,
   sum((fuel_sales.liters * products.density_kg_per_l) / %(param_100)s) AS tonnes 
 FROM fuel_sales JOIN products ON products.product_code = fuel_sales.product_code 
-WHERE fuel_sales.station_id IN (WITH entity_stations AS 
-(SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
-FROM stations 
-WHERE stations.team_id IN (__[POSTCOMPILE_team_id_2]))
- SELECT entity_stations.station_id 
-FROM entity_stations) AND fuel_sales.ts >= %(ts_3)s AND fuel_sales.ts < %(ts_4)s GROUP BY fuel_sales.station_id, CAST(fuel_sales.ts AS DATE))
- SELECT station_days.entity_id AS entity_id, station_days.day AS day, coalesce(daily_tonnes.tonnes, %(coalesce_6)s) AS t, lag(coalesce(daily_tonnes.tonnes, %(coalesce_6)s), %(lag_5)s) OVER (PARTITION BY station_days.station_id ORDER BY station_days.day) AS w1, lag(coalesce(daily_tonnes.tonnes, %(coalesce_6)s), %(lag_6)s) OVER (PARTITION BY station_days.station_id ORDER BY station_days.day) AS w2, lag(coalesce(daily_tonnes.tonnes, %(coalesce_6)s), %(lag_7)s) OVER (PARTITION BY station_days.station_id ORDER BY station_days.day) AS w3, lag(coalesce(daily_tonnes.tonnes, %(coalesce_6)s), %(lag_8)s) OVER (PARTITION BY station_days.station_id ORDER BY station_days.day) AS w4 
-FROM station_days LEFT OUTER JOIN daily_tonnes ON daily_tonnes.station_id = station_days.station_id AND daily_tonnes.day = station_days.day)
- SELECT weekday_series.entity_id AS entity_id,
-  sum(CASE WHEN (weekday_series.w1 + weekday_series.w2 + weekday_series.w3 + weekday_series.w4 > %(param_51)s AND weekday_series.t * %(t_2)s < (weekday_series.w1 + weekday_series.w2 + weekday_series.w3 + weekday_series.w4) * %(param_52)s) THEN %(param_53)s ELSE %(param_54)s END) AS anomaly_days,
-  sum(CASE WHEN (weekday_series.w1 + weekday_series.w2 + weekday_series.w3 + weekday_series.w4 > %(param_51)s) THEN %(param_55)s ELSE %(param_56)s END) AS station_days_with_history 
-FROM weekday_series 
-WHERE weekday_series.day >= %(day_2)s GROUP BY weekday_series.entity_id)
- SELECT entities.entity_id AS entity_id, coalesce(anomaly_counts.anomaly_days, %(coalesce_4)s) AS anomaly_days, coalesce(anomaly_counts.station_days_with_history, %(coalesce_5)s) AS station_days_with_history 
-FROM entities LEFT OUTER JOIN anomaly_counts ON anomaly_counts.entity_id = entities.entity_id) AS w1 UNION ALL SELECT 2 AS window_index, w2.entity_id, w2.anomaly_days, w2.station_days_with_history 
-FROM (WITH entities AS 
-(WITH entity_stations AS 
-(SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
-FROM stations 
-WHERE stations.team_id IN (__[POSTCOMPILE_team_id_3]))
- SELECT DISTINCT entity_stations.entity_id AS entity_id 
-FROM entity_stations), 
-anomaly_counts AS 
-(WITH weekday_series AS 
-(WITH station_days AS 
-(WITH entity_stations AS 
+WHERE fuel_sales.station_id IN (SELECT w1_entity_stations.station_id 
+FROM w1_entity_stations) AND fuel_sales.ts >= %(ts_3)s AND fuel_sales.ts < %(ts_4)s GROUP BY fuel_sales.station_id, CAST(fuel_sales.ts AS DATE)), 
+w1_weekday_series AS 
+(SELECT w1_station_days.entity_id AS entity_id, w1_station_days.day AS day, coalesce(w1_daily_tonnes.tonnes, %(coalesce_6)s) AS t, lag(coalesce(w1_daily_tonnes.tonnes, %(coalesce_6)s), %(lag_5)s) OVER (PARTITION BY w1_station_days.station_id ORDER BY w1_station_days.day) AS w1, lag(coalesce(w1_daily_tonnes.tonnes, %(coalesce_6)s), %(lag_6)s) OVER (PARTITION BY w1_station_days.station_id ORDER BY w1_station_days.day) AS w2, lag(coalesce(w1_daily_tonnes.tonnes, %(coalesce_6)s), %(lag_7)s) OVER (PARTITION BY w1_station_days.station_id ORDER BY w1_station_days.day) AS w3, lag(coalesce(w1_daily_tonnes.tonnes, %(coalesce_6)s), %(lag_8)s) OVER (PARTITION BY w1_station_days.station_id ORDER BY w1_station_days.day) AS w4 
+FROM w1_station_days LEFT OUTER JOIN w1_daily_tonnes ON w1_daily_tonnes.station_id = w1_station_days.station_id AND w1_daily_tonnes.day = w1_station_days.day), 
+w1_anomaly_counts AS 
+(SELECT w1_weekday_series.entity_id AS entity_id,
+  sum(CASE WHEN (w1_weekday_series.w1 + w1_weekday_series.w2 + w1_weekday_series.w3 + w1_weekday_series.w4 > %(param_51)s AND w1_weekday_series.t * %(t_2)s < (w1_weekday_series.w1 + w1_weekday_series.w2 + w1_weekday_series.w3 + w1_weekday_series.w4) * %(param_52)s) THEN %(param_53)s ELSE %(param_54)s END) AS anomaly_days,
+  sum(CASE WHEN (w1_weekday_series.w1 + w1_weekday_series.w2 + w1_weekday_series.w3 + w1_weekday_series.w4 > %(param_51)s) THEN %(param_55)s ELSE %(param_56)s END) AS station_days_with_history 
+FROM w1_weekday_series 
+WHERE w1_weekday_series.day >= %(day_2)s GROUP BY w1_weekday_series.entity_id), 
+w2_entity_stations AS 
 (SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
 FROM stations 
 WHERE stations.team_id IN (__[POSTCOMPILE_team_id_3])), 
-calendar AS 
+w2_entities AS 
+(SELECT DISTINCT w2_entity_stations.entity_id AS entity_id 
+FROM w2_entity_stations), 
+w2_calendar AS 
 (SELECT cal_values.day AS day 
-FROM (VALUES (%(param_107)s), (%(param_108)s), (%(param_109)s), (%(param_110)s), (%(param_111)s), (%(param_112)s), (%(param_113)s), (%(param_114)s), (%(param_115)s), (%(param_116)s), (%(param_117)s), (%(param_118)s), (%(param_119)s), (%(param_120)s), (%(param_121)s), (%(param_122)s), (%(param_123)s), (%(param_124)s), (%(param_125)s), (%(param_126)s), (%(param_127)s), (%(param_128)s), (%(param_129)s), (%(param_130)s), (%(param_131)s), (%(param_132)s), (%(param_133)s), (%(param_134)s), (%(param_135)s), (%(param_136)s), (%(param_137)s), (%(param_138)s), (%(param_139)s), (%(param_140)s), (%(param_141)s), (%(param_142)s), (%(param_143)s), (%(param_144)s), (%(param_145)s), (%(param_146)s), (%(param_147)s), (%(param_148)s), (%(param_149)s)) AS cal_values (day))
- SELECT entity_stations.entity_id AS entity_id, entity_stations.station_id AS station_id, calendar.day AS day 
-FROM entity_stations JOIN calendar ON entity_stations.opened_on <= calendar.day), 
-daily_tonnes AS 
+FROM (VALUES (%(param_107)s), (%(param_108)s), (%(param_109)s), (%(param_110)s), (%(param_111)s), (%(param_112)s), (%(param_113)s), (%(param_114)s), (%(param_115)s), (%(param_116)s), (%(param_117)s), (%(param_118)s), (%(param_119)s), (%(param_120)s), (%(param_121)s), (%(param_122)s), (%(param_123)s), (%(param_124)s), (%(param_125)s), (%(param_126)s), (%(param_127)s), (%(param_128)s), (%(param_129)s), (%(param_130)s), (%(param_131)s), (%(param_132)s), (%(param_133)s), (%(param_134)s), (%(param_135)s), (%(param_136)s), (%(param_137)s), (%(param_138)s), (%(param_139)s), (%(param_140)s), (%(param_141)s), (%(param_142)s), (%(param_143)s), (%(param_144)s), (%(param_145)s), (%(param_146)s), (%(param_147)s), (%(param_148)s), (%(param_149)s)) AS cal_values (day)), 
+w2_station_days AS 
+(SELECT w2_entity_stations.entity_id AS entity_id, w2_entity_stations.station_id AS station_id, w2_calendar.day AS day 
+FROM w2_entity_stations JOIN w2_calendar ON w2_entity_stations.opened_on <= w2_calendar.day), 
+w2_daily_tonnes AS 
 (SELECT fuel_sales.station_id AS station_id, CAST(fuel_sales.ts AS DATE) AS day,
   sum((fuel_sales.liters * products.density_kg_per_l) / %(param_150)s) AS tonnes 
 FROM fuel_sales JOIN products ON products.product_code = fuel_sales.product_code 
-WHERE fuel_sales.station_id IN (WITH entity_stations AS 
-(SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
-FROM stations 
-WHERE stations.team_id IN (__[POSTCOMPILE_team_id_3]))
- SELECT entity_stations.station_id 
-FROM entity_stations) AND fuel_sales.ts >= %(ts_5)s AND fuel_sales.ts < %(ts_6)s GROUP BY fuel_sales.station_id, CAST(fuel_sales.ts AS DATE))
- SELECT station_days.entity_id AS entity_id, station_days.day AS day, coalesce(daily_tonnes.tonnes, %(coalesce_9)s) AS t, lag(coalesce(daily_tonnes.tonnes, %(coalesce_9)s), %(lag_9)s) OVER (PARTITION BY station_days.station_id ORDER BY station_days.day) AS w1, lag(coalesce(daily_tonnes.tonnes, %(coalesce_9)s), %(lag_10)s) OVER (PARTITION BY station_days.station_id ORDER BY station_days.day) AS w2, lag(coalesce(daily_tonnes.tonnes, %(coalesce_9)s), %(lag_11)s) OVER (PARTITION BY station_days.station_id ORDER BY station_days.day) AS w3, lag(coalesce(daily_tonnes.tonnes, %(coalesce_9)s), %(lag_12)s) OVER (PARTITION BY station_days.station_id ORDER BY station_days.day) AS w4 
-FROM station_days LEFT OUTER JOIN daily_tonnes ON daily_tonnes.station_id = station_days.station_id AND daily_tonnes.day = station_days.day)
- SELECT weekday_series.entity_id AS entity_id,
-  sum(CASE WHEN (weekday_series.w1 + weekday_series.w2 + weekday_series.w3 + weekday_series.w4 > %(param_101)s AND weekday_series.t * %(t_3)s < (weekday_series.w1 + weekday_series.w2 + weekday_series.w3 + weekday_series.w4) * %(param_102)s) THEN %(param_103)s ELSE %(param_104)s END) AS anomaly_days,
-  sum(CASE WHEN (weekday_series.w1 + weekday_series.w2 + weekday_series.w3 + weekday_series.w4 > %(param_101)s) THEN %(param_105)s ELSE %(param_106)s END) AS station_days_with_history 
-FROM weekday_series 
-WHERE weekday_series.day >= %(day_3)s GROUP BY weekday_series.entity_id)
- SELECT entities.entity_id AS entity_id, coalesce(anomaly_counts.anomaly_days, %(coalesce_7)s) AS anomaly_days, coalesce(anomaly_counts.station_days_with_history, %(coalesce_8)s) AS station_days_with_history 
-FROM entities LEFT OUTER JOIN anomaly_counts ON anomaly_counts.entity_id = entities.entity_id) AS w2;
+WHERE fuel_sales.station_id IN (SELECT w2_entity_stations.station_id 
+FROM w2_entity_stations) AND fuel_sales.ts >= %(ts_5)s AND fuel_sales.ts < %(ts_6)s GROUP BY fuel_sales.station_id, CAST(fuel_sales.ts AS DATE)), 
+w2_weekday_series AS 
+(SELECT w2_station_days.entity_id AS entity_id, w2_station_days.day AS day, coalesce(w2_daily_tonnes.tonnes, %(coalesce_9)s) AS t, lag(coalesce(w2_daily_tonnes.tonnes, %(coalesce_9)s), %(lag_9)s) OVER (PARTITION BY w2_station_days.station_id ORDER BY w2_station_days.day) AS w1, lag(coalesce(w2_daily_tonnes.tonnes, %(coalesce_9)s), %(lag_10)s) OVER (PARTITION BY w2_station_days.station_id ORDER BY w2_station_days.day) AS w2, lag(coalesce(w2_daily_tonnes.tonnes, %(coalesce_9)s), %(lag_11)s) OVER (PARTITION BY w2_station_days.station_id ORDER BY w2_station_days.day) AS w3, lag(coalesce(w2_daily_tonnes.tonnes, %(coalesce_9)s), %(lag_12)s) OVER (PARTITION BY w2_station_days.station_id ORDER BY w2_station_days.day) AS w4 
+FROM w2_station_days LEFT OUTER JOIN w2_daily_tonnes ON w2_daily_tonnes.station_id = w2_station_days.station_id AND w2_daily_tonnes.day = w2_station_days.day), 
+w2_anomaly_counts AS 
+(SELECT w2_weekday_series.entity_id AS entity_id,
+  sum(CASE WHEN (w2_weekday_series.w1 + w2_weekday_series.w2 + w2_weekday_series.w3 + w2_weekday_series.w4 > %(param_101)s AND w2_weekday_series.t * %(t_3)s < (w2_weekday_series.w1 + w2_weekday_series.w2 + w2_weekday_series.w3 + w2_weekday_series.w4) * %(param_102)s) THEN %(param_103)s ELSE %(param_104)s END) AS anomaly_days,
+  sum(CASE WHEN (w2_weekday_series.w1 + w2_weekday_series.w2 + w2_weekday_series.w3 + w2_weekday_series.w4 > %(param_101)s) THEN %(param_105)s ELSE %(param_106)s END) AS station_days_with_history 
+FROM w2_weekday_series 
+WHERE w2_weekday_series.day >= %(day_3)s GROUP BY w2_weekday_series.entity_id)
+ SELECT 0 AS window_index, w0.entity_id, w0.anomaly_days, w0.station_days_with_history 
+FROM (SELECT w0_entities.entity_id AS entity_id, coalesce(w0_anomaly_counts.anomaly_days, %(coalesce_1)s) AS anomaly_days, coalesce(w0_anomaly_counts.station_days_with_history, %(coalesce_2)s) AS station_days_with_history 
+FROM w0_entities LEFT OUTER JOIN w0_anomaly_counts ON w0_anomaly_counts.entity_id = w0_entities.entity_id) AS w0 UNION ALL SELECT 1 AS window_index, w1.entity_id, w1.anomaly_days, w1.station_days_with_history 
+FROM (SELECT w1_entities.entity_id AS entity_id, coalesce(w1_anomaly_counts.anomaly_days, %(coalesce_4)s) AS anomaly_days, coalesce(w1_anomaly_counts.station_days_with_history, %(coalesce_5)s) AS station_days_with_history 
+FROM w1_entities LEFT OUTER JOIN w1_anomaly_counts ON w1_anomaly_counts.entity_id = w1_entities.entity_id) AS w1 UNION ALL SELECT 2 AS window_index, w2.entity_id, w2.anomaly_days, w2.station_days_with_history 
+FROM (SELECT w2_entities.entity_id AS entity_id, coalesce(w2_anomaly_counts.anomaly_days, %(coalesce_7)s) AS anomaly_days, coalesce(w2_anomaly_counts.station_days_with_history, %(coalesce_8)s) AS station_days_with_history 
+FROM w2_entities LEFT OUTER JOIN w2_anomaly_counts ON w2_anomaly_counts.entity_id = w2_entities.entity_id) AS w2;
 -- params:
 --   coalesce_1 = 0
 --   coalesce_2 = 0
@@ -2099,70 +1943,58 @@ FROM entities LEFT OUTER JOIN anomaly_counts ON anomaly_counts.entity_id = entit
 --   ts_5 = datetime.datetime(2026, 9, 3, 0, 0)
 --   ts_6 = datetime.datetime(2026, 10, 16, 0, 0)
 
-SELECT 0 AS window_index, w0.entity_id, w0.active_nozzle_days 
-FROM (WITH entities AS 
-(WITH entity_stations AS 
+WITH w0_entity_stations AS 
 (SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
 FROM stations 
-WHERE stations.team_id IN (__[POSTCOMPILE_team_id_1]))
- SELECT DISTINCT entity_stations.entity_id AS entity_id 
-FROM entity_stations), 
-nozzle_counts AS 
-(WITH nozzle_days AS 
-(WITH entity_stations AS 
-(SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
-FROM stations 
-WHERE stations.team_id IN (__[POSTCOMPILE_team_id_1]))
- SELECT DISTINCT entity_stations.entity_id AS entity_id, fuel_sales.station_id AS station_id, fuel_sales.nozzle_no AS nozzle_no, CAST(fuel_sales.ts AS DATE) AS day 
-FROM fuel_sales JOIN entity_stations ON entity_stations.station_id = fuel_sales.station_id 
-WHERE fuel_sales.ts >= %(ts_1)s AND fuel_sales.ts < %(ts_2)s)
- SELECT nozzle_days.entity_id AS entity_id,
+WHERE stations.team_id IN (__[POSTCOMPILE_team_id_1])), 
+w0_entities AS 
+(SELECT DISTINCT w0_entity_stations.entity_id AS entity_id 
+FROM w0_entity_stations), 
+w0_nozzle_days AS 
+(SELECT DISTINCT w0_entity_stations.entity_id AS entity_id, fuel_sales.station_id AS station_id, fuel_sales.nozzle_no AS nozzle_no, CAST(fuel_sales.ts AS DATE) AS day 
+FROM fuel_sales JOIN w0_entity_stations ON w0_entity_stations.station_id = fuel_sales.station_id 
+WHERE fuel_sales.ts >= %(ts_1)s AND fuel_sales.ts < %(ts_2)s), 
+w0_nozzle_counts AS 
+(SELECT w0_nozzle_days.entity_id AS entity_id,
   count(*) AS active_nozzle_days 
-FROM nozzle_days GROUP BY nozzle_days.entity_id)
- SELECT entities.entity_id AS entity_id, coalesce(nozzle_counts.active_nozzle_days, %(coalesce_1)s) AS active_nozzle_days 
-FROM entities LEFT OUTER JOIN nozzle_counts ON nozzle_counts.entity_id = entities.entity_id) AS w0 UNION ALL SELECT 1 AS window_index, w1.entity_id, w1.active_nozzle_days 
-FROM (WITH entities AS 
-(WITH entity_stations AS 
+FROM w0_nozzle_days GROUP BY w0_nozzle_days.entity_id), 
+w1_entity_stations AS 
 (SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
 FROM stations 
-WHERE stations.team_id IN (__[POSTCOMPILE_team_id_2]))
- SELECT DISTINCT entity_stations.entity_id AS entity_id 
-FROM entity_stations), 
-nozzle_counts AS 
-(WITH nozzle_days AS 
-(WITH entity_stations AS 
-(SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
-FROM stations 
-WHERE stations.team_id IN (__[POSTCOMPILE_team_id_2]))
- SELECT DISTINCT entity_stations.entity_id AS entity_id, fuel_sales.station_id AS station_id, fuel_sales.nozzle_no AS nozzle_no, CAST(fuel_sales.ts AS DATE) AS day 
-FROM fuel_sales JOIN entity_stations ON entity_stations.station_id = fuel_sales.station_id 
-WHERE fuel_sales.ts >= %(ts_3)s AND fuel_sales.ts < %(ts_4)s)
- SELECT nozzle_days.entity_id AS entity_id,
+WHERE stations.team_id IN (__[POSTCOMPILE_team_id_2])), 
+w1_entities AS 
+(SELECT DISTINCT w1_entity_stations.entity_id AS entity_id 
+FROM w1_entity_stations), 
+w1_nozzle_days AS 
+(SELECT DISTINCT w1_entity_stations.entity_id AS entity_id, fuel_sales.station_id AS station_id, fuel_sales.nozzle_no AS nozzle_no, CAST(fuel_sales.ts AS DATE) AS day 
+FROM fuel_sales JOIN w1_entity_stations ON w1_entity_stations.station_id = fuel_sales.station_id 
+WHERE fuel_sales.ts >= %(ts_3)s AND fuel_sales.ts < %(ts_4)s), 
+w1_nozzle_counts AS 
+(SELECT w1_nozzle_days.entity_id AS entity_id,
   count(*) AS active_nozzle_days 
-FROM nozzle_days GROUP BY nozzle_days.entity_id)
- SELECT entities.entity_id AS entity_id, coalesce(nozzle_counts.active_nozzle_days, %(coalesce_2)s) AS active_nozzle_days 
-FROM entities LEFT OUTER JOIN nozzle_counts ON nozzle_counts.entity_id = entities.entity_id) AS w1 UNION ALL SELECT 2 AS window_index, w2.entity_id, w2.active_nozzle_days 
-FROM (WITH entities AS 
-(WITH entity_stations AS 
+FROM w1_nozzle_days GROUP BY w1_nozzle_days.entity_id), 
+w2_entity_stations AS 
 (SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
 FROM stations 
-WHERE stations.team_id IN (__[POSTCOMPILE_team_id_3]))
- SELECT DISTINCT entity_stations.entity_id AS entity_id 
-FROM entity_stations), 
-nozzle_counts AS 
-(WITH nozzle_days AS 
-(WITH entity_stations AS 
-(SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
-FROM stations 
-WHERE stations.team_id IN (__[POSTCOMPILE_team_id_3]))
- SELECT DISTINCT entity_stations.entity_id AS entity_id, fuel_sales.station_id AS station_id, fuel_sales.nozzle_no AS nozzle_no, CAST(fuel_sales.ts AS DATE) AS day 
-FROM fuel_sales JOIN entity_stations ON entity_stations.station_id = fuel_sales.station_id 
-WHERE fuel_sales.ts >= %(ts_5)s AND fuel_sales.ts < %(ts_6)s)
- SELECT nozzle_days.entity_id AS entity_id,
+WHERE stations.team_id IN (__[POSTCOMPILE_team_id_3])), 
+w2_entities AS 
+(SELECT DISTINCT w2_entity_stations.entity_id AS entity_id 
+FROM w2_entity_stations), 
+w2_nozzle_days AS 
+(SELECT DISTINCT w2_entity_stations.entity_id AS entity_id, fuel_sales.station_id AS station_id, fuel_sales.nozzle_no AS nozzle_no, CAST(fuel_sales.ts AS DATE) AS day 
+FROM fuel_sales JOIN w2_entity_stations ON w2_entity_stations.station_id = fuel_sales.station_id 
+WHERE fuel_sales.ts >= %(ts_5)s AND fuel_sales.ts < %(ts_6)s), 
+w2_nozzle_counts AS 
+(SELECT w2_nozzle_days.entity_id AS entity_id,
   count(*) AS active_nozzle_days 
-FROM nozzle_days GROUP BY nozzle_days.entity_id)
- SELECT entities.entity_id AS entity_id, coalesce(nozzle_counts.active_nozzle_days, %(coalesce_3)s) AS active_nozzle_days 
-FROM entities LEFT OUTER JOIN nozzle_counts ON nozzle_counts.entity_id = entities.entity_id) AS w2;
+FROM w2_nozzle_days GROUP BY w2_nozzle_days.entity_id)
+ SELECT 0 AS window_index, w0.entity_id, w0.active_nozzle_days 
+FROM (SELECT w0_entities.entity_id AS entity_id, coalesce(w0_nozzle_counts.active_nozzle_days, %(coalesce_1)s) AS active_nozzle_days 
+FROM w0_entities LEFT OUTER JOIN w0_nozzle_counts ON w0_nozzle_counts.entity_id = w0_entities.entity_id) AS w0 UNION ALL SELECT 1 AS window_index, w1.entity_id, w1.active_nozzle_days 
+FROM (SELECT w1_entities.entity_id AS entity_id, coalesce(w1_nozzle_counts.active_nozzle_days, %(coalesce_2)s) AS active_nozzle_days 
+FROM w1_entities LEFT OUTER JOIN w1_nozzle_counts ON w1_nozzle_counts.entity_id = w1_entities.entity_id) AS w1 UNION ALL SELECT 2 AS window_index, w2.entity_id, w2.active_nozzle_days 
+FROM (SELECT w2_entities.entity_id AS entity_id, coalesce(w2_nozzle_counts.active_nozzle_days, %(coalesce_3)s) AS active_nozzle_days 
+FROM w2_entities LEFT OUTER JOIN w2_nozzle_counts ON w2_nozzle_counts.entity_id = w2_entities.entity_id) AS w2;
 -- params:
 --   coalesce_1 = 0
 --   coalesce_2 = 0
@@ -2177,160 +2009,106 @@ FROM entities LEFT OUTER JOIN nozzle_counts ON nozzle_counts.entity_id = entitie
 --   ts_5 = datetime.datetime(2026, 10, 1, 0, 0)
 --   ts_6 = datetime.datetime(2026, 10, 16, 0, 0)
 
-SELECT 0 AS window_index, w0.entity_id, w0.stockout_events 
-FROM (WITH entities AS 
-(WITH entity_stations AS 
-(SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
-FROM stations 
-WHERE stations.team_id IN (__[POSTCOMPILE_team_id_1]))
- SELECT DISTINCT entity_stations.entity_id AS entity_id 
-FROM entity_stations), 
-stockout_counts AS 
-(WITH product_series AS 
-(WITH station_days AS 
-(WITH entity_stations AS 
+WITH w0_entity_stations AS 
 (SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
 FROM stations 
 WHERE stations.team_id IN (__[POSTCOMPILE_team_id_1])), 
-calendar AS 
+w0_entities AS 
+(SELECT DISTINCT w0_entity_stations.entity_id AS entity_id 
+FROM w0_entity_stations), 
+w0_calendar AS 
 (SELECT cal_values.day AS day 
-FROM (VALUES (%(param_8)s), (%(param_9)s), (%(param_10)s), (%(param_11)s), (%(param_12)s), (%(param_13)s), (%(param_14)s), (%(param_15)s), (%(param_16)s), (%(param_17)s), (%(param_18)s), (%(param_19)s), (%(param_20)s), (%(param_21)s), (%(param_22)s), (%(param_23)s), (%(param_24)s), (%(param_25)s), (%(param_26)s), (%(param_27)s), (%(param_28)s), (%(param_29)s), (%(param_30)s), (%(param_31)s), (%(param_32)s), (%(param_33)s), (%(param_34)s), (%(param_35)s), (%(param_36)s), (%(param_37)s), (%(param_38)s), (%(param_39)s), (%(param_40)s), (%(param_41)s), (%(param_42)s), (%(param_43)s), (%(param_44)s), (%(param_45)s), (%(param_46)s), (%(param_47)s), (%(param_48)s), (%(param_49)s), (%(param_50)s)) AS cal_values (day))
- SELECT entity_stations.entity_id AS entity_id, entity_stations.station_id AS station_id, calendar.day AS day 
-FROM entity_stations JOIN calendar ON entity_stations.opened_on <= calendar.day), 
-station_products AS 
-(WITH product_days AS 
+FROM (VALUES (%(param_8)s), (%(param_9)s), (%(param_10)s), (%(param_11)s), (%(param_12)s), (%(param_13)s), (%(param_14)s), (%(param_15)s), (%(param_16)s), (%(param_17)s), (%(param_18)s), (%(param_19)s), (%(param_20)s), (%(param_21)s), (%(param_22)s), (%(param_23)s), (%(param_24)s), (%(param_25)s), (%(param_26)s), (%(param_27)s), (%(param_28)s), (%(param_29)s), (%(param_30)s), (%(param_31)s), (%(param_32)s), (%(param_33)s), (%(param_34)s), (%(param_35)s), (%(param_36)s), (%(param_37)s), (%(param_38)s), (%(param_39)s), (%(param_40)s), (%(param_41)s), (%(param_42)s), (%(param_43)s), (%(param_44)s), (%(param_45)s), (%(param_46)s), (%(param_47)s), (%(param_48)s), (%(param_49)s), (%(param_50)s)) AS cal_values (day)), 
+w0_station_days AS 
+(SELECT w0_entity_stations.entity_id AS entity_id, w0_entity_stations.station_id AS station_id, w0_calendar.day AS day 
+FROM w0_entity_stations JOIN w0_calendar ON w0_entity_stations.opened_on <= w0_calendar.day), 
+w0_product_days AS 
 (SELECT fuel_sales.station_id AS station_id, fuel_sales.product_code AS product_code, CAST(fuel_sales.ts AS DATE) AS day,
   sum(fuel_sales.liters) AS l 
 FROM fuel_sales 
-WHERE fuel_sales.station_id IN (WITH entity_stations AS 
-(SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
-FROM stations 
-WHERE stations.team_id IN (__[POSTCOMPILE_team_id_1]))
- SELECT entity_stations.station_id 
-FROM entity_stations) AND fuel_sales.ts >= %(ts_1)s AND fuel_sales.ts < %(ts_2)s GROUP BY fuel_sales.station_id, fuel_sales.product_code, CAST(fuel_sales.ts AS DATE))
- SELECT DISTINCT product_days.station_id AS station_id, product_days.product_code AS product_code 
-FROM product_days), 
-product_days AS 
-(SELECT fuel_sales.station_id AS station_id, fuel_sales.product_code AS product_code, CAST(fuel_sales.ts AS DATE) AS day,
-  sum(fuel_sales.liters) AS l 
-FROM fuel_sales 
-WHERE fuel_sales.station_id IN (WITH entity_stations AS 
-(SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
-FROM stations 
-WHERE stations.team_id IN (__[POSTCOMPILE_team_id_1]))
- SELECT entity_stations.station_id 
-FROM entity_stations) AND fuel_sales.ts >= %(ts_1)s AND fuel_sales.ts < %(ts_2)s GROUP BY fuel_sales.station_id, fuel_sales.product_code, CAST(fuel_sales.ts AS DATE))
- SELECT station_days.entity_id AS entity_id, station_days.day AS day, CASE WHEN (product_days.l > %(l_1)s) THEN %(param_4)s ELSE %(param_5)s END AS sold,
-  sum(CASE WHEN (product_days.l > %(l_1)s) THEN %(param_4)s ELSE %(param_5)s END) OVER (PARTITION BY station_days.station_id, station_products.product_code ORDER BY station_days.day ROWS BETWEEN %(param_6)s PRECEDING AND %(param_7)s PRECEDING) AS sold_before 
-FROM station_days JOIN station_products ON station_products.station_id = station_days.station_id LEFT OUTER JOIN product_days ON product_days.station_id = station_days.station_id AND product_days.product_code = station_products.product_code AND product_days.day = station_days.day)
- SELECT product_series.entity_id AS entity_id,
-  sum(CASE WHEN (product_series.sold = %(sold_1)s AND product_series.sold_before * %(sold_before_1)s >= %(param_1)s) THEN %(param_2)s ELSE %(param_3)s END) AS stockout_events 
-FROM product_series 
-WHERE product_series.day >= %(day_1)s GROUP BY product_series.entity_id)
- SELECT entities.entity_id AS entity_id, coalesce(stockout_counts.stockout_events, %(coalesce_1)s) AS stockout_events 
-FROM entities LEFT OUTER JOIN stockout_counts ON stockout_counts.entity_id = entities.entity_id) AS w0 UNION ALL SELECT 1 AS window_index, w1.entity_id, w1.stockout_events 
-FROM (WITH entities AS 
-(WITH entity_stations AS 
-(SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
-FROM stations 
-WHERE stations.team_id IN (__[POSTCOMPILE_team_id_2]))
- SELECT DISTINCT entity_stations.entity_id AS entity_id 
-FROM entity_stations), 
-stockout_counts AS 
-(WITH product_series AS 
-(WITH station_days AS 
-(WITH entity_stations AS 
+WHERE fuel_sales.station_id IN (SELECT w0_entity_stations.station_id 
+FROM w0_entity_stations) AND fuel_sales.ts >= %(ts_1)s AND fuel_sales.ts < %(ts_2)s GROUP BY fuel_sales.station_id, fuel_sales.product_code, CAST(fuel_sales.ts AS DATE)), 
+w0_station_products AS 
+(SELECT DISTINCT w0_product_days.station_id AS station_id, w0_product_days.product_code AS product_code 
+FROM w0_product_days), 
+w0_product_series AS 
+(SELECT w0_station_days.entity_id AS entity_id, w0_station_days.day AS day, CASE WHEN (w0_product_days.l > %(l_1)s) THEN %(param_4)s ELSE %(param_5)s END AS sold,
+  sum(CASE WHEN (w0_product_days.l > %(l_1)s) THEN %(param_4)s ELSE %(param_5)s END) OVER (PARTITION BY w0_station_days.station_id, w0_station_products.product_code ORDER BY w0_station_days.day ROWS BETWEEN %(param_6)s PRECEDING AND %(param_7)s PRECEDING) AS sold_before 
+FROM w0_station_days JOIN w0_station_products ON w0_station_products.station_id = w0_station_days.station_id LEFT OUTER JOIN w0_product_days ON w0_product_days.station_id = w0_station_days.station_id AND w0_product_days.product_code = w0_station_products.product_code AND w0_product_days.day = w0_station_days.day), 
+w0_stockout_counts AS 
+(SELECT w0_product_series.entity_id AS entity_id,
+  sum(CASE WHEN (w0_product_series.sold = %(sold_1)s AND w0_product_series.sold_before * %(sold_before_1)s >= %(param_1)s) THEN %(param_2)s ELSE %(param_3)s END) AS stockout_events 
+FROM w0_product_series 
+WHERE w0_product_series.day >= %(day_1)s GROUP BY w0_product_series.entity_id), 
+w1_entity_stations AS 
 (SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
 FROM stations 
 WHERE stations.team_id IN (__[POSTCOMPILE_team_id_2])), 
-calendar AS 
+w1_entities AS 
+(SELECT DISTINCT w1_entity_stations.entity_id AS entity_id 
+FROM w1_entity_stations), 
+w1_calendar AS 
 (SELECT cal_values.day AS day 
-FROM (VALUES (%(param_58)s), (%(param_59)s), (%(param_60)s), (%(param_61)s), (%(param_62)s), (%(param_63)s), (%(param_64)s), (%(param_65)s), (%(param_66)s), (%(param_67)s), (%(param_68)s), (%(param_69)s), (%(param_70)s), (%(param_71)s), (%(param_72)s), (%(param_73)s), (%(param_74)s), (%(param_75)s), (%(param_76)s), (%(param_77)s), (%(param_78)s), (%(param_79)s), (%(param_80)s), (%(param_81)s), (%(param_82)s), (%(param_83)s), (%(param_84)s), (%(param_85)s), (%(param_86)s), (%(param_87)s), (%(param_88)s), (%(param_89)s), (%(param_90)s), (%(param_91)s), (%(param_92)s), (%(param_93)s), (%(param_94)s), (%(param_95)s), (%(param_96)s), (%(param_97)s), (%(param_98)s), (%(param_99)s), (%(param_100)s)) AS cal_values (day))
- SELECT entity_stations.entity_id AS entity_id, entity_stations.station_id AS station_id, calendar.day AS day 
-FROM entity_stations JOIN calendar ON entity_stations.opened_on <= calendar.day), 
-station_products AS 
-(WITH product_days AS 
+FROM (VALUES (%(param_58)s), (%(param_59)s), (%(param_60)s), (%(param_61)s), (%(param_62)s), (%(param_63)s), (%(param_64)s), (%(param_65)s), (%(param_66)s), (%(param_67)s), (%(param_68)s), (%(param_69)s), (%(param_70)s), (%(param_71)s), (%(param_72)s), (%(param_73)s), (%(param_74)s), (%(param_75)s), (%(param_76)s), (%(param_77)s), (%(param_78)s), (%(param_79)s), (%(param_80)s), (%(param_81)s), (%(param_82)s), (%(param_83)s), (%(param_84)s), (%(param_85)s), (%(param_86)s), (%(param_87)s), (%(param_88)s), (%(param_89)s), (%(param_90)s), (%(param_91)s), (%(param_92)s), (%(param_93)s), (%(param_94)s), (%(param_95)s), (%(param_96)s), (%(param_97)s), (%(param_98)s), (%(param_99)s), (%(param_100)s)) AS cal_values (day)), 
+w1_station_days AS 
+(SELECT w1_entity_stations.entity_id AS entity_id, w1_entity_stations.station_id AS station_id, w1_calendar.day AS day 
+FROM w1_entity_stations JOIN w1_calendar ON w1_entity_stations.opened_on <= w1_calendar.day), 
+w1_product_days AS 
 (SELECT fuel_sales.station_id AS station_id, fuel_sales.product_code AS product_code, CAST(fuel_sales.ts AS DATE) AS day,
   sum(fuel_sales.liters) AS l 
 FROM fuel_sales 
-WHERE fuel_sales.station_id IN (WITH entity_stations AS 
-(SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
-FROM stations 
-WHERE stations.team_id IN (__[POSTCOMPILE_team_id_2]))
- SELECT entity_stations.station_id 
-FROM entity_stations) AND fuel_sales.ts >= %(ts_3)s AND fuel_sales.ts < %(ts_4)s GROUP BY fuel_sales.station_id, fuel_sales.product_code, CAST(fuel_sales.ts AS DATE))
- SELECT DISTINCT product_days.station_id AS station_id, product_days.product_code AS product_code 
-FROM product_days), 
-product_days AS 
-(SELECT fuel_sales.station_id AS station_id, fuel_sales.product_code AS product_code, CAST(fuel_sales.ts AS DATE) AS day,
-  sum(fuel_sales.liters) AS l 
-FROM fuel_sales 
-WHERE fuel_sales.station_id IN (WITH entity_stations AS 
-(SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
-FROM stations 
-WHERE stations.team_id IN (__[POSTCOMPILE_team_id_2]))
- SELECT entity_stations.station_id 
-FROM entity_stations) AND fuel_sales.ts >= %(ts_3)s AND fuel_sales.ts < %(ts_4)s GROUP BY fuel_sales.station_id, fuel_sales.product_code, CAST(fuel_sales.ts AS DATE))
- SELECT station_days.entity_id AS entity_id, station_days.day AS day, CASE WHEN (product_days.l > %(l_2)s) THEN %(param_54)s ELSE %(param_55)s END AS sold,
-  sum(CASE WHEN (product_days.l > %(l_2)s) THEN %(param_54)s ELSE %(param_55)s END) OVER (PARTITION BY station_days.station_id, station_products.product_code ORDER BY station_days.day ROWS BETWEEN %(param_56)s PRECEDING AND %(param_57)s PRECEDING) AS sold_before 
-FROM station_days JOIN station_products ON station_products.station_id = station_days.station_id LEFT OUTER JOIN product_days ON product_days.station_id = station_days.station_id AND product_days.product_code = station_products.product_code AND product_days.day = station_days.day)
- SELECT product_series.entity_id AS entity_id,
-  sum(CASE WHEN (product_series.sold = %(sold_2)s AND product_series.sold_before * %(sold_before_2)s >= %(param_51)s) THEN %(param_52)s ELSE %(param_53)s END) AS stockout_events 
-FROM product_series 
-WHERE product_series.day >= %(day_2)s GROUP BY product_series.entity_id)
- SELECT entities.entity_id AS entity_id, coalesce(stockout_counts.stockout_events, %(coalesce_2)s) AS stockout_events 
-FROM entities LEFT OUTER JOIN stockout_counts ON stockout_counts.entity_id = entities.entity_id) AS w1 UNION ALL SELECT 2 AS window_index, w2.entity_id, w2.stockout_events 
-FROM (WITH entities AS 
-(WITH entity_stations AS 
-(SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
-FROM stations 
-WHERE stations.team_id IN (__[POSTCOMPILE_team_id_3]))
- SELECT DISTINCT entity_stations.entity_id AS entity_id 
-FROM entity_stations), 
-stockout_counts AS 
-(WITH product_series AS 
-(WITH station_days AS 
-(WITH entity_stations AS 
+WHERE fuel_sales.station_id IN (SELECT w1_entity_stations.station_id 
+FROM w1_entity_stations) AND fuel_sales.ts >= %(ts_3)s AND fuel_sales.ts < %(ts_4)s GROUP BY fuel_sales.station_id, fuel_sales.product_code, CAST(fuel_sales.ts AS DATE)), 
+w1_station_products AS 
+(SELECT DISTINCT w1_product_days.station_id AS station_id, w1_product_days.product_code AS product_code 
+FROM w1_product_days), 
+w1_product_series AS 
+(SELECT w1_station_days.entity_id AS entity_id, w1_station_days.day AS day, CASE WHEN (w1_product_days.l > %(l_2)s) THEN %(param_54)s ELSE %(param_55)s END AS sold,
+  sum(CASE WHEN (w1_product_days.l > %(l_2)s) THEN %(param_54)s ELSE %(param_55)s END) OVER (PARTITION BY w1_station_days.station_id, w1_station_products.product_code ORDER BY w1_station_days.day ROWS BETWEEN %(param_56)s PRECEDING AND %(param_57)s PRECEDING) AS sold_before 
+FROM w1_station_days JOIN w1_station_products ON w1_station_products.station_id = w1_station_days.station_id LEFT OUTER JOIN w1_product_days ON w1_product_days.station_id = w1_station_days.station_id AND w1_product_days.product_code = w1_station_products.product_code AND w1_product_days.day = w1_station_days.day), 
+w1_stockout_counts AS 
+(SELECT w1_product_series.entity_id AS entity_id,
+  sum(CASE WHEN (w1_product_series.sold = %(sold_2)s AND w1_product_series.sold_before * %(sold_before_2)s >= %(param_51)s) THEN %(param_52)s ELSE %(param_53)s END) AS stockout_events 
+FROM w1_product_series 
+WHERE w1_product_series.day >= %(day_2)s GROUP BY w1_product_series.entity_id), 
+w2_entity_stations AS 
 (SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
 FROM stations 
 WHERE stations.team_id IN (__[POSTCOMPILE_team_id_3])), 
-calendar AS 
+w2_entities AS 
+(SELECT DISTINCT w2_entity_stations.entity_id AS entity_id 
+FROM w2_entity_stations), 
+w2_calendar AS 
 (SELECT cal_values.day AS day 
-FROM (VALUES (%(param_108)s), (%(param_109)s), (%(param_110)s), (%(param_111)s), (%(param_112)s), (%(param_113)s), (%(param_114)s), (%(param_115)s), (%(param_116)s), (%(param_117)s), (%(param_118)s), (%(param_119)s), (%(param_120)s), (%(param_121)s), (%(param_122)s), (%(param_123)s), (%(param_124)s), (%(param_125)s), (%(param_126)s), (%(param_127)s), (%(param_128)s), (%(param_129)s), (%(param_130)s), (%(param_131)s), (%(param_132)s), (%(param_133)s), (%(param_134)s), (%(param_135)s), (%(param_136)s), (%(param_137)s), (%(param_138)s), (%(param_139)s), (%(param_140)s), (%(param_141)s), (%(param_142)s), (%(param_143)s), (%(param_144)s), (%(param_145)s), (%(param_146)s), (%(param_147)s), (%(param_148)s), (%(param_149)s), (%(param_150)s)) AS cal_values (day))
- SELECT entity_stations.entity_id AS entity_id, entity_stations.station_id AS station_id, calendar.day AS day 
-FROM entity_stations JOIN calendar ON entity_stations.opened_on <= calendar.day), 
-station_products AS 
-(WITH product_days AS 
+FROM (VALUES (%(param_108)s), (%(param_109)s), (%(param_110)s), (%(param_111)s), (%(param_112)s), (%(param_113)s), (%(param_114)s), (%(param_115)s), (%(param_116)s), (%(param_117)s), (%(param_118)s), (%(param_119)s), (%(param_120)s), (%(param_121)s), (%(param_122)s), (%(param_123)s), (%(param_124)s), (%(param_125)s), (%(param_126)s), (%(param_127)s), (%(param_128)s), (%(param_129)s), (%(param_130)s), (%(param_131)s), (%(param_132)s), (%(param_133)s), (%(param_134)s), (%(param_135)s), (%(param_136)s), (%(param_137)s), (%(param_138)s), (%(param_139)s), (%(param_140)s), (%(param_141)s), (%(param_142)s), (%(param_143)s), (%(param_144)s), (%(param_145)s), (%(param_146)s), (%(param_147)s), (%(param_148)s), (%(param_149)s), (%(param_150)s)) AS cal_values (day)), 
+w2_station_days AS 
+(SELECT w2_entity_stations.entity_id AS entity_id, w2_entity_stations.station_id AS station_id, w2_calendar.day AS day 
+FROM w2_entity_stations JOIN w2_calendar ON w2_entity_stations.opened_on <= w2_calendar.day), 
+w2_product_days AS 
 (SELECT fuel_sales.station_id AS station_id, fuel_sales.product_code AS product_code, CAST(fuel_sales.ts AS DATE) AS day,
   sum(fuel_sales.liters) AS l 
 FROM fuel_sales 
-WHERE fuel_sales.station_id IN (WITH entity_stations AS 
-(SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
-FROM stations 
-WHERE stations.team_id IN (__[POSTCOMPILE_team_id_3]))
- SELECT entity_stations.station_id 
-FROM entity_stations) AND fuel_sales.ts >= %(ts_5)s AND fuel_sales.ts < %(ts_6)s GROUP BY fuel_sales.station_id, fuel_sales.product_code, CAST(fuel_sales.ts AS DATE))
- SELECT DISTINCT product_days.station_id AS station_id, product_days.product_code AS product_code 
-FROM product_days), 
-product_days AS 
-(SELECT fuel_sales.station_id AS station_id, fuel_sales.product_code AS product_code, CAST(fuel_sales.ts AS DATE) AS day,
-  sum(fuel_sales.liters) AS l 
-FROM fuel_sales 
-WHERE fuel_sales.station_id IN (WITH entity_stations AS 
-(SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
-FROM stations 
-WHERE stations.team_id IN (__[POSTCOMPILE_team_id_3]))
- SELECT entity_stations.station_id 
-FROM entity_stations) AND fuel_sales.ts >= %(ts_5)s AND fuel_sales.ts < %(ts_6)s GROUP BY fuel_sales.station_id, fuel_sales.product_code, CAST(fuel_sales.ts AS DATE))
- SELECT station_days.entity_id AS entity_id, station_days.day AS day, CASE WHEN (product_days.l > %(l_3)s) THEN %(param_104)s ELSE %(param_105)s END AS sold,
-  sum(CASE WHEN (product_days.l > %(l_3)s) THEN %(param_104)s ELSE %(param_105)s END) OVER (PARTITION BY station_days.station_id, station_products.product_code ORDER BY station_days.day ROWS BETWEEN %(param_106)s PRECEDING AND %(param_107)s PRECEDING) AS sold_before 
-FROM station_days JOIN station_products ON station_products.station_id = station_days.station_id LEFT OUTER JOIN product_days ON product_days.station_id = station_days.station_id AND product_days.product_code = station_products.product_code AND product_days.day = station_days.day)
- SELECT product_series.entity_id AS entity_id,
-  sum(CASE WHEN (product_series.sold = %(sold_3)s AND product_series.sold_before * %(sold_before_3)s >= %(param_101)s) THEN %(param_102)s ELSE %(param_103)s END) AS stockout_events 
-FROM product_series 
-WHERE product_series.day >= %(day_3)s GROUP BY product_series.entity_id)
- SELECT entities.entity_id AS entity_id, coalesce(stockout_counts.stockout_events, %(coalesce_3)s) AS stockout_events 
-FROM entities LEFT OUTER JOIN stockout_counts ON stockout_counts.entity_id = entities.entity_id) AS w2;
+WHERE fuel_sales.station_id IN (SELECT w2_entity_stations.station_id 
+FROM w2_entity_stations) AND fuel_sales.ts >= %(ts_5)s AND fuel_sales.ts < %(ts_6)s GROUP BY fuel_sales.station_id, fuel_sales.product_code, CAST(fuel_sales.ts AS DATE)), 
+w2_station_products AS 
+(SELECT DISTINCT w2_product_days.station_id AS station_id, w2_product_days.product_code AS product_code 
+FROM w2_product_days), 
+w2_product_series AS 
+(SELECT w2_station_days.entity_id AS entity_id, w2_station_days.day AS day, CASE WHEN (w2_product_days.l > %(l_3)s) THEN %(param_104)s ELSE %(param_105)s END AS sold,
+  sum(CASE WHEN (w2_product_days.l > %(l_3)s) THEN %(param_104)s ELSE %(param_105)s END) OVER (PARTITION BY w2_station_days.station_id, w2_station_products.product_code ORDER BY w2_station_days.day ROWS BETWEEN %(param_106)s PRECEDING AND %(param_107)s PRECEDING) AS sold_before 
+FROM w2_station_days JOIN w2_station_products ON w2_station_products.station_id = w2_station_days.station_id LEFT OUTER JOIN w2_product_days ON w2_product_days.station_id = w2_station_days.station_id AND w2_product_days.product_code = w2_station_products.product_code AND w2_product_days.day = w2_station_days.day), 
+w2_stockout_counts AS 
+(SELECT w2_product_series.entity_id AS entity_id,
+  sum(CASE WHEN (w2_product_series.sold = %(sold_3)s AND w2_product_series.sold_before * %(sold_before_3)s >= %(param_101)s) THEN %(param_102)s ELSE %(param_103)s END) AS stockout_events 
+FROM w2_product_series 
+WHERE w2_product_series.day >= %(day_3)s GROUP BY w2_product_series.entity_id)
+ SELECT 0 AS window_index, w0.entity_id, w0.stockout_events 
+FROM (SELECT w0_entities.entity_id AS entity_id, coalesce(w0_stockout_counts.stockout_events, %(coalesce_1)s) AS stockout_events 
+FROM w0_entities LEFT OUTER JOIN w0_stockout_counts ON w0_stockout_counts.entity_id = w0_entities.entity_id) AS w0 UNION ALL SELECT 1 AS window_index, w1.entity_id, w1.stockout_events 
+FROM (SELECT w1_entities.entity_id AS entity_id, coalesce(w1_stockout_counts.stockout_events, %(coalesce_2)s) AS stockout_events 
+FROM w1_entities LEFT OUTER JOIN w1_stockout_counts ON w1_stockout_counts.entity_id = w1_entities.entity_id) AS w1 UNION ALL SELECT 2 AS window_index, w2.entity_id, w2.stockout_events 
+FROM (SELECT w2_entities.entity_id AS entity_id, coalesce(w2_stockout_counts.stockout_events, %(coalesce_3)s) AS stockout_events 
+FROM w2_entities LEFT OUTER JOIN w2_stockout_counts ON w2_stockout_counts.entity_id = w2_entities.entity_id) AS w2;
 -- params:
 --   coalesce_1 = 0
 --   coalesce_2 = 0
@@ -2507,430 +2285,208 @@ FROM entities LEFT OUTER JOIN stockout_counts ON stockout_counts.entity_id = ent
 --   ts_5 = datetime.datetime(2026, 9, 3, 0, 0)
 --   ts_6 = datetime.datetime(2026, 10, 16, 0, 0)
 
-SELECT 0 AS window_index, w0.entity_id, w0.rfm_high, w0.rfm_base 
-FROM (WITH entities AS 
-(WITH entity_stations AS 
-(SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
-FROM stations 
-WHERE stations.team_id IN (__[POSTCOMPILE_team_id_1]))
- SELECT DISTINCT entity_stations.entity_id AS entity_id 
-FROM entity_stations), 
-rfm_counts AS 
-(WITH rfm_base AS 
-(WITH entity_active AS 
-(WITH entity_stations AS 
+WITH w0_entity_stations AS 
 (SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
 FROM stations 
 WHERE stations.team_id IN (__[POSTCOMPILE_team_id_1])), 
-current_fm AS 
-(WITH province_stations AS 
+w0_entities AS 
+(SELECT DISTINCT w0_entity_stations.entity_id AS entity_id 
+FROM w0_entity_stations), 
+w0_province_stations AS 
 (SELECT stations.station_id AS station_id, stations.province_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
 FROM stations 
 WHERE stations.province_id IN (SELECT stations.province_id 
-FROM stations JOIN entity_stations ON entity_stations.station_id = stations.station_id))
- SELECT fuel_sales.station_id AS station_id, fuel_sales.customer_id AS customer_id,
+FROM stations JOIN w0_entity_stations ON w0_entity_stations.station_id = stations.station_id)), 
+w0_current_fm AS 
+(SELECT fuel_sales.station_id AS station_id, fuel_sales.customer_id AS customer_id,
   count(*) AS f,
   sum(fuel_sales.paid_amount) AS mon, max(fuel_sales.ts) AS last_ts 
-FROM fuel_sales JOIN province_stations ON province_stations.station_id = fuel_sales.station_id 
-WHERE fuel_sales.customer_id IS NOT NULL AND fuel_sales.ts >= %(ts_1)s AND fuel_sales.ts < %(ts_2)s GROUP BY fuel_sales.station_id, fuel_sales.customer_id)
- SELECT DISTINCT entity_stations.entity_id AS entity_id, agg_customer_month.customer_id AS customer_id 
-FROM agg_customer_month JOIN entity_stations ON entity_stations.station_id = agg_customer_month.station_id 
-WHERE agg_customer_month.month >= %(month_1)s AND agg_customer_month.month < %(month_2)s UNION SELECT entity_stations.entity_id AS entity_id, current_fm.customer_id AS customer_id 
-FROM current_fm JOIN entity_stations ON entity_stations.station_id = current_fm.station_id)
- SELECT entity_active.entity_id AS entity_id,
+FROM fuel_sales JOIN w0_province_stations ON w0_province_stations.station_id = fuel_sales.station_id 
+WHERE fuel_sales.customer_id IS NOT NULL AND fuel_sales.ts >= %(ts_1)s AND fuel_sales.ts < %(ts_2)s GROUP BY fuel_sales.station_id, fuel_sales.customer_id), 
+w0_entity_active AS 
+(SELECT DISTINCT w0_entity_stations.entity_id AS entity_id, agg_customer_month.customer_id AS customer_id 
+FROM agg_customer_month JOIN w0_entity_stations ON w0_entity_stations.station_id = agg_customer_month.station_id 
+WHERE agg_customer_month.month >= %(month_1)s AND agg_customer_month.month < %(month_2)s UNION SELECT w0_entity_stations.entity_id AS entity_id, w0_current_fm.customer_id AS customer_id 
+FROM w0_current_fm JOIN w0_entity_stations ON w0_entity_stations.station_id = w0_current_fm.station_id), 
+w0_rfm_base AS 
+(SELECT w0_entity_active.entity_id AS entity_id,
   count(*) AS n 
-FROM entity_active GROUP BY entity_active.entity_id), 
-rfm_high AS 
-(WITH entity_fm AS 
-(WITH station_fm AS 
+FROM w0_entity_active GROUP BY w0_entity_active.entity_id), 
+w0_station_fm AS 
 (SELECT station_fm_parts.station_id AS station_id, station_fm_parts.customer_id AS customer_id,
   sum(station_fm_parts.f) AS f,
   sum(station_fm_parts.mon) AS mon, max(station_fm_parts.last_ts) AS last_ts 
-FROM (WITH province_stations AS 
-(SELECT stations.station_id AS station_id, stations.province_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
-FROM stations 
-WHERE stations.province_id IN (WITH entity_stations AS 
-(SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
-FROM stations 
-WHERE stations.team_id IN (__[POSTCOMPILE_team_id_1]))
- SELECT stations.province_id 
-FROM stations JOIN entity_stations ON entity_stations.station_id = stations.station_id)), 
-current_fm AS 
-(SELECT fuel_sales.station_id AS station_id, fuel_sales.customer_id AS customer_id,
-  count(*) AS f,
-  sum(fuel_sales.paid_amount) AS mon, max(fuel_sales.ts) AS last_ts 
-FROM fuel_sales JOIN province_stations ON province_stations.station_id = fuel_sales.station_id 
-WHERE fuel_sales.customer_id IS NOT NULL AND fuel_sales.ts >= %(ts_1)s AND fuel_sales.ts < %(ts_2)s GROUP BY fuel_sales.station_id, fuel_sales.customer_id)
- SELECT agg_customer_month.station_id AS station_id, agg_customer_month.customer_id AS customer_id, agg_customer_month.txn_count AS f, agg_customer_month.paid_amount AS mon, agg_customer_month.last_ts AS last_ts 
-FROM agg_customer_month JOIN province_stations ON province_stations.station_id = agg_customer_month.station_id 
+FROM (SELECT agg_customer_month.station_id AS station_id, agg_customer_month.customer_id AS customer_id, agg_customer_month.txn_count AS f, agg_customer_month.paid_amount AS mon, agg_customer_month.last_ts AS last_ts 
+FROM agg_customer_month JOIN w0_province_stations ON w0_province_stations.station_id = agg_customer_month.station_id 
 WHERE agg_customer_month.month >= %(month_3)s AND agg_customer_month.month < %(month_4)s UNION ALL SELECT fuel_sales.station_id AS station_id, fuel_sales.customer_id AS customer_id,
   count(*) AS f,
   sum(fuel_sales.paid_amount) AS mon, max(fuel_sales.ts) AS last_ts 
-FROM fuel_sales JOIN province_stations ON province_stations.station_id = fuel_sales.station_id 
-WHERE fuel_sales.customer_id IS NOT NULL AND fuel_sales.ts >= %(ts_3)s AND fuel_sales.ts < %(ts_4)s GROUP BY fuel_sales.station_id, fuel_sales.customer_id UNION ALL SELECT current_fm.station_id AS station_id, current_fm.customer_id AS customer_id, current_fm.f AS f, current_fm.mon AS mon, current_fm.last_ts AS last_ts 
-FROM current_fm) AS station_fm_parts GROUP BY station_fm_parts.station_id, station_fm_parts.customer_id), 
-entity_stations AS 
-(SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
-FROM stations 
-WHERE stations.team_id IN (__[POSTCOMPILE_team_id_1]))
- SELECT entity_stations.entity_id AS entity_id, station_fm.customer_id AS customer_id,
-  sum(station_fm.f) AS f,
-  sum(station_fm.mon) AS mon, max(station_fm.last_ts) AS last_ts 
-FROM station_fm JOIN entity_stations ON entity_stations.station_id = station_fm.station_id GROUP BY entity_stations.entity_id, station_fm.customer_id), 
-province_medians AS 
+FROM fuel_sales JOIN w0_province_stations ON w0_province_stations.station_id = fuel_sales.station_id 
+WHERE fuel_sales.customer_id IS NOT NULL AND fuel_sales.ts >= %(ts_3)s AND fuel_sales.ts < %(ts_4)s GROUP BY fuel_sales.station_id, fuel_sales.customer_id UNION ALL SELECT w0_current_fm.station_id AS station_id, w0_current_fm.customer_id AS customer_id, w0_current_fm.f AS f, w0_current_fm.mon AS mon, w0_current_fm.last_ts AS last_ts 
+FROM w0_current_fm) AS station_fm_parts GROUP BY station_fm_parts.station_id, station_fm_parts.customer_id), 
+w0_entity_fm AS 
+(SELECT w0_entity_stations.entity_id AS entity_id, w0_station_fm.customer_id AS customer_id,
+  sum(w0_station_fm.f) AS f,
+  sum(w0_station_fm.mon) AS mon, max(w0_station_fm.last_ts) AS last_ts 
+FROM w0_station_fm JOIN w0_entity_stations ON w0_entity_stations.station_id = w0_station_fm.station_id GROUP BY w0_entity_stations.entity_id, w0_station_fm.customer_id), 
+w0_province_active AS 
+(SELECT DISTINCT w0_province_stations.entity_id AS entity_id, agg_customer_month.customer_id AS customer_id 
+FROM agg_customer_month JOIN w0_province_stations ON w0_province_stations.station_id = agg_customer_month.station_id 
+WHERE agg_customer_month.month >= %(month_5)s AND agg_customer_month.month < %(month_6)s UNION SELECT w0_province_stations.entity_id AS entity_id, w0_current_fm.customer_id AS customer_id 
+FROM w0_current_fm JOIN w0_province_stations ON w0_province_stations.station_id = w0_current_fm.station_id), 
+w0_province_fm AS 
+(SELECT w0_province_stations.entity_id AS entity_id, w0_station_fm.customer_id AS customer_id,
+  sum(w0_station_fm.f) AS f,
+  sum(w0_station_fm.mon) AS mon, max(w0_station_fm.last_ts) AS last_ts 
+FROM w0_station_fm JOIN w0_province_stations ON w0_province_stations.station_id = w0_station_fm.station_id GROUP BY w0_province_stations.entity_id, w0_station_fm.customer_id), 
+w0_province_medians AS 
 (SELECT percentile_cont(%(percentile_cont_1)s) WITHIN GROUP (ORDER BY province_active_fm.f) AS f_med, percentile_cont(%(percentile_cont_2)s) WITHIN GROUP (ORDER BY province_active_fm.mon) AS mon_med 
-FROM (WITH province_active AS 
-(WITH province_stations AS 
-(SELECT stations.station_id AS station_id, stations.province_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
-FROM stations 
-WHERE stations.province_id IN (WITH entity_stations AS 
-(SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
-FROM stations 
-WHERE stations.team_id IN (__[POSTCOMPILE_team_id_1]))
- SELECT stations.province_id 
-FROM stations JOIN entity_stations ON entity_stations.station_id = stations.station_id)), 
-current_fm AS 
-(SELECT fuel_sales.station_id AS station_id, fuel_sales.customer_id AS customer_id,
-  count(*) AS f,
-  sum(fuel_sales.paid_amount) AS mon, max(fuel_sales.ts) AS last_ts 
-FROM fuel_sales JOIN province_stations ON province_stations.station_id = fuel_sales.station_id 
-WHERE fuel_sales.customer_id IS NOT NULL AND fuel_sales.ts >= %(ts_1)s AND fuel_sales.ts < %(ts_2)s GROUP BY fuel_sales.station_id, fuel_sales.customer_id)
- SELECT DISTINCT province_stations.entity_id AS entity_id, agg_customer_month.customer_id AS customer_id 
-FROM agg_customer_month JOIN province_stations ON province_stations.station_id = agg_customer_month.station_id 
-WHERE agg_customer_month.month >= %(month_5)s AND agg_customer_month.month < %(month_6)s UNION SELECT province_stations.entity_id AS entity_id, current_fm.customer_id AS customer_id 
-FROM current_fm JOIN province_stations ON province_stations.station_id = current_fm.station_id), 
-province_fm AS 
-(WITH station_fm AS 
-(SELECT station_fm_parts.station_id AS station_id, station_fm_parts.customer_id AS customer_id,
-  sum(station_fm_parts.f) AS f,
-  sum(station_fm_parts.mon) AS mon, max(station_fm_parts.last_ts) AS last_ts 
-FROM (WITH province_stations AS 
-(SELECT stations.station_id AS station_id, stations.province_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
-FROM stations 
-WHERE stations.province_id IN (WITH entity_stations AS 
-(SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
-FROM stations 
-WHERE stations.team_id IN (__[POSTCOMPILE_team_id_1]))
- SELECT stations.province_id 
-FROM stations JOIN entity_stations ON entity_stations.station_id = stations.station_id)), 
-current_fm AS 
-(SELECT fuel_sales.station_id AS station_id, fuel_sales.customer_id AS customer_id,
-  count(*) AS f,
-  sum(fuel_sales.paid_amount) AS mon, max(fuel_sales.ts) AS last_ts 
-FROM fuel_sales JOIN province_stations ON province_stations.station_id = fuel_sales.station_id 
-WHERE fuel_sales.customer_id IS NOT NULL AND fuel_sales.ts >= %(ts_1)s AND fuel_sales.ts < %(ts_2)s GROUP BY fuel_sales.station_id, fuel_sales.customer_id)
- SELECT agg_customer_month.station_id AS station_id, agg_customer_month.customer_id AS customer_id, agg_customer_month.txn_count AS f, agg_customer_month.paid_amount AS mon, agg_customer_month.last_ts AS last_ts 
-FROM agg_customer_month JOIN province_stations ON province_stations.station_id = agg_customer_month.station_id 
-WHERE agg_customer_month.month >= %(month_3)s AND agg_customer_month.month < %(month_4)s UNION ALL SELECT fuel_sales.station_id AS station_id, fuel_sales.customer_id AS customer_id,
-  count(*) AS f,
-  sum(fuel_sales.paid_amount) AS mon, max(fuel_sales.ts) AS last_ts 
-FROM fuel_sales JOIN province_stations ON province_stations.station_id = fuel_sales.station_id 
-WHERE fuel_sales.customer_id IS NOT NULL AND fuel_sales.ts >= %(ts_3)s AND fuel_sales.ts < %(ts_4)s GROUP BY fuel_sales.station_id, fuel_sales.customer_id UNION ALL SELECT current_fm.station_id AS station_id, current_fm.customer_id AS customer_id, current_fm.f AS f, current_fm.mon AS mon, current_fm.last_ts AS last_ts 
-FROM current_fm) AS station_fm_parts GROUP BY station_fm_parts.station_id, station_fm_parts.customer_id), 
-province_stations AS 
-(SELECT stations.station_id AS station_id, stations.province_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
-FROM stations 
-WHERE stations.province_id IN (WITH entity_stations AS 
-(SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
-FROM stations 
-WHERE stations.team_id IN (__[POSTCOMPILE_team_id_1]))
- SELECT stations.province_id 
-FROM stations JOIN entity_stations ON entity_stations.station_id = stations.station_id))
- SELECT province_stations.entity_id AS entity_id, station_fm.customer_id AS customer_id,
-  sum(station_fm.f) AS f,
-  sum(station_fm.mon) AS mon, max(station_fm.last_ts) AS last_ts 
-FROM station_fm JOIN province_stations ON province_stations.station_id = station_fm.station_id GROUP BY province_stations.entity_id, station_fm.customer_id)
- SELECT coalesce(province_fm.f, %(coalesce_4)s) AS f, coalesce(province_fm.mon, %(coalesce_5)s) AS mon 
-FROM province_active LEFT OUTER JOIN province_fm ON province_fm.entity_id = province_active.entity_id AND province_fm.customer_id = province_active.customer_id) AS province_active_fm)
- SELECT entity_fm.entity_id AS entity_id,
-  sum(CASE WHEN (entity_fm.last_ts >= %(last_ts_1)s) THEN %(param_1)s ELSE %(param_2)s END) AS rfm_high 
-FROM entity_fm JOIN province_medians ON entity_fm.f >= province_medians.f_med AND entity_fm.mon >= province_medians.mon_med GROUP BY entity_fm.entity_id)
- SELECT rfm_base.entity_id AS entity_id, coalesce(rfm_high.rfm_high, %(coalesce_3)s) AS rfm_high, rfm_base.n AS rfm_base 
-FROM rfm_base LEFT OUTER JOIN rfm_high ON rfm_high.entity_id = rfm_base.entity_id)
- SELECT entities.entity_id AS entity_id, coalesce(rfm_counts.rfm_high, %(coalesce_1)s) AS rfm_high, coalesce(rfm_counts.rfm_base, %(coalesce_2)s) AS rfm_base 
-FROM entities LEFT OUTER JOIN rfm_counts ON rfm_counts.entity_id = entities.entity_id) AS w0 UNION ALL SELECT 1 AS window_index, w1.entity_id, w1.rfm_high, w1.rfm_base 
-FROM (WITH entities AS 
-(WITH entity_stations AS 
-(SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
-FROM stations 
-WHERE stations.team_id IN (__[POSTCOMPILE_team_id_2]))
- SELECT DISTINCT entity_stations.entity_id AS entity_id 
-FROM entity_stations), 
-rfm_counts AS 
-(WITH rfm_base AS 
-(WITH entity_active AS 
-(WITH entity_stations AS 
+FROM (SELECT coalesce(w0_province_fm.f, %(coalesce_4)s) AS f, coalesce(w0_province_fm.mon, %(coalesce_5)s) AS mon 
+FROM w0_province_active LEFT OUTER JOIN w0_province_fm ON w0_province_fm.entity_id = w0_province_active.entity_id AND w0_province_fm.customer_id = w0_province_active.customer_id) AS province_active_fm), 
+w0_rfm_high AS 
+(SELECT w0_entity_fm.entity_id AS entity_id,
+  sum(CASE WHEN (w0_entity_fm.last_ts >= %(last_ts_1)s) THEN %(param_1)s ELSE %(param_2)s END) AS rfm_high 
+FROM w0_entity_fm JOIN w0_province_medians ON w0_entity_fm.f >= w0_province_medians.f_med AND w0_entity_fm.mon >= w0_province_medians.mon_med GROUP BY w0_entity_fm.entity_id), 
+w0_rfm_counts AS 
+(SELECT w0_rfm_base.entity_id AS entity_id, coalesce(w0_rfm_high.rfm_high, %(coalesce_3)s) AS rfm_high, w0_rfm_base.n AS rfm_base 
+FROM w0_rfm_base LEFT OUTER JOIN w0_rfm_high ON w0_rfm_high.entity_id = w0_rfm_base.entity_id), 
+w1_entity_stations AS 
 (SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
 FROM stations 
 WHERE stations.team_id IN (__[POSTCOMPILE_team_id_2])), 
-current_fm AS 
-(WITH province_stations AS 
+w1_entities AS 
+(SELECT DISTINCT w1_entity_stations.entity_id AS entity_id 
+FROM w1_entity_stations), 
+w1_province_stations AS 
 (SELECT stations.station_id AS station_id, stations.province_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
 FROM stations 
 WHERE stations.province_id IN (SELECT stations.province_id 
-FROM stations JOIN entity_stations ON entity_stations.station_id = stations.station_id))
- SELECT fuel_sales.station_id AS station_id, fuel_sales.customer_id AS customer_id,
+FROM stations JOIN w1_entity_stations ON w1_entity_stations.station_id = stations.station_id)), 
+w1_current_fm AS 
+(SELECT fuel_sales.station_id AS station_id, fuel_sales.customer_id AS customer_id,
   count(*) AS f,
   sum(fuel_sales.paid_amount) AS mon, max(fuel_sales.ts) AS last_ts 
-FROM fuel_sales JOIN province_stations ON province_stations.station_id = fuel_sales.station_id 
-WHERE fuel_sales.customer_id IS NOT NULL AND fuel_sales.ts >= %(ts_5)s AND fuel_sales.ts < %(ts_6)s GROUP BY fuel_sales.station_id, fuel_sales.customer_id)
- SELECT DISTINCT entity_stations.entity_id AS entity_id, agg_customer_month.customer_id AS customer_id 
-FROM agg_customer_month JOIN entity_stations ON entity_stations.station_id = agg_customer_month.station_id 
-WHERE agg_customer_month.month >= %(month_7)s AND agg_customer_month.month < %(month_8)s UNION SELECT entity_stations.entity_id AS entity_id, current_fm.customer_id AS customer_id 
-FROM current_fm JOIN entity_stations ON entity_stations.station_id = current_fm.station_id)
- SELECT entity_active.entity_id AS entity_id,
+FROM fuel_sales JOIN w1_province_stations ON w1_province_stations.station_id = fuel_sales.station_id 
+WHERE fuel_sales.customer_id IS NOT NULL AND fuel_sales.ts >= %(ts_5)s AND fuel_sales.ts < %(ts_6)s GROUP BY fuel_sales.station_id, fuel_sales.customer_id), 
+w1_entity_active AS 
+(SELECT DISTINCT w1_entity_stations.entity_id AS entity_id, agg_customer_month.customer_id AS customer_id 
+FROM agg_customer_month JOIN w1_entity_stations ON w1_entity_stations.station_id = agg_customer_month.station_id 
+WHERE agg_customer_month.month >= %(month_7)s AND agg_customer_month.month < %(month_8)s UNION SELECT w1_entity_stations.entity_id AS entity_id, w1_current_fm.customer_id AS customer_id 
+FROM w1_current_fm JOIN w1_entity_stations ON w1_entity_stations.station_id = w1_current_fm.station_id), 
+w1_rfm_base AS 
+(SELECT w1_entity_active.entity_id AS entity_id,
   count(*) AS n 
-FROM entity_active GROUP BY entity_active.entity_id), 
-rfm_high AS 
-(WITH entity_fm AS 
-(WITH station_fm AS 
+FROM w1_entity_active GROUP BY w1_entity_active.entity_id), 
+w1_station_fm AS 
 (SELECT station_fm_parts.station_id AS station_id, station_fm_parts.customer_id AS customer_id,
   sum(station_fm_parts.f) AS f,
   sum(station_fm_parts.mon) AS mon, max(station_fm_parts.last_ts) AS last_ts 
-FROM (WITH province_stations AS 
-(SELECT stations.station_id AS station_id, stations.province_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
-FROM stations 
-WHERE stations.province_id IN (WITH entity_stations AS 
-(SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
-FROM stations 
-WHERE stations.team_id IN (__[POSTCOMPILE_team_id_2]))
- SELECT stations.province_id 
-FROM stations JOIN entity_stations ON entity_stations.station_id = stations.station_id)), 
-current_fm AS 
-(SELECT fuel_sales.station_id AS station_id, fuel_sales.customer_id AS customer_id,
-  count(*) AS f,
-  sum(fuel_sales.paid_amount) AS mon, max(fuel_sales.ts) AS last_ts 
-FROM fuel_sales JOIN province_stations ON province_stations.station_id = fuel_sales.station_id 
-WHERE fuel_sales.customer_id IS NOT NULL AND fuel_sales.ts >= %(ts_5)s AND fuel_sales.ts < %(ts_6)s GROUP BY fuel_sales.station_id, fuel_sales.customer_id)
- SELECT agg_customer_month.station_id AS station_id, agg_customer_month.customer_id AS customer_id, agg_customer_month.txn_count AS f, agg_customer_month.paid_amount AS mon, agg_customer_month.last_ts AS last_ts 
-FROM agg_customer_month JOIN province_stations ON province_stations.station_id = agg_customer_month.station_id 
+FROM (SELECT agg_customer_month.station_id AS station_id, agg_customer_month.customer_id AS customer_id, agg_customer_month.txn_count AS f, agg_customer_month.paid_amount AS mon, agg_customer_month.last_ts AS last_ts 
+FROM agg_customer_month JOIN w1_province_stations ON w1_province_stations.station_id = agg_customer_month.station_id 
 WHERE agg_customer_month.month >= %(month_9)s AND agg_customer_month.month < %(month_10)s UNION ALL SELECT fuel_sales.station_id AS station_id, fuel_sales.customer_id AS customer_id,
   count(*) AS f,
   sum(fuel_sales.paid_amount) AS mon, max(fuel_sales.ts) AS last_ts 
-FROM fuel_sales JOIN province_stations ON province_stations.station_id = fuel_sales.station_id 
-WHERE fuel_sales.customer_id IS NOT NULL AND fuel_sales.ts >= %(ts_7)s AND fuel_sales.ts < %(ts_8)s GROUP BY fuel_sales.station_id, fuel_sales.customer_id UNION ALL SELECT current_fm.station_id AS station_id, current_fm.customer_id AS customer_id, current_fm.f AS f, current_fm.mon AS mon, current_fm.last_ts AS last_ts 
-FROM current_fm) AS station_fm_parts GROUP BY station_fm_parts.station_id, station_fm_parts.customer_id), 
-entity_stations AS 
-(SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
-FROM stations 
-WHERE stations.team_id IN (__[POSTCOMPILE_team_id_2]))
- SELECT entity_stations.entity_id AS entity_id, station_fm.customer_id AS customer_id,
-  sum(station_fm.f) AS f,
-  sum(station_fm.mon) AS mon, max(station_fm.last_ts) AS last_ts 
-FROM station_fm JOIN entity_stations ON entity_stations.station_id = station_fm.station_id GROUP BY entity_stations.entity_id, station_fm.customer_id), 
-province_medians AS 
+FROM fuel_sales JOIN w1_province_stations ON w1_province_stations.station_id = fuel_sales.station_id 
+WHERE fuel_sales.customer_id IS NOT NULL AND fuel_sales.ts >= %(ts_7)s AND fuel_sales.ts < %(ts_8)s GROUP BY fuel_sales.station_id, fuel_sales.customer_id UNION ALL SELECT w1_current_fm.station_id AS station_id, w1_current_fm.customer_id AS customer_id, w1_current_fm.f AS f, w1_current_fm.mon AS mon, w1_current_fm.last_ts AS last_ts 
+FROM w1_current_fm) AS station_fm_parts GROUP BY station_fm_parts.station_id, station_fm_parts.customer_id), 
+w1_entity_fm AS 
+(SELECT w1_entity_stations.entity_id AS entity_id, w1_station_fm.customer_id AS customer_id,
+  sum(w1_station_fm.f) AS f,
+  sum(w1_station_fm.mon) AS mon, max(w1_station_fm.last_ts) AS last_ts 
+FROM w1_station_fm JOIN w1_entity_stations ON w1_entity_stations.station_id = w1_station_fm.station_id GROUP BY w1_entity_stations.entity_id, w1_station_fm.customer_id), 
+w1_province_active AS 
+(SELECT DISTINCT w1_province_stations.entity_id AS entity_id, agg_customer_month.customer_id AS customer_id 
+FROM agg_customer_month JOIN w1_province_stations ON w1_province_stations.station_id = agg_customer_month.station_id 
+WHERE agg_customer_month.month >= %(month_11)s AND agg_customer_month.month < %(month_12)s UNION SELECT w1_province_stations.entity_id AS entity_id, w1_current_fm.customer_id AS customer_id 
+FROM w1_current_fm JOIN w1_province_stations ON w1_province_stations.station_id = w1_current_fm.station_id), 
+w1_province_fm AS 
+(SELECT w1_province_stations.entity_id AS entity_id, w1_station_fm.customer_id AS customer_id,
+  sum(w1_station_fm.f) AS f,
+  sum(w1_station_fm.mon) AS mon, max(w1_station_fm.last_ts) AS last_ts 
+FROM w1_station_fm JOIN w1_province_stations ON w1_province_stations.station_id = w1_station_fm.station_id GROUP BY w1_province_stations.entity_id, w1_station_fm.customer_id), 
+w1_province_medians AS 
 (SELECT percentile_cont(%(percentile_cont_3)s) WITHIN GROUP (ORDER BY province_active_fm.f) AS f_med, percentile_cont(%(percentile_cont_4)s) WITHIN GROUP (ORDER BY province_active_fm.mon) AS mon_med 
-FROM (WITH province_active AS 
-(WITH province_stations AS 
-(SELECT stations.station_id AS station_id, stations.province_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
-FROM stations 
-WHERE stations.province_id IN (WITH entity_stations AS 
-(SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
-FROM stations 
-WHERE stations.team_id IN (__[POSTCOMPILE_team_id_2]))
- SELECT stations.province_id 
-FROM stations JOIN entity_stations ON entity_stations.station_id = stations.station_id)), 
-current_fm AS 
-(SELECT fuel_sales.station_id AS station_id, fuel_sales.customer_id AS customer_id,
-  count(*) AS f,
-  sum(fuel_sales.paid_amount) AS mon, max(fuel_sales.ts) AS last_ts 
-FROM fuel_sales JOIN province_stations ON province_stations.station_id = fuel_sales.station_id 
-WHERE fuel_sales.customer_id IS NOT NULL AND fuel_sales.ts >= %(ts_5)s AND fuel_sales.ts < %(ts_6)s GROUP BY fuel_sales.station_id, fuel_sales.customer_id)
- SELECT DISTINCT province_stations.entity_id AS entity_id, agg_customer_month.customer_id AS customer_id 
-FROM agg_customer_month JOIN province_stations ON province_stations.station_id = agg_customer_month.station_id 
-WHERE agg_customer_month.month >= %(month_11)s AND agg_customer_month.month < %(month_12)s UNION SELECT province_stations.entity_id AS entity_id, current_fm.customer_id AS customer_id 
-FROM current_fm JOIN province_stations ON province_stations.station_id = current_fm.station_id), 
-province_fm AS 
-(WITH station_fm AS 
-(SELECT station_fm_parts.station_id AS station_id, station_fm_parts.customer_id AS customer_id,
-  sum(station_fm_parts.f) AS f,
-  sum(station_fm_parts.mon) AS mon, max(station_fm_parts.last_ts) AS last_ts 
-FROM (WITH province_stations AS 
-(SELECT stations.station_id AS station_id, stations.province_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
-FROM stations 
-WHERE stations.province_id IN (WITH entity_stations AS 
-(SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
-FROM stations 
-WHERE stations.team_id IN (__[POSTCOMPILE_team_id_2]))
- SELECT stations.province_id 
-FROM stations JOIN entity_stations ON entity_stations.station_id = stations.station_id)), 
-current_fm AS 
-(SELECT fuel_sales.station_id AS station_id, fuel_sales.customer_id AS customer_id,
-  count(*) AS f,
-  sum(fuel_sales.paid_amount) AS mon, max(fuel_sales.ts) AS last_ts 
-FROM fuel_sales JOIN province_stations ON province_stations.station_id = fuel_sales.station_id 
-WHERE fuel_sales.customer_id IS NOT NULL AND fuel_sales.ts >= %(ts_5)s AND fuel_sales.ts < %(ts_6)s GROUP BY fuel_sales.station_id, fuel_sales.customer_id)
- SELECT agg_customer_month.station_id AS station_id, agg_customer_month.customer_id AS customer_id, agg_customer_month.txn_count AS f, agg_customer_month.paid_amount AS mon, agg_customer_month.last_ts AS last_ts 
-FROM agg_customer_month JOIN province_stations ON province_stations.station_id = agg_customer_month.station_id 
-WHERE agg_customer_month.month >= %(month_9)s AND agg_customer_month.month < %(month_10)s UNION ALL SELECT fuel_sales.station_id AS station_id, fuel_sales.customer_id AS customer_id,
-  count(*) AS f,
-  sum(fuel_sales.paid_amount) AS mon, max(fuel_sales.ts) AS last_ts 
-FROM fuel_sales JOIN province_stations ON province_stations.station_id = fuel_sales.station_id 
-WHERE fuel_sales.customer_id IS NOT NULL AND fuel_sales.ts >= %(ts_7)s AND fuel_sales.ts < %(ts_8)s GROUP BY fuel_sales.station_id, fuel_sales.customer_id UNION ALL SELECT current_fm.station_id AS station_id, current_fm.customer_id AS customer_id, current_fm.f AS f, current_fm.mon AS mon, current_fm.last_ts AS last_ts 
-FROM current_fm) AS station_fm_parts GROUP BY station_fm_parts.station_id, station_fm_parts.customer_id), 
-province_stations AS 
-(SELECT stations.station_id AS station_id, stations.province_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
-FROM stations 
-WHERE stations.province_id IN (WITH entity_stations AS 
-(SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
-FROM stations 
-WHERE stations.team_id IN (__[POSTCOMPILE_team_id_2]))
- SELECT stations.province_id 
-FROM stations JOIN entity_stations ON entity_stations.station_id = stations.station_id))
- SELECT province_stations.entity_id AS entity_id, station_fm.customer_id AS customer_id,
-  sum(station_fm.f) AS f,
-  sum(station_fm.mon) AS mon, max(station_fm.last_ts) AS last_ts 
-FROM station_fm JOIN province_stations ON province_stations.station_id = station_fm.station_id GROUP BY province_stations.entity_id, station_fm.customer_id)
- SELECT coalesce(province_fm.f, %(coalesce_9)s) AS f, coalesce(province_fm.mon, %(coalesce_10)s) AS mon 
-FROM province_active LEFT OUTER JOIN province_fm ON province_fm.entity_id = province_active.entity_id AND province_fm.customer_id = province_active.customer_id) AS province_active_fm)
- SELECT entity_fm.entity_id AS entity_id,
-  sum(CASE WHEN (entity_fm.last_ts >= %(last_ts_2)s) THEN %(param_3)s ELSE %(param_4)s END) AS rfm_high 
-FROM entity_fm JOIN province_medians ON entity_fm.f >= province_medians.f_med AND entity_fm.mon >= province_medians.mon_med GROUP BY entity_fm.entity_id)
- SELECT rfm_base.entity_id AS entity_id, coalesce(rfm_high.rfm_high, %(coalesce_8)s) AS rfm_high, rfm_base.n AS rfm_base 
-FROM rfm_base LEFT OUTER JOIN rfm_high ON rfm_high.entity_id = rfm_base.entity_id)
- SELECT entities.entity_id AS entity_id, coalesce(rfm_counts.rfm_high, %(coalesce_6)s) AS rfm_high, coalesce(rfm_counts.rfm_base, %(coalesce_7)s) AS rfm_base 
-FROM entities LEFT OUTER JOIN rfm_counts ON rfm_counts.entity_id = entities.entity_id) AS w1 UNION ALL SELECT 2 AS window_index, w2.entity_id, w2.rfm_high, w2.rfm_base 
-FROM (WITH entities AS 
-(WITH entity_stations AS 
-(SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
-FROM stations 
-WHERE stations.team_id IN (__[POSTCOMPILE_team_id_3]))
- SELECT DISTINCT entity_stations.entity_id AS entity_id 
-FROM entity_stations), 
-rfm_counts AS 
-(WITH rfm_base AS 
-(WITH entity_active AS 
-(WITH entity_stations AS 
+FROM (SELECT coalesce(w1_province_fm.f, %(coalesce_9)s) AS f, coalesce(w1_province_fm.mon, %(coalesce_10)s) AS mon 
+FROM w1_province_active LEFT OUTER JOIN w1_province_fm ON w1_province_fm.entity_id = w1_province_active.entity_id AND w1_province_fm.customer_id = w1_province_active.customer_id) AS province_active_fm), 
+w1_rfm_high AS 
+(SELECT w1_entity_fm.entity_id AS entity_id,
+  sum(CASE WHEN (w1_entity_fm.last_ts >= %(last_ts_2)s) THEN %(param_3)s ELSE %(param_4)s END) AS rfm_high 
+FROM w1_entity_fm JOIN w1_province_medians ON w1_entity_fm.f >= w1_province_medians.f_med AND w1_entity_fm.mon >= w1_province_medians.mon_med GROUP BY w1_entity_fm.entity_id), 
+w1_rfm_counts AS 
+(SELECT w1_rfm_base.entity_id AS entity_id, coalesce(w1_rfm_high.rfm_high, %(coalesce_8)s) AS rfm_high, w1_rfm_base.n AS rfm_base 
+FROM w1_rfm_base LEFT OUTER JOIN w1_rfm_high ON w1_rfm_high.entity_id = w1_rfm_base.entity_id), 
+w2_entity_stations AS 
 (SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
 FROM stations 
 WHERE stations.team_id IN (__[POSTCOMPILE_team_id_3])), 
-current_fm AS 
-(WITH province_stations AS 
+w2_entities AS 
+(SELECT DISTINCT w2_entity_stations.entity_id AS entity_id 
+FROM w2_entity_stations), 
+w2_province_stations AS 
 (SELECT stations.station_id AS station_id, stations.province_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
 FROM stations 
 WHERE stations.province_id IN (SELECT stations.province_id 
-FROM stations JOIN entity_stations ON entity_stations.station_id = stations.station_id))
- SELECT fuel_sales.station_id AS station_id, fuel_sales.customer_id AS customer_id,
+FROM stations JOIN w2_entity_stations ON w2_entity_stations.station_id = stations.station_id)), 
+w2_current_fm AS 
+(SELECT fuel_sales.station_id AS station_id, fuel_sales.customer_id AS customer_id,
   count(*) AS f,
   sum(fuel_sales.paid_amount) AS mon, max(fuel_sales.ts) AS last_ts 
-FROM fuel_sales JOIN province_stations ON province_stations.station_id = fuel_sales.station_id 
-WHERE fuel_sales.customer_id IS NOT NULL AND fuel_sales.ts >= %(ts_9)s AND fuel_sales.ts < %(ts_10)s GROUP BY fuel_sales.station_id, fuel_sales.customer_id)
- SELECT DISTINCT entity_stations.entity_id AS entity_id, agg_customer_month.customer_id AS customer_id 
-FROM agg_customer_month JOIN entity_stations ON entity_stations.station_id = agg_customer_month.station_id 
-WHERE agg_customer_month.month >= %(month_13)s AND agg_customer_month.month < %(month_14)s UNION SELECT entity_stations.entity_id AS entity_id, current_fm.customer_id AS customer_id 
-FROM current_fm JOIN entity_stations ON entity_stations.station_id = current_fm.station_id)
- SELECT entity_active.entity_id AS entity_id,
+FROM fuel_sales JOIN w2_province_stations ON w2_province_stations.station_id = fuel_sales.station_id 
+WHERE fuel_sales.customer_id IS NOT NULL AND fuel_sales.ts >= %(ts_9)s AND fuel_sales.ts < %(ts_10)s GROUP BY fuel_sales.station_id, fuel_sales.customer_id), 
+w2_entity_active AS 
+(SELECT DISTINCT w2_entity_stations.entity_id AS entity_id, agg_customer_month.customer_id AS customer_id 
+FROM agg_customer_month JOIN w2_entity_stations ON w2_entity_stations.station_id = agg_customer_month.station_id 
+WHERE agg_customer_month.month >= %(month_13)s AND agg_customer_month.month < %(month_14)s UNION SELECT w2_entity_stations.entity_id AS entity_id, w2_current_fm.customer_id AS customer_id 
+FROM w2_current_fm JOIN w2_entity_stations ON w2_entity_stations.station_id = w2_current_fm.station_id), 
+w2_rfm_base AS 
+(SELECT w2_entity_active.entity_id AS entity_id,
   count(*) AS n 
-FROM entity_active GROUP BY entity_active.entity_id), 
-rfm_high AS 
-(WITH entity_fm AS 
-(WITH station_fm AS 
+FROM w2_entity_active GROUP BY w2_entity_active.entity_id), 
+w2_station_fm AS 
 (SELECT station_fm_parts.station_id AS station_id, station_fm_parts.customer_id AS customer_id,
   sum(station_fm_parts.f) AS f,
   sum(station_fm_parts.mon) AS mon, max(station_fm_parts.last_ts) AS last_ts 
-FROM (WITH province_stations AS 
-(SELECT stations.station_id AS station_id, stations.province_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
-FROM stations 
-WHERE stations.province_id IN (WITH entity_stations AS 
-(SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
-FROM stations 
-WHERE stations.team_id IN (__[POSTCOMPILE_team_id_3]))
- SELECT stations.province_id 
-FROM stations JOIN entity_stations ON entity_stations.station_id = stations.station_id)), 
-current_fm AS 
-(SELECT fuel_sales.station_id AS station_id, fuel_sales.customer_id AS customer_id,
-  count(*) AS f,
-  sum(fuel_sales.paid_amount) AS mon, max(fuel_sales.ts) AS last_ts 
-FROM fuel_sales JOIN province_stations ON province_stations.station_id = fuel_sales.station_id 
-WHERE fuel_sales.customer_id IS NOT NULL AND fuel_sales.ts >= %(ts_9)s AND fuel_sales.ts < %(ts_10)s GROUP BY fuel_sales.station_id, fuel_sales.customer_id)
- SELECT agg_customer_month.station_id AS station_id, agg_customer_month.customer_id AS customer_id, agg_customer_month.txn_count AS f, agg_customer_month.paid_amount AS mon, agg_customer_month.last_ts AS last_ts 
-FROM agg_customer_month JOIN province_stations ON province_stations.station_id = agg_customer_month.station_id 
+FROM (SELECT agg_customer_month.station_id AS station_id, agg_customer_month.customer_id AS customer_id, agg_customer_month.txn_count AS f, agg_customer_month.paid_amount AS mon, agg_customer_month.last_ts AS last_ts 
+FROM agg_customer_month JOIN w2_province_stations ON w2_province_stations.station_id = agg_customer_month.station_id 
 WHERE agg_customer_month.month >= %(month_15)s AND agg_customer_month.month < %(month_16)s UNION ALL SELECT fuel_sales.station_id AS station_id, fuel_sales.customer_id AS customer_id,
   count(*) AS f,
   sum(fuel_sales.paid_amount) AS mon, max(fuel_sales.ts) AS last_ts 
-FROM fuel_sales JOIN province_stations ON province_stations.station_id = fuel_sales.station_id 
-WHERE fuel_sales.customer_id IS NOT NULL AND fuel_sales.ts >= %(ts_11)s AND fuel_sales.ts < %(ts_12)s GROUP BY fuel_sales.station_id, fuel_sales.customer_id UNION ALL SELECT current_fm.station_id AS station_id, current_fm.customer_id AS customer_id, current_fm.f AS f, current_fm.mon AS mon, current_fm.last_ts AS last_ts 
-FROM current_fm) AS station_fm_parts GROUP BY station_fm_parts.station_id, station_fm_parts.customer_id), 
-entity_stations AS 
-(SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
-FROM stations 
-WHERE stations.team_id IN (__[POSTCOMPILE_team_id_3]))
- SELECT entity_stations.entity_id AS entity_id, station_fm.customer_id AS customer_id,
-  sum(station_fm.f) AS f,
-  sum(station_fm.mon) AS mon, max(station_fm.last_ts) AS last_ts 
-FROM station_fm JOIN entity_stations ON entity_stations.station_id = station_fm.station_id GROUP BY entity_stations.entity_id, station_fm.customer_id), 
-province_medians AS 
+FROM fuel_sales JOIN w2_province_stations ON w2_province_stations.station_id = fuel_sales.station_id 
+WHERE fuel_sales.customer_id IS NOT NULL AND fuel_sales.ts >= %(ts_11)s AND fuel_sales.ts < %(ts_12)s GROUP BY fuel_sales.station_id, fuel_sales.customer_id UNION ALL SELECT w2_current_fm.station_id AS station_id, w2_current_fm.customer_id AS customer_id, w2_current_fm.f AS f, w2_current_fm.mon AS mon, w2_current_fm.last_ts AS last_ts 
+FROM w2_current_fm) AS station_fm_parts GROUP BY station_fm_parts.station_id, station_fm_parts.customer_id), 
+w2_entity_fm AS 
+(SELECT w2_entity_stations.entity_id AS entity_id, w2_station_fm.customer_id AS customer_id,
+  sum(w2_station_fm.f) AS f,
+  sum(w2_station_fm.mon) AS mon, max(w2_station_fm.last_ts) AS last_ts 
+FROM w2_station_fm JOIN w2_entity_stations ON w2_entity_stations.station_id = w2_station_fm.station_id GROUP BY w2_entity_stations.entity_id, w2_station_fm.customer_id), 
+w2_province_active AS 
+(SELECT DISTINCT w2_province_stations.entity_id AS entity_id, agg_customer_month.customer_id AS customer_id 
+FROM agg_customer_month JOIN w2_province_stations ON w2_province_stations.station_id = agg_customer_month.station_id 
+WHERE agg_customer_month.month >= %(month_17)s AND agg_customer_month.month < %(month_18)s UNION SELECT w2_province_stations.entity_id AS entity_id, w2_current_fm.customer_id AS customer_id 
+FROM w2_current_fm JOIN w2_province_stations ON w2_province_stations.station_id = w2_current_fm.station_id), 
+w2_province_fm AS 
+(SELECT w2_province_stations.entity_id AS entity_id, w2_station_fm.customer_id AS customer_id,
+  sum(w2_station_fm.f) AS f,
+  sum(w2_station_fm.mon) AS mon, max(w2_station_fm.last_ts) AS last_ts 
+FROM w2_station_fm JOIN w2_province_stations ON w2_province_stations.station_id = w2_station_fm.station_id GROUP BY w2_province_stations.entity_id, w2_station_fm.customer_id), 
+w2_province_medians AS 
 (SELECT percentile_cont(%(percentile_cont_5)s) WITHIN GROUP (ORDER BY province_active_fm.f) AS f_med, percentile_cont(%(percentile_cont_6)s) WITHIN GROUP (ORDER BY province_active_fm.mon) AS mon_med 
-FROM (WITH province_active AS 
-(WITH province_stations AS 
-(SELECT stations.station_id AS station_id, stations.province_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
-FROM stations 
-WHERE stations.province_id IN (WITH entity_stations AS 
-(SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
-FROM stations 
-WHERE stations.team_id IN (__[POSTCOMPILE_team_id_3]))
- SELECT stations.province_id 
-FROM stations JOIN entity_stations ON entity_stations.station_id = stations.station_id)), 
-current_fm AS 
-(SELECT fuel_sales.station_id AS station_id, fuel_sales.customer_id AS customer_id,
-  count(*) AS f,
-  sum(fuel_sales.paid_amount) AS mon, max(fuel_sales.ts) AS last_ts 
-FROM fuel_sales JOIN province_stations ON province_stations.station_id = fuel_sales.station_id 
-WHERE fuel_sales.customer_id IS NOT NULL AND fuel_sales.ts >= %(ts_9)s AND fuel_sales.ts < %(ts_10)s GROUP BY fuel_sales.station_id, fuel_sales.customer_id)
- SELECT DISTINCT province_stations.entity_id AS entity_id, agg_customer_month.customer_id AS customer_id 
-FROM agg_customer_month JOIN province_stations ON province_stations.station_id = agg_customer_month.station_id 
-WHERE agg_customer_month.month >= %(month_17)s AND agg_customer_month.month < %(month_18)s UNION SELECT province_stations.entity_id AS entity_id, current_fm.customer_id AS customer_id 
-FROM current_fm JOIN province_stations ON province_stations.station_id = current_fm.station_id), 
-province_fm AS 
-(WITH station_fm AS 
-(SELECT station_fm_parts.station_id AS station_id, station_fm_parts.customer_id AS customer_id,
-  sum(station_fm_parts.f) AS f,
-  sum(station_fm_parts.mon) AS mon, max(station_fm_parts.last_ts) AS last_ts 
-FROM (WITH province_stations AS 
-(SELECT stations.station_id AS station_id, stations.province_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
-FROM stations 
-WHERE stations.province_id IN (WITH entity_stations AS 
-(SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
-FROM stations 
-WHERE stations.team_id IN (__[POSTCOMPILE_team_id_3]))
- SELECT stations.province_id 
-FROM stations JOIN entity_stations ON entity_stations.station_id = stations.station_id)), 
-current_fm AS 
-(SELECT fuel_sales.station_id AS station_id, fuel_sales.customer_id AS customer_id,
-  count(*) AS f,
-  sum(fuel_sales.paid_amount) AS mon, max(fuel_sales.ts) AS last_ts 
-FROM fuel_sales JOIN province_stations ON province_stations.station_id = fuel_sales.station_id 
-WHERE fuel_sales.customer_id IS NOT NULL AND fuel_sales.ts >= %(ts_9)s AND fuel_sales.ts < %(ts_10)s GROUP BY fuel_sales.station_id, fuel_sales.customer_id)
- SELECT agg_customer_month.station_id AS station_id, agg_customer_month.customer_id AS customer_id, agg_customer_month.txn_count AS f, agg_customer_month.paid_amount AS mon, agg_customer_month.last_ts AS last_ts 
-FROM agg_customer_month JOIN province_stations ON province_stations.station_id = agg_customer_month.station_id 
-WHERE agg_customer_month.month >= %(month_15)s AND agg_customer_month.month < %(month_16)s UNION ALL SELECT fuel_sales.station_id AS station_id, fuel_sales.customer_id AS customer_id,
-  count(*) AS f,
-  sum(fuel_sales.paid_amount) AS mon, max(fuel_sales.ts) AS last_ts 
-FROM fuel_sales JOIN province_stations ON province_stations.station_id = fuel_sales.station_id 
-WHERE fuel_sales.customer_id IS NOT NULL AND fuel_sales.ts >= %(ts_11)s AND fuel_sales.ts < %(ts_12)s GROUP BY fuel_sales.station_id, fuel_sales.customer_id UNION ALL SELECT current_fm.station_id AS station_id, current_fm.customer_id AS customer_id, current_fm.f AS f, current_fm.mon AS mon, current_fm.last_ts AS last_ts 
-FROM current_fm) AS station_fm_parts GROUP BY station_fm_parts.station_id, station_fm_parts.customer_id), 
-province_stations AS 
-(SELECT stations.station_id AS station_id, stations.province_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
-FROM stations 
-WHERE stations.province_id IN (WITH entity_stations AS 
-(SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
-FROM stations 
-WHERE stations.team_id IN (__[POSTCOMPILE_team_id_3]))
- SELECT stations.province_id 
-FROM stations JOIN entity_stations ON entity_stations.station_id = stations.station_id))
- SELECT province_stations.entity_id AS entity_id, station_fm.customer_id AS customer_id,
-  sum(station_fm.f) AS f,
-  sum(station_fm.mon) AS mon, max(station_fm.last_ts) AS last_ts 
-FROM station_fm JOIN province_stations ON province_stations.station_id = station_fm.station_id GROUP BY province_stations.entity_id, station_fm.customer_id)
- SELECT coalesce(province_fm.f, %(coalesce_14)s) AS f, coalesce(province_fm.mon, %(coalesce_15)s) AS mon 
-FROM province_active LEFT OUTER JOIN province_fm ON province_fm.entity_id = province_active.entity_id AND province_fm.customer_id = province_active.customer_id) AS province_active_fm)
- SELECT entity_fm.entity_id AS entity_id,
-  sum(CASE WHEN (entity_fm.last_ts >= %(last_ts_3)s) THEN %(param_5)s ELSE %(param_6)s END) AS rfm_high 
-FROM entity_fm JOIN province_medians ON entity_fm.f >= province_medians.f_med AND entity_fm.mon >= province_medians.mon_med GROUP BY entity_fm.entity_id)
- SELECT rfm_base.entity_id AS entity_id, coalesce(rfm_high.rfm_high, %(coalesce_13)s) AS rfm_high, rfm_base.n AS rfm_base 
-FROM rfm_base LEFT OUTER JOIN rfm_high ON rfm_high.entity_id = rfm_base.entity_id)
- SELECT entities.entity_id AS entity_id, coalesce(rfm_counts.rfm_high, %(coalesce_11)s) AS rfm_high, coalesce(rfm_counts.rfm_base, %(coalesce_12)s) AS rfm_base 
-FROM entities LEFT OUTER JOIN rfm_counts ON rfm_counts.entity_id = entities.entity_id) AS w2;
+FROM (SELECT coalesce(w2_province_fm.f, %(coalesce_14)s) AS f, coalesce(w2_province_fm.mon, %(coalesce_15)s) AS mon 
+FROM w2_province_active LEFT OUTER JOIN w2_province_fm ON w2_province_fm.entity_id = w2_province_active.entity_id AND w2_province_fm.customer_id = w2_province_active.customer_id) AS province_active_fm), 
+w2_rfm_high AS 
+(SELECT w2_entity_fm.entity_id AS entity_id,
+  sum(CASE WHEN (w2_entity_fm.last_ts >= %(last_ts_3)s) THEN %(param_5)s ELSE %(param_6)s END) AS rfm_high 
+FROM w2_entity_fm JOIN w2_province_medians ON w2_entity_fm.f >= w2_province_medians.f_med AND w2_entity_fm.mon >= w2_province_medians.mon_med GROUP BY w2_entity_fm.entity_id), 
+w2_rfm_counts AS 
+(SELECT w2_rfm_base.entity_id AS entity_id, coalesce(w2_rfm_high.rfm_high, %(coalesce_13)s) AS rfm_high, w2_rfm_base.n AS rfm_base 
+FROM w2_rfm_base LEFT OUTER JOIN w2_rfm_high ON w2_rfm_high.entity_id = w2_rfm_base.entity_id)
+ SELECT 0 AS window_index, w0.entity_id, w0.rfm_high, w0.rfm_base 
+FROM (SELECT w0_entities.entity_id AS entity_id, coalesce(w0_rfm_counts.rfm_high, %(coalesce_1)s) AS rfm_high, coalesce(w0_rfm_counts.rfm_base, %(coalesce_2)s) AS rfm_base 
+FROM w0_entities LEFT OUTER JOIN w0_rfm_counts ON w0_rfm_counts.entity_id = w0_entities.entity_id) AS w0 UNION ALL SELECT 1 AS window_index, w1.entity_id, w1.rfm_high, w1.rfm_base 
+FROM (SELECT w1_entities.entity_id AS entity_id, coalesce(w1_rfm_counts.rfm_high, %(coalesce_6)s) AS rfm_high, coalesce(w1_rfm_counts.rfm_base, %(coalesce_7)s) AS rfm_base 
+FROM w1_entities LEFT OUTER JOIN w1_rfm_counts ON w1_rfm_counts.entity_id = w1_entities.entity_id) AS w1 UNION ALL SELECT 2 AS window_index, w2.entity_id, w2.rfm_high, w2.rfm_base 
+FROM (SELECT w2_entities.entity_id AS entity_id, coalesce(w2_rfm_counts.rfm_high, %(coalesce_11)s) AS rfm_high, coalesce(w2_rfm_counts.rfm_base, %(coalesce_12)s) AS rfm_base 
+FROM w2_entities LEFT OUTER JOIN w2_rfm_counts ON w2_rfm_counts.entity_id = w2_entities.entity_id) AS w2;
 -- params:
 --   coalesce_1 = 0
 --   coalesce_10 = 0.0
