@@ -32,25 +32,25 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from sqlalchemy import Engine, Select, and_, case, func, literal, select, union_all
+from sqlalchemy import Engine, Row, Select, func, select
 
 from data import customers as q
 from data.schema import customers
 from data.scope import Scope
-from metrics.periods import Level, Window, add_months, days_in_month
-from metrics.special.base import ProviderRequest
-from metrics.special.customers import (
-    GOLD_PLUS,
-    as_of_month_is_partial,
-    customer_state,
-    entity_stations,
-    status_flags,
+from metrics.customer_lists_sql import (
+    KINDS,
+    WATCH_TOP,
+    list_limits,
+    listed,
+    month_progress,
+    row_columns,
 )
+from metrics.periods import Level, Window, add_months
+from metrics.special.base import ProviderRequest
+from metrics.special.customers import customer_state, entity_stations, status_flags
 
-KINDS: tuple[str, ...] = (
-    "warning", "serious", "escalated", "lost", "dormant", "active", "month", "today", "watch",
-)  # fmt: skip
-WATCH_TOP = 20
+__all__ = ["KINDS", "WATCH_TOP", "CustomerRow", "Elsewhere", "MonthPoint", "customer_list",
+           "customer_lists", "customer_row", "list_sizes"]
 HISTORY_MONTHS = 13
 ELSEWHERE_MONTHS = 3
 _CHUNK = 2000  # ids per IN list when reading history (a drill's three lists fit in one)
@@ -131,86 +131,24 @@ class CustomerRow:
         return bool(self.elsewhere)
 
 
-def _progress(w: Window) -> float:
-    m = w.last_month
-    return w.end.day / days_in_month(m) if as_of_month_is_partial(w) else 1.0
-
-
-def _where(kind: str, f: dict, s, today) -> object:  # noqa: ANN001 - SQL expressions
-    gold = customers.c.grade.in_(GOLD_PLUS)
-    return {
-        "warning": f["warning"],
-        "watch": f["warning"],
-        "serious": f["serious_warning"],
-        "escalated": and_(f["serious_warning"], gold),
-        "lost": f["lost"],
-        "dormant": f["dormant"],
-        "active": f["active"],
-        "month": s.c.l0 > 0,
-        "today": today.c.customer_id.is_not(None),
-    }[kind]
-
-
-def _flag(cond: object) -> object:
-    return case((cond, 1), else_=0)
-
-
-def _order(kind: str, f: dict, s, at_risk, gold) -> list:  # noqa: ANN001 - SQL expressions
-    """A list's order (the table in the module docstring), the customer id breaking ties."""
-    if kind in ("lost", "dormant"):
-        keys = [s.c.last.desc(), s.c.last_ts.desc()]
-    elif kind in ("active", "month", "today"):
-        keys = [s.c.l0.desc()]
-    elif kind == "serious":
-        keys = [_flag(and_(f["serious_warning"], gold)).desc(), at_risk.desc()]
-    else:
-        keys = [at_risk.desc()]
-    return [*keys, s.c.customer_id]
-
-
 def _statement(level: str, entity_id: str, w: Window, scope: Scope,
                kinds: dict[str, int | None]) -> Select:  # fmt: skip
-    """One statement for several lists: the customer state is built once, and each list is a
-    part (its filter, order and limit) tagged with `list_kind` and its position `list_pos`."""
+    """One statement for several lists: the customer state is built once, each list picks its
+    customers and positions from it (`customer_lists_sql.listed`), and the picked customers
+    alone are joined to their names and flags. Columns: `row_columns`, list_kind, list_pos."""
     req = ProviderRequest(Level(level), (entity_id,), w, scope)
     ent = entity_stations(req)
     s = customer_state(w, ent, rollup=req.rollup, last_ts=True)
     f = status_flags(w, s)
     today = q.buyers_on(ent, w.end)
-    cu, p = customers.c, _progress(w)
-    gold = cu.grade.in_(GOLD_PLUS)
-    at_risk = (s.c.l1 + s.c.l2 + s.c.l3) / 3.0 * literal(p) - s.c.l0
-    status = case((f["active"], "active"), (f["lost"], "lost"), else_="dormant")
-    columns = [
-        s.c.customer_id, *q.person_columns(scope), cu.kind, cu.grade, cu.manager_id,
-        cu.home_station_id, status.label("status"), _flag(f["warning"]).label("warning"),
-        _flag(f["serious_warning"]).label("serious"),
-        _flag(and_(f["serious_warning"], gold)).label("escalated"),
-        _flag(today.c.customer_id.is_not(None)).label("bought_today"),
-        s.c.last.label("last_month"), s.c.last_ts.label("last_purchase"),
-        s.c.l0.label("liters_month"), ((s.c.l1 + s.c.l2 + s.c.l3) / 3.0).label("liters_avg3"),
-    ]  # fmt: skip
-    source = s.outerjoin(customers, cu.customer_id == s.c.customer_id).outerjoin(
-        today, today.c.customer_id == s.c.customer_id)
-    parts = []
-    for kind, limit in kinds.items():
-        order = _order(kind, f, s, at_risk, gold)
-        part = (
-            select(*columns, literal(kind).label("list_kind"),
-                   func.row_number().over(order_by=order).label("list_pos"))
-            .select_from(source).where(_where(kind, f, s, today)).order_by(*order)
-        )  # fmt: skip
-        part = part.limit(limit) if limit is not None else part
-        parts.append(select(part.subquery(f"list_{kind}")))
-    return parts[0] if len(parts) == 1 else union_all(*parts)  # type: ignore[return-value]
-
-
-def _limits(kinds: Sequence[str], limit: int | None) -> dict[str, int | None]:
-    """Each requested list's limit: `limit`, the watch list capped at WATCH_TOP by default."""
-    for kind in kinds:
-        if kind not in KINDS:
-            raise ValueError(f"unknown customer list {kind!r}; use one of {', '.join(KINDS)}")
-    return {k: WATCH_TOP if k == "watch" and limit is None else limit for k in dict.fromkeys(kinds)}
+    picked = listed(kinds, s, f, today, w)
+    source = (
+        picked.join(s, s.c.customer_id == picked.c.customer_id)
+        .outerjoin(customers, customers.c.customer_id == picked.c.customer_id)
+        .outerjoin(today, today.c.customer_id == picked.c.customer_id)
+    )
+    return select(*row_columns(s, f, today, scope), picked.c.list_kind,
+                  picked.c.list_pos).select_from(source)  # fmt: skip
 
 
 def _histories(engine: Engine, ent_req: ProviderRequest, w: Window,
@@ -248,29 +186,33 @@ def _as_date(value: object) -> date:
 
 
 def customer_lists(engine: Engine, level: str, entity_id: str, window: Window, scope: Scope,
-                   kinds: Sequence[str], limit: int | None = None,
-                   details: bool = True) -> dict[str, list[CustomerRow]]:  # fmt: skip
+                   kinds: Sequence[str], limit: int | None = None, details: bool = True,
+                   moves: bool = True) -> dict[str, list[CustomerRow]]:  # fmt: skip
     """Several lists at once (the drill's active, lost and dormant): one statement for the lists,
-    then one for the histories and one for the purchases elsewhere of every listed customer.
+    then one for the histories and (with `moves`) one for the purchases elsewhere of every
+    listed customer. `moves=False` leaves `elsewhere` empty for callers that do not show it
+    (the org drill shows status, trend and last purchase only).
     Returns {kind: rows} in the order of `kinds`; see `customer_list` for the rest."""
     if scope.aggregates_only:
         raise PermissionError("an aggregates-only scope may not read customer rows")
-    limits = _limits(kinds, limit)
+    limits = list_limits(kinds, limit)
     stmt = _statement(level, entity_id, window, scope, limits)
     with engine.connect() as conn:
-        raw = conn.execute(stmt).mappings().all()
-    ids = list(dict.fromkeys(r["customer_id"] for r in raw))
+        raw = conn.execute(stmt).all()
+    # Rows arrive per list in any order; the position (last column) orders each list.
+    raw.sort(key=lambda r: r[-1])
+    ids = list(dict.fromkeys(r[0] for r in raw))
     hist: dict[str, tuple[MonthPoint, ...]] = {}
     away: dict[str, tuple[Elsewhere, ...]] = {}
     if details and ids:
         req = ProviderRequest(Level(level), (entity_id,), window, scope)
         hist = _histories(engine, req, window, ids)
-        away = _elsewhere(engine, level, entity_id, window, scope, ids)
-    p = _progress(window)
+        if moves:
+            away = _elsewhere(engine, level, entity_id, window, scope, ids)
+    p = month_progress(window)
     out: dict[str, list[CustomerRow]] = {k: [] for k in limits}
-    for r in sorted(raw, key=lambda r: int(r["list_pos"])):
-        cid = r["customer_id"]
-        out[r["list_kind"]].append(_row(r, p, hist.get(cid, ()), away.get(cid, ())))
+    for r in raw:
+        out[r[-2]].append(customer_row(r, p, hist.get(r[0], ()), away.get(r[0], ())))
     return out
 
 
@@ -285,16 +227,17 @@ def customer_list(engine: Engine, level: str, entity_id: str, window: Window, sc
     return customer_lists(engine, level, entity_id, window, scope, (kind,), limit, details)[kind]
 
 
-def _row(r: dict, progress: float, history: tuple[MonthPoint, ...],
-         away: tuple[Elsewhere, ...]) -> CustomerRow:  # fmt: skip
+def customer_row(v: Row | Sequence, progress: float, history: tuple[MonthPoint, ...] = (),
+                 away: tuple[Elsewhere, ...] = ()) -> CustomerRow:  # fmt: skip
+    """A `CustomerRow` from the first 16 values of a result row in `row_columns` order
+    (customer_id … liters_avg3; positional because building thousands of rows by column name
+    cost more than the query of a team's worklist)."""
+    (cid, name, phone, kind, grade, manager, home, status, warning, serious, escalated, today,
+     last_month, last_purchase, l0, avg3) = v[:16]  # fmt: skip
     return CustomerRow(
-        customer_id=r["customer_id"], name=r["name"], phone=r["phone"], kind=r["kind"],
-        grade=r["grade"], manager_id=r["manager_id"], home_station_id=r["home_station_id"],
-        status=r["status"], warning=bool(r["warning"]), serious=bool(r["serious"]),
-        escalated=bool(r["escalated"]), bought_today=bool(r["bought_today"]),
-        last_month=_as_date(r["last_month"]), last_purchase=r["last_purchase"],
-        liters_month=float(r["liters_month"] or 0), liters_avg3=float(r["liters_avg3"] or 0),
-        progress=progress, history=history, elsewhere=away,
+        cid, name, phone, kind, grade, manager, home, status, bool(warning), bool(serious),
+        bool(escalated), bool(today), _as_date(last_month), last_purchase, float(l0 or 0),
+        float(avg3 or 0), progress, history, away,
     )  # fmt: skip
 
 
@@ -304,8 +247,12 @@ def list_sizes(engine: Engine, level: str, entity_id: str, window: Window,
     WATCH_TOP."""
     if scope.aggregates_only:
         raise PermissionError("an aggregates-only scope may not read customer rows")
-    stmt = _statement(level, entity_id, window, scope, dict.fromkeys(KINDS)).subquery("lists")
-    counted = select(stmt.c.list_kind, func.count()).group_by(stmt.c.list_kind)
+    req = ProviderRequest(Level(level), (entity_id,), window, scope)
+    ent = entity_stations(req)
+    s = customer_state(window, ent, rollup=req.rollup, last_ts=True)
+    picked = listed(dict.fromkeys(KINDS), s, status_flags(window, s),
+                    q.buyers_on(ent, window.end), window)  # fmt: skip
+    counted = select(picked.c.list_kind, func.count()).group_by(picked.c.list_kind)
     with engine.connect() as conn:
         got = {str(k): int(n) for k, n in conn.execute(counted)}
     out = {kind: got.get(kind, 0) for kind in KINDS}

@@ -16,21 +16,22 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import timedelta
 
-from sqlalchemy import CTE, Engine, and_, case, func, literal, select
+from sqlalchemy import CTE, Engine, and_, func, select
 
-from data import customers as q
 from data.schema import customers, fuel_sales
 from data.scope import Scope
-from metrics.customer_lists import CustomerRow, _flag, _limits, _order, _progress, _row, _where
+from metrics.customer_lists import CustomerRow, customer_row
+from metrics.customer_lists_sql import (
+    at_risk,
+    list_filter,
+    list_limits,
+    list_order,
+    month_progress,
+    row_columns,
+)
 from metrics.periods import Level, Window
 from metrics.special.base import ProviderRequest
-from metrics.special.customers import (
-    GOLD_PLUS,
-    customer_state,
-    day_start,
-    entity_stations,
-    status_flags,
-)
+from metrics.special.customers import customer_state, day_start, entity_stations, status_flags
 
 
 def _buyers_on(ent: CTE, w: Window) -> CTE:
@@ -50,25 +51,16 @@ def _statement(level: str, entity_ids: tuple[str, ...], w: Window, scope: Scope,
     req = ProviderRequest(Level(level), entity_ids, w, scope)
     s = customer_state(w, ent := entity_stations(req), rollup=req.rollup, last_ts=True)
     f, today, cu = status_flags(w, s), _buyers_on(ent, w), customers.c
-    gold = cu.grade.in_(GOLD_PLUS)
-    at_risk = (s.c.l1 + s.c.l2 + s.c.l3) / 3.0 * literal(_progress(w)) - s.c.l0
-    order = _order(kind, f, s, at_risk, gold)
-    status = case((f["active"], "active"), (f["lost"], "lost"), else_="dormant")
+    order = list_order(kind, f, s, at_risk(s, w))
     listed = (
         select(
-            s.c.entity_id, s.c.customer_id, *q.person_columns(scope), cu.kind, cu.grade,
-            cu.manager_id, cu.home_station_id, status.label("status"),
-            _flag(f["warning"]).label("warning"), _flag(f["serious_warning"]).label("serious"),
-            _flag(and_(f["serious_warning"], gold)).label("escalated"),
-            _flag(today.c.customer_id.is_not(None)).label("bought_today"),
-            s.c.last.label("last_month"), s.c.last_ts.label("last_purchase"),
-            s.c.l0.label("liters_month"), ((s.c.l1 + s.c.l2 + s.c.l3) / 3.0).label("liters_avg3"),
+            s.c.entity_id, *row_columns(s, f, today, scope),
             func.row_number().over(partition_by=s.c.entity_id, order_by=order).label("list_pos"),
         )
         .select_from(s.outerjoin(customers, cu.customer_id == s.c.customer_id).outerjoin(
             today, and_(today.c.customer_id == s.c.customer_id,
                         today.c.entity_id == s.c.entity_id)))
-        .where(_where(kind, f, s, today))
+        .where(list_filter(kind, f, s, today))
     ).subquery("listed")  # fmt: skip
     out = select(listed)
     if limit is not None:
@@ -84,14 +76,14 @@ def lists_by_entity(engine: Engine, level: str, entity_ids: Sequence[str], windo
     aggregates-only scope."""
     if scope.aggregates_only:
         raise PermissionError("an aggregates-only scope may not read customer rows")
-    limit = _limits((kind,), limit)[kind]
+    limit = list_limits((kind,), limit)[kind]
     ids = tuple(dict.fromkeys(entity_ids))
     if not ids:
         return {}
     with engine.connect() as conn:
-        raw = conn.execute(_statement(level, ids, window, scope, kind, limit)).mappings().all()
-    p = _progress(window)
+        raw = conn.execute(_statement(level, ids, window, scope, kind, limit)).all()
+    p = month_progress(window)
     out: dict[str, list[CustomerRow]] = {}
-    for r in raw:
-        out.setdefault(str(r["entity_id"]), []).append(_row(r, p, (), ()))
+    for r in raw:  # entity_id, then the row_columns
+        out.setdefault(str(r[0]), []).append(customer_row(r[1:], p))
     return out
