@@ -19,11 +19,11 @@ from dash import ALL, ClientsideFunction, Input, Output, State, callback, ctx, d
 
 from components.definition_drawer import drawer
 from components.i18n import normalize_lang, t
-from components.shell import page_header
-from data.org import LEVELS, latest_day, list_entities
-from metrics.periods import Period, window
+from data.org import LEVELS
+from metrics.periods import Period
 from pages import board_view
-from pages.board_data import load_board
+from pages.board_data import entities, latest
+from pages.board_drawn import cached_drawing, draw, drawn_view
 from pages.board_params import (
     entity_options,
     parse_entity_value,
@@ -31,6 +31,7 @@ from pages.board_params import (
     query_string,
     resolve,
 )
+from pages.cache import version_of
 
 dash.register_page(__name__, path="/board", nav_key="nav.board", order=10, title="团队看板")
 
@@ -99,22 +100,23 @@ def init_controls(lang: str | None, query: dict[str, Any] | None, entity_now: st
     labels = (t("board.search", lang), t("board.only_bad", lang))
     try:
         engine = _engine()
-        entities = list_entities(engine, _scope())
-        latest = latest_day(engine)
+        version = version_of(engine)
+        shown = entities(engine, _scope(), version)
+        last = latest(engine, version)
     except Exception as exc:  # an unreadable store reads as a message, never a traceback
         log.exception("board: store unavailable")
         return [], None, [], None, board_view.notice(str(type(exc).__name__), lang), *labels
     first = entity_now is None
-    sel = resolve({k: (query or {}).get(k) for k in QUERY_KEYS}, entities, latest, lang)
+    sel = resolve({k: (query or {}).get(k) for k in QUERY_KEYS}, shown, last, lang)
     notices = [board_view.notice(n, lang, warning=True) for n in sel.notices] if first else []
-    if latest is None:
+    if last is None:
         notices.append(board_view.notice(t("board.no_data", lang), lang))
-    elif not entities:
+    elif not shown:
         notices.append(board_view.notice(t("board.no_entities", lang), lang))
     return (
-        entity_options(entities, lang),
+        entity_options(shown, lang),
         sel.entity_value if first else dash.no_update,
-        period_options(latest, lang),
+        period_options(last, lang),
         (str(sel.period) if sel.period else None) if first else dash.no_update,
         notices, *labels,
     )
@@ -139,40 +141,31 @@ def url_of(entity_value: str | None, period_value: str | None,
     return query_string(entity_value, period_value, keep)
 
 
-def _evaluate(entity_value: str | None, period_value: str | None,
-              query: dict[str, Any] | None) -> Any:
-    """The view's JSON (one cached batch plus the headline trends), or {"error": …}."""
+def _answer(entity_value: str | None, period_value: str | None, query: dict[str, Any] | None,
+            lang: str | None, only_bad: bool | None) -> list[Any] | None:
+    """`[data, header, body]` of the view the pickers ask for (unfiltered; cached as drawn), or
+    None when a picker is empty. A failure is `[{"error": …}, header, notice]`."""
     if not entity_value or not period_value:
         return None
     try:
         engine = _engine()
         scope = _scope()
-        entity = parse_entity_value(entity_value, list_entities(engine, scope))
+        version = version_of(engine)  # one read: every cache key below shares it
+        entity = parse_entity_value(entity_value, entities(engine, scope, version))
         if entity is None:
-            return {"error": "entity"}
+            return _failed("entity", lang)
         period = Period.parse(period_value)
         sel = resolve({"period": period_value, "as_of": (query or {}).get("as_of")}, [],
-                      latest_day(engine))
-        data = load_board(engine, scope, entity, period, sel.as_of)
-        data["progress"] = window(period, sel.as_of).progress
+                      latest(engine, version))
+        return drawn_view(engine, scope, entity, period, sel.as_of, lang, only_bad, version)
     except Exception as exc:  # the evaluator failing must read as a message
         log.exception("board: evaluation failed")
-        return {"error": type(exc).__name__}
-    return data
+        return _failed(type(exc).__name__, lang)
 
 
-def _draw(data: dict[str, Any] | None, lang: str | None, search: str | None,
-          only_bad: bool | None) -> tuple[Any, Any]:
-    """Header and body from the view's JSON, in one language, filtered."""
-    lang = normalize_lang(lang)
-    if not data:
-        return page_header(t("board.title", lang)), None
-    if data.get("error"):
-        return page_header(t("board.title", lang)), board_view.notice(
-            t("board.metrics_missing", lang, reason=data["error"]), lang)
-    as_of = date.fromisoformat(data["as_of"]) if data.get("as_of") else None
-    return (board_view.header(data, as_of, lang),
-            board_view.body(data, lang, search or "", bool(only_bad)))
+def _failed(reason: str, lang: str | None) -> list[Any]:
+    data = {"error": reason}
+    return [data, *draw(data, lang, "", False)]
 
 
 @callback(
@@ -187,10 +180,16 @@ def load(entity_value: str | None, period_value: str | None, query: dict[str, An
     """Evaluate the view and draw it in the same answer.
 
     One round trip instead of two: drawing in a second callback meant the browser sent the
-    view's JSON (~60 kB) back to the server only to receive the components.
+    view's JSON (~60 kB) back to the server only to receive the components. The unfiltered
+    answer comes from the drawn cache (pages/board_drawn.py); a search draws afresh.
     """
-    data = _evaluate(entity_value, period_value, query)
-    return (data, *_draw(data, lang, search, only_bad))
+    answer = _answer(entity_value, period_value, query, lang, only_bad)
+    if answer is None:
+        return (None, *draw(None, lang, search, only_bad))
+    data, header, body = answer
+    if (search or "").strip() and not data.get("error"):
+        header, body = draw(data, lang, search, only_bad)
+    return data, header, body
 
 
 @callback(
@@ -202,8 +201,13 @@ def load(entity_value: str | None, period_value: str | None, query: dict[str, An
 )
 def render(lang: str | None, search: str | None, only_bad: bool | None,
            data: dict[str, Any] | None) -> tuple[Any, Any]:
-    """Redraw in another language, or filtered by search and the switch (no evaluation)."""
-    return _draw(data, lang, search, only_bad)
+    """Redraw in another language, or filtered by search and the switch (no evaluation): an
+    unfiltered view drawn before comes from the drawn cache."""
+    if not (search or "").strip():
+        hit = cached_drawing(_scope(), data, lang, only_bad)
+        if hit is not None:
+            return hit
+    return draw(data, lang, search, only_bad)
 
 
 @callback(

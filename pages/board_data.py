@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlalchemy import Engine
 
-from data.org import Entity
+from data.org import Entity, latest_day, list_entities
 from data.scope import Scope
 from data.store import data_version
 from metrics.periods import Period
@@ -85,21 +85,47 @@ def _indicator_rows(cells: dict[str, dict[str, Any]], entity: Entity) -> list[di
     return rows
 
 
+def entities(engine: Engine, scope: Scope, version: str | None = None) -> list[Entity]:
+    """The entities `scope` may see (`data.org.list_entities`), read once per data version: the
+    pickers and the board's load callback both need them for every view."""
+    return cached("org:entities", engine, lambda: list_entities(engine, scope), scope=scope,
+                  version=version)
+
+
+def latest(engine: Engine, version: str | None = None) -> date | None:
+    """The last data day (`data.org.latest_day`, a scan of the fuel dates), once per version."""
+    return cached("org:latest_day", engine, lambda: latest_day(engine), version=version)
+
+
 def _one_version(engine: Engine, scope: Scope, entity: Entity, period: Period,
-                 as_of: date | None, headline: list[str]) -> tuple[dict, dict]:  # fmt: skip
-    """The view's cells and headline trends from one data version: they come from two batches,
-    and an import published between them would pair old cells with new trends."""
+                 as_of: date | None, headline: list[str]) -> tuple[dict, dict, str]:  # fmt: skip
+    """The view's cells and headline trends from one data version (and that version): they
+    come from two batches, and an import published between them would pair old cells with
+    new trends."""
     key = f"view:{scope.key()}:{entity.level}:{entity.id}:{period}:{as_of}"
     for _ in range(3):
         version = data_version(engine)
         cells = cached(key, engine, lambda: evaluate_batch(
-            engine, scope, None, [entity.key], period, as_of))
+            engine, scope, None, [entity.key], period, as_of), version=version)
         # Trends cost a window per month, so only the headline cards ask for them.
         trend_cells = cached(f"trend:{key}", engine, lambda: evaluate_batch(
-            engine, scope, headline, [entity.key], period, as_of, TREND_MONTHS))
+            engine, scope, headline, [entity.key], period, as_of, TREND_MONTHS),
+            version=version)
         if data_version(engine) == version:
             break
-    return cells, trend_cells
+    return cells, trend_cells, version
+
+
+def _coverage(engine: Engine) -> dict[str, Any] | None:
+    """The store's data coverage in the view's JSON, so drawing (pages/board_view.py flags the
+    comparisons it cannot support) never reads the store; None when unreadable (no flags)."""
+    from metrics.coverage import store_coverage
+
+    try:
+        return store_coverage(engine).to_json()
+    except Exception:  # noqa: BLE001 - no flags rather than no board
+        log.warning("board: data coverage unavailable", exc_info=True)
+        return None
 
 
 def load_board(engine: Engine, scope: Scope, entity: Entity, period: Period,
@@ -108,13 +134,15 @@ def load_board(engine: Engine, scope: Scope, entity: Entity, period: Period,
     reg = registry()
     ids = list(reg.indicators)
     headline = [i for i in ids if reg.indicators[i].headline]
-    cells, trend_cells = _one_version(engine, scope, entity, period, as_of, headline)
+    cells, trend_cells, version = _one_version(engine, scope, entity, period, as_of, headline)
     trends = {i: trend_cells.get(f"{i}|{entity.level}|{entity.id}", {}).get("trend", [])
               for i in headline}
     return {
         "entity": {"level": entity.level, "id": entity.id, "name": entity.name},
         "period": str(period),
         "as_of": as_of.isoformat() if as_of else None,
+        "version": version,
+        "coverage": _coverage(engine),
         "indicators": _indicator_rows(cells, entity),
         "trends": trends,
         "themes": [{"id": _val(th.id), "name_zh": th.name_zh, "name_en": th.name_en}

@@ -13,11 +13,17 @@ A store without bookkeeping (a hand-made test store) has no version: nothing is 
 change can never be served stale. Outside a Flask app context (CLI, tests) `compute()` just runs.
 Entries live `CACHE_SECONDS` unless the caller says otherwise: the data version already keeps
 them from going stale, the timeout only bounds memory (the board used 600 s before this helper).
+
+One computation per key: callers that miss while another caller is computing the same key wait
+for its result instead of computing it again (the prewarm thread and the first visitor after an
+import, two people opening the same board, a double click). The claim is the cache's own atomic
+`add` (Redis SET NX across workers, a lock in SimpleCache), so it holds across processes too.
 """
 
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -27,6 +33,10 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 PREFIX = "amoeba"
 CACHE_SECONDS = 600
+# A claim outlives any sane computation (a cold 50M board under load is ~30 s); a claimer that
+# died leaves it to expire, and then waiters compute for themselves.
+CLAIM_SECONDS = 300
+POLL_SECONDS = 0.05
 
 
 def app_cache() -> Any:
@@ -71,7 +81,35 @@ def cached(key: str, engine: Engine, compute: Callable[[], T], *, scope: Any = N
     hit = cache.get(full)
     if hit is not None:
         return hit
-    value = compute()
-    if value is not None:
-        cache.set(full, value, timeout=timeout)
-    return value
+    return _compute_once(cache, full, compute, timeout)
+
+
+def _claim(cache: Any, full: str) -> Any:
+    """Wait until this caller holds the claim on computing `full` (returns None), or until the
+    claimer's result arrives (returns it)."""
+    deadline = time.monotonic() + CLAIM_SECONDS
+    while not cache.add(f"{full}:computing", 1, timeout=CLAIM_SECONDS):
+        if time.monotonic() > deadline:  # a stuck claim: compute rather than hang the page
+            return None
+        time.sleep(POLL_SECONDS)
+        hit = cache.get(full)
+        if hit is not None:
+            return hit
+    return None
+
+
+def _compute_once(cache: Any, full: str, compute: Callable[[], T], timeout: int) -> T:
+    """Compute and store `full`, or wait for the caller already computing it."""
+    hit = _claim(cache, full)
+    if hit is not None:
+        return hit
+    try:
+        hit = cache.get(full)  # stored between our miss and our claim
+        if hit is not None:
+            return hit
+        value = compute()
+        if value is not None:
+            cache.set(full, value, timeout=timeout)
+        return value
+    finally:
+        cache.delete(f"{full}:computing")

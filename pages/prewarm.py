@@ -7,7 +7,10 @@ import pays the whole cost. A daemon thread in the web process watches the data 
 it changes, computes the default board view (the latest month to date, the entity the board opens
 on) for every distinct scope of the enabled users; in open development access, for the whole
 province. The views are computed exactly as the board page asks for them (same selection, same
-cache keys), so the first visit is a cache hit. `AMOEBA_PREWARM=0` turns it off.
+cache keys, drawn in the default language as the load callback answers), so the first visit is
+a cache hit. The watcher's first look is at start-up, so a server restarted on an existing store
+warms it too. A visitor who arrives while a view is being warmed waits for it rather than
+computing it a second time (pages/cache.py). `AMOEBA_PREWARM=0` turns it off.
 """
 
 from __future__ import annotations
@@ -20,10 +23,11 @@ from typing import Any
 from sqlalchemy import Engine
 
 from access.users import warm_scopes
-from data.org import latest_day, list_entities
+from components.i18n import DEFAULT_LANG
 from data.scope import Scope
 from data.store import data_version
-from pages.board_data import load_board
+from pages.board_data import entities, latest
+from pages.board_drawn import drawn_view
 from pages.board_params import resolve
 
 log = logging.getLogger(__name__)
@@ -31,15 +35,17 @@ log = logging.getLogger(__name__)
 
 def warm_boards(engine: Engine, scopes: list[Scope]) -> int:
     """Compute (and so cache) each scope's default board view; returns how many were computed."""
-    latest = latest_day(engine)
-    if latest is None:
+    version = data_version(engine)
+    last = latest(engine, version)
+    if last is None:
         return 0
     done = 0
     for scope in scopes:
-        sel = resolve({}, list_entities(engine, scope), latest)
+        sel = resolve({}, entities(engine, scope, version), last)
         if sel.entity is None or sel.period is None:
             continue
-        load_board(engine, scope, sel.entity, sel.period, sel.as_of)
+        drawn_view(engine, scope, sel.entity, sel.period, sel.as_of, DEFAULT_LANG, False,
+                   version)
         done += 1
     return done
 

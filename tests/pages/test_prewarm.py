@@ -37,12 +37,15 @@ def test_a_warmed_board_is_served_without_evaluating(status_store_url: str, tmp_
     monkeypatch.setattr(board_data, "evaluate_batch", _refuse)
     with server.test_request_context("/_dash-update-component"):
         g.amoeba_scope = team
-        data = board._evaluate("team:T01", "2026-10", None)  # the page's own default view
+        # the page's own default view, as the load callback answers it (drawn, in Chinese)
+        data, header, body = board._answer("team:T01", "2026-10", None, "zh", False)
     assert "error" not in data, data
     assert len(data["indicators"]) == 134
+    assert header and body
     with server.test_request_context("/_dash-update-component"):
         g.amoeba_scope = Scope.parse("station:S001")  # another scope was not warmed
-        assert board._evaluate("station:S001", "2026-10", None) == {"error": "AssertionError"}
+        data, _, _ = board._answer("station:S001", "2026-10", None, "zh", False)
+        assert data == {"error": "AssertionError"}
 
 
 def test_scopes_of_the_enabled_users_once_each(tmp_path: Path) -> None:
