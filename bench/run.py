@@ -1,15 +1,18 @@
-"""The benchmark: every feature of issue 8 at one data size, ours beside the bare DuckDB floor.
+"""The benchmark: every feature of issue 8 at one data size, ours beside its hand-written floor.
 
-    python -m bench.run --stations 20 [--months 25] [--db duckdb:////tmp/bench_20.duckdb]
-                        [--cases board,rankings,...] [--repeat 5] [--import-folder DIR]
-                        [--out bench/results.md]
+    python -m bench.run [--db duckdb:////tmp/bench_40.duckdb | --stations 40 --months 25]
+                        [--team T01] [--period 2026-11 --as-of 2026-11-15] [--cases board,rankings,drill,churn,statement,bands,per_indicator]
+                        [--repeat 3] [--import-folder DIR] [--out FILE.md]
 
 Generates the demo store (`python -m data demo`) when the file does not exist yet (keep big
-stores in /tmp, never in git), then runs each case in a process of its own (`bench.child`:
-warm-up, medians of `repeat` cold and warm runs, the floor, peak RSS) and, with
-`--import-folder`, the import against DuckDB's bulk load (`bench.importing`). Prints a markdown
-table and appends it to `--out`. Ratios are taken on process CPU time measured in the same run,
-because wall time on a shared 2-core machine mostly measures the neighbours.
+stores in /tmp, never in git). Each case runs in a process of its own (`bench.child`: warm-up,
+medians of `repeat` cold runs — new engine, in-process caches cleared — and warm runs, then the
+floor of bench/floors.py, which computes the same numbers (tests/bench/test_floor*.py); peak
+RSS). `per_indicator` times the board against one request per indicator (issue 8: ≥ 10×).
+`--import-folder` adds the import against DuckDB's bulk load (`bench.importing`). Prints the
+tables in markdown, with the load average at the start and the end, and writes them to `--out`.
+Ratios are on process CPU time (DuckDB's threads included) measured in the same process: on a
+shared 2-core machine wall time mostly measures the neighbours.
 """
 
 from __future__ import annotations
@@ -64,63 +67,119 @@ def run_case(case: str, url: str, team: str, station: str, period: str, as_of: d
     return json.loads(res.stdout.strip().splitlines()[-1])
 
 
+PER_INDICATOR = "per_indicator"
+ALL_CASES = [*CASES, PER_INDICATOR]
+
+
 def _ms(x: float) -> str:
     return f"{x * 1000:,.0f}"
 
 
+def _ratio(a: float, b: float) -> str:
+    return f"{a / b:.1f}" if b > 0 else "—"
+
+
 def row(r: dict) -> str:
-    """A markdown row: wall and CPU for cold, warm and floor; CPU ratios; peak memory."""
+    """A markdown row: wall and CPU of cold, warm and floor; CPU ratios; peak memory."""
     if "error" in r:
-        return f"| {r['case']} | error: {r['error']} |" + " |" * 8
-    if r["case"] == "import":
-        o, f = r["ours"], r["floor"]
-        return (f"| import | {o['wall']:.1f} s | {o['cpu']:.1f} s | — | {f['wall']:.1f} s | "
-                f"{f['cpu']:.1f} s | {o['cpu'] / f['cpu']:.2f} | — | {o['peak_mb']:,.0f} |")
+        return f"| {r['case']} | error: {r['error']} |" + " |" * 9
     c, w, f = r["cold"], r["warm"], r["floor"]
     return (f"| {r['case']} | {_ms(c['wall'])} | {_ms(c['cpu'])} | {_ms(w['wall'])} | "
-            f"{_ms(f['wall'])} | {_ms(f['cpu'])} | {c['cpu'] / f['cpu']:.1f} | "
-            f"{w['cpu'] / f['cpu']:.1f} | {r['peak_mb']:,.0f} |")
+            f"{_ms(w['cpu'])} | {_ms(f['wall'])} | {_ms(f['cpu'])} | {_ratio(c['cpu'], f['cpu'])} | "
+            f"{_ratio(w['cpu'], f['cpu'])} | {r['peak_mb']:,.0f} |")
 
 
-HEADER = ("| case | cold wall ms | cold CPU ms | warm wall ms | floor wall ms | floor CPU ms | "
-          "cold/floor (CPU) | warm/floor (CPU) | peak MB |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+HEADER = ("| case | cold wall ms | cold CPU ms | warm wall ms | warm CPU ms | floor wall ms | "
+          "floor CPU ms | cold/floor (CPU) | warm/floor (CPU) | peak MB |\n"
+          "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
 
 
-def report(title: str, results: list[dict]) -> str:
+def per_indicator_table(r: dict) -> list[str]:
+    """The board in one batch against one request per indicator, both cold."""
+    if "error" in r:
+        return [f"Board vs one request per indicator: error: {r['error']}"]
+    b, p = r["board"], r["per_indicator"]
+    return [
+        f"Board (one batch) vs the same board one request per indicator ({r['requests']} "
+        "requests), both cold (new engine, caches cleared):", "",
+        "| | wall ms | CPU ms |", "|---|---:|---:|",
+        f"| board, one batch | {_ms(b['wall'])} | {_ms(b['cpu'])} |",
+        f"| one request per indicator | {_ms(p['wall'])} | {_ms(p['cpu'])} |",
+        f"| ratio (target ≥ 10×) | {_ratio(p['wall'], b['wall'])}× | "
+        f"{_ratio(p['cpu'], b['cpu'])}× |", "",
+    ]
+
+
+def import_table(r: dict) -> list[str]:
+    """The import against DuckDB's bulk load of the same files."""
+    if "error" in r:
+        return [f"Import: error: {r['error']}"]
+    o, f = r["ours"], r["floor"]
+    return [
+        "| import | wall s | CPU s | peak MB |", "|---|---:|---:|---:|",
+        f"| ours | {o['wall']:.1f} | {o['cpu']:.1f} | {o['peak_mb']:,.0f} |",
+        f"| DuckDB bulk load | {f['wall']:.1f} | {f['cpu']:.1f} | — |",
+        f"| ratio (CPU; target ≤ 2×) | | {_ratio(o['cpu'], f['cpu'])} | |", "",
+    ]
+
+
+def _load() -> str:
+    return " / ".join(f"{x:.1f}" for x in os.getloadavg())
+
+
+def report(title: str, results: list[dict], load_start: str, load_end: str) -> str:
     """The markdown section of one run."""
-    return "\n".join([f"### {title}", "", HEADER, *(row(r) for r in results), ""])
+    cases = [r for r in results if r.get("case") not in (PER_INDICATOR, "import")]
+    lines = [f"### {title}", "",
+             f"Load average (1 / 5 / 15 min) at the start: {load_start}; at the end: {load_end}.",
+             ""]
+    if cases:
+        lines += [HEADER, *(row(r) for r in cases), ""]
+    for r in results:
+        if r.get("case") == PER_INDICATOR:
+            lines += per_indicator_table(r)
+        elif r.get("case") == "import":
+            lines += import_table(r)
+    return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the benchmark at one size and write the table."""
+    """Run the benchmark at one size and print (and with --out write) the tables."""
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--stations", type=int, default=40)
     ap.add_argument("--months", type=int, default=25)
     ap.add_argument("--db")
     ap.add_argument("--team")
-    ap.add_argument("--cases", default=",".join(CASES))
-    ap.add_argument("--repeat", type=int, default=5)
+    ap.add_argument("--period", help="default: the last month with a mid-month day in the data")
+    ap.add_argument("--as-of", dest="as_of", help="default: the period's 15th")
+    ap.add_argument("--cases", default=",".join(ALL_CASES),
+                    help=f"comma-separated, of {', '.join(ALL_CASES)}")
+    ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--import-folder", dest="import_folder")
-    ap.add_argument("--out", default=str(REPO / "bench" / "results.md"))
+    ap.add_argument("--out", help="also write the markdown tables to this file")
     a = ap.parse_args(argv)
+    cases = [c for c in a.cases.split(",") if c]
+    unknown = sorted(set(cases) - set(ALL_CASES))
+    if unknown:
+        ap.error(f"unknown cases {unknown}; use {ALL_CASES}")
+    load_start = _load()
     url = a.db or f"duckdb:////tmp/bench_{a.stations}.duckdb"
     ensure_store(url, a.stations, a.months)
-    team, period, as_of, rows = bb._defaults(url, a.team, None, None)  # noqa: SLF001
+    team, period, as_of, rows = bb._defaults(url, a.team, a.period, a.as_of)  # noqa: SLF001
     station = first_station(url, team)
-    results = [run_case(c, url, team, station, str(period), as_of, a.repeat)
-               for c in a.cases.split(",") if c]
+    results = [run_case(c, url, team, station, str(period), as_of, a.repeat) for c in cases]
     if a.import_folder:
         scratch = f"duckdb:////tmp/bench_import_{os.getpid()}.duckdb"
         cmd = [sys.executable, "-m", "bench.importing", a.import_folder, "--db", scratch]
-        res = subprocess.run(cmd, capture_output=True, text=True, cwd=REPO, check=True)
-        results.append(json.loads(res.stdout.strip().splitlines()[-1]))
-    load = os.getloadavg()[0]
+        res = subprocess.run(cmd, capture_output=True, text=True, cwd=REPO)
+        results.append(json.loads(res.stdout.strip().splitlines()[-1]) if res.returncode == 0
+                       else {"case": "import", "error": (res.stderr.strip().splitlines() or ["?"])[-1]})
     title = (f"{rows:,} fuel rows — team {team}, station {station}, {period} as of {as_of}; "
-             f"medians of {a.repeat}; load average {load:.1f} on {os.cpu_count()} cores")
-    text = report(title, results)
+             f"medians of {a.repeat}; {os.cpu_count()} cores")
+    text = report(title, results, load_start, _load())
     print(text)
-    with open(a.out, "a", encoding="utf-8") as fh:
-        fh.write(text + "\n")
+    if a.out:
+        Path(a.out).write_text(text + "\n", encoding="utf-8")
     return 0
 
 
