@@ -147,8 +147,10 @@ def _statement(level: str, entity_id: str, w: Window, scope: Scope,
         .outerjoin(customers, customers.c.customer_id == picked.c.customer_id)
         .outerjoin(today, today.c.customer_id == picked.c.customer_id)
     )
-    return select(*row_columns(s, f, today, scope), picked.c.list_kind,
-                  picked.c.list_pos).select_from(source)  # fmt: skip
+    return (
+        select(*row_columns(s, f, today, scope), picked.c.list_kind, picked.c.list_pos)
+        .select_from(source).order_by(picked.c.list_pos, picked.c.list_kind)
+    )  # fmt: skip
 
 
 def _histories(engine: Engine, ent_req: ProviderRequest, w: Window,
@@ -198,19 +200,21 @@ def customer_lists(engine: Engine, level: str, entity_id: str, window: Window, s
     limits = list_limits(kinds, limit)
     stmt = _statement(level, entity_id, window, scope, limits)
     with engine.connect() as conn:
-        raw = conn.execute(stmt).all()
-    # Rows arrive per list in any order; the position (last column) orders each list.
-    raw.sort(key=lambda r: r[-1])
+        raw = conn.execute(stmt).all()  # by position, so each list's rows come in its order
+    p = month_progress(window)
+    out: dict[str, list[CustomerRow]] = {k: [] for k in limits}
+    if not details:
+        for r in raw:
+            out[r[-2]].append(customer_row(r, p))
+        return out
     ids = list(dict.fromkeys(r[0] for r in raw))
     hist: dict[str, tuple[MonthPoint, ...]] = {}
     away: dict[str, tuple[Elsewhere, ...]] = {}
-    if details and ids:
+    if ids:
         req = ProviderRequest(Level(level), (entity_id,), window, scope)
         hist = _histories(engine, req, window, ids)
         if moves:
             away = _elsewhere(engine, level, entity_id, window, scope, ids)
-    p = month_progress(window)
-    out: dict[str, list[CustomerRow]] = {k: [] for k in limits}
     for r in raw:
         out[r[-2]].append(customer_row(r, p, hist.get(r[0], ()), away.get(r[0], ())))
     return out

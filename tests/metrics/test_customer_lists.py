@@ -5,12 +5,13 @@ Data and oracle: tests/metrics/test_customer_lists_data.py (T1 = S1 + S2, S2 ope
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
 
 from data.scope import Scope
-from metrics.customer_lists import KINDS, customer_list, list_sizes
+from metrics.customer_lists import KINDS, customer_list, customer_lists, list_sizes
 from metrics.special.customers import STATUS
 from tests.metrics.special_fixture import run, store, win
 from tests.metrics.test_customer_lists_data import TABLES, oracle
@@ -94,6 +95,17 @@ def test_row_details_history_and_move(engine) -> None:
     # a4 left T1 for S3 (team T2): an internal move, not a loss
     assert [(e.station_id, e.liters) for e in rows["a4"].elsewhere] == [("S3", 1000)]
     assert not rows["a2"].moved
+
+
+def test_lists_without_moves_keep_rows_and_histories(engine) -> None:
+    """moves=False (the org drill) drops only the purchases elsewhere."""
+    kinds = ("active", "warning", "lost")
+    full = customer_lists(engine, "team", "T1", OCT, Scope.everything(), kinds)
+    lean = customer_lists(engine, "team", "T1", OCT, Scope.everything(), kinds, moves=False)
+    assert {r.customer_id for r in full["warning"] if r.moved} == {"a4"}
+    for kind in kinds:
+        assert [replace(r, elsewhere=()) for r in full[kind]] == lean[kind]
+    assert lean["warning"][0].history == full["warning"][0].history != ()
 
 
 def test_move_to_a_station_outside_the_scope_is_shown_unnamed(engine) -> None:
