@@ -62,7 +62,8 @@ WHERE $in(a.day)
 GROUP BY $groups
 """
 
-# The growth indicators' year-to-date windows need only the volume (and non-fuel revenue).
+# The growth indicators' year-to-date windows need only the volume (and non-fuel revenue); the
+# comparisons' own comparisons only non-fuel revenue and cost (distinct counts are dearer).
 FUEL_YTD = """
 SELECT city_id, team_id, station_id, $each(fuel_tonnes, tonnes, a.day)
 FROM agg_fuel_day a JOIN $city s USING (station_id)
@@ -71,7 +72,8 @@ GROUP BY $ytdgroups
 """
 
 NONFUEL_YTD = """
-SELECT city_id, team_id, station_id, $each(nonfuel_revenue_sum, revenue, n.ts)
+SELECT city_id, team_id, station_id, $each(nonfuel_revenue_sum, revenue, n.ts),
+  $each(nonfuel_cost_sum, cost, n.ts)
 FROM nonfuel_sales n JOIN $city s USING (station_id)
 WHERE $in(n.ts)
 GROUP BY $ytdgroups
@@ -252,8 +254,9 @@ def board_sums(con: duckdb.DuckDBPyConnection, team: str, period, as_of: date) -
     _collect(out, _run(con, FUEL_SUMS, short, team), short)
     _collect(out, _run(con, FUEL_YTD, ytd, team), ytd)
     _collect(out, _run(con, FUEL_MEMBERS, main, team), main)
-    _collect(out, _run(con, NONFUEL, short, team), short)
-    _collect(out, _run(con, NONFUEL_YTD, ytd, team), ytd)
+    _collect(out, _run(con, NONFUEL, main, team), main)
+    sums = _spans(ws["second"]) + ytd
+    _collect(out, _run(con, NONFUEL_YTD, sums, team), sums)
     _collect(out, _run(con, RECHARGE, short, team), short)
     _collect(out, _run(con, EXPENSE, short, team, weights=True), short)
     _plans(out, _run(con, PLAN, plan, team), plan)

@@ -23,7 +23,11 @@ CUSTOMERS = """
 WITH st AS (SELECT station_id FROM stations WHERE team_id = $team),
 cm AS (
   SELECT customer_id, month, sum(liters) AS liters FROM agg_customer_month
-  WHERE station_id IN (SELECT station_id FROM st) AND month < $m0 GROUP BY ALL
+  WHERE station_id IN (SELECT station_id FROM st) AND month >= $m5 AND month < $m0 GROUP BY ALL
+  UNION ALL  -- before M−5 only each pair's last month matters (the lapse rollup holds it)
+  SELECT customer_id, month, 0 FROM agg_customer_lapse
+  WHERE station_id IN (SELECT station_id FROM st) AND month < $m5
+    AND (next_month IS NULL OR next_month > $m5) GROUP BY ALL
   UNION ALL
   SELECT customer_id, $m0::DATE, sum(liters) FROM fuel_sales
   WHERE station_id IN (SELECT station_id FROM st) AND customer_id IS NOT NULL
@@ -88,13 +92,20 @@ RFM = """
 WITH prov AS (
   SELECT station_id, team_id = $team AS mine FROM stations
   WHERE province_id = (SELECT min(province_id) FROM stations WHERE team_id = $team)),
+parts AS (
+  -- whole months from the rollup: any of M−3.. makes a customer active; F and money count
+  -- from the first month lying wholly inside the 90 days
+  SELECT customer_id, station_id, CASE WHEN month >= $mf THEN txn_count ELSE 0 END AS f,
+    CASE WHEN month >= $mf THEN paid_amount ELSE 0 END AS mon,
+    CASE WHEN month >= $mf THEN last_ts END AS last_ts, true AS active
+  FROM agg_customer_month WHERE month >= $m3 AND month < $mt
+  UNION ALL  -- raw days: the 90 days' head before that month, and the as-of month to T
+  SELECT customer_id, station_id, 1, paid_amount, ts, ts >= $mt FROM fuel_sales
+  WHERE customer_id IS NOT NULL AND ((ts >= $f0 AND ts < $mf) OR (ts >= $mt AND ts < $e))),
 fm AS (
-  SELECT customer_id, mine, count(*) FILTER (ts >= $f0) AS f,
-    coalesce(sum(paid_amount) FILTER (ts >= $f0), 0) AS mon,
-    max(ts) FILTER (ts >= $f0) AS last_ts, bool_or(ts >= $m3) AS active
-  FROM fuel_sales JOIN prov USING (station_id)
-  WHERE customer_id IS NOT NULL AND ts >= least($f0, $m3) AND ts < $e
-  GROUP BY customer_id, mine),
+  SELECT customer_id, mine, sum(f) AS f, sum(mon) AS mon, max(last_ts) AS last_ts,
+    bool_or(active) AS active
+  FROM parts JOIN prov USING (station_id) GROUP BY customer_id, mine),
 med AS (
   SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY f) AS f_med,
          percentile_cont(0.5) WITHIN GROUP (ORDER BY mon) AS mon_med
@@ -168,13 +179,13 @@ fuel AS (
     sum(a.discount) FILTER (a.day >= k.d0) AS disc_d,
     sum(a.discount) FILTER (a.day < k.start_date) AS disc_p
   FROM cells c JOIN camp k USING (campaign_id) JOIN agg_fuel_day a ON a.station_id = c.station_id
-   AND ((a.day >= k.d0 AND a.day <= k.d1) OR (a.day >= k.pre AND a.day < k.start_date))
+   AND a.day >= k.pre AND a.day <= k.d1  -- the days between the phases fall in no FILTER
   GROUP BY ALL),
 store AS (
   SELECT c.campaign_id, c.station_id,
     sum(n.revenue) FILTER (n.ts >= k.d0) AS nf_d, sum(n.revenue) FILTER (n.ts < k.start_date) AS nf_p
   FROM cells c JOIN camp k USING (campaign_id) JOIN nonfuel_sales n ON n.station_id = c.station_id
-   AND ((n.ts >= k.d0 AND n.ts < k.d1 + 1) OR (n.ts >= k.pre AND n.ts < k.start_date))
+   AND n.ts >= k.pre AND n.ts < k.d1 + 1
   GROUP BY ALL),
 v AS (
   SELECT c.*, coalesce(t_d, 0) AS t_d, coalesce(t_p, 0) AS t_p, coalesce(gp_d, 0) AS gp_d,
@@ -222,6 +233,9 @@ def window_params(team: str, w: Window) -> dict[str, object]:
              elapsed=end.day if partial else days_in_month(m),
              act_end=_start(min(m + timedelta(days=30), end) + timedelta(days=1)),
              f0=_start(end - timedelta(days=89)), recent=_start(end - timedelta(days=30)))
+    first = end - timedelta(days=89)  # the 90 days' whole months: [mf, mt)
+    p["mf"] = first if first.day == 1 else add_months(first.replace(day=1), 1)
+    p["mt"] = m if partial else add_months(m, 1)
     return p
 
 
