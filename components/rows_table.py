@@ -14,6 +14,7 @@ from typing import Any
 from dash import dash_table, html
 
 from components.i18n import t
+from components.rows_cells import NUMERIC, header, kind_of
 
 PAGE_SIZE = 50
 
@@ -32,7 +33,7 @@ class ReconLine:
     check: str  # match | mismatch | none
 
 
-def reconciliation_table(lines: Sequence[ReconLine], selected: int | None, lang: str) -> html.Table:
+def reconciliation_table(lines: Sequence[ReconLine], selected: int | None, lang: str) -> html.Div:
     """Each input with its value, its rows' total, the row count and ✓ / ✗."""
     head = html.Thead(html.Tr([html.Th(t(f"rows.col.{k}", lang)) for k in
                                ("input", "window", "entity", "value", "total", "n", "check")]))
@@ -46,7 +47,9 @@ def reconciliation_table(lines: Sequence[ReconLine], selected: int | None, lang:
              html.Td(ln.rows, className="num"), html.Td(mark, className=f"recon-{ln.check}")],
             className="recon-selected" if ln.index == selected else None,
             **{"data-input": str(ln.index), "data-check": ln.check}))
-    return html.Table([head, html.Tbody(body)], className="table table-sm rows-recon")
+    # its own scrolling box: seven columns do not fit a phone, and the page must not scroll
+    return html.Div(html.Table([head, html.Tbody(body)], className="table table-sm rows-recon"),
+                    className="rows-recon-scroll")
 
 
 def rows_datatable(table_id: str) -> dash_table.DataTable:
@@ -61,7 +64,7 @@ def rows_datatable(table_id: str) -> dash_table.DataTable:
 
 
 def cell(value: Any) -> Any:
-    """A JSON-friendly cell: floats rounded for reading, dates as ISO text."""
+    """A JSON-friendly raw cell: floats rounded for reading, dates as ISO text (machine form)."""
     if isinstance(value, float):
         return round(value, 4)
     if isinstance(value, datetime):
@@ -73,7 +76,13 @@ def cell(value: Any) -> Any:
     return str(value)
 
 
-def table_columns(names: Sequence[str], lang: str) -> list[dict[str, str]]:
-    """DataTable columns; the per-row contribution gets a readable header."""
-    return [{"name": t("rows.measure_value", lang) if n == "measure_value" else n, "id": n}
-            for n in names]
+def table_columns(names: Sequence[str], lang: str,
+                  measure_unit: str | None = None) -> list[dict[str, str]]:
+    """DataTable columns: the raw name as id, a header in the page's language with its unit."""
+    return [{"name": header(n, lang, measure_unit), "id": n} for n in names]
+
+
+def column_styles(names: Sequence[str], measure_unit: str | None = None) -> list[dict[str, Any]]:
+    """Numbers right-aligned in tabular figures, so digits line up down a column."""
+    return [{"if": {"column_id": n}, "textAlign": "right", "fontVariantNumeric": "tabular-nums"}
+            for n in names if kind_of(n, measure_unit) in NUMERIC]

@@ -19,10 +19,11 @@ from dash import Input, Output, State, callback, dcc, html
 from components import format as fmt
 from components.i18n import normalize_lang, t
 from components.indicator_view import format_value
+from components.rows_cells import display_rows
 from components.rows_table import (
     PAGE_SIZE,
     ReconLine,
-    cell,
+    column_styles,
     reconciliation_table,
     rows_datatable,
     table_columns,
@@ -72,10 +73,13 @@ def layout(indicator: str | None = None, team: str | None = None, city: str | No
     ], className="rows-page")
 
 
-def _number(value: float | None) -> str:
+def _number(value: float | None, unit: str | None, lang: str) -> str:
+    """A sum as the board writes it in the measure's unit (money in 万元, tonnes, counts)."""
     if value is None:
         return "—"
-    return fmt.number(value, 0 if float(value).is_integer() else 4)
+    if unit:
+        return format_value(value, unit, lang)
+    return fmt.number(value, 0 if float(value).is_integer() else 2)
 
 
 def _window_text(period: str, end: str, partial: bool, lang: str) -> str:
@@ -85,6 +89,12 @@ def _window_text(period: str, end: str, partial: bool, lang: str) -> str:
     return f"{period}（至 {end[5:]}）" if lang == "zh" else f"{period} (to {end[5:]})"
 
 
+def _unit(src: dict[str, Any]) -> str | None:
+    """The unit of a source of the view's JSON (older cached views carry none)."""
+    unit = src.get("unit")
+    return unit if isinstance(unit, str) else None
+
+
 def _recon_lines(meta: dict[str, Any], lang: str) -> list[ReconLine]:
     lines = []
     for s in meta["sources"]:
@@ -92,8 +102,8 @@ def _recon_lines(meta: dict[str, Any], lang: str) -> list[ReconLine]:
         lines.append(ReconLine(
             s["index"], f"{s['measure']} · {s['description']}",
             _window_text(s["period"], s["end"], s.get("partial", False), lang),
-            f"{t('level.' + s['level'], lang)} {s['id']}", _number(s["value"]),
-            "—" if check == "none" else _number(s["total"]),
+            f"{t('level.' + s['level'], lang)} {s['id']}", _number(s["value"], _unit(s), lang),
+            "—" if check == "none" else _number(s["total"], _unit(s), lang),
             "—" if check == "none" else fmt.count(s["rows"]), check))
     return lines
 
@@ -184,26 +194,29 @@ def _recon_block(meta: dict[str, Any], selected: int | None, lang: str) -> html.
 
 @callback(
     Output("rows-table", "data"), Output("rows-table", "columns"),
+    Output("rows-table", "style_cell_conditional"),
     Output("rows-table", "page_count"), Output("rows-note", "children"),
     Input("rows-input", "value"), Input("rows-table", "page_current"),
     State("rows-meta", "data"), State("app-lang", "data"),
 )
 def page(index: Any, current: Any, meta: Any, lang: str | None) -> tuple[Any, ...]:
-    """One page of the chosen input's rows, read on the server under the caller's scope."""
-    from pages.rows_data import source_from
+    """One page of the chosen input's rows, read on the server under the caller's scope, with
+    headers in the page's language and cells formatted as the app writes numbers."""
+    from pages.rows_data import measure_unit, source_from
 
     lang = normalize_lang(lang)
     source = source_from(meta, index) if isinstance(meta, dict) else None
     if source is None or source.listing == "none":
-        return [], [], 1, ""
+        return [], [], [], 1, ""
     offset = max(0, int(current or 0) if str(current or 0).isdigit() else 0) * PAGE_SIZE
     try:
         got = rows_page(_engine(), source, _scope(), offset, PAGE_SIZE)
     except (PermissionError, ScopeError):
-        return [], [], 1, t("rows.refused", lang)
-    data = [{k: cell(v) for k, v in r.items()} for r in got.rows]
+        return [], [], [], 1, t("rows.refused", lang)
+    unit = measure_unit(source)
+    data = display_rows(got.rows, got.columns, lang, unit)
     pages = max(1, -(-got.total_rows // PAGE_SIZE))
-    return (data, table_columns(got.columns, lang), pages,
+    return (data, table_columns(got.columns, lang, unit), column_styles(got.columns, unit), pages,
             t("rows.page_note", lang, n=fmt.count(got.total_rows), size=PAGE_SIZE))
 
 
@@ -227,7 +240,7 @@ def download(clicks: Any, meta: Any, index: Any, lang: str | None) -> Any:
              f"{source.measure.id} · {source.window.label()} · {source.entity[1]}",
              t("rows.csv_note_scope", lang, scope=scope.key())]
     try:
-        body, _capped = csv_bytes(_engine(), scope, meta, source, notes)
+        body, _capped = csv_bytes(_engine(), scope, meta, source, notes, lang)
     except (PermissionError, ScopeError):
         return dash.no_update
     day = date.today().isoformat()

@@ -49,6 +49,7 @@ def _compute(engine: Engine, scope: Scope, ind_id: str, entity: Entity, period: 
             "start": s.window.start.isoformat(), "end": s.window.end.isoformat(),
             "window": s.window.label(), "partial": s.window.is_partial,
             "level": str(s.entity[0]), "id": s.entity[1],
+            "unit": str(getattr(s.measure.unit, "value", s.measure.unit)),
             "value": _num(s.value), "listing": s.listing, "rows": rec.rows,
             "total": _num(rec.total), "matches": rec.matches,
         })
@@ -85,11 +86,22 @@ def source_from(meta: dict[str, Any], index: Any) -> RowsSource | None:
                       listing_of(measure))
 
 
+def measure_unit(source: RowsSource) -> str:
+    """The unit of the source's measure (the per-row contribution column reads in it)."""
+    return str(getattr(source.measure.unit, "value", source.measure.unit))
+
+
 def csv_bytes(engine: Engine, scope: Scope, meta: dict[str, Any], source: RowsSource,
-              notes: list[str]) -> tuple[bytes, bool]:
-    """The source's rows as CSV (UTF-8 with BOM, formula guard), and whether it was capped."""
+              notes: list[str], lang: str = "zh") -> tuple[bytes, bool]:
+    """The source's rows as CSV (UTF-8 with BOM, formula guard), and whether it was capped.
+
+    Machine-readable on purpose: raw column names and raw values (no separators, no 万元); the
+    last note line says what each name means and its unit."""
+    from components.rows_cells import csv_legend
+
     cols, rows = iter_rows(engine, source, scope, CSV_MAX_ROWS + 1)
     capped = len(rows) > CSV_MAX_ROWS
+    notes = [*notes, csv_legend(cols, lang, measure_unit(source))]
     sheet = Sheet(title=meta.get("indicator", "rows"),
                   columns=[Column(c, c) for c in cols], rows=rows[:CSV_MAX_ROWS], notes=notes)
     return to_csv_bytes(sheet), capped

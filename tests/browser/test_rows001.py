@@ -126,3 +126,44 @@ def test_rows002_wall_refused_and_foreign_team_friendly(dash_duo, demo_store_url
     assert not dash_duo.driver.find_elements(By.CSS_SELECTOR, "#rows-table td")
     assert "Traceback" not in dash_duo.driver.page_source
     assert dash_duo.get_logs() == []
+
+
+def _headers(dash_duo) -> dict[str, str]:
+    """column id → header text of the rows table."""
+    cells = dash_duo.driver.find_elements(By.CSS_SELECTOR, "#rows-table th[data-dash-column]")
+    return {c.get_attribute("data-dash-column"): c.text.strip() for c in cells}
+
+
+def test_rows003_headers_localised_and_numbers_formatted(dash_duo, demo_store_url, tmp_path,
+                                                         shots) -> None:
+    """Headers in the app's language with units; amounts with separators and two decimals;
+    the reconciliation in the board's units (万元 / 吨); English too; fits a phone."""
+    import re
+
+    from tests.browser.phone import assert_fits_phone
+
+    view = "/rows?indicator=fuel_gross_profit&team=T01&period=2026-11"
+    _start(dash_duo, demo_store_url, tmp_path, view, [Scope.parse("team:T01", pii=False)])
+    dash_duo.wait_for_element("#rows-table td[data-dash-column='paid_amount']", timeout=120)
+    heads = _headers(dash_duo)
+    assert heads["txn_id"] == "交易编号" and heads["paid_amount"] == "实收金额（元）"
+    assert heads["liters"] == "升数（升）" and heads["ts"] == "交易时间"
+    money = re.compile(r"^\u2212?\d{1,3}(,\d{3})*\.\d{2}$")
+    paid = [c.text for c in dash_duo.driver.find_elements(
+        By.CSS_SELECTOR, "#rows-table td[data-dash-column='paid_amount']")]
+    assert paid and all(money.match(p) for p in paid), paid[:5]
+    stamps = [c.text for c in dash_duo.driver.find_elements(
+        By.CSS_SELECTOR, "#rows-table td[data-dash-column='ts']")]
+    assert all(re.match(r"^2026-11-\d\d \d\d:\d\d:\d\d$", s) for s in stamps)
+    recon = dash_duo.find_element(".rows-recon").text
+    assert "万元" in recon and "246302" not in recon
+    dash_duo.driver.save_screenshot(str(shots / "rows_zh.png"))
+    dash_duo.driver.get(dash_duo.server_url + view + "&lang=en")
+    dash_duo.wait_for_text_to_equal("#rows-table th[data-dash-column='txn_id']", "Transaction",
+                                    timeout=120)
+    assert _headers(dash_duo)["paid_amount"] == "Paid (yuan)"
+    assert "× 10k yuan" in dash_duo.find_element(".rows-recon").text
+    dash_duo.driver.save_screenshot(str(shots / "rows_en.png"))
+    assert_fits_phone(dash_duo, 900)
+    dash_duo.driver.save_screenshot(str(shots / "rows_phone.png"))
+    assert dash_duo.get_logs() == []

@@ -53,8 +53,12 @@ def test_csv_rows_under_scope_with_formula_guard(tmp_path) -> None:
     assert body.startswith("\ufeff".encode()) and not capped
     lines = list(csv.reader(io.StringIO(body.decode("utf-8-sig"))))
     assert lines[0] == ["'=cmd|' /C calc'!A0"]
-    header = lines[1]
-    rows = [dict(zip(header, r, strict=True)) for r in lines[2:]]
+    # the last note names every raw column in words, with its unit
+    assert lines[1][0].startswith("列说明：txn_id=交易编号; ts=交易时间;")
+    assert "liters=升数（升）" in lines[1][0] and "paid_amount=实收金额（元）" in lines[1][0]
+    header = lines[2]
+    assert {"txn_id", "ts", "liters", "paid_amount"} <= set(header)  # raw names, raw values
+    rows = [dict(zip(header, r, strict=True)) for r in lines[3:]]
     # S02 only (the scope), 2026-10-01..15: the fixture's walk-in on the 4th, members on the 8th,
     # the sale on the 15th at 21:45
     import pandas as pd
@@ -65,4 +69,8 @@ def test_csv_rows_under_scope_with_formula_guard(tmp_path) -> None:
     want = f[(f.station_id == "S02") & (f.ts >= "2026-10-01") & (f.ts < "2026-10-16")]
     assert sorted(r["txn_id"] for r in rows) == sorted(want.txn_id)
     assert {r["station_id"] for r in rows} == {"S02"}
+    by_id = {r["txn_id"]: r for r in rows}
+    for _, w in want.iterrows():  # machine-readable: plain numbers, ISO timestamps
+        assert float(by_id[w.txn_id]["paid_amount"]) == pytest.approx(w.paid_amount)
+        assert by_id[w.txn_id]["ts"] == w.ts.replace("T", " ")
     engine.dispose()
