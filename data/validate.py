@@ -1,10 +1,11 @@
 """Validate a staged contract file in DuckDB SQL: cast, check every rule, find duplicate keys.
 
-One pass over the staged rows produces `<name>_chk`: the typed columns, `reason` (every broken
-rule of the row in words, NULL when the row is good), `column_name` (the first bad column) and
-`raw` (the row as read, JSON, only for bad rows). Duplicate keys among the good rows keep the
-last row and quarantine the earlier ones. Bad rows of all files collect in the temp table
-`qrows`, which the loader copies to the store's `quarantine` table.
+The view `<name>_v` gives each staged row its typed columns, `reason` (every broken rule of the
+row in words, NULL when the row is good), `column_name` (the first bad column) and `raw` (the
+row as read, JSON, only for bad rows). One pass over it writes the bad rows; duplicate keys among
+the good rows keep the last row and quarantine the earlier ones. Bad rows of all files collect
+in the temp table `qrows`, which the loader copies to the store's `quarantine` table. The good
+rows stay a view (`<name>_good`) that the loader reads once.
 
 Interpolated SQL text is made only of quoted identifiers (`ident`), literals of our own rule
 constants (`literal`) and temp-table names chosen by the importer.
@@ -17,6 +18,7 @@ from dataclasses import dataclass
 import duckdb
 from sqlalchemy import Table
 
+from data.dedupe import quarantine_duplicates
 from data.readers import Staged, ident, literal
 from data.rules import ColumnRule, rules_for
 
@@ -113,10 +115,9 @@ def _reason(rule: ColumnRule, src: str, val: str, present: bool) -> str:
     return f"CASE {cases} END"
 
 
-def check(duck: duckdb.DuckDBPyConnection, table: Table, staged: Staged, file: str) -> Checked:
-    """Validate a staged file; quarantine its bad and duplicate rows; return the good rows."""
-    duck.execute(QROWS_DDL)
-    rules = rules_for(table)
+def _views(duck: duckdb.DuckDBPyConnection, rules: list[ColumnRule], staged: Staged) -> None:
+    """`<name>_vals`: row_no and the typed columns; `<name>_v`: the same plus `reason`,
+    `column_name` and `raw`. Views, not tables: the staged file is read where it is used."""
     name = staged.relation
     srcs = {c: f"s{i}" for i, c in enumerate(staged.columns)}
     inner = ["row_no"] + [f"{ident(c)} AS {s}" for c, s in srcs.items()]
@@ -130,71 +131,55 @@ def check(duck: duckdb.DuckDBPyConnection, table: Table, staged: Staged, file: s
         f"CASE WHEN r{i} IS NOT NULL THEN {literal(r.name)} END" for i, r in enumerate(rules)
     ) + ")"
     out = ", ".join(f"v{i} AS {ident(r.name)}" for i, r in enumerate(rules))
+    typed = f"SELECT *, {', '.join(vals)} FROM (SELECT {', '.join(inner)} FROM {name})"  # noqa: S608
+    duck.execute(f"CREATE TEMP VIEW {name}_vals AS SELECT row_no, {out} FROM ({typed})")  # noqa: S608
     duck.execute(
-        f"CREATE TEMP TABLE {name}_chk AS SELECT row_no, {out}, reason, "  # noqa: S608
+        f"CREATE TEMP VIEW {name}_v AS SELECT row_no, {out}, reason, "  # noqa: S608
         f"CASE WHEN reason IS NOT NULL THEN {first} END AS column_name, "
         f"CASE WHEN reason IS NOT NULL THEN {raw} END AS raw FROM ("
         f"SELECT *, nullif(concat_ws('; ', {', '.join(f'r{i}' for i in range(len(rules)))}), '')"
         f" AS reason FROM (SELECT *, {', '.join(f'{x} AS r{i}' for i, x in enumerate(reasons))}"
-        f" FROM (SELECT *, {', '.join(vals)} FROM (SELECT {', '.join(inner)} FROM {name}))))"
+        f" FROM ({typed})))"
     )
+
+
+def check(duck: duckdb.DuckDBPyConnection, table: Table, staged: Staged, file: str) -> Checked:
+    """Validate a staged file; quarantine its bad and duplicate rows; return the good rows.
+
+    One pass evaluates every rule and writes only the bad rows; duplicate keys are found from
+    the keys' hashes alone (`data.dedupe`). The good rows are a view over the staged file that
+    the loader reads once, sorted, straight into the store: no validated copy is made.
+    """
+    duck.execute(QROWS_DDL)
+    rules = rules_for(table)
+    name, columns = staged.relation, [r.name for r in rules]
+    _views(duck, rules, staged)
     if staged.malformed:
         duck.execute(
             f"INSERT INTO qrows SELECT ?, row_no, NULL, reason, raw FROM {staged.malformed}",  # noqa: S608
             [file],
         )
     duck.execute(
-        f"INSERT INTO qrows SELECT ?, row_no, column_name, reason, raw FROM {name}_chk "  # noqa: S608
+        f"INSERT INTO qrows SELECT ?, row_no, column_name, reason, raw FROM {name}_v "  # noqa: S608
         "WHERE reason IS NOT NULL",
         [file],
     )
-    good = _dedupe(duck, table, name, file, [r.name for r in rules])
-    loaded = duck.execute(f"SELECT count(*) FROM {good}").fetchall()[0][0]  # noqa: S608
+    quarantine_duplicates(duck, table, name, file, columns)
     quarantined = duck.execute(
         "SELECT count(*) FROM qrows WHERE file = ?", [file]
     ).fetchall()[0][0]
-    return Checked(good=good, columns=[r.name for r in rules], rows_loaded=loaded,
-                   rows_quarantined=quarantined)
-
-
-def _dedupe(
-    duck: duckdb.DuckDBPyConnection, table: Table, name: str, file: str, columns: list[str]
-) -> str:
-    """Keep the last good row of each key; quarantine the earlier ones. Returns the good view."""
-    keys = ", ".join(ident(k) for k in table.info["key"])
     cols = ", ".join(ident(c) for c in columns)
-    # Grouping 50M text keys is slow; grouping their 64-bit hashes is cheap and finds every
-    # candidate (a hash collision only adds a candidate, which the exact GROUP BY then drops).
-    duck.execute(
-        f"CREATE TEMP TABLE {name}_dupkeys AS SELECT {keys}, max(row_no) AS kept "  # noqa: S608
-        f"FROM {name}_chk WHERE reason IS NULL AND hash({keys}) IN ("
-        f"SELECT hash({keys}) FROM {name}_chk WHERE reason IS NULL "
-        f"GROUP BY 1 HAVING count(*) > 1) GROUP BY ALL HAVING count(*) > 1"
-    )
-    if not duck.execute(f"SELECT count(*) FROM {name}_dupkeys").fetchall()[0][0]:  # noqa: S608
+    if not quarantined:
+        duck.execute(f"CREATE TEMP VIEW {name}_good AS SELECT {cols} FROM {name}_vals")  # noqa: S608
+    else:
+        # Every quarantined row of the file is left out by its number (malformed lines never
+        # reached the staged relation, so their numbers match nothing there).
+        duck.execute(f"CREATE TEMP TABLE {name}_drop AS SELECT row_no FROM qrows WHERE file = ?",  # noqa: S608
+                     [file])
         duck.execute(
-            f"CREATE TEMP VIEW {name}_good AS SELECT {cols} FROM {name}_chk "  # noqa: S608
-            "WHERE reason IS NULL"
+            f"CREATE TEMP VIEW {name}_good AS SELECT {cols} FROM {name}_vals "  # noqa: S608
+            f"ANTI JOIN {name}_drop USING (row_no)"
         )
-        return f"{name}_good"
-    key_text = " || ', ' || ".join(
-        f"{literal(k + '=')} || CAST(c.{ident(k)} AS VARCHAR)" for k in table.info["key"]
-    )
-    struct = ", ".join(f"{ident(c)} := c.{ident(c)}" for c in columns)
-    duck.execute(
-        f"CREATE TEMP TABLE {name}_dups AS SELECT c.row_no, "  # noqa: S608
-        f"'duplicate key ' || {key_text} || ': row ' || d.kept || ' has the same key and is kept'"
-        f" AS reason, to_json(struct_pack({struct})) AS raw "
-        f"FROM {name}_chk c JOIN {name}_dupkeys d USING ({keys}) "
-        f"WHERE c.reason IS NULL AND c.row_no < d.kept"
-    )
-    first_key = literal(table.info["key"][0])
-    duck.execute(
-        f"INSERT INTO qrows SELECT ?, row_no, {first_key}, reason, raw FROM {name}_dups",  # noqa: S608
-        [file],
-    )
-    duck.execute(
-        f"CREATE TEMP VIEW {name}_good AS SELECT {cols} FROM {name}_chk "  # noqa: S608
-        f"WHERE reason IS NULL AND row_no NOT IN (SELECT row_no FROM {name}_dups)"
-    )
-    return f"{name}_good"
+    # Each staged row is either quarantined once or loaded (malformed lines count as read).
+    return Checked(good=f"{name}_good", columns=columns,
+                   rows_loaded=staged.rows_read - quarantined, rows_quarantined=quarantined)
