@@ -84,9 +84,10 @@ def cached_drawing(scope: Scope, data: dict[str, Any] | None, lang: str | None,
                    only_bad: bool | None) -> tuple[Any, Any] | None:
     """The cached header and body of the view `data` came from, if drawn before (read only)."""
     cache = app_cache()
-    if cache is None or not data or data.get("error") or not data.get("version"):
-        return None
-    ent = data.get("entity") or {}
+    if cache is None or not isinstance(data, dict) or data.get("error") \
+            or not data.get("version") or not isinstance(data.get("entity"), dict):
+        return None  # not a view this server answered: draw it as it is
+    ent = data["entity"]
     key = drawn_key(str(ent.get("level")), str(ent.get("id")), str(data.get("period")),
                     data.get("as_of"), normalize_lang(lang), bool(only_bad))
     text = cache.get(full_key(key, str(data["version"]), scope))

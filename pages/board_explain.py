@@ -25,11 +25,11 @@ from components.definition_drawer import (
 )
 from components.i18n import t
 from components.indicator_view import RATIO_UNITS, format_value
-from data.org import Entity, list_entities
+from data.org import Entity
 from data.scope import Scope
 from metrics.periods import Period
 from metrics.request import BatchRequest
-from pages.board_data import cached, cell_json, evaluate_batch, registry
+from pages.board_data import cached, cell_json, entities, evaluate_batch, registry
 from pages.board_view import with_caveats
 from pages.definitions import definition_view
 
@@ -102,12 +102,14 @@ def explain_view(engine: Engine, scope: Scope, data: dict[str, Any], ind_id: str
     ent = data["entity"]
     period = Period.parse(data["period"])
     as_of = date.fromisoformat(data["as_of"]) if data.get("as_of") else None
-    entity = next(e for e in list_entities(engine, scope, ent["level"]) if e.id == ent["id"])
+    # the org as the board read it: once per data version, not twice per click
+    same_level = [e for e in entities(engine, scope) if e.level == ent["level"]]
+    entity = next(e for e in same_level if e.id == ent["id"])
     key = f"{scope.key()}:{entity.level}:{entity.id}:{period}:{as_of}:{ind_id}"
     own_full = cached(f"drawer:{key}", engine, lambda: _own(engine, scope, ind_id, entity,
                                                             period, as_of))
     cell = own_full["cell"]
-    siblings = list_entities(engine, scope, entity.level) if entity.level != "province" else []
+    siblings = same_level if entity.level != "province" else []
     sib_cells = cached(f"siblings:{key}", engine, lambda: evaluate_batch(
         engine, scope, [ind_id], [s.key for s in siblings], period, as_of)) if siblings else {}
     unit = str(getattr(ind.unit, "value", ind.unit))
