@@ -29,6 +29,9 @@ and tonnes as recorded (tax-inclusive, like every money figure of the app):
   without a purchase cost contributes nothing (SUM skips the NULL).
 - A station in two overlapping campaigns counts in each. Before the first imported day the pre
   sums are 0, so the whole during volume reads as incremental.
+When the request may read rollups and the store's are current, the phase sums come from
+`agg_fuel_day` (tonnes, gross_profit, discount) and `agg_nonfuel_day` (revenue): the same sums
+per station-day, from far fewer rows.
 """
 
 from __future__ import annotations
@@ -51,6 +54,8 @@ from sqlalchemy import (
 )
 
 from data.schema import (
+    agg_fuel_day,
+    agg_nonfuel_day,
     campaign_stations,
     campaigns,
     fuel_sales,
@@ -60,6 +65,7 @@ from data.schema import (
     stations,
 )
 from metrics.periods import Window
+from metrics.rollup_state import rollup_current
 from metrics.special.base import ProviderRequest, ProviderSpec
 from metrics.special.customers import end_exclusive, entity_stations, zero_filled
 
@@ -139,60 +145,89 @@ def campaign_cells(req: ProviderRequest, camp: CTE, ent: CTE) -> CTE:
     return union_all(select(members), controls).cte("campaign_cells")
 
 
-def phase_sums(w: Window, camp: CTE, cells: CTE) -> tuple[CTE, CTE]:
-    """Per (campaign, station): fuel tonnes, gross profit, discount and non-fuel revenue, summed
-    over the during window (`*_d`) and the pre window (`*_p`)."""
-    fs, pr, pc, nf = fuel_sales.c, products.c, purchase_costs.c, nonfuel_sales.c
-    first_day = select(func.min(camp.c.pre_start)).scalar_subquery()
+def _phases(camp: CTE, day: object, time: object, **values: object) -> tuple[list[object], object]:
+    """Phase sums of each value by the rows' `day`, and the per-cell time span (the join
+    condition, on the rows' `time` column: a timestamp, or the day itself)."""
+    during = and_(day >= camp.c.d_start, day <= camp.c.d_end)
+    pre = and_(day >= camp.c.pre_start, day < camp.c.start_date)
+    cols: list[object] = []
+    for name, v in values.items():
+        cols.append(func.sum(case((during, v), else_=0.0)).label(f"{name}_d"))
+        cols.append(func.sum(case((pre, v), else_=0.0)).label(f"{name}_p"))
+    return cols, and_(time >= camp.c.pre_start, day <= camp.c.d_end)
 
-    def phases(ts: object, **values: object) -> tuple[list[object], object, object]:
-        """Phase sums of each value, the per-cell time span (join condition), and a global
-        time bound that lets the scan skip everything outside all campaigns' spans."""
-        day = cast(ts, Date)
-        during = and_(day >= camp.c.d_start, day <= camp.c.d_end)
-        pre = and_(day >= camp.c.pre_start, day < camp.c.start_date)
-        cols: list[object] = []
-        for name, v in values.items():
-            cols.append(func.sum(case((during, v), else_=0.0)).label(f"{name}_d"))
-            cols.append(func.sum(case((pre, v), else_=0.0)).label(f"{name}_p"))
-        span = and_(ts >= camp.c.pre_start, day <= camp.c.d_end)
-        return cols, span, and_(ts >= first_day, ts < end_exclusive(w))
 
+def _cell_sums(camp: CTE, cells: CTE, source: object, station: object,
+               phases: tuple[list[object], object], bound: object, name: str) -> CTE:  # fmt: skip
+    """Σ per (campaign, station) of a source's rows inside the cell's span; `bound` lets the
+    scan skip everything outside all campaigns' spans."""
+    cols, span = phases
     cell = (cells.c.campaign_id, cells.c.station_id)
-    month = cast(func.date_trunc("month", fs.ts), Date)
-    fuel_cols, fuel_span, fuel_bound = phases(
-        fs.ts,
-        t=fs.liters * pr.density_kg_per_l / 1000.0,
-        gp=fs.paid_amount - fs.liters * pc.cost_per_liter,
-        disc=fs.liters * fs.list_price - fs.paid_amount,
-    )
-    fuel = (
-        select(*cell, *fuel_cols)
+    return (
+        select(*cell, *cols)
         .select_from(cells)
         .join(camp, camp.c.campaign_id == cells.c.campaign_id)
-        .join(fuel_sales, and_(fs.station_id == cells.c.station_id, fuel_span))
-        .join(products, pr.product_code == fs.product_code)
-        .outerjoin(purchase_costs, and_(pc.product_code == fs.product_code, pc.month == month))
-        .where(fuel_bound)
+        .join(source, and_(station == cells.c.station_id, span))  # type: ignore[arg-type]
+        .where(bound)
         .group_by(*cell)
-        .cte("fuel_phases")
+        .cte(name)
     )
-    store_cols, store_span, store_bound = phases(nf.ts, nf=nf.revenue)
-    store = (
-        select(*cell, *store_cols)
-        .select_from(cells)
-        .join(camp, camp.c.campaign_id == cells.c.campaign_id)
-        .join(nonfuel_sales, and_(nf.station_id == cells.c.station_id, store_span))
-        .where(store_bound)
-        .group_by(*cell)
-        .cte("nonfuel_phases")
-    )
+
+
+def phase_sums(w: Window, camp: CTE, cells: CTE, rollup: bool = False) -> tuple[CTE, CTE]:
+    """Per (campaign, station): fuel tonnes, gross profit, discount and non-fuel revenue, summed
+    over the during window (`*_d`) and the pre window (`*_p`); from the day rollups when
+    `rollup` (each one read only when current in the store)."""
+    first_day = select(func.min(camp.c.pre_start)).scalar_subquery()
+    if rollup and rollup_current(agg_fuel_day.name):
+        r = agg_fuel_day.c
+        in_time = and_(r.day >= first_day, r.day <= w.end)
+        ph = _phases(camp, r.day, r.day, t=r.tonnes, gp=r.gross_profit, disc=r.discount)
+        fuel = _cell_sums(camp, cells, agg_fuel_day, r.station_id, ph, in_time, "fuel_phases")
+    else:
+        fuel = _raw_fuel(w, camp, cells, first_day)
+    if rollup and rollup_current(agg_nonfuel_day.name):
+        n = agg_nonfuel_day.c
+        in_time = and_(n.day >= first_day, n.day <= w.end)
+        ph = _phases(camp, n.day, n.day, nf=n.revenue)
+        store = _cell_sums(camp, cells, agg_nonfuel_day, n.station_id, ph, in_time,
+                           "nonfuel_phases")
+    else:
+        nf = nonfuel_sales.c
+        ph = _phases(camp, cast(nf.ts, Date), nf.ts, nf=nf.revenue)
+        in_time = and_(nf.ts >= first_day, nf.ts < end_exclusive(w))
+        store = _cell_sums(camp, cells, nonfuel_sales, nf.station_id, ph, in_time,
+                           "nonfuel_phases")
     return fuel, store
 
 
-def cell_values(w: Window, camp: CTE, cells: CTE) -> CTE:
+def _raw_fuel(w: Window, camp: CTE, cells: CTE, first_day: object) -> CTE:
+    """The fuel phase sums from fuel_sales (with products and the month's purchase cost)."""
+    fs, pr, pc = fuel_sales.c, products.c, purchase_costs.c
+    month = cast(func.date_trunc("month", fs.ts), Date)
+    cols, span = _phases(
+        camp, cast(fs.ts, Date), fs.ts,
+        t=fs.liters * pr.density_kg_per_l / 1000.0,
+        gp=fs.paid_amount - fs.liters * pc.cost_per_liter,
+        disc=fs.liters * fs.list_price - fs.paid_amount,
+    )  # fmt: skip
+    cell = (cells.c.campaign_id, cells.c.station_id)
+    return (
+        select(*cell, *cols)
+        .select_from(cells)
+        .join(camp, camp.c.campaign_id == cells.c.campaign_id)
+        .join(fuel_sales, and_(fs.station_id == cells.c.station_id, span))
+        .join(products, pr.product_code == fs.product_code)
+        .outerjoin(purchase_costs, and_(pc.product_code == fs.product_code, pc.month == month))
+        .where(fs.ts >= first_day, fs.ts < end_exclusive(w))
+        .group_by(*cell)
+        .cte("fuel_phases")
+    )
+
+
+def cell_values(w: Window, camp: CTE, cells: CTE, rollup: bool = False) -> CTE:
     """Cells with their during/pre sums (0 where the station sold nothing)."""
-    fuel, store = phase_sums(w, camp, cells)
+    fuel, store = phase_sums(w, camp, cells, rollup)
 
     def key(t: CTE) -> object:
         return and_(t.c.campaign_id == cells.c.campaign_id, t.c.station_id == cells.c.station_id)
@@ -213,7 +248,7 @@ def build_effect(req: ProviderRequest) -> Select:
     """campaigns.effect: difference-in-differences outputs per entity (see module docstring)."""
     ent = entity_stations(req)
     camp = overlapping_campaigns(req)
-    v = cell_values(req.window, camp, campaign_cells(req, camp, ent))
+    v = cell_values(req.window, camp, campaign_cells(req, camp, ent), req.rollup)
     ctrl = (
         select(
             v.c.campaign_id,

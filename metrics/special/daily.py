@@ -14,6 +14,10 @@ station's opening day, then look back with window functions over that contiguous
 - daily.nozzles: distinct (station, nozzle_no, day) with at least one sale in the window. Output
   active_nozzle_days (the denominator nozzle_days comes from the `station` fact).
 Days after the window end are never read; the evaluator's as-of date keeps future days out.
+
+Tonnes and liters per station(-product)-day are read from `agg_fuel_day` when the request may
+read rollups and the store's is current (the same sums, from ~7× fewer rows); nozzle days need
+the nozzle number, which the rollup does not keep, so they stay on the rows.
 """
 
 from __future__ import annotations
@@ -22,8 +26,9 @@ from datetime import date, timedelta
 
 from sqlalchemy import CTE, Date, Select, and_, case, cast, column, func, select, values
 
-from data.schema import fuel_sales, products
+from data.schema import agg_fuel_day, fuel_sales, products
 from metrics.periods import Window
+from metrics.rollup_state import rollup_current
 from metrics.special.base import ProviderRequest, ProviderSpec
 from metrics.special.customers import (
     count_if,
@@ -62,8 +67,29 @@ def station_day_grid(w: Window, ent: CTE) -> CTE:
     )
 
 
-def daily_tonnes(w: Window, ent: CTE) -> CTE:
+def fuel_day_rollup(req: ProviderRequest) -> bool:
+    """Whether this request reads `agg_fuel_day` instead of fuel_sales."""
+    return req.rollup and rollup_current(agg_fuel_day.name)
+
+
+def _rollup_days(w: Window, ent: CTE, *keys: object, **sums: object) -> Select:
+    """Sums per (station, *keys, day) of agg_fuel_day over the look-back and the window."""
+    r = agg_fuel_day.c
+    return (
+        select(r.station_id, *keys, r.day, *(func.sum(v).label(k) for k, v in sums.items()))
+        .where(
+            r.station_id.in_(select(ent.c.station_id)),
+            r.day >= lookback_start(w),
+            r.day <= w.end,
+        )
+        .group_by(r.station_id, *keys, r.day)
+    )
+
+
+def daily_tonnes(w: Window, ent: CTE, rollup: bool = False) -> CTE:
     """Pump tonnes per (station, day) over the look-back and the window."""
+    if rollup:
+        return _rollup_days(w, ent, tonnes=agg_fuel_day.c.tonnes).cte("daily_tonnes")
     fs, pr = fuel_sales.c, products.c
     day = cast(fs.ts, Date)
     return (
@@ -87,7 +113,7 @@ def build_anomaly(req: ProviderRequest) -> Select:
     """daily.anomaly: station-days below 70 % of their previous four same weekdays."""
     w = req.window
     ent = entity_stations(req)
-    grid, dt = station_day_grid(w, ent), daily_tonnes(w, ent)
+    grid, dt = station_day_grid(w, ent), daily_tonnes(w, ent, fuel_day_rollup(req))
     t = func.coalesce(dt.c.tonnes, 0.0)
     order = {"partition_by": grid.c.station_id, "order_by": grid.c.day}
     series = (
@@ -118,13 +144,14 @@ def build_anomaly(req: ProviderRequest) -> Select:
     return zero_filled(ent, agg, ANOMALY_OUTPUTS)
 
 
-def build_stockout(req: ProviderRequest) -> Select:
-    """daily.stockout: zero-liter product-days at stations where the product normally sells."""
-    w = req.window
-    ent = entity_stations(req)
+def product_days(w: Window, ent: CTE, rollup: bool) -> CTE:
+    """Liters per (station, product, day) over the look-back and the window."""
+    if rollup:
+        r = agg_fuel_day.c
+        return _rollup_days(w, ent, r.product_code, l=r.liters).cte("product_days")
     fs = fuel_sales.c
     day = cast(fs.ts, Date)
-    sold = (
+    return (
         select(fs.station_id, fs.product_code, day.label("day"), func.sum(fs.liters).label("l"))
         .where(
             fs.station_id.in_(select(ent.c.station_id)),
@@ -134,6 +161,13 @@ def build_stockout(req: ProviderRequest) -> Select:
         .group_by(fs.station_id, fs.product_code, day)
         .cte("product_days")
     )
+
+
+def build_stockout(req: ProviderRequest) -> Select:
+    """daily.stockout: zero-liter product-days at stations where the product normally sells."""
+    w = req.window
+    ent = entity_stations(req)
+    sold = product_days(w, ent, fuel_day_rollup(req))
     pairs = select(sold.c.station_id, sold.c.product_code).distinct().cte("station_products")
     grid = station_day_grid(w, ent)
     on_sale = and_(

@@ -3,7 +3,8 @@
 `ProviderRequest.rollup` switches customers.status, customers.activation and rfm.high_value (and
 the customer lists and segments built on them) between the columns the importer stores in
 agg_customer_month (next_month, first_day_registered, whole months of F and Mon) and the raw
-rows. Checked on the oracle fixture (DuckDB and PostgreSQL, imported by the real importer), on
+rows; daily.anomaly, daily.stockout and campaigns.effect between agg_fuel_day/agg_nonfuel_day
+and the raw rows. Checked on the oracle fixture (DuckDB and PostgreSQL, imported by the real importer), on
 the small seeded demo, and across a re-import that changes a past month: the stored columns then
 equal a plain-Python computation from the files, and both paths move together.
 """
@@ -28,7 +29,8 @@ from metrics.special import PROVIDERS, ProviderRequest
 from tests.metrics.fixture import DATA, build_store, postgres_database
 from tests.metrics.oracle.cases import CASES
 
-NAMES = ("customers.status", "customers.activation", "rfm.high_value")
+NAMES = ("customers.status", "customers.activation", "rfm.high_value", "daily.anomaly",
+         "daily.stockout", "campaigns.effect")
 
 
 def outputs(engine, level: str, ids: tuple[str, ...], w: Window, rollup: bool) -> dict:  # noqa: ANN001
