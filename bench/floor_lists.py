@@ -85,7 +85,8 @@ rows AS (
   WHERE customer_id IN (SELECT customer_id FROM ids) AND ts >= $m0 AND ts < $e)
 SELECT customer_id, month, NULL AS station_id, sum(liters), sum(tonnes) FROM rows
 WHERE station_id IN (SELECT station_id FROM st) GROUP BY ALL
-UNION ALL
+"""
+ELSEWHERE = """UNION ALL
 SELECT customer_id, NULL, station_id, sum(liters), sum(tonnes) FROM rows
 WHERE station_id NOT IN (SELECT station_id FROM st) AND month >= $m2 GROUP BY ALL
 """
@@ -116,13 +117,15 @@ def _execute(con: duckdb.DuckDBPyConnection, sql: str, level: str,
     return con.execute(sql, {k: v for k, v in p.items() if re.search(rf"\${k}\b", sql)}).fetchall()
 
 
-def drill(con: duckdb.DuckDBPyConnection, station: str, w: Window,
-          limit: int = 50) -> tuple[list[tuple], list[tuple]]:
-    """(list rows, detail rows) of the drill step to a station: two statements."""
+def drill(con: duckdb.DuckDBPyConnection, station: str, w: Window, limit: int = 50,
+          moves: bool = True) -> tuple[list[tuple], list[tuple]]:
+    """(list rows, detail rows) of the drill step to a station: two statements. `moves`: also
+    the purchases elsewhere, as `customer_lists(moves=True)` (the bench case's call) reads."""
     p = list_params("station", station, w) | {"limit": limit}
     rows = _execute(con, DRILL, "station", p)
     ids = sorted({r[0] for r in rows})
-    return rows, (_execute(con, DETAILS, "station", p | {"ids": ids}) if ids else [])
+    details = "".join((DETAILS, ELSEWHERE)) if moves else DETAILS
+    return rows, (_execute(con, details, "station", p | {"ids": ids}) if ids else [])
 
 
 def churn(con: duckdb.DuckDBPyConnection, team: str, w: Window) -> list[tuple]:
