@@ -3,7 +3,7 @@
     python -m bench.importing FOLDER --db duckdb:////tmp/bench_import.duckdb [--repeat 1] [--keep]
 
 Ours: `data.importer.import_folder` into a fresh store (validation, quarantine, sorted upsert,
-rollups, atomic publish). Floor: one `CREATE TABLE t AS SELECT * FROM read_parquet(file)` per
+rollups, atomic publish), with its time split into validation / insert / rollups / publish. Floor: one `CREATE TABLE t AS SELECT * FROM read_parquet(file)` per
 file into a fresh DuckDB file — no checks, no order, no rollup. Prints JSON (medians of wall and
 process CPU seconds, peak RSS of each side, each side in a process of its own).
 """
@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import statistics
 import subprocess
@@ -25,11 +26,14 @@ def _fresh(path: Path) -> None:
         p.unlink(missing_ok=True)
 
 
-def ours(folder: Path, url: str) -> None:
-    """Import the folder with the app's importer."""
+def ours(folder: Path, url: str) -> dict[str, dict[str, float]]:
+    """Import the folder with the app's importer; returns its time per phase."""
     from data.importer import import_folder
+    from data.phases import Phases
 
-    import_folder(url, folder)
+    phases = Phases()
+    import_folder(url, folder, phases=phases)
+    return phases.as_dict()
 
 
 def floor(folder: Path, target: Path) -> None:
@@ -42,14 +46,24 @@ def floor(folder: Path, target: Path) -> None:
     con.close()
 
 
-def _one(side: str, folder: Path, url: str) -> dict[str, float]:
-    """Run one side in this process; returns wall, CPU and peak RSS."""
+def _one(side: str, folder: Path, url: str) -> dict[str, object]:
+    """Run one side in this process; returns wall, CPU, peak RSS (and ours' phases)."""
     target = Path(url.split("///", 1)[1])
     _fresh(target)
     w0, c0 = time.perf_counter(), time.process_time()
-    ours(folder, url) if side == "ours" else floor(folder, target)
-    return {"wall": time.perf_counter() - w0, "cpu": time.process_time() - c0,
-            "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+    phases = ours(folder, url) if side == "ours" else None
+    if side == "floor":
+        floor(folder, target)
+    out: dict[str, object] = {
+        "wall": time.perf_counter() - w0, "cpu": time.process_time() - c0,
+        "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+    if phases is not None:
+        # What is left outside the three phases: staging bookkeeping, quarantine, checkpoint,
+        # the build file's fsync and rename.
+        known = {k: sum(p[k] for p in phases.values()) for k in ("wall", "cpu")}
+        phases["publish"] = {k: round(float(out[k]) - known[k], 3) for k in ("wall", "cpu")}
+        out["phases"] = phases
+    return out
 
 
 def measure(folder: Path, url: str, repeat: int) -> dict[str, object]:
@@ -63,6 +77,14 @@ def measure(folder: Path, url: str, repeat: int) -> dict[str, object]:
             res = subprocess.run(cmd, capture_output=True, text=True, check=True)
             runs.append(json.loads(res.stdout.strip().splitlines()[-1]))
         out[side] = {k: statistics.median(r[k] for r in runs) for k in ("wall", "cpu", "peak_mb")}
+        if side == "ours":
+            out[side]["phases"] = {  # medians per phase, CPU and wall
+                name: {k: statistics.median(r["phases"][name][k] for r in runs)
+                       for k in ("wall", "cpu")}
+                for name in runs[0]["phases"]}
+    out["ratio_cpu"] = round(out["ours"]["cpu"] / out["floor"]["cpu"], 2)
+    out["ratio_wall"] = round(out["ours"]["wall"] / out["floor"]["wall"], 2)
+    out["load_average"] = os.getloadavg()
     return out
 
 

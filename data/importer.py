@@ -24,6 +24,7 @@ from sqlalchemy import Connection, Engine, insert, select
 from tqdm import tqdm
 
 from data import load, rollups, runlog
+from data.phases import Phases
 from data.readers import UnusableFile, stage_file
 from data.report import FileResult, ImportReport, ProblemGroup
 from data.rules import TABLES, rules_for
@@ -61,23 +62,26 @@ def discover(folder: Path, report: ImportReport) -> dict[str, Path]:
 
 
 def import_folder(
-    url: str, folder: str | Path, *, source_label: str | None = None, progress: bool = False
+    url: str, folder: str | Path, *, source_label: str | None = None, progress: bool = False,
+    phases: Phases | None = None,
 ) -> ImportReport:
     """Import every contract file of `folder` into the store at `url`, publishing atomically.
 
     Raises `UnusableFolder` before touching the store; re-raises any failure after recording
-    the failed attempt (the previously published data stays served).
+    the failed attempt (the previously published data stays served). `phases`, when given,
+    collects the time spent validating, inserting and building rollups.
     """
     folder = Path(folder)
+    phases = phases or Phases()
     report = ImportReport(import_id=new_import_id(), source=source_label or str(folder.resolve()))
     files = discover(folder, report)
     started, clock = datetime.utcnow(), time.monotonic()
     path = duckdb_path(url)
     try:
         if path is not None:
-            _import_duckdb(url, path, files, report, started, progress)
+            _import_duckdb(url, path, files, report, started, progress, phases)
         else:
-            _import_server(url, files, report, started, progress)
+            _import_server(url, files, report, started, progress, phases)
     except BaseException as err:
         report.status, report.error = "failed", f"{type(err).__name__}: {err}"
         try:
@@ -90,7 +94,7 @@ def import_folder(
     return report
 
 
-def _load_files(duck, files, report, progress, loader, server: bool = False) -> None:  # noqa: ANN001
+def _load_files(duck, files, report, progress, loader, phases, server: bool = False) -> None:  # noqa: ANN001
     """Stage, validate and load each file in contract order; `loader(table, good)` writes.
     `server`: the store is not DuckDB (text with NUL bytes must be quarantined everywhere)."""
     duck.execute(QROWS_DDL)
@@ -101,24 +105,35 @@ def _load_files(duck, files, report, progress, loader, server: bool = False) -> 
         result = FileResult(file=path.name, table=table.name)
         report.files.append(result)
         with tqdm(total=4, desc=path.name, disable=not progress, unit="step") as bar:
-            _load_file(duck, table, path, result, loader, bar, server)
+            _load_file(duck, table, path, result, loader, bar, server, phases)
         _drop_temp(duck, f"f_{table.name}")
     report.problems = _problem_groups(duck)
 
 
-def _load_file(duck, table, path, result, loader, bar, server) -> None:  # noqa: ANN001
+def _load_file(duck, table, path, result, loader, bar, server, phases) -> None:  # noqa: ANN001
+    with phases.time("validation"):
+        good = _validated(duck, table, path, result, bar, server)
+    if good is not None:
+        with phases.time("insert"):
+            loader(table, good.good)
+        bar.update(2)
+        result.rows_loaded, result.rows_quarantined = good.rows_loaded, good.rows_quarantined
+
+
+def _validated(duck, table, path, result, bar, server):  # noqa: ANN001, ANN202
+    """Stage and check one file; None (with `result.error` set) when it is rejected whole."""
     try:
         staged = stage_file(duck, path, f"f_{table.name}", nul_check=server)
     except (UnusableFile, duckdb.Error) as err:
         result.error = str(err)
-        return
+        return None
     result.rows_read = staged.rows_read
     bar.set_postfix(rows=staged.rows_read)
     bar.update()
     missing = missing_required(table, staged)
     if missing:
         result.error = f"missing required column(s): {', '.join(missing)}"
-        return
+        return None
     known = {r.name for r in rules_for(table)}
     extras = [c for c in staged.columns if c not in known]
     if extras:
@@ -129,11 +144,9 @@ def _load_file(duck, table, path, result, loader, bar, server) -> None:  # noqa:
         # e.g. a Parquet column of a type that cannot be cast at all; nothing was written yet.
         duck.execute("DELETE FROM qrows WHERE file = ?", [path.name])
         result.error = f"could not be validated: {err}"
-        return
+        return None
     bar.update()
-    loader(table, checked.good)
-    bar.update(2)
-    result.rows_loaded, result.rows_quarantined = checked.rows_loaded, checked.rows_quarantined
+    return checked
 
 
 def _drop_temp(duck: duckdb.DuckDBPyConnection, prefix: str) -> None:
@@ -176,7 +189,7 @@ def _failing_safely(opened) -> Iterator[Connection]:  # noqa: ANN001 - connect()
             raise
 
 
-def _import_duckdb(url, path, files, report, started, progress) -> None:  # noqa: ANN001
+def _import_duckdb(url, path, files, report, started, progress, phases) -> None:  # noqa: ANN001
     path.parent.mkdir(parents=True, exist_ok=True)
     runlog.note(path, import_id=report.import_id, status="running", source=report.source,
                 started_at=started)
@@ -185,14 +198,15 @@ def _import_duckdb(url, path, files, report, started, progress) -> None:  # noqa
             duck = _raw(conn)
             load.seed_references(duck, None)
             _load_files(duck, files, report, progress,
-                        lambda table, good: load.duckdb_upsert(duck, table, good))
+                        lambda table, good: load.duckdb_upsert(duck, table, good), phases)
             duck.execute(
                 "INSERT INTO quarantine SELECT ?, file, row_no, column_name, reason, raw "
                 "FROM qrows ORDER BY file, row_no",
                 [report.import_id],
             )
-        with _failing_safely(engine.begin()) as conn:
+        with phases.time("rollups"), _failing_safely(engine.begin()) as conn:
             rollups.rebuild(conn)
+        with _failing_safely(engine.begin()) as conn:
             _record_earlier_failures(conn, path, report.import_id)
             report.status = "published"
             _record_run(conn, report, started)
@@ -203,7 +217,7 @@ def _import_duckdb(url, path, files, report, started, progress) -> None:  # noqa
     runlog.clear(path)
 
 
-def _import_server(url, files, report, started, progress) -> None:  # noqa: ANN001
+def _import_server(url, files, report, started, progress, phases) -> None:  # noqa: ANN001
     engine = writer_engine(url)
     create_schema(engine)
     # The validator holds the staged files; bound its memory and let it spill to a temp folder.
@@ -217,9 +231,11 @@ def _import_server(url, files, report, started, progress) -> None:  # noqa: ANN0
                 conn.exec_driver_sql("SELECT pg_advisory_xact_lock(4242)")
             load.seed_references(duck, conn)
             _load_files(duck, files, report, progress,
-                        lambda table, good: _server_load(conn, duck, table, good), server=True)
+                        lambda table, good: _server_load(conn, duck, table, good), phases,
+                        server=True)
             load.store_quarantine(conn, duck, report.import_id)
-            rollups.rebuild(conn)
+            with phases.time("rollups"):
+                rollups.rebuild(conn)
             report.status = "published"
             _record_run(conn, report, started)
     finally:
