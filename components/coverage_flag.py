@@ -15,7 +15,9 @@ from datetime import date
 
 from dash import html
 
+from components import format as fmt
 from components.i18n import t
+from components.indicator_view import IndicatorView, change
 
 MARK = "⚠"
 # Which flag a row or card shows first when several apply: the value's own first.
@@ -50,10 +52,19 @@ def rag_reason(basis: str, start: date, end: date, first: date | None, last: dat
              last=_d(last, lang))
 
 
-def first_flag(flags: Mapping[str, Flag] | None) -> tuple[str, Flag] | None:
-    """The flag a compact row shows (the value's, else YoY, MoM, plan)."""
+def numbers_shown(view: IndicatorView, lang: str) -> dict[str, bool]:
+    """Which of value, MoM, YoY and plan completion show a number (not "—")."""
+    return {"value": view.value is not None, "plan": view.completion is not None,
+            "mom": change(view.value, view.mom, view.unit, lang) != fmt.MISSING,
+            "yoy": change(view.value, view.yoy, view.unit, lang) != fmt.MISSING}
+
+
+def first_flag(flags: Mapping[str, Flag] | None,
+               shown: Mapping[str, bool] | None = None) -> tuple[str, Flag] | None:
+    """The flag a row or card spells out (the value's, else YoY, MoM, plan): only over a number
+    on screen (`shown`), since a "—" misleads nobody; its ⚠ and the page's notice say the rest."""
     for key in ORDER:
-        if flags and key in flags:
+        if flags and key in flags and (shown is None or shown.get(key, False)):
             return key, flags[key]
     return None
 

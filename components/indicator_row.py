@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from dash import html
 
 from components import format as fmt
-from components.coverage_flag import MARK, Flag, first_flag, flagged_keys, marker
+from components.coverage_flag import MARK, Flag, first_flag, flagged_keys, marker, numbers_shown
 from components.i18n import t
 from components.indicator_view import IndicatorView, change, format_value
 from components.kpi_card import open_id
@@ -44,8 +44,8 @@ def indicator_row(view: IndicatorView, lang: str = "zh",
     cannot support (`flags`, see components/coverage_flag.py) gets a sixth: the marker.
     """
     light_word = t("coverage.rag_word", lang) if flags and "rag" in flags else None
-    shown = first_flag(flags)
-    extra = {"data-coverage": flagged_keys(flags)} if shown else {}
+    shown = first_flag(flags, numbers_shown(view, lang))
+    extra = {"data-coverage": flagged_keys(flags)} if flags else {}
     return html.Button(
         [
             rag_light(view.light, lang, view.rag_reason, compact=True, word=light_word),

@@ -11,7 +11,14 @@ from dash import html
 
 from components import format as fmt
 from components.charts import ACCENT, RAG_COLOURS
-from components.coverage_flag import MARK, Flag, first_flag, flagged_keys, marker
+from components.coverage_flag import (
+    MARK,
+    Flag,
+    first_flag,
+    flagged_keys,
+    marker,
+    numbers_shown,
+)
 from components.i18n import t
 from components.indicator_view import IndicatorView, change, change_tone, format_value
 from components.rag import rag_light
@@ -131,9 +138,9 @@ def kpi_card(view: IndicatorView, lang: str = "zh",
     """The headline card of one indicator (clicking it opens the drawer); `flags` mark the
     comparisons the data cannot support (components/coverage_flag.py)."""
     flags = flags or {}
-    shown = first_flag(flags)
+    shown = first_flag(flags, numbers_shown(view, lang))
     word = t("coverage.rag_word", lang) if "rag" in flags else None
-    extra = {"data-coverage": flagged_keys(flags)} if shown else {}
+    extra = {"data-coverage": flagged_keys(flags)} if flags else {}
     return html.Div(
         [
             html.Div(

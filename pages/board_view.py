@@ -21,10 +21,10 @@ from components.i18n import t
 from components.indicator_row import theme_group
 from components.indicator_view import IndicatorView
 from components.kpi_card import kpi_card
-from components.rag import count_rags, normalize_rag, rag_counts
+from components.rag import count_rags, rag_counts
 from components.shell import page_header
 from metrics.coverage import Coverage, Gap, gaps, store_coverage
-from metrics.periods import Period, window
+from metrics.periods import Period, comparison, window
 from pages.board_params import period_label
 
 log = logging.getLogger(__name__)
@@ -95,9 +95,9 @@ def coverage_flags(data: dict[str, Any], lang: str,
 
 
 def judged(view: IndicatorView, flags: dict[str, Flag] | None) -> IndicatorView:
-    """A light judged on a comparison the data cannot support turns grey with the reason; a
-    light the evaluator already greyed keeps its own reason."""
-    if not flags or "rag" not in flags or view.light == "grey":
+    """A light judged on a comparison the data cannot support turns grey with that reason (also
+    when the evaluator already greyed it for a missing basis: the coverage says why)."""
+    if not flags or "rag" not in flags:
         return view
     return replace(view, rag="grey", rag_reason=flags["rag"].text)
 
@@ -131,11 +131,29 @@ def views_of(data: dict[str, Any], lang: str,
     return [judged(to_view(r, data, lang), flags.get(r["id"])) for r in data["indicators"]]
 
 
+def coverage_notice(data: dict[str, Any], cov: Coverage | None, lang: str) -> Any:
+    """One notice above the board when the view's MoM or YoY window is not wholly in the data:
+    the rows then say "⚠" without repeating it 134 times."""
+    if cov is None:
+        return None
+    as_of = date.fromisoformat(data["as_of"]) if data.get("as_of") else None
+    win = window(Period.parse(data["period"]), as_of)
+    items = [t(f"coverage.notice.{b}", lang, start=w.start.isoformat(), end=w.end.isoformat())
+             for b in ("yoy", "mom") if not cov.covers(w := comparison(win, b))]
+    if not items:
+        return None
+    first, last = (d.isoformat() if d else t("coverage.no_data", lang) for d in (cov.first, cov.last))
+    return dbc.Alert(t("coverage.notice", lang, items=("；" if lang == "zh" else "; ").join(items),
+                       first=first, last=last),
+                     color="warning", className="board-notice coverage-notice")
+
+
 def body(data: dict[str, Any], lang: str, search: str, only_bad: bool,
-         flags: dict[str, dict[str, Flag]] | None = None) -> list[Any]:
+         cov: Coverage | None = None) -> list[Any]:
     """The headline cards, then every indicator grouped by theme (filtered); comparisons the
-    data cannot support are flagged (`flags`, read from the coverage when not given)."""
-    flags = coverage_flags(data, lang) if flags is None else flags
+    data cannot support are flagged (`cov`: the store's coverage, read when not given)."""
+    cov = cov if cov is not None else coverage_of(data)
+    flags = coverage_flags(data, lang, cov) if cov is not None else {}
     views = views_of(data, lang, flags)
     words = search.lower().split()
     cards = [kpi_card(v, lang, flags.get(v.id)) for v in views
@@ -149,7 +167,7 @@ def body(data: dict[str, Any], lang: str, search: str, only_bad: bool,
             groups.append(theme_group(theme["id"], title, shown, lang, counts_of=members,
                                       flags=flags))
     shown_n = sum(1 for v in views if _visible(v, words, only_bad))
-    parts: list[Any] = []
+    parts: list[Any] = [n] if (n := coverage_notice(data, cov, lang)) is not None else []
     if cards:
         parts += [html.H2(t("board.headline", lang), className="board-section-title"),
                   html.Div(cards, className="kpi-grid")]
@@ -174,7 +192,7 @@ def with_caveats(ex: ExplainView, data: dict[str, Any], ind_id: str, lang: str) 
         return ex
     caveats = tuple((t(CAVEAT_LABELS[k], lang), f.text, f.tip)
                     for k, f in flags.items() if k in CAVEAT_LABELS)
-    if "rag" in flags and normalize_rag(ex.rag) != "grey":
+    if "rag" in flags:
         return replace(ex, caveats=caveats, rag="grey", reason=flags["rag"].text,
                        rag_word=t("coverage.rag_word", lang))
     return replace(ex, caveats=caveats)

@@ -30,7 +30,7 @@ def with_gaps(fig: Figure, win: Window, cov: Coverage | None) -> Figure:
         return fig
     out = replace(fig, gaps=tuple((k, g.basis, g.start, g.end) for k, g in found.items()))
     rag = found.get("rag")
-    if rag is None or fig.rag == "grey" or cov is None:
+    if rag is None or cov is None:
         return out
     def why(lang: str) -> str:
         return rag_reason(rag.basis, rag.start, rag.end, cov.first, cov.last, lang)

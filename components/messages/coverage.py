@@ -18,4 +18,12 @@ MESSAGES: dict[str, dict[str, str]] = {
                                   "{first} to {last}) → not comparable"},
     "coverage.drawer": {"zh": "比较口径提示", "en": "Comparison caveat"},
     "coverage.value": {"zh": "指标值", "en": "Value"},
+    "coverage.notice.yoy": {"zh": "同比基期 {start} 至 {end}", "en": "the YoY base {start} to {end}"},
+    "coverage.notice.mom": {"zh": "环比基期 {start} 至 {end}", "en": "the MoM base {start} to {end}"},
+    "coverage.notice": {
+        "zh": "⚠ 比较期数据不完整：{items} 不全在数据覆盖范围（{first} 至 {last}）内。标 ⚠ 的比较照常计算，但不作为增减结论；据此判断的灯显示为“不可比”。",
+        "en": "⚠ Comparison data incomplete: {items} is not wholly inside the data ({first} to "
+              "{last}). Comparisons marked ⚠ are computed as usual but are no finding; lights "
+              "judged on them read \"Not comparable\".",
+    },
 }

@@ -18,7 +18,7 @@ from data.scope import Scope
 from data.store import reader_engine
 from metrics.coverage import Coverage, store_coverage
 from pages.board_data import load_board
-from pages.board_view import body, coverage_flags, header, with_caveats
+from pages.board_view import body, header, with_caveats
 
 FIRST, LAST = date(2025, 10, 1), date(2026, 11, 20)
 # Every indicator whose value reads last year (ly / ly_ytd): at Nov 2026 its YoY column reads
@@ -78,14 +78,24 @@ def _flagged(tree: Any, cls: str) -> dict[str, str]:
             if cls in (_attr(n, "className") or "").split() and _attr(n, "data-coverage")}
 
 
+def _notices(tree: Any) -> list[str]:
+    return [_text(n) for n in _walk(tree) if "coverage-notice" in (_attr(n, "className") or "")]
+
+
+def _chip(tree: Any, ind_id: str) -> str:
+    """The spelt-out flag of an indicator's row ("" when it has none)."""
+    row = next(n for n in _walk(tree) if _attr(n, "data-indicator") == ind_id
+               and "ind-row" in (_attr(n, "className") or ""))
+    return next((_text(n) for n in _walk(row) if "row-flag" in (_attr(n, "className") or "")), "")
+
+
 def test_store_coverage_is_the_demos_first_and_last_day(store) -> None:
     assert store_coverage(store[0]) == Coverage(FIRST, LAST)
 
 
 def test_november_2026_flags_only_the_comparisons_reaching_before_october_2025(store) -> None:
     data, cov = _board(store, "2026-11", LAST)
-    flags = coverage_flags(data, "zh", cov)
-    tree = body(data, "zh", "", False, flags)
+    tree = body(data, "zh", "", False, cov)
     rows = _flagged(tree, "ind-row")
     # YoY column of everything reading last year, and of the YTD completions (last year's YTD
     # from January); the YTD growth's own value and light too
@@ -93,6 +103,11 @@ def test_november_2026_flags_only_the_comparisons_reaching_before_october_2025(s
     assert rows["fuel_volume_ytd_growth"] == "value yoy mom rag"
     assert all(rows[i] == "yoy" for i in (READS_LAST_YEAR | YTD) - {"fuel_volume_ytd_growth"})
     assert _flagged(tree, "kpi-card") == {}  # headlines: Nov 2025 and Oct 2026 are covered
+    assert not _notices(tree)  # the view's own MoM and YoY windows are covered
+    # spelt out only over a number: the YTD growth's value, the YTD completions' YoY (last
+    # year's Oct–Nov over a whole year's plan); the YoY growths' YoY is "—" (Nov 2024: no data)
+    chips = {i for i in rows if _chip(tree, i)}
+    assert chips == {"fuel_volume_ytd_growth"} | YTD
     row = next(n for n in _walk(tree) if _attr(n, "data-indicator") == "fuel_volume_ytd_growth"
                and "ind-row" in _attr(n, "className"))
     assert _attr(row, "data-rag") == "grey"
@@ -119,7 +134,7 @@ def test_header_tally_counts_the_greyed_light(store) -> None:
 
 def test_november_2025_flags_every_yoy_column_and_the_cards(store) -> None:
     data, cov = _board(store, "2025-11", None)
-    tree = body(data, "en", "", False, coverage_flags(data, "en", cov))
+    tree = body(data, "en", "", False, cov)
     rows = _flagged(tree, "ind-row")
     assert set(rows) == {r["id"] for r in data["indicators"]}  # Nov 2024: no data at all
     with_mom = {i for i, keys in rows.items() if "mom" in keys.split()}
@@ -129,9 +144,28 @@ def test_november_2025_flags_every_yoy_column_and_the_cards(store) -> None:
     assert values == READS_LAST_YEAR | YTD
     cards = _flagged(tree, "kpi-card")
     assert len(cards) == 8 and all("yoy" in k.split() for k in cards.values())
-    card = next(n for n in _walk(tree) if "kpi-flag" in (_attr(n, "className") or ""))
-    assert _text(card) == "⚠ Prior-period data incomplete"
-    assert "Data covers 2025-10-01 to 2026-11-20" in _attr(card, "title")
+    # one notice says it for the page (YoY base Nov 2024); MoM (Oct 2025) is covered
+    assert _notices(tree) == ["⚠ Comparison data incomplete: the YoY base 2024-11-01 to "
+                              "2024-11-30 is not wholly inside the data (2025-10-01 to "
+                              "2026-11-20). Comparisons marked ⚠ are computed as usual but "
+                              "are no finding; lights judged on them read \"Not comparable\"."]
+    # "—" needs no chip; the YTD growth's value (Jan–Nov 2024 missing) is a number: spelt out
+    assert _chip(tree, "fuel_volume_t") == ""
+    assert _chip(tree, "fuel_volume_mom") == ""  # its MoM column would be Oct vs Sep: "—"
+    assert _chip(tree, "fuel_volume_ytd_growth") in ("", "⚠ Prior-period data incomplete")
+
+
+def test_year_2026_spells_out_the_partial_base_on_the_cards(store) -> None:
+    """Jan–Nov 20 2025 against the data from Oct 2025: every YoY is a (too big) number."""
+    data, cov = _board(store, "2026", LAST)
+    tree = body(data, "zh", "", False, cov)
+    cards = [n for n in _walk(tree) if "kpi-card" in (_attr(n, "className") or "").split()]
+    flagged = [c for c in cards if _attr(c, "data-coverage")]
+    assert len(flagged) == 8
+    chip = next(n for n in _walk(flagged[0]) if "kpi-flag" in (_attr(n, "className") or ""))
+    assert _text(chip) == "⚠ 上年同期数据不完整"
+    assert "数据覆盖 2025-10-01 至 2026-11-20；比较期 2025-01-01 至 2025-11-20" in _attr(chip, "title")
+    assert "同比基期 2025-01-01 至 2025-11-20" in _notices(tree)[0]
 
 
 def test_a_yoy_growth_light_goes_grey_in_the_drawer_too(store) -> None:
