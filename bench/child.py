@@ -3,7 +3,8 @@
     python -m bench.child CASE --db URL --team T --station S --period 2026-10 --as-of 2026-10-15
 
 Prints one JSON object: median wall and CPU seconds for cold runs (new engine, in-process caches
-cleared), warm runs (same engine) and the floor (hand-written DuckDB, read-only, bench/floors.py),
+cleared), warm runs (same engine), and the floor (hand-written DuckDB, read-only, bench/floors.py)
+cold (a new DuckDB connection per run, as ours cold gets a new engine) and warm (one connection),
 plus peak RSS in MB. Case `per_indicator`: the board cold against the same board computed one
 request per indicator, cold, in the same process.
 CPU time is the whole process's (DuckDB's threads included): on a loaded machine it is the
@@ -65,13 +66,25 @@ def measure(case: str, url: str, ctx: Ctx, repeat: int) -> dict[str, object]:
     fn(eng, ctx)
     warm = [timed(lambda: fn(eng, ctx)) for _ in range(repeat)]
     eng.dispose()
-    con = duckdb.connect(str(duckdb_path(url)), read_only=True)
-    p = params(ctx.team, ctx.station, ctx.period, ctx.as_of)
-    floor_rows = run_floor(con, case, p)  # warm-up
-    floor = [timed(lambda: run_floor(con, case, p)) for _ in range(repeat)]
+    path, p = str(duckdb_path(url)), params(ctx.team, ctx.station, ctx.period, ctx.as_of)
+
+    def floor_cold() -> int:
+        """Like ours cold: a new DuckDB instance (empty buffer pool) for the run."""
+        con = duckdb.connect(path, read_only=True)
+        try:
+            return run_floor(con, case, p)
+        finally:
+            con.close()
+
+    floor_rows = floor_cold()  # warm-up
+    f_cold = [timed(floor_cold) for _ in range(repeat)]
+    con = duckdb.connect(path, read_only=True)
+    run_floor(con, case, p)
+    f_warm = [timed(lambda: run_floor(con, case, p)) for _ in range(repeat)]
     con.close()
     return {"case": case, "produced": produced, "floor_rows": floor_rows,
-            "cold": medians(cold), "warm": medians(warm), "floor": medians(floor),
+            "cold": medians(cold), "warm": medians(warm), "floor_cold": medians(f_cold),
+            "floor": medians(f_warm),
             "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
 
 

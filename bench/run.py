@@ -7,8 +7,8 @@
 Generates the demo store (`python -m data demo`) when the file does not exist yet (keep big
 stores in /tmp, never in git). Each case runs in a process of its own (`bench.child`: warm-up,
 medians of `repeat` cold runs — new engine, in-process caches cleared — and warm runs, then the
-floor of bench/floors.py, which computes the same numbers (tests/bench/test_floor*.py); peak
-RSS). `per_indicator` times the board against one request per indicator (issue 8: ≥ 10×).
+floor of bench/floors.py, which computes the same numbers (tests/bench/test_floor*.py), cold on a
+new DuckDB connection per run and warm on one; peak RSS). `per_indicator` times the board against one request per indicator (issue 8: ≥ 10×).
 `--import-folder` adds the import against DuckDB's bulk load (`bench.importing`). Prints the
 tables in markdown, with the load average at the start and the end, and writes them to `--out`.
 Ratios are on process CPU time (DuckDB's threads included) measured in the same process: on a
@@ -80,18 +80,21 @@ def _ratio(a: float, b: float) -> str:
 
 
 def row(r: dict) -> str:
-    """A markdown row: wall and CPU of cold, warm and floor; CPU ratios; peak memory."""
+    """A markdown row: ours cold beside the floor cold (a new connection), ours warm beside the
+    floor warm (one connection), wall and CPU, ratios on CPU; peak memory."""
     if "error" in r:
-        return f"| {r['case']} | error: {r['error']} |" + " |" * 9
-    c, w, f = r["cold"], r["warm"], r["floor"]
-    return (f"| {r['case']} | {_ms(c['wall'])} | {_ms(c['cpu'])} | {_ms(w['wall'])} | "
-            f"{_ms(w['cpu'])} | {_ms(f['wall'])} | {_ms(f['cpu'])} | {_ratio(c['cpu'], f['cpu'])} | "
-            f"{_ratio(w['cpu'], f['cpu'])} | {r['peak_mb']:,.0f} |")
+        return f"| {r['case']} | error: {r['error']} |" + " |" * 11
+    c, w, fc, fw = r["cold"], r["warm"], r["floor_cold"], r["floor"]
+    return (f"| {r['case']} | {_ms(c['wall'])} | {_ms(c['cpu'])} | {_ms(fc['wall'])} | "
+            f"{_ms(fc['cpu'])} | {_ratio(c['cpu'], fc['cpu'])} | {_ms(w['wall'])} | "
+            f"{_ms(w['cpu'])} | {_ms(fw['wall'])} | {_ms(fw['cpu'])} | "
+            f"{_ratio(w['cpu'], fw['cpu'])} | {r['peak_mb']:,.0f} |")
 
 
-HEADER = ("| case | cold wall ms | cold CPU ms | warm wall ms | warm CPU ms | floor wall ms | "
-          "floor CPU ms | cold/floor (CPU) | warm/floor (CPU) | peak MB |\n"
-          "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+HEADER = ("| case | cold wall ms | cold CPU ms | floor cold wall ms | floor cold CPU ms | "
+          "cold/floor (CPU) | warm wall ms | warm CPU ms | floor warm wall ms | "
+          "floor warm CPU ms | warm/floor (CPU) | peak MB |\n"
+          "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
 
 
 def per_indicator_table(r: dict) -> list[str]:

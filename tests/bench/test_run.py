@@ -19,7 +19,7 @@ def _m(wall: float, cpu: float) -> dict[str, float]:
 def test_report_has_every_case_the_per_indicator_ratio_and_both_load_averages():
     results = [
         {"case": "board", "cold": _m(3.0, 2.0), "warm": _m(2.0, 1.5), "floor": _m(1.0, 0.5),
-         "peak_mb": 300.0},
+         "floor_cold": _m(1.2, 0.8), "peak_mb": 300.0},
         {"case": "churn", "error": "boom"},
         {"case": "per_indicator", "board": _m(3.0, 2.0), "per_indicator": _m(30.0, 24.0),
          "requests": 134, "peak_mb": 400.0},
@@ -27,7 +27,8 @@ def test_report_has_every_case_the_per_indicator_ratio_and_both_load_averages():
     text = report("title", results, "1.0 / 2.0 / 3.0", "4.0 / 5.0 / 6.0")
     assert "at the start: 1.0 / 2.0 / 3.0; at the end: 4.0 / 5.0 / 6.0" in text
     board = next(line for line in text.splitlines() if line.startswith("| board |"))
-    assert board == "| board | 3,000 | 2,000 | 2,000 | 1,500 | 1,000 | 500 | 4.0 | 3.0 | 300 |"
+    assert board == ("| board | 3,000 | 2,000 | 1,200 | 800 | 2.5 | 2,000 | 1,500 | 1,000 | 500 | "
+                     "3.0 | 300 |")
     assert "| churn | error: boom |" in text
     assert "| ratio (target ≥ 10×) | 10.0× | 12.0× |" in text
 
