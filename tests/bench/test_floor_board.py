@@ -17,9 +17,9 @@ from sqlalchemy import create_engine
 
 from bench.floor_board import board_values
 from data.scope import Scope
-from data.store import data_version, duckdb_path
+from data.store import duckdb_path
 from metrics.evalctx import CollectCtx
-from metrics.evaluator import compute_row, prepare, rollups_current, run_plan
+from metrics.evaluator import _planned, compute_row, run_plan
 from metrics.model import Fact
 from metrics.periods import Level, Period
 from metrics.registry import get_registry
@@ -34,9 +34,8 @@ def board_reads(url: str, team: str) -> tuple[list[tuple], dict[tuple, float]]:
     req = BatchRequest(entities=((Level.TEAM, team),), period=PERIOD, as_of=AS_OF,
                        scope=Scope.everything())
     eng = create_engine(url, connect_args={"read_only": True})
-    with eng.connect() as conn:
-        rollup = rollups_current(conn, eng, data_version(eng))
-        org, base, inds, plan = prepare(conn, req, reg, rollup)
+    with eng.connect() as conn:  # exactly what evaluate() plans and runs
+        org, base, inds, plan = _planned(conn, eng, req, reg)  # noqa: SLF001
         values = run_plan(conn, plan)
     eng.dispose()
     ctx = CollectCtx(reg, org, req.scope, base)
