@@ -51,17 +51,20 @@ def to_view(row: dict[str, Any], data: dict[str, Any], lang: str) -> IndicatorVi
 
 
 def coverage_of(data: dict[str, Any]) -> Coverage | None:
-    """The store's data coverage: carried by the view's JSON when the loader put it there,
-    else read (one min/max, remembered per data version); None (no flags) when unreadable."""
+    """The store's data coverage: carried by the view's JSON once read, else read (one min/max,
+    remembered per data version) and written into `data`, so the header, the body and later
+    redraws from the browser's copy share one read; None (no flags) when unreadable."""
     if data.get("coverage"):
         return Coverage.from_json(data["coverage"])
     try:
         from settings import facts_engine
 
-        return store_coverage(facts_engine())
+        cov = store_coverage(facts_engine())
     except Exception:  # noqa: BLE001 - no flags rather than no board
         log.warning("board: data coverage unavailable; comparisons not flagged", exc_info=True)
         return None
+    data["coverage"] = cov.to_json()
+    return cov
 
 
 @lru_cache(maxsize=64)

@@ -50,25 +50,39 @@ def _d(day: date | None, lang: str) -> str:
     return day.isoformat() if day else t("coverage.no_data", lang)
 
 
-def sentence(r: Report, lang: str) -> str:
-    """"比较基期数据不完整……不作为增减结论。" naming each flagged comparison, or ""."""
-    zh = lang == "zh"
-    items = []
+def _groups(r: Report, lang: str) -> dict[tuple[str, date, date], list[str]]:
+    """(what, first day, last day) of each uncovered base → the names leaning on it."""
+    groups: dict[tuple[str, date, date], list[str]] = {}
     for f in r.headlines:
-        name = f.name_zh if zh else f.name_en
         for what, _basis, start, end in f.gaps:
             if what in WHAT:
-                items.append(f"{name}{t(WHAT[what], lang)}（{start} 至 {end}）" if zh else
-                             f"{name} {t(WHAT[what], lang)} ({start} to {end})")
+                groups.setdefault((what, start, end), []).append(
+                    f.name_zh if lang == "zh" else f.name_en)
     if r.statement_yoy_gap:
-        start, end = r.statement_yoy_gap
-        items.append(f"经营报表同比（{start} 至 {end}）" if zh else
-                     f"operating statement YoY ({start} to {end})")
+        groups.setdefault(("yoy", *r.statement_yoy_gap), []).append(
+            "经营报表" if lang == "zh" else "the operating statement")
+    return groups
+
+
+def sentence(r: Report, lang: str) -> str:
+    """"比较基期数据不完整……不作为增减结论。" naming each incomplete base once, with what leans
+    on it ("全部头条指标" when all do), or "" when every comparison is covered."""
+    zh, n = lang == "zh", len(r.headlines)
+    items = []
+    for (what, start, end), names in _groups(r, lang).items():
+        heads = [x for x in names if x not in ("经营报表", "the operating statement")]
+        who = ((f"全部 {n} 项头条指标" if zh else f"all {n} headlines") if n and len(heads) == n
+               else ("、" if zh else ", ").join(heads))
+        rest = names[len(heads):]
+        who = ("及" if zh else " and ").join(x for x in (who, *rest) if x)
+        label = t(WHAT[what], lang)
+        items.append(f"{label}（基期 {start} 至 {end}）：{who}" if zh else
+                     f"{label} (base {start} to {end}): {who}")
     if not items:
         return ""
     first, last = _d(r.coverage[0], lang), _d(r.coverage[1], lang)
     if zh:
-        return (f"比较基期数据不完整（数据覆盖 {first} 至 {last}）：" + "；".join(items)
+        return (f"比较基期数据不完整（数据覆盖 {first} 至 {last}）——" + "；".join(items)
                 + "。这些比较照常计算，但基期不完整，不作为增减结论。")
     return (f"Comparison base incomplete (data covers {first} to {last}): " + "; ".join(items)
             + ". These comparisons are computed as usual, but their base is incomplete, so "

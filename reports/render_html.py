@@ -43,15 +43,16 @@ def _light(f: Figure, lang: str) -> str:
 
 
 def _headlines(r: Report, lang: str, base: str) -> list[dict[str, Any]]:
-    def note(f: Figure, what: str) -> str:
-        return caveats.cell_note(f, what, lang)
+    def noted(shown: str, f: Figure, what: str) -> str:
+        """A number on an incomplete base gets its words after it ("—" misleads nobody)."""
+        return shown if shown == fmt.MISSING else shown + caveats.cell_note(f, what, lang)
 
     return [{"name": text.name(f, lang), "link": base + f.link, "rag": f.rag,
-             "value": text.value(f.value, f.unit, lang) + note(f, "value"),
+             "value": noted(text.value(f.value, f.unit, lang), f, "value"),
              "plan": text.value(f.plan, f.unit, lang),
-             "completion": fmt.percent(f.completion) + note(f, "plan"),
-             "mom": fmt.change_pct(f.mom_change) + note(f, "mom"),
-             "yoy": fmt.change_pct(f.yoy_change) + note(f, "yoy"), "light": _light(f, lang),
+             "completion": noted(fmt.percent(f.completion), f, "plan"),
+             "mom": noted(fmt.change_pct(f.mom_change), f, "mom"),
+             "yoy": noted(fmt.change_pct(f.yoy_change), f, "yoy"), "light": _light(f, lang),
              "reason": f.rag_reason_zh if lang == "zh" else f.rag_reason_en}
             for f in r.headlines]  # fmt: skip
 

@@ -70,11 +70,17 @@ def red_ids(report) -> set[str]:
 
 def test_early_summary_says_the_base_is_incomplete(early) -> None:
     zh, en = text.summary(early, "zh"), text.summary(early, "en")
-    assert "比较基期数据不完整（数据覆盖 2024-09-04 至 2026-10-22）" in zh
-    assert "纯枪销量环比（2024-09-01 至 2024-09-30）" in zh and "不作为增减结论" in zh
-    assert "Comparison base incomplete (data covers 2024-09-04 to 2026-10-22)" in en
+    assert ("比较基期数据不完整（数据覆盖 2024-09-04 至 2026-10-22）——"
+            "环比（基期 2024-09-01 至 2024-09-30）：全部 8 项头条指标；"
+            "同比（基期 2023-10-01 至 2023-10-31）：全部 8 项头条指标及经营报表。") in zh
+    assert "不作为增减结论" in zh
+    assert ("Comparison base incomplete (data covers 2024-09-04 to 2026-10-22): MoM (base "
+            "2024-09-01 to 2024-09-30): all 8 headlines; YoY (base 2023-10-01 to 2023-10-31): "
+            "all 8 headlines and the operating statement.") in en
     html = render_html(early, "zh")
-    assert "（上年同期数据不完整）" in html and "○ 不可比" in html
+    # a MoM number on September 4–30 carries its words; a YoY "—" needs none
+    assert "%（上期数据不完整）" in html and "○ 不可比" in html
+    assert "—（上年同期数据不完整）" not in html
     assert "变化最大的下级" not in html  # no mover sentence at all
 
 
@@ -96,7 +102,7 @@ def test_a_580_percent_growth_on_an_incomplete_base_is_no_finding(recent) -> Non
 
     assert bogus not in _pick(figs)[0]
     zh = text.summary(report, "zh")
-    assert "580" not in zh and "纯枪销量环比（2026-09-01 至 2026-09-22）" in zh
+    assert "580" not in zh and "环比（基期 2026-09-01 至 2026-09-22）：纯枪销量。" in zh
     dropped = replace(bogus, mom_change=-0.5)
     report = replace(report, headlines=tuple(dropped if f.id == vol.id else f for f in figs))
     assert "volume_drop" not in {s.rule for s in suggest(report)}
