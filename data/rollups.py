@@ -24,14 +24,15 @@ from sqlalchemy import (
     and_,
     case,
     cast,
+    column,
     delete,
     extract,
     func,
     insert,
-    inspect,
     literal_column,
     or_,
     select,
+    table,
 )
 
 from data.rollup_nonfuel import rebuild_nonfuel_day
@@ -155,31 +156,54 @@ def rebuild_lapse(conn: Connection) -> int:
     return conn.execute(select(func.count()).select_from(agg_customer_lapse)).scalar_one()
 
 
+def stored_columns(conn: Connection) -> dict[str, set[str]]:
+    """The stored columns of each rollup table present in the store, by table name.
+
+    One query of information_schema instead of SQLAlchemy reflection, which on duckdb-engine
+    cost ~0.1 s CPU (~0.7 s wall under load) per table and ran on every import.
+    """
+    info = table("columns", column("table_catalog"), column("table_schema"), column("table_name"),
+                 column("column_name"), schema="information_schema")
+    query = select(info.c.table_name, info.c.column_name).where(
+        info.c.table_catalog == func.current_database(),
+        info.c.table_schema == func.current_schema(),
+        info.c.table_name.in_([t.name for t in ROLLUP_TABLES]),
+    )
+    found: dict[str, set[str]] = {}
+    for name, col in conn.execute(query):
+        found.setdefault(name, set()).add(col)
+    return found
+
+
+def _differs(stored: dict[str, set[str]], rollup) -> bool:  # noqa: ANN001 - a Table
+    return stored[rollup.name] != {c.name for c in rollup.columns}
+
+
 def upgrade_tables(conn: Connection) -> list[str]:
     """Recreate rollup tables whose stored columns differ from data/schema.py (a store written
     before a rollup gained a column); they are rebuilt right after. Returns the names."""
-    inspector = inspect(conn)
+    stored = stored_columns(conn)
     changed = []
-    for table in ROLLUP_TABLES:
-        if not inspector.has_table(table.name):
-            table.create(conn)
-        elif _columns_differ(inspector, table):
-            table.drop(conn)
-            table.create(conn)
-            changed.append(table.name)
+    for rollup in ROLLUP_TABLES:
+        if rollup.name not in stored:
+            rollup.create(conn)
+        elif _differs(stored, rollup):
+            rollup.drop(conn)
+            rollup.create(conn)
+            changed.append(rollup.name)
     return changed
 
 
-def _columns_differ(inspector, table) -> bool:  # noqa: ANN001 - SQLAlchemy Inspector, Table
-    return {c["name"] for c in inspector.get_columns(table.name)} != {c.name for c in table.columns}
-
-
-def stale_tables(engine: Engine) -> list[str]:
+def stale_tables(bind: Engine | Connection) -> list[str]:
     """Rollup tables missing from a store or stored with other columns than data/schema.py says
-    (a store written by an older version); empty when the rollups match this code."""
-    inspector = inspect(engine)
-    return [t.name for t in ROLLUP_TABLES
-            if not inspector.has_table(t.name) or _columns_differ(inspector, t)]
+    (a store written by an older version); empty when the rollups match this code. `bind` is an
+    engine or an open connection (the evaluator asks inside its own)."""
+    if isinstance(bind, Connection):
+        stored = stored_columns(bind)
+    else:
+        with bind.connect() as conn:
+            stored = stored_columns(conn)
+    return [t.name for t in ROLLUP_TABLES if t.name not in stored or _differs(stored, t)]
 
 
 def rebuild(conn: Connection) -> int:
