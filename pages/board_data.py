@@ -22,6 +22,10 @@ from pages.cache import cached  # noqa: F401 - re-export: the pages' one cache h
 
 log = logging.getLogger(__name__)
 TREND_MONTHS = 13
+# The board's entries outlive the pages' default 10 minutes: the data version keeps them
+# fresh, and the views warmed after a nightly import (pages/prewarm.py) must still be there
+# in the morning. SimpleCache's entry limit (and Redis's own policy) bound the memory.
+BOARD_SECONDS = 36 * 3600
 
 
 def _val(x: Any) -> str:
@@ -89,12 +93,13 @@ def entities(engine: Engine, scope: Scope, version: str | None = None) -> list[E
     """The entities `scope` may see (`data.org.list_entities`), read once per data version: the
     pickers and the board's load callback both need them for every view."""
     return cached("org:entities", engine, lambda: list_entities(engine, scope), scope=scope,
-                  version=version)
+                  version=version, timeout=BOARD_SECONDS)
 
 
 def latest(engine: Engine, version: str | None = None) -> date | None:
     """The last data day (`data.org.latest_day`, a scan of the fuel dates), once per version."""
-    return cached("org:latest_day", engine, lambda: latest_day(engine), version=version)
+    return cached("org:latest_day", engine, lambda: latest_day(engine), version=version,
+                  timeout=BOARD_SECONDS)
 
 
 def _one_version(engine: Engine, scope: Scope, entity: Entity, period: Period,
@@ -106,11 +111,12 @@ def _one_version(engine: Engine, scope: Scope, entity: Entity, period: Period,
     for _ in range(3):
         version = data_version(engine)
         cells = cached(key, engine, lambda: evaluate_batch(
-            engine, scope, None, [entity.key], period, as_of), version=version)
+            engine, scope, None, [entity.key], period, as_of), version=version,
+            timeout=BOARD_SECONDS)
         # Trends cost a window per month, so only the headline cards ask for them.
         trend_cells = cached(f"trend:{key}", engine, lambda: evaluate_batch(
             engine, scope, headline, [entity.key], period, as_of, TREND_MONTHS),
-            version=version)
+            version=version, timeout=BOARD_SECONDS)
         if data_version(engine) == version:
             break
     return cells, trend_cells, version

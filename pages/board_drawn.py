@@ -28,7 +28,7 @@ from data.org import Entity
 from data.scope import Scope
 from metrics.periods import Period, window
 from pages import board_view
-from pages.board_data import load_board
+from pages.board_data import BOARD_SECONDS, load_board
 from pages.cache import app_cache, cached, full_key
 
 
@@ -76,7 +76,8 @@ def drawn_view(engine: Engine, scope: Scope, entity: Entity, period: Period, as_
     key = drawn_key(entity.level, entity.id, str(period), as_of.isoformat() if as_of else None,
                     lang, bool(only_bad))
     text = cached(key, engine, lambda: _compute(engine, scope, entity, period, as_of, lang,
-                                                bool(only_bad)), scope=scope, version=version)
+                                                bool(only_bad)), scope=scope, version=version,
+                  timeout=BOARD_SECONDS)
     return json.loads(text)
 
 

@@ -71,3 +71,24 @@ def test_warm_once_per_data_version(status_store_url: str, tmp_path: Path,  # no
     assert seen and calls == [1]
     assert prewarm._warm_if_new(server, seen) == seen and calls == [1]  # nothing new: no work
 
+
+
+def test_warmed_views_outlive_the_night(status_store_url: str, tmp_path: Path) -> None:  # noqa: F811
+    """Views warmed after a nightly import must still be cached in the morning: the board's
+    entries live 36 h (the data version keeps them fresh), not the pages' default 10 minutes."""
+    import time
+
+    from settings import cache
+
+    server = _app(status_store_url, tmp_path).server
+    with server.app_context():
+        assert prewarm.warm_boards(facts_engine(), [Scope.parse("team:T01")]) == 1
+        entries = {k: exp for k, (exp, _) in cache.cache._cache.items()
+                   if not k.endswith(":computing")}
+    board = [k for k in entries if any(f":{kind}:" in k for kind in
+                                       ("board-drawn", "view", "trend", "org"))]
+    assert {"board-drawn", "view", "trend", "org"} == {
+        kind for kind in ("board-drawn", "view", "trend", "org")
+        if any(f":{kind}:" in k for k in board)}, list(entries)
+    for key in board:
+        assert entries[key] - time.time() > 12 * 3600, key
