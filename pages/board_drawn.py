@@ -31,6 +31,11 @@ from pages import board_view
 from pages.board_data import BOARD_SECONDS, load_board
 from pages.cache import app_cache, cached, full_key
 
+try:  # 3-4x faster on a 220 kB answer; plotly's serialiser uses it too when installed
+    from orjson import loads as _loads
+except ImportError:  # pragma: no cover - the standard library reads the same JSON
+    from json import loads as _loads
+
 
 def draw(data: dict[str, Any] | None, lang: str | None, search: str | None,
          only_bad: bool | None) -> tuple[Any, Any]:
@@ -78,7 +83,7 @@ def drawn_view(engine: Engine, scope: Scope, entity: Entity, period: Period, as_
     text = cached(key, engine, lambda: _compute(engine, scope, entity, period, as_of, lang,
                                                 bool(only_bad)), scope=scope, version=version,
                   timeout=BOARD_SECONDS)
-    return json.loads(text)
+    return _loads(text)
 
 
 def cached_drawing(scope: Scope, data: dict[str, Any] | None, lang: str | None,
@@ -94,5 +99,5 @@ def cached_drawing(scope: Scope, data: dict[str, Any] | None, lang: str | None,
     text = cache.get(full_key(key, str(data["version"]), scope))
     if text is None:
         return None
-    _, header, body = json.loads(text)
+    _, header, body = _loads(text)
     return header, body
