@@ -32,6 +32,7 @@ from metrics.special.customers import (
     entity_stations,
     zero_filled,
 )
+from metrics.special.rfm_rollup import build_high_value_rollup
 
 OUTPUTS: tuple[str, ...] = ("rfm_high", "rfm_base")
 LOOKBACK_DAYS = 90
@@ -200,16 +201,20 @@ def province_medians(w: Window, prov: CTE, per_station: CTE, rollup: bool = True
 
 
 def build_high_value(req: ProviderRequest) -> Select:
-    """rfm.high_value: high-value (R ≤ 30 d, F and Mon ≥ province medians) and active customers."""
-    w, rollup = req.window, req.rollup
+    """rfm.high_value: high-value (R ≤ 30 d, F and Mon ≥ province medians) and active customers.
+
+    The rollup path is rfm_rollup.py's one grouped pass per level; the raw path (below) keeps
+    the general pieces the customer lists and segments share, and the tests compare the two."""
+    w = req.window
     ent = entity_stations(req)
     prov = province_stations(req, ent)
-    cur = current_month_fm(w, prov) if rollup else None
-    per_station = station_frequency_money(w, prov, rollup, cur)
-    prov_active = active_customers(w, prov, "province_active", rollup, cur)
-    med = province_medians(w, prov, per_station, rollup, prov_active)
+    if req.rollup:
+        return build_high_value_rollup(req, prov, ent, LOOKBACK_DAYS, RECENT_DAYS)
+    per_station = station_frequency_money(w, prov, rollup=False)
+    prov_active = active_customers(w, prov, "province_active", rollup=False)
+    med = province_medians(w, prov, per_station, False, prov_active)
     fm = frequency_money(per_station, ent, "entity_fm")
-    ent_active = active_customers(w, ent, "entity_active", rollup, cur)
+    ent_active = active_customers(w, ent, "entity_active", rollup=False)
     recent = day_start(w.end - timedelta(days=RECENT_DAYS))
     high = (
         select(fm.c.entity_id, count_if(fm.c.last_ts >= recent).label("rfm_high"))

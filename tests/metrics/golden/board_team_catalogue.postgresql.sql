@@ -1003,9 +1003,7 @@ WHERE customers.registered_on <= %(registered_on_3)s::DATE),
 w0_customer_months AS 
 (SELECT w0_entity_stations.entity_id AS entity_id, agg_customer_month.customer_id AS customer_id, agg_customer_month.month AS month, agg_customer_month.liters AS liters 
 FROM agg_customer_month JOIN w0_entity_stations ON w0_entity_stations.station_id = agg_customer_month.station_id 
-WHERE agg_customer_month.month < %(month_8)s::DATE AND agg_customer_month.month >= %(month_9)s::DATE UNION ALL SELECT w0_entity_stations.entity_id AS entity_id, agg_customer_lapse.customer_id AS customer_id, agg_customer_lapse.month AS month, %(param_17)s AS liters 
-FROM agg_customer_lapse JOIN w0_entity_stations ON w0_entity_stations.station_id = agg_customer_lapse.station_id 
-WHERE agg_customer_lapse.month < %(month_10)s::DATE AND (agg_customer_lapse.next_month IS NULL OR agg_customer_lapse.next_month > %(next_month_1)s::DATE) UNION ALL SELECT w0_entity_stations.entity_id AS entity_id, fuel_sales.customer_id AS customer_id, CAST(%(param_18)s::DATE AS DATE) AS month,
+WHERE agg_customer_month.month < %(month_8)s::DATE UNION ALL SELECT w0_entity_stations.entity_id AS entity_id, fuel_sales.customer_id AS customer_id, CAST(%(param_17)s::DATE AS DATE) AS month,
   sum(fuel_sales.liters) AS liters 
 FROM fuel_sales JOIN w0_entity_stations ON w0_entity_stations.station_id = fuel_sales.station_id 
 WHERE fuel_sales.customer_id IS NOT NULL AND fuel_sales.ts >= %(ts_1)s::TIMESTAMP WITHOUT TIME ZONE AND fuel_sales.ts < %(ts_2)s::TIMESTAMP WITHOUT TIME ZONE GROUP BY w0_entity_stations.entity_id, fuel_sales.customer_id), 
@@ -1020,8 +1018,8 @@ w0_customer_state AS
 FROM w0_customer_months GROUP BY w0_customer_months.entity_id, w0_customer_months.customer_id), 
 w0_activated_members AS 
 (SELECT DISTINCT w0_home_customers.entity_id AS entity_id, w0_home_customers.customer_id AS customer_id 
-FROM w0_home_customers JOIN agg_customer_month ON agg_customer_month.customer_id = w0_home_customers.customer_id JOIN w0_entity_stations ON w0_entity_stations.station_id = agg_customer_month.station_id AND w0_entity_stations.entity_id = w0_home_customers.entity_id 
-WHERE w0_home_customers.is_new AND agg_customer_month.month >= %(month_11)s::DATE AND agg_customer_month.month <= %(month_12)s::DATE AND agg_customer_month.first_day_registered IS NOT NULL AND agg_customer_month.first_day_registered <= %(first_day_registered_1)s::DATE AND agg_customer_month.first_day_registered - w0_home_customers.registered_on <= %(param_19)s::INTEGER), 
+FROM w0_home_customers JOIN fuel_sales ON fuel_sales.customer_id = w0_home_customers.customer_id JOIN w0_entity_stations ON w0_entity_stations.station_id = fuel_sales.station_id AND w0_entity_stations.entity_id = w0_home_customers.entity_id 
+WHERE w0_home_customers.is_new AND fuel_sales.ts >= %(ts_3)s::TIMESTAMP WITHOUT TIME ZONE AND fuel_sales.ts < %(ts_4)s::TIMESTAMP WITHOUT TIME ZONE AND CAST(fuel_sales.ts AS DATE) >= w0_home_customers.registered_on AND CAST(fuel_sales.ts AS DATE) - w0_home_customers.registered_on <= %(param_18)s::INTEGER), 
 w0_activation_counts AS 
 (SELECT w0_home_customers.entity_id AS entity_id,
   sum(CASE WHEN w0_home_customers.is_new THEN %(param_1)s::INTEGER ELSE %(param_2)s::INTEGER END) AS registered_prev_month,
@@ -1045,32 +1043,30 @@ WHERE customers.registered_on <= %(registered_on_6)s::DATE),
 w1_customer_months AS 
 (SELECT w1_entity_stations.entity_id AS entity_id, agg_customer_month.customer_id AS customer_id, agg_customer_month.month AS month, agg_customer_month.liters AS liters 
 FROM agg_customer_month JOIN w1_entity_stations ON w1_entity_stations.station_id = agg_customer_month.station_id 
-WHERE agg_customer_month.month < %(month_20)s::DATE AND agg_customer_month.month >= %(month_21)s::DATE UNION ALL SELECT w1_entity_stations.entity_id AS entity_id, agg_customer_lapse.customer_id AS customer_id, agg_customer_lapse.month AS month, %(param_36)s AS liters 
-FROM agg_customer_lapse JOIN w1_entity_stations ON w1_entity_stations.station_id = agg_customer_lapse.station_id 
-WHERE agg_customer_lapse.month < %(month_22)s::DATE AND (agg_customer_lapse.next_month IS NULL OR agg_customer_lapse.next_month > %(next_month_2)s::DATE) UNION ALL SELECT w1_entity_stations.entity_id AS entity_id, fuel_sales.customer_id AS customer_id, CAST(%(param_37)s::DATE AS DATE) AS month,
+WHERE agg_customer_month.month < %(month_16)s::DATE UNION ALL SELECT w1_entity_stations.entity_id AS entity_id, fuel_sales.customer_id AS customer_id, CAST(%(param_35)s::DATE AS DATE) AS month,
   sum(fuel_sales.liters) AS liters 
 FROM fuel_sales JOIN w1_entity_stations ON w1_entity_stations.station_id = fuel_sales.station_id 
-WHERE fuel_sales.customer_id IS NOT NULL AND fuel_sales.ts >= %(ts_3)s::TIMESTAMP WITHOUT TIME ZONE AND fuel_sales.ts < %(ts_4)s::TIMESTAMP WITHOUT TIME ZONE GROUP BY w1_entity_stations.entity_id, fuel_sales.customer_id), 
+WHERE fuel_sales.customer_id IS NOT NULL AND fuel_sales.ts >= %(ts_5)s::TIMESTAMP WITHOUT TIME ZONE AND fuel_sales.ts < %(ts_6)s::TIMESTAMP WITHOUT TIME ZONE GROUP BY w1_entity_stations.entity_id, fuel_sales.customer_id), 
 w1_customer_state AS 
-(SELECT w1_customer_months.entity_id AS entity_id, w1_customer_months.customer_id AS customer_id, max(w1_customer_months.month) AS last, max(CASE WHEN (w1_customer_months.month <= %(month_13)s::DATE) THEN w1_customer_months.month END) AS last_prev,
-  sum(CASE WHEN (w1_customer_months.month = %(month_14)s::DATE) THEN w1_customer_months.liters ELSE %(param_30)s END) AS l0,
-  sum(CASE WHEN (w1_customer_months.month = %(month_15)s::DATE) THEN w1_customer_months.liters ELSE %(param_31)s END) AS l1,
-  sum(CASE WHEN (w1_customer_months.month = %(month_16)s::DATE) THEN w1_customer_months.liters ELSE %(param_32)s END) AS l2,
-  sum(CASE WHEN (w1_customer_months.month = %(month_17)s::DATE) THEN w1_customer_months.liters ELSE %(param_33)s END) AS l3,
-  sum(CASE WHEN (w1_customer_months.month = %(month_18)s::DATE) THEN w1_customer_months.liters ELSE %(param_34)s END) AS l4,
-  sum(CASE WHEN (w1_customer_months.month >= %(month_19)s::DATE) THEN w1_customer_months.liters ELSE %(param_35)s END) AS win 
+(SELECT w1_customer_months.entity_id AS entity_id, w1_customer_months.customer_id AS customer_id, max(w1_customer_months.month) AS last, max(CASE WHEN (w1_customer_months.month <= %(month_9)s::DATE) THEN w1_customer_months.month END) AS last_prev,
+  sum(CASE WHEN (w1_customer_months.month = %(month_10)s::DATE) THEN w1_customer_months.liters ELSE %(param_29)s END) AS l0,
+  sum(CASE WHEN (w1_customer_months.month = %(month_11)s::DATE) THEN w1_customer_months.liters ELSE %(param_30)s END) AS l1,
+  sum(CASE WHEN (w1_customer_months.month = %(month_12)s::DATE) THEN w1_customer_months.liters ELSE %(param_31)s END) AS l2,
+  sum(CASE WHEN (w1_customer_months.month = %(month_13)s::DATE) THEN w1_customer_months.liters ELSE %(param_32)s END) AS l3,
+  sum(CASE WHEN (w1_customer_months.month = %(month_14)s::DATE) THEN w1_customer_months.liters ELSE %(param_33)s END) AS l4,
+  sum(CASE WHEN (w1_customer_months.month >= %(month_15)s::DATE) THEN w1_customer_months.liters ELSE %(param_34)s END) AS win 
 FROM w1_customer_months GROUP BY w1_customer_months.entity_id, w1_customer_months.customer_id), 
 w1_activated_members AS 
 (SELECT DISTINCT w1_home_customers.entity_id AS entity_id, w1_home_customers.customer_id AS customer_id 
-FROM w1_home_customers JOIN agg_customer_month ON agg_customer_month.customer_id = w1_home_customers.customer_id JOIN w1_entity_stations ON w1_entity_stations.station_id = agg_customer_month.station_id AND w1_entity_stations.entity_id = w1_home_customers.entity_id 
-WHERE w1_home_customers.is_new AND agg_customer_month.month >= %(month_23)s::DATE AND agg_customer_month.month <= %(month_24)s::DATE AND agg_customer_month.first_day_registered IS NOT NULL AND agg_customer_month.first_day_registered <= %(first_day_registered_2)s::DATE AND agg_customer_month.first_day_registered - w1_home_customers.registered_on <= %(param_38)s::INTEGER), 
+FROM w1_home_customers JOIN fuel_sales ON fuel_sales.customer_id = w1_home_customers.customer_id JOIN w1_entity_stations ON w1_entity_stations.station_id = fuel_sales.station_id AND w1_entity_stations.entity_id = w1_home_customers.entity_id 
+WHERE w1_home_customers.is_new AND fuel_sales.ts >= %(ts_7)s::TIMESTAMP WITHOUT TIME ZONE AND fuel_sales.ts < %(ts_8)s::TIMESTAMP WITHOUT TIME ZONE AND CAST(fuel_sales.ts AS DATE) >= w1_home_customers.registered_on AND CAST(fuel_sales.ts AS DATE) - w1_home_customers.registered_on <= %(param_36)s::INTEGER), 
 w1_activation_counts AS 
 (SELECT w1_home_customers.entity_id AS entity_id,
-  sum(CASE WHEN w1_home_customers.is_new THEN %(param_20)s::INTEGER ELSE %(param_21)s::INTEGER END) AS registered_prev_month,
-  sum(CASE WHEN (w1_activated_members.customer_id IS NOT NULL) THEN %(param_22)s::INTEGER ELSE %(param_23)s::INTEGER END) AS activated,
-  sum(CASE WHEN (w1_home_customers.manager_id IS NOT NULL) THEN %(param_24)s::INTEGER ELSE %(param_25)s::INTEGER END) AS managed_total,
-  sum(CASE WHEN (w1_home_customers.manager_id IS NOT NULL AND w1_customer_state.win > %(win_2)s::INTEGER) THEN %(param_26)s::INTEGER ELSE %(param_27)s::INTEGER END) AS managed_buyers,
-  sum(CASE WHEN (w1_home_customers.manager_id IS NOT NULL AND w1_customer_state.last >= %(last_2)s::DATE) THEN %(param_28)s::INTEGER ELSE %(param_29)s::INTEGER END) AS active_managed,
+  sum(CASE WHEN w1_home_customers.is_new THEN %(param_19)s::INTEGER ELSE %(param_20)s::INTEGER END) AS registered_prev_month,
+  sum(CASE WHEN (w1_activated_members.customer_id IS NOT NULL) THEN %(param_21)s::INTEGER ELSE %(param_22)s::INTEGER END) AS activated,
+  sum(CASE WHEN (w1_home_customers.manager_id IS NOT NULL) THEN %(param_23)s::INTEGER ELSE %(param_24)s::INTEGER END) AS managed_total,
+  sum(CASE WHEN (w1_home_customers.manager_id IS NOT NULL AND w1_customer_state.win > %(win_2)s::INTEGER) THEN %(param_25)s::INTEGER ELSE %(param_26)s::INTEGER END) AS managed_buyers,
+  sum(CASE WHEN (w1_home_customers.manager_id IS NOT NULL AND w1_customer_state.last >= %(last_2)s::DATE) THEN %(param_27)s::INTEGER ELSE %(param_28)s::INTEGER END) AS active_managed,
   count(DISTINCT w1_home_customers.manager_id) AS managers 
 FROM w1_home_customers LEFT OUTER JOIN w1_customer_state ON w1_customer_state.entity_id = w1_home_customers.entity_id AND w1_customer_state.customer_id = w1_home_customers.customer_id LEFT OUTER JOIN w1_activated_members ON w1_activated_members.entity_id = w1_home_customers.entity_id AND w1_activated_members.customer_id = w1_home_customers.customer_id GROUP BY w1_home_customers.entity_id), 
 w2_entity_stations AS 
@@ -1087,32 +1083,30 @@ WHERE customers.registered_on <= %(registered_on_9)s::DATE),
 w2_customer_months AS 
 (SELECT w2_entity_stations.entity_id AS entity_id, agg_customer_month.customer_id AS customer_id, agg_customer_month.month AS month, agg_customer_month.liters AS liters 
 FROM agg_customer_month JOIN w2_entity_stations ON w2_entity_stations.station_id = agg_customer_month.station_id 
-WHERE agg_customer_month.month < %(month_32)s::DATE AND agg_customer_month.month >= %(month_33)s::DATE UNION ALL SELECT w2_entity_stations.entity_id AS entity_id, agg_customer_lapse.customer_id AS customer_id, agg_customer_lapse.month AS month, %(param_55)s AS liters 
-FROM agg_customer_lapse JOIN w2_entity_stations ON w2_entity_stations.station_id = agg_customer_lapse.station_id 
-WHERE agg_customer_lapse.month < %(month_34)s::DATE AND (agg_customer_lapse.next_month IS NULL OR agg_customer_lapse.next_month > %(next_month_3)s::DATE) UNION ALL SELECT w2_entity_stations.entity_id AS entity_id, fuel_sales.customer_id AS customer_id, CAST(%(param_56)s::DATE AS DATE) AS month,
+WHERE agg_customer_month.month < %(month_24)s::DATE UNION ALL SELECT w2_entity_stations.entity_id AS entity_id, fuel_sales.customer_id AS customer_id, CAST(%(param_53)s::DATE AS DATE) AS month,
   sum(fuel_sales.liters) AS liters 
 FROM fuel_sales JOIN w2_entity_stations ON w2_entity_stations.station_id = fuel_sales.station_id 
-WHERE fuel_sales.customer_id IS NOT NULL AND fuel_sales.ts >= %(ts_5)s::TIMESTAMP WITHOUT TIME ZONE AND fuel_sales.ts < %(ts_6)s::TIMESTAMP WITHOUT TIME ZONE GROUP BY w2_entity_stations.entity_id, fuel_sales.customer_id), 
+WHERE fuel_sales.customer_id IS NOT NULL AND fuel_sales.ts >= %(ts_9)s::TIMESTAMP WITHOUT TIME ZONE AND fuel_sales.ts < %(ts_10)s::TIMESTAMP WITHOUT TIME ZONE GROUP BY w2_entity_stations.entity_id, fuel_sales.customer_id), 
 w2_customer_state AS 
-(SELECT w2_customer_months.entity_id AS entity_id, w2_customer_months.customer_id AS customer_id, max(w2_customer_months.month) AS last, max(CASE WHEN (w2_customer_months.month <= %(month_25)s::DATE) THEN w2_customer_months.month END) AS last_prev,
-  sum(CASE WHEN (w2_customer_months.month = %(month_26)s::DATE) THEN w2_customer_months.liters ELSE %(param_49)s END) AS l0,
-  sum(CASE WHEN (w2_customer_months.month = %(month_27)s::DATE) THEN w2_customer_months.liters ELSE %(param_50)s END) AS l1,
-  sum(CASE WHEN (w2_customer_months.month = %(month_28)s::DATE) THEN w2_customer_months.liters ELSE %(param_51)s END) AS l2,
-  sum(CASE WHEN (w2_customer_months.month = %(month_29)s::DATE) THEN w2_customer_months.liters ELSE %(param_52)s END) AS l3,
-  sum(CASE WHEN (w2_customer_months.month = %(month_30)s::DATE) THEN w2_customer_months.liters ELSE %(param_53)s END) AS l4,
-  sum(CASE WHEN (w2_customer_months.month >= %(month_31)s::DATE) THEN w2_customer_months.liters ELSE %(param_54)s END) AS win 
+(SELECT w2_customer_months.entity_id AS entity_id, w2_customer_months.customer_id AS customer_id, max(w2_customer_months.month) AS last, max(CASE WHEN (w2_customer_months.month <= %(month_17)s::DATE) THEN w2_customer_months.month END) AS last_prev,
+  sum(CASE WHEN (w2_customer_months.month = %(month_18)s::DATE) THEN w2_customer_months.liters ELSE %(param_47)s END) AS l0,
+  sum(CASE WHEN (w2_customer_months.month = %(month_19)s::DATE) THEN w2_customer_months.liters ELSE %(param_48)s END) AS l1,
+  sum(CASE WHEN (w2_customer_months.month = %(month_20)s::DATE) THEN w2_customer_months.liters ELSE %(param_49)s END) AS l2,
+  sum(CASE WHEN (w2_customer_months.month = %(month_21)s::DATE) THEN w2_customer_months.liters ELSE %(param_50)s END) AS l3,
+  sum(CASE WHEN (w2_customer_months.month = %(month_22)s::DATE) THEN w2_customer_months.liters ELSE %(param_51)s END) AS l4,
+  sum(CASE WHEN (w2_customer_months.month >= %(month_23)s::DATE) THEN w2_customer_months.liters ELSE %(param_52)s END) AS win 
 FROM w2_customer_months GROUP BY w2_customer_months.entity_id, w2_customer_months.customer_id), 
 w2_activated_members AS 
 (SELECT DISTINCT w2_home_customers.entity_id AS entity_id, w2_home_customers.customer_id AS customer_id 
-FROM w2_home_customers JOIN agg_customer_month ON agg_customer_month.customer_id = w2_home_customers.customer_id JOIN w2_entity_stations ON w2_entity_stations.station_id = agg_customer_month.station_id AND w2_entity_stations.entity_id = w2_home_customers.entity_id 
-WHERE w2_home_customers.is_new AND agg_customer_month.month >= %(month_35)s::DATE AND agg_customer_month.month <= %(month_36)s::DATE AND agg_customer_month.first_day_registered IS NOT NULL AND agg_customer_month.first_day_registered <= %(first_day_registered_3)s::DATE AND agg_customer_month.first_day_registered - w2_home_customers.registered_on <= %(param_57)s::INTEGER), 
+FROM w2_home_customers JOIN fuel_sales ON fuel_sales.customer_id = w2_home_customers.customer_id JOIN w2_entity_stations ON w2_entity_stations.station_id = fuel_sales.station_id AND w2_entity_stations.entity_id = w2_home_customers.entity_id 
+WHERE w2_home_customers.is_new AND fuel_sales.ts >= %(ts_11)s::TIMESTAMP WITHOUT TIME ZONE AND fuel_sales.ts < %(ts_12)s::TIMESTAMP WITHOUT TIME ZONE AND CAST(fuel_sales.ts AS DATE) >= w2_home_customers.registered_on AND CAST(fuel_sales.ts AS DATE) - w2_home_customers.registered_on <= %(param_54)s::INTEGER), 
 w2_activation_counts AS 
 (SELECT w2_home_customers.entity_id AS entity_id,
-  sum(CASE WHEN w2_home_customers.is_new THEN %(param_39)s::INTEGER ELSE %(param_40)s::INTEGER END) AS registered_prev_month,
-  sum(CASE WHEN (w2_activated_members.customer_id IS NOT NULL) THEN %(param_41)s::INTEGER ELSE %(param_42)s::INTEGER END) AS activated,
-  sum(CASE WHEN (w2_home_customers.manager_id IS NOT NULL) THEN %(param_43)s::INTEGER ELSE %(param_44)s::INTEGER END) AS managed_total,
-  sum(CASE WHEN (w2_home_customers.manager_id IS NOT NULL AND w2_customer_state.win > %(win_3)s::INTEGER) THEN %(param_45)s::INTEGER ELSE %(param_46)s::INTEGER END) AS managed_buyers,
-  sum(CASE WHEN (w2_home_customers.manager_id IS NOT NULL AND w2_customer_state.last >= %(last_3)s::DATE) THEN %(param_47)s::INTEGER ELSE %(param_48)s::INTEGER END) AS active_managed,
+  sum(CASE WHEN w2_home_customers.is_new THEN %(param_37)s::INTEGER ELSE %(param_38)s::INTEGER END) AS registered_prev_month,
+  sum(CASE WHEN (w2_activated_members.customer_id IS NOT NULL) THEN %(param_39)s::INTEGER ELSE %(param_40)s::INTEGER END) AS activated,
+  sum(CASE WHEN (w2_home_customers.manager_id IS NOT NULL) THEN %(param_41)s::INTEGER ELSE %(param_42)s::INTEGER END) AS managed_total,
+  sum(CASE WHEN (w2_home_customers.manager_id IS NOT NULL AND w2_customer_state.win > %(win_3)s::INTEGER) THEN %(param_43)s::INTEGER ELSE %(param_44)s::INTEGER END) AS managed_buyers,
+  sum(CASE WHEN (w2_home_customers.manager_id IS NOT NULL AND w2_customer_state.last >= %(last_3)s::DATE) THEN %(param_45)s::INTEGER ELSE %(param_46)s::INTEGER END) AS active_managed,
   count(DISTINCT w2_home_customers.manager_id) AS managers 
 FROM w2_home_customers LEFT OUTER JOIN w2_customer_state ON w2_customer_state.entity_id = w2_home_customers.entity_id AND w2_customer_state.customer_id = w2_home_customers.customer_id LEFT OUTER JOIN w2_activated_members ON w2_activated_members.entity_id = w2_home_customers.entity_id AND w2_activated_members.customer_id = w2_home_customers.customer_id GROUP BY w2_home_customers.entity_id)
  SELECT 0 AS window_index, w0.entity_id, w0.registered_prev_month, w0.activated, w0.managed_total, w0.managed_buyers, w0.active_managed, w0.managers 
@@ -1141,51 +1135,33 @@ FROM w2_entities LEFT OUTER JOIN w2_activation_counts ON w2_activation_counts.en
 --   coalesce_7 = 0
 --   coalesce_8 = 0
 --   coalesce_9 = 0
---   first_day_registered_1 = datetime.date(2025, 10, 15)
---   first_day_registered_2 = datetime.date(2026, 9, 15)
---   first_day_registered_3 = datetime.date(2026, 10, 15)
 --   last_1 = datetime.date(2025, 7, 1)
 --   last_2 = datetime.date(2026, 6, 1)
 --   last_3 = datetime.date(2026, 7, 1)
 --   month_1 = datetime.date(2025, 9, 1)
---   month_10 = datetime.date(2025, 5, 1)
---   month_11 = datetime.date(2025, 9, 1)
---   month_12 = datetime.date(2025, 10, 1)
---   month_13 = datetime.date(2026, 8, 1)
---   month_14 = datetime.date(2026, 9, 1)
---   month_15 = datetime.date(2026, 8, 1)
---   month_16 = datetime.date(2026, 7, 1)
---   month_17 = datetime.date(2026, 6, 1)
---   month_18 = datetime.date(2026, 5, 1)
+--   month_10 = datetime.date(2026, 9, 1)
+--   month_11 = datetime.date(2026, 8, 1)
+--   month_12 = datetime.date(2026, 7, 1)
+--   month_13 = datetime.date(2026, 6, 1)
+--   month_14 = datetime.date(2026, 5, 1)
+--   month_15 = datetime.date(2026, 9, 1)
+--   month_16 = datetime.date(2026, 9, 1)
+--   month_17 = datetime.date(2026, 9, 1)
+--   month_18 = datetime.date(2026, 10, 1)
 --   month_19 = datetime.date(2026, 9, 1)
 --   month_2 = datetime.date(2025, 10, 1)
---   month_20 = datetime.date(2026, 9, 1)
---   month_21 = datetime.date(2026, 4, 1)
---   month_22 = datetime.date(2026, 4, 1)
---   month_23 = datetime.date(2026, 8, 1)
---   month_24 = datetime.date(2026, 9, 1)
---   month_25 = datetime.date(2026, 9, 1)
---   month_26 = datetime.date(2026, 10, 1)
---   month_27 = datetime.date(2026, 9, 1)
---   month_28 = datetime.date(2026, 8, 1)
---   month_29 = datetime.date(2026, 7, 1)
+--   month_20 = datetime.date(2026, 8, 1)
+--   month_21 = datetime.date(2026, 7, 1)
+--   month_22 = datetime.date(2026, 6, 1)
+--   month_23 = datetime.date(2026, 10, 1)
+--   month_24 = datetime.date(2026, 10, 1)
 --   month_3 = datetime.date(2025, 9, 1)
---   month_30 = datetime.date(2026, 6, 1)
---   month_31 = datetime.date(2026, 10, 1)
---   month_32 = datetime.date(2026, 10, 1)
---   month_33 = datetime.date(2026, 5, 1)
---   month_34 = datetime.date(2026, 5, 1)
---   month_35 = datetime.date(2026, 9, 1)
---   month_36 = datetime.date(2026, 10, 1)
 --   month_4 = datetime.date(2025, 8, 1)
 --   month_5 = datetime.date(2025, 7, 1)
 --   month_6 = datetime.date(2025, 6, 1)
 --   month_7 = datetime.date(2025, 10, 1)
 --   month_8 = datetime.date(2025, 10, 1)
---   month_9 = datetime.date(2025, 5, 1)
---   next_month_1 = datetime.date(2025, 5, 1)
---   next_month_2 = datetime.date(2026, 4, 1)
---   next_month_3 = datetime.date(2026, 5, 1)
+--   month_9 = datetime.date(2026, 8, 1)
 --   param_1 = 1
 --   param_10 = 0
 --   param_11 = 0.0
@@ -1194,30 +1170,30 @@ FROM w2_entities LEFT OUTER JOIN w2_activation_counts ON w2_activation_counts.en
 --   param_14 = 0.0
 --   param_15 = 0.0
 --   param_16 = 0.0
---   param_17 = 0.0
---   param_18 = datetime.date(2025, 10, 1)
---   param_19 = 30
+--   param_17 = datetime.date(2025, 10, 1)
+--   param_18 = 30
+--   param_19 = 1
 --   param_2 = 0
---   param_20 = 1
---   param_21 = 0
---   param_22 = 1
---   param_23 = 0
---   param_24 = 1
---   param_25 = 0
---   param_26 = 1
---   param_27 = 0
---   param_28 = 1
---   param_29 = 0
+--   param_20 = 0
+--   param_21 = 1
+--   param_22 = 0
+--   param_23 = 1
+--   param_24 = 0
+--   param_25 = 1
+--   param_26 = 0
+--   param_27 = 1
+--   param_28 = 0
+--   param_29 = 0.0
 --   param_3 = 1
 --   param_30 = 0.0
 --   param_31 = 0.0
 --   param_32 = 0.0
 --   param_33 = 0.0
 --   param_34 = 0.0
---   param_35 = 0.0
---   param_36 = 0.0
---   param_37 = datetime.date(2026, 9, 1)
---   param_38 = 30
+--   param_35 = datetime.date(2026, 9, 1)
+--   param_36 = 30
+--   param_37 = 1
+--   param_38 = 0
 --   param_39 = 1
 --   param_4 = 0
 --   param_40 = 0
@@ -1227,18 +1203,15 @@ FROM w2_entities LEFT OUTER JOIN w2_activation_counts ON w2_activation_counts.en
 --   param_44 = 0
 --   param_45 = 1
 --   param_46 = 0
---   param_47 = 1
---   param_48 = 0
+--   param_47 = 0.0
+--   param_48 = 0.0
 --   param_49 = 0.0
 --   param_5 = 1
 --   param_50 = 0.0
 --   param_51 = 0.0
 --   param_52 = 0.0
---   param_53 = 0.0
---   param_54 = 0.0
---   param_55 = 0.0
---   param_56 = datetime.date(2026, 10, 1)
---   param_57 = 30
+--   param_53 = datetime.date(2026, 10, 1)
+--   param_54 = 30
 --   param_6 = 0
 --   param_7 = 1
 --   param_8 = 0
@@ -1256,11 +1229,17 @@ FROM w2_entities LEFT OUTER JOIN w2_activation_counts ON w2_activation_counts.en
 --   team_id_2 = ['T1']
 --   team_id_3 = ['T1']
 --   ts_1 = datetime.datetime(2025, 10, 1, 0, 0)
+--   ts_10 = datetime.datetime(2026, 10, 16, 0, 0)
+--   ts_11 = datetime.datetime(2026, 9, 1, 0, 0)
+--   ts_12 = datetime.datetime(2026, 10, 16, 0, 0)
 --   ts_2 = datetime.datetime(2025, 10, 16, 0, 0)
---   ts_3 = datetime.datetime(2026, 9, 1, 0, 0)
---   ts_4 = datetime.datetime(2026, 9, 16, 0, 0)
---   ts_5 = datetime.datetime(2026, 10, 1, 0, 0)
---   ts_6 = datetime.datetime(2026, 10, 16, 0, 0)
+--   ts_3 = datetime.datetime(2025, 9, 1, 0, 0)
+--   ts_4 = datetime.datetime(2025, 10, 16, 0, 0)
+--   ts_5 = datetime.datetime(2026, 9, 1, 0, 0)
+--   ts_6 = datetime.datetime(2026, 9, 16, 0, 0)
+--   ts_7 = datetime.datetime(2026, 8, 1, 0, 0)
+--   ts_8 = datetime.datetime(2026, 9, 16, 0, 0)
+--   ts_9 = datetime.datetime(2026, 10, 1, 0, 0)
 --   win_1 = 0
 --   win_2 = 0
 --   win_3 = 0
@@ -1275,9 +1254,7 @@ FROM w0_entity_stations),
 w0_customer_months AS 
 (SELECT w0_entity_stations.entity_id AS entity_id, agg_customer_month.customer_id AS customer_id, agg_customer_month.month AS month, agg_customer_month.liters AS liters 
 FROM agg_customer_month JOIN w0_entity_stations ON w0_entity_stations.station_id = agg_customer_month.station_id 
-WHERE agg_customer_month.month < %(month_8)s::DATE AND agg_customer_month.month >= %(month_9)s::DATE UNION ALL SELECT w0_entity_stations.entity_id AS entity_id, agg_customer_lapse.customer_id AS customer_id, agg_customer_lapse.month AS month, %(param_40)s AS liters 
-FROM agg_customer_lapse JOIN w0_entity_stations ON w0_entity_stations.station_id = agg_customer_lapse.station_id 
-WHERE agg_customer_lapse.month < %(month_10)s::DATE AND (agg_customer_lapse.next_month IS NULL OR agg_customer_lapse.next_month > %(next_month_1)s::DATE) UNION ALL SELECT w0_entity_stations.entity_id AS entity_id, fuel_sales.customer_id AS customer_id, CAST(%(param_41)s::DATE AS DATE) AS month,
+WHERE agg_customer_month.month < %(month_8)s::DATE UNION ALL SELECT w0_entity_stations.entity_id AS entity_id, fuel_sales.customer_id AS customer_id, CAST(%(param_40)s::DATE AS DATE) AS month,
   sum(fuel_sales.liters) AS liters 
 FROM fuel_sales JOIN w0_entity_stations ON w0_entity_stations.station_id = fuel_sales.station_id 
 WHERE fuel_sales.customer_id IS NOT NULL AND fuel_sales.ts >= %(ts_1)s::TIMESTAMP WITHOUT TIME ZONE AND fuel_sales.ts < %(ts_2)s::TIMESTAMP WITHOUT TIME ZONE GROUP BY w0_entity_stations.entity_id, fuel_sales.customer_id), 
@@ -1318,38 +1295,36 @@ FROM w1_entity_stations),
 w1_customer_months AS 
 (SELECT w1_entity_stations.entity_id AS entity_id, agg_customer_month.customer_id AS customer_id, agg_customer_month.month AS month, agg_customer_month.liters AS liters 
 FROM agg_customer_month JOIN w1_entity_stations ON w1_entity_stations.station_id = agg_customer_month.station_id 
-WHERE agg_customer_month.month < %(month_18)s::DATE AND agg_customer_month.month >= %(month_19)s::DATE UNION ALL SELECT w1_entity_stations.entity_id AS entity_id, agg_customer_lapse.customer_id AS customer_id, agg_customer_lapse.month AS month, %(param_81)s AS liters 
-FROM agg_customer_lapse JOIN w1_entity_stations ON w1_entity_stations.station_id = agg_customer_lapse.station_id 
-WHERE agg_customer_lapse.month < %(month_20)s::DATE AND (agg_customer_lapse.next_month IS NULL OR agg_customer_lapse.next_month > %(next_month_2)s::DATE) UNION ALL SELECT w1_entity_stations.entity_id AS entity_id, fuel_sales.customer_id AS customer_id, CAST(%(param_82)s::DATE AS DATE) AS month,
+WHERE agg_customer_month.month < %(month_16)s::DATE UNION ALL SELECT w1_entity_stations.entity_id AS entity_id, fuel_sales.customer_id AS customer_id, CAST(%(param_80)s::DATE AS DATE) AS month,
   sum(fuel_sales.liters) AS liters 
 FROM fuel_sales JOIN w1_entity_stations ON w1_entity_stations.station_id = fuel_sales.station_id 
 WHERE fuel_sales.customer_id IS NOT NULL AND fuel_sales.ts >= %(ts_3)s::TIMESTAMP WITHOUT TIME ZONE AND fuel_sales.ts < %(ts_4)s::TIMESTAMP WITHOUT TIME ZONE GROUP BY w1_entity_stations.entity_id, fuel_sales.customer_id), 
 w1_customer_state AS 
-(SELECT w1_customer_months.entity_id AS entity_id, w1_customer_months.customer_id AS customer_id, max(w1_customer_months.month) AS last, max(CASE WHEN (w1_customer_months.month <= %(month_11)s::DATE) THEN w1_customer_months.month END) AS last_prev,
-  sum(CASE WHEN (w1_customer_months.month = %(month_12)s::DATE) THEN w1_customer_months.liters ELSE %(param_75)s END) AS l0,
-  sum(CASE WHEN (w1_customer_months.month = %(month_13)s::DATE) THEN w1_customer_months.liters ELSE %(param_76)s END) AS l1,
-  sum(CASE WHEN (w1_customer_months.month = %(month_14)s::DATE) THEN w1_customer_months.liters ELSE %(param_77)s END) AS l2,
-  sum(CASE WHEN (w1_customer_months.month = %(month_15)s::DATE) THEN w1_customer_months.liters ELSE %(param_78)s END) AS l3,
-  sum(CASE WHEN (w1_customer_months.month = %(month_16)s::DATE) THEN w1_customer_months.liters ELSE %(param_79)s END) AS l4,
-  sum(CASE WHEN (w1_customer_months.month >= %(month_17)s::DATE) THEN w1_customer_months.liters ELSE %(param_80)s END) AS win 
+(SELECT w1_customer_months.entity_id AS entity_id, w1_customer_months.customer_id AS customer_id, max(w1_customer_months.month) AS last, max(CASE WHEN (w1_customer_months.month <= %(month_9)s::DATE) THEN w1_customer_months.month END) AS last_prev,
+  sum(CASE WHEN (w1_customer_months.month = %(month_10)s::DATE) THEN w1_customer_months.liters ELSE %(param_74)s END) AS l0,
+  sum(CASE WHEN (w1_customer_months.month = %(month_11)s::DATE) THEN w1_customer_months.liters ELSE %(param_75)s END) AS l1,
+  sum(CASE WHEN (w1_customer_months.month = %(month_12)s::DATE) THEN w1_customer_months.liters ELSE %(param_76)s END) AS l2,
+  sum(CASE WHEN (w1_customer_months.month = %(month_13)s::DATE) THEN w1_customer_months.liters ELSE %(param_77)s END) AS l3,
+  sum(CASE WHEN (w1_customer_months.month = %(month_14)s::DATE) THEN w1_customer_months.liters ELSE %(param_78)s END) AS l4,
+  sum(CASE WHEN (w1_customer_months.month >= %(month_15)s::DATE) THEN w1_customer_months.liters ELSE %(param_79)s END) AS win 
 FROM w1_customer_months GROUP BY w1_customer_months.entity_id, w1_customer_months.customer_id), 
 w1_status_counts AS 
 (SELECT w1_customer_state.entity_id AS entity_id,
-  sum(CASE WHEN (w1_customer_state.last >= %(last_6)s::DATE) THEN %(param_42)s::INTEGER ELSE %(param_43)s::INTEGER END) AS active,
-  sum(CASE WHEN (w1_customer_state.last <= %(last_7)s::DATE AND w1_customer_state.last >= %(last_8)s::DATE) THEN %(param_44)s::INTEGER ELSE %(param_45)s::INTEGER END) AS lost,
-  sum(CASE WHEN (w1_customer_state.last <= %(last_9)s::DATE) THEN %(param_46)s::INTEGER ELSE %(param_47)s::INTEGER END) AS dormant,
-  sum(CASE WHEN (w1_customer_state.l1 + w1_customer_state.l2 + w1_customer_state.l3 > %(param_48)s::INTEGER AND w1_customer_state.l0 * %(l0_4)s::INTEGER < (w1_customer_state.l1 + w1_customer_state.l2 + w1_customer_state.l3) * %(param_49)s::INTEGER) THEN %(param_50)s::INTEGER ELSE %(param_51)s::INTEGER END) AS warning,
-  sum(CASE WHEN (w1_customer_state.l1 + w1_customer_state.l2 + w1_customer_state.l3 > %(param_48)s::INTEGER AND w1_customer_state.l0 * %(l0_4)s::INTEGER < (w1_customer_state.l1 + w1_customer_state.l2 + w1_customer_state.l3) * %(param_49)s::INTEGER AND w1_customer_state.l2 + w1_customer_state.l3 + w1_customer_state.l4 > %(param_52)s::INTEGER AND w1_customer_state.l1 * %(l1_3)s::INTEGER < (w1_customer_state.l2 + w1_customer_state.l3 + w1_customer_state.l4) * %(param_53)s::INTEGER) THEN %(param_54)s::INTEGER ELSE %(param_55)s::INTEGER END) AS serious_warning,
-  sum(CASE WHEN (w1_customer_state.l1 + w1_customer_state.l2 + w1_customer_state.l3 > %(param_48)s::INTEGER AND w1_customer_state.l0 * %(l0_4)s::INTEGER < (w1_customer_state.l1 + w1_customer_state.l2 + w1_customer_state.l3) * %(param_49)s::INTEGER AND w1_customer_state.l2 + w1_customer_state.l3 + w1_customer_state.l4 > %(param_52)s::INTEGER AND w1_customer_state.l1 * %(l1_3)s::INTEGER < (w1_customer_state.l2 + w1_customer_state.l3 + w1_customer_state.l4) * %(param_53)s::INTEGER AND customers.grade IN (__[POSTCOMPILE_grade_2])) THEN %(param_56)s::INTEGER ELSE %(param_57)s::INTEGER END) AS escalated,
-  sum(CASE WHEN (w1_customer_state.last >= %(last_6)s::DATE AND customers.grade IN (__[POSTCOMPILE_grade_2])) THEN %(param_58)s::INTEGER ELSE %(param_59)s::INTEGER END) AS key_active,
-  sum(CASE WHEN (w1_customer_state.last >= %(last_6)s::DATE AND (customers.kind = %(kind_2)s::VARCHAR OR customers.grade IN (__[POSTCOMPILE_grade_2]))) THEN %(param_60)s::INTEGER ELSE %(param_61)s::INTEGER END) AS fleet_key_active,
-  sum(CASE WHEN (w1_customer_state.l1 + w1_customer_state.l2 + w1_customer_state.l3 > %(param_48)s::INTEGER AND w1_customer_state.l0 * %(l0_4)s::INTEGER < (w1_customer_state.l1 + w1_customer_state.l2 + w1_customer_state.l3) * %(param_49)s::INTEGER AND (customers.kind = %(kind_2)s::VARCHAR OR customers.grade IN (__[POSTCOMPILE_grade_2]))) THEN %(param_62)s::INTEGER ELSE %(param_63)s::INTEGER END) AS fleet_key_warning,
-  sum(CASE WHEN (w1_customer_state.last_prev <= %(last_prev_4)s::DATE AND w1_customer_state.last_prev >= %(last_prev_5)s::DATE AND w1_customer_state.l0 > %(l0_5)s::INTEGER) THEN %(param_64)s::INTEGER ELSE %(param_65)s::INTEGER END) AS recovered,
-  sum(CASE WHEN (w1_customer_state.last_prev <= %(last_prev_4)s::DATE AND w1_customer_state.last_prev >= %(last_prev_5)s::DATE) THEN %(param_66)s::INTEGER ELSE %(param_67)s::INTEGER END) AS lost_prev,
-  sum(CASE WHEN (w1_customer_state.last_prev >= %(last_prev_6)s::DATE AND w1_customer_state.last = %(last_10)s::DATE) THEN %(param_68)s::INTEGER ELSE %(param_69)s::INTEGER END) AS churned_now,
-  sum(CASE WHEN (w1_customer_state.last_prev >= %(last_prev_6)s::DATE) THEN %(param_70)s::INTEGER ELSE %(param_71)s::INTEGER END) AS active_prev,
-  sum(CASE WHEN (w1_customer_state.l0 > %(l0_6)s::INTEGER AND w1_customer_state.l1 > %(l1_4)s::INTEGER AND w1_customer_state.l2 > %(l2_2)s::INTEGER) THEN w1_customer_state.l0 ELSE %(param_72)s END) AS loyal_liters,
-  sum(CASE WHEN (w1_customer_state.win > %(win_2)s::INTEGER) THEN %(param_73)s::INTEGER ELSE %(param_74)s::INTEGER END) AS members_buying 
+  sum(CASE WHEN (w1_customer_state.last >= %(last_6)s::DATE) THEN %(param_41)s::INTEGER ELSE %(param_42)s::INTEGER END) AS active,
+  sum(CASE WHEN (w1_customer_state.last <= %(last_7)s::DATE AND w1_customer_state.last >= %(last_8)s::DATE) THEN %(param_43)s::INTEGER ELSE %(param_44)s::INTEGER END) AS lost,
+  sum(CASE WHEN (w1_customer_state.last <= %(last_9)s::DATE) THEN %(param_45)s::INTEGER ELSE %(param_46)s::INTEGER END) AS dormant,
+  sum(CASE WHEN (w1_customer_state.l1 + w1_customer_state.l2 + w1_customer_state.l3 > %(param_47)s::INTEGER AND w1_customer_state.l0 * %(l0_4)s::INTEGER < (w1_customer_state.l1 + w1_customer_state.l2 + w1_customer_state.l3) * %(param_48)s::INTEGER) THEN %(param_49)s::INTEGER ELSE %(param_50)s::INTEGER END) AS warning,
+  sum(CASE WHEN (w1_customer_state.l1 + w1_customer_state.l2 + w1_customer_state.l3 > %(param_47)s::INTEGER AND w1_customer_state.l0 * %(l0_4)s::INTEGER < (w1_customer_state.l1 + w1_customer_state.l2 + w1_customer_state.l3) * %(param_48)s::INTEGER AND w1_customer_state.l2 + w1_customer_state.l3 + w1_customer_state.l4 > %(param_51)s::INTEGER AND w1_customer_state.l1 * %(l1_3)s::INTEGER < (w1_customer_state.l2 + w1_customer_state.l3 + w1_customer_state.l4) * %(param_52)s::INTEGER) THEN %(param_53)s::INTEGER ELSE %(param_54)s::INTEGER END) AS serious_warning,
+  sum(CASE WHEN (w1_customer_state.l1 + w1_customer_state.l2 + w1_customer_state.l3 > %(param_47)s::INTEGER AND w1_customer_state.l0 * %(l0_4)s::INTEGER < (w1_customer_state.l1 + w1_customer_state.l2 + w1_customer_state.l3) * %(param_48)s::INTEGER AND w1_customer_state.l2 + w1_customer_state.l3 + w1_customer_state.l4 > %(param_51)s::INTEGER AND w1_customer_state.l1 * %(l1_3)s::INTEGER < (w1_customer_state.l2 + w1_customer_state.l3 + w1_customer_state.l4) * %(param_52)s::INTEGER AND customers.grade IN (__[POSTCOMPILE_grade_2])) THEN %(param_55)s::INTEGER ELSE %(param_56)s::INTEGER END) AS escalated,
+  sum(CASE WHEN (w1_customer_state.last >= %(last_6)s::DATE AND customers.grade IN (__[POSTCOMPILE_grade_2])) THEN %(param_57)s::INTEGER ELSE %(param_58)s::INTEGER END) AS key_active,
+  sum(CASE WHEN (w1_customer_state.last >= %(last_6)s::DATE AND (customers.kind = %(kind_2)s::VARCHAR OR customers.grade IN (__[POSTCOMPILE_grade_2]))) THEN %(param_59)s::INTEGER ELSE %(param_60)s::INTEGER END) AS fleet_key_active,
+  sum(CASE WHEN (w1_customer_state.l1 + w1_customer_state.l2 + w1_customer_state.l3 > %(param_47)s::INTEGER AND w1_customer_state.l0 * %(l0_4)s::INTEGER < (w1_customer_state.l1 + w1_customer_state.l2 + w1_customer_state.l3) * %(param_48)s::INTEGER AND (customers.kind = %(kind_2)s::VARCHAR OR customers.grade IN (__[POSTCOMPILE_grade_2]))) THEN %(param_61)s::INTEGER ELSE %(param_62)s::INTEGER END) AS fleet_key_warning,
+  sum(CASE WHEN (w1_customer_state.last_prev <= %(last_prev_4)s::DATE AND w1_customer_state.last_prev >= %(last_prev_5)s::DATE AND w1_customer_state.l0 > %(l0_5)s::INTEGER) THEN %(param_63)s::INTEGER ELSE %(param_64)s::INTEGER END) AS recovered,
+  sum(CASE WHEN (w1_customer_state.last_prev <= %(last_prev_4)s::DATE AND w1_customer_state.last_prev >= %(last_prev_5)s::DATE) THEN %(param_65)s::INTEGER ELSE %(param_66)s::INTEGER END) AS lost_prev,
+  sum(CASE WHEN (w1_customer_state.last_prev >= %(last_prev_6)s::DATE AND w1_customer_state.last = %(last_10)s::DATE) THEN %(param_67)s::INTEGER ELSE %(param_68)s::INTEGER END) AS churned_now,
+  sum(CASE WHEN (w1_customer_state.last_prev >= %(last_prev_6)s::DATE) THEN %(param_69)s::INTEGER ELSE %(param_70)s::INTEGER END) AS active_prev,
+  sum(CASE WHEN (w1_customer_state.l0 > %(l0_6)s::INTEGER AND w1_customer_state.l1 > %(l1_4)s::INTEGER AND w1_customer_state.l2 > %(l2_2)s::INTEGER) THEN w1_customer_state.l0 ELSE %(param_71)s END) AS loyal_liters,
+  sum(CASE WHEN (w1_customer_state.win > %(win_2)s::INTEGER) THEN %(param_72)s::INTEGER ELSE %(param_73)s::INTEGER END) AS members_buying 
 FROM w1_customer_state LEFT OUTER JOIN customers ON customers.customer_id = w1_customer_state.customer_id GROUP BY w1_customer_state.entity_id), 
 w2_entity_stations AS 
 (SELECT stations.station_id AS station_id, stations.team_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
@@ -1361,38 +1336,36 @@ FROM w2_entity_stations),
 w2_customer_months AS 
 (SELECT w2_entity_stations.entity_id AS entity_id, agg_customer_month.customer_id AS customer_id, agg_customer_month.month AS month, agg_customer_month.liters AS liters 
 FROM agg_customer_month JOIN w2_entity_stations ON w2_entity_stations.station_id = agg_customer_month.station_id 
-WHERE agg_customer_month.month < %(month_28)s::DATE AND agg_customer_month.month >= %(month_29)s::DATE UNION ALL SELECT w2_entity_stations.entity_id AS entity_id, agg_customer_lapse.customer_id AS customer_id, agg_customer_lapse.month AS month, %(param_122)s AS liters 
-FROM agg_customer_lapse JOIN w2_entity_stations ON w2_entity_stations.station_id = agg_customer_lapse.station_id 
-WHERE agg_customer_lapse.month < %(month_30)s::DATE AND (agg_customer_lapse.next_month IS NULL OR agg_customer_lapse.next_month > %(next_month_3)s::DATE) UNION ALL SELECT w2_entity_stations.entity_id AS entity_id, fuel_sales.customer_id AS customer_id, CAST(%(param_123)s::DATE AS DATE) AS month,
+WHERE agg_customer_month.month < %(month_24)s::DATE UNION ALL SELECT w2_entity_stations.entity_id AS entity_id, fuel_sales.customer_id AS customer_id, CAST(%(param_120)s::DATE AS DATE) AS month,
   sum(fuel_sales.liters) AS liters 
 FROM fuel_sales JOIN w2_entity_stations ON w2_entity_stations.station_id = fuel_sales.station_id 
 WHERE fuel_sales.customer_id IS NOT NULL AND fuel_sales.ts >= %(ts_5)s::TIMESTAMP WITHOUT TIME ZONE AND fuel_sales.ts < %(ts_6)s::TIMESTAMP WITHOUT TIME ZONE GROUP BY w2_entity_stations.entity_id, fuel_sales.customer_id), 
 w2_customer_state AS 
-(SELECT w2_customer_months.entity_id AS entity_id, w2_customer_months.customer_id AS customer_id, max(w2_customer_months.month) AS last, max(CASE WHEN (w2_customer_months.month <= %(month_21)s::DATE) THEN w2_customer_months.month END) AS last_prev,
-  sum(CASE WHEN (w2_customer_months.month = %(month_22)s::DATE) THEN w2_customer_months.liters ELSE %(param_116)s END) AS l0,
-  sum(CASE WHEN (w2_customer_months.month = %(month_23)s::DATE) THEN w2_customer_months.liters ELSE %(param_117)s END) AS l1,
-  sum(CASE WHEN (w2_customer_months.month = %(month_24)s::DATE) THEN w2_customer_months.liters ELSE %(param_118)s END) AS l2,
-  sum(CASE WHEN (w2_customer_months.month = %(month_25)s::DATE) THEN w2_customer_months.liters ELSE %(param_119)s END) AS l3,
-  sum(CASE WHEN (w2_customer_months.month = %(month_26)s::DATE) THEN w2_customer_months.liters ELSE %(param_120)s END) AS l4,
-  sum(CASE WHEN (w2_customer_months.month >= %(month_27)s::DATE) THEN w2_customer_months.liters ELSE %(param_121)s END) AS win 
+(SELECT w2_customer_months.entity_id AS entity_id, w2_customer_months.customer_id AS customer_id, max(w2_customer_months.month) AS last, max(CASE WHEN (w2_customer_months.month <= %(month_17)s::DATE) THEN w2_customer_months.month END) AS last_prev,
+  sum(CASE WHEN (w2_customer_months.month = %(month_18)s::DATE) THEN w2_customer_months.liters ELSE %(param_114)s END) AS l0,
+  sum(CASE WHEN (w2_customer_months.month = %(month_19)s::DATE) THEN w2_customer_months.liters ELSE %(param_115)s END) AS l1,
+  sum(CASE WHEN (w2_customer_months.month = %(month_20)s::DATE) THEN w2_customer_months.liters ELSE %(param_116)s END) AS l2,
+  sum(CASE WHEN (w2_customer_months.month = %(month_21)s::DATE) THEN w2_customer_months.liters ELSE %(param_117)s END) AS l3,
+  sum(CASE WHEN (w2_customer_months.month = %(month_22)s::DATE) THEN w2_customer_months.liters ELSE %(param_118)s END) AS l4,
+  sum(CASE WHEN (w2_customer_months.month >= %(month_23)s::DATE) THEN w2_customer_months.liters ELSE %(param_119)s END) AS win 
 FROM w2_customer_months GROUP BY w2_customer_months.entity_id, w2_customer_months.customer_id), 
 w2_status_counts AS 
 (SELECT w2_customer_state.entity_id AS entity_id,
-  sum(CASE WHEN (w2_customer_state.last >= %(last_11)s::DATE) THEN %(param_83)s::INTEGER ELSE %(param_84)s::INTEGER END) AS active,
-  sum(CASE WHEN (w2_customer_state.last <= %(last_12)s::DATE AND w2_customer_state.last >= %(last_13)s::DATE) THEN %(param_85)s::INTEGER ELSE %(param_86)s::INTEGER END) AS lost,
-  sum(CASE WHEN (w2_customer_state.last <= %(last_14)s::DATE) THEN %(param_87)s::INTEGER ELSE %(param_88)s::INTEGER END) AS dormant,
-  sum(CASE WHEN (w2_customer_state.l1 + w2_customer_state.l2 + w2_customer_state.l3 > %(param_89)s::INTEGER AND w2_customer_state.l0 * %(l0_7)s::INTEGER < (w2_customer_state.l1 + w2_customer_state.l2 + w2_customer_state.l3) * %(param_90)s::INTEGER) THEN %(param_91)s::INTEGER ELSE %(param_92)s::INTEGER END) AS warning,
-  sum(CASE WHEN (w2_customer_state.l1 + w2_customer_state.l2 + w2_customer_state.l3 > %(param_89)s::INTEGER AND w2_customer_state.l0 * %(l0_7)s::INTEGER < (w2_customer_state.l1 + w2_customer_state.l2 + w2_customer_state.l3) * %(param_90)s::INTEGER AND w2_customer_state.l2 + w2_customer_state.l3 + w2_customer_state.l4 > %(param_93)s::INTEGER AND w2_customer_state.l1 * %(l1_5)s::INTEGER < (w2_customer_state.l2 + w2_customer_state.l3 + w2_customer_state.l4) * %(param_94)s::INTEGER) THEN %(param_95)s::INTEGER ELSE %(param_96)s::INTEGER END) AS serious_warning,
-  sum(CASE WHEN (w2_customer_state.l1 + w2_customer_state.l2 + w2_customer_state.l3 > %(param_89)s::INTEGER AND w2_customer_state.l0 * %(l0_7)s::INTEGER < (w2_customer_state.l1 + w2_customer_state.l2 + w2_customer_state.l3) * %(param_90)s::INTEGER AND w2_customer_state.l2 + w2_customer_state.l3 + w2_customer_state.l4 > %(param_93)s::INTEGER AND w2_customer_state.l1 * %(l1_5)s::INTEGER < (w2_customer_state.l2 + w2_customer_state.l3 + w2_customer_state.l4) * %(param_94)s::INTEGER AND customers.grade IN (__[POSTCOMPILE_grade_3])) THEN %(param_97)s::INTEGER ELSE %(param_98)s::INTEGER END) AS escalated,
-  sum(CASE WHEN (w2_customer_state.last >= %(last_11)s::DATE AND customers.grade IN (__[POSTCOMPILE_grade_3])) THEN %(param_99)s::INTEGER ELSE %(param_100)s::INTEGER END) AS key_active,
-  sum(CASE WHEN (w2_customer_state.last >= %(last_11)s::DATE AND (customers.kind = %(kind_3)s::VARCHAR OR customers.grade IN (__[POSTCOMPILE_grade_3]))) THEN %(param_101)s::INTEGER ELSE %(param_102)s::INTEGER END) AS fleet_key_active,
-  sum(CASE WHEN (w2_customer_state.l1 + w2_customer_state.l2 + w2_customer_state.l3 > %(param_89)s::INTEGER AND w2_customer_state.l0 * %(l0_7)s::INTEGER < (w2_customer_state.l1 + w2_customer_state.l2 + w2_customer_state.l3) * %(param_90)s::INTEGER AND (customers.kind = %(kind_3)s::VARCHAR OR customers.grade IN (__[POSTCOMPILE_grade_3]))) THEN %(param_103)s::INTEGER ELSE %(param_104)s::INTEGER END) AS fleet_key_warning,
-  sum(CASE WHEN (w2_customer_state.last_prev <= %(last_prev_7)s::DATE AND w2_customer_state.last_prev >= %(last_prev_8)s::DATE AND w2_customer_state.l0 > %(l0_8)s::INTEGER) THEN %(param_105)s::INTEGER ELSE %(param_106)s::INTEGER END) AS recovered,
-  sum(CASE WHEN (w2_customer_state.last_prev <= %(last_prev_7)s::DATE AND w2_customer_state.last_prev >= %(last_prev_8)s::DATE) THEN %(param_107)s::INTEGER ELSE %(param_108)s::INTEGER END) AS lost_prev,
-  sum(CASE WHEN (w2_customer_state.last_prev >= %(last_prev_9)s::DATE AND w2_customer_state.last = %(last_15)s::DATE) THEN %(param_109)s::INTEGER ELSE %(param_110)s::INTEGER END) AS churned_now,
-  sum(CASE WHEN (w2_customer_state.last_prev >= %(last_prev_9)s::DATE) THEN %(param_111)s::INTEGER ELSE %(param_112)s::INTEGER END) AS active_prev,
-  sum(CASE WHEN (w2_customer_state.l0 > %(l0_9)s::INTEGER AND w2_customer_state.l1 > %(l1_6)s::INTEGER AND w2_customer_state.l2 > %(l2_3)s::INTEGER) THEN w2_customer_state.l0 ELSE %(param_113)s END) AS loyal_liters,
-  sum(CASE WHEN (w2_customer_state.win > %(win_3)s::INTEGER) THEN %(param_114)s::INTEGER ELSE %(param_115)s::INTEGER END) AS members_buying 
+  sum(CASE WHEN (w2_customer_state.last >= %(last_11)s::DATE) THEN %(param_81)s::INTEGER ELSE %(param_82)s::INTEGER END) AS active,
+  sum(CASE WHEN (w2_customer_state.last <= %(last_12)s::DATE AND w2_customer_state.last >= %(last_13)s::DATE) THEN %(param_83)s::INTEGER ELSE %(param_84)s::INTEGER END) AS lost,
+  sum(CASE WHEN (w2_customer_state.last <= %(last_14)s::DATE) THEN %(param_85)s::INTEGER ELSE %(param_86)s::INTEGER END) AS dormant,
+  sum(CASE WHEN (w2_customer_state.l1 + w2_customer_state.l2 + w2_customer_state.l3 > %(param_87)s::INTEGER AND w2_customer_state.l0 * %(l0_7)s::INTEGER < (w2_customer_state.l1 + w2_customer_state.l2 + w2_customer_state.l3) * %(param_88)s::INTEGER) THEN %(param_89)s::INTEGER ELSE %(param_90)s::INTEGER END) AS warning,
+  sum(CASE WHEN (w2_customer_state.l1 + w2_customer_state.l2 + w2_customer_state.l3 > %(param_87)s::INTEGER AND w2_customer_state.l0 * %(l0_7)s::INTEGER < (w2_customer_state.l1 + w2_customer_state.l2 + w2_customer_state.l3) * %(param_88)s::INTEGER AND w2_customer_state.l2 + w2_customer_state.l3 + w2_customer_state.l4 > %(param_91)s::INTEGER AND w2_customer_state.l1 * %(l1_5)s::INTEGER < (w2_customer_state.l2 + w2_customer_state.l3 + w2_customer_state.l4) * %(param_92)s::INTEGER) THEN %(param_93)s::INTEGER ELSE %(param_94)s::INTEGER END) AS serious_warning,
+  sum(CASE WHEN (w2_customer_state.l1 + w2_customer_state.l2 + w2_customer_state.l3 > %(param_87)s::INTEGER AND w2_customer_state.l0 * %(l0_7)s::INTEGER < (w2_customer_state.l1 + w2_customer_state.l2 + w2_customer_state.l3) * %(param_88)s::INTEGER AND w2_customer_state.l2 + w2_customer_state.l3 + w2_customer_state.l4 > %(param_91)s::INTEGER AND w2_customer_state.l1 * %(l1_5)s::INTEGER < (w2_customer_state.l2 + w2_customer_state.l3 + w2_customer_state.l4) * %(param_92)s::INTEGER AND customers.grade IN (__[POSTCOMPILE_grade_3])) THEN %(param_95)s::INTEGER ELSE %(param_96)s::INTEGER END) AS escalated,
+  sum(CASE WHEN (w2_customer_state.last >= %(last_11)s::DATE AND customers.grade IN (__[POSTCOMPILE_grade_3])) THEN %(param_97)s::INTEGER ELSE %(param_98)s::INTEGER END) AS key_active,
+  sum(CASE WHEN (w2_customer_state.last >= %(last_11)s::DATE AND (customers.kind = %(kind_3)s::VARCHAR OR customers.grade IN (__[POSTCOMPILE_grade_3]))) THEN %(param_99)s::INTEGER ELSE %(param_100)s::INTEGER END) AS fleet_key_active,
+  sum(CASE WHEN (w2_customer_state.l1 + w2_customer_state.l2 + w2_customer_state.l3 > %(param_87)s::INTEGER AND w2_customer_state.l0 * %(l0_7)s::INTEGER < (w2_customer_state.l1 + w2_customer_state.l2 + w2_customer_state.l3) * %(param_88)s::INTEGER AND (customers.kind = %(kind_3)s::VARCHAR OR customers.grade IN (__[POSTCOMPILE_grade_3]))) THEN %(param_101)s::INTEGER ELSE %(param_102)s::INTEGER END) AS fleet_key_warning,
+  sum(CASE WHEN (w2_customer_state.last_prev <= %(last_prev_7)s::DATE AND w2_customer_state.last_prev >= %(last_prev_8)s::DATE AND w2_customer_state.l0 > %(l0_8)s::INTEGER) THEN %(param_103)s::INTEGER ELSE %(param_104)s::INTEGER END) AS recovered,
+  sum(CASE WHEN (w2_customer_state.last_prev <= %(last_prev_7)s::DATE AND w2_customer_state.last_prev >= %(last_prev_8)s::DATE) THEN %(param_105)s::INTEGER ELSE %(param_106)s::INTEGER END) AS lost_prev,
+  sum(CASE WHEN (w2_customer_state.last_prev >= %(last_prev_9)s::DATE AND w2_customer_state.last = %(last_15)s::DATE) THEN %(param_107)s::INTEGER ELSE %(param_108)s::INTEGER END) AS churned_now,
+  sum(CASE WHEN (w2_customer_state.last_prev >= %(last_prev_9)s::DATE) THEN %(param_109)s::INTEGER ELSE %(param_110)s::INTEGER END) AS active_prev,
+  sum(CASE WHEN (w2_customer_state.l0 > %(l0_9)s::INTEGER AND w2_customer_state.l1 > %(l1_6)s::INTEGER AND w2_customer_state.l2 > %(l2_3)s::INTEGER) THEN w2_customer_state.l0 ELSE %(param_111)s END) AS loyal_liters,
+  sum(CASE WHEN (w2_customer_state.win > %(win_3)s::INTEGER) THEN %(param_112)s::INTEGER ELSE %(param_113)s::INTEGER END) AS members_buying 
 FROM w2_customer_state LEFT OUTER JOIN customers ON customers.customer_id = w2_customer_state.customer_id GROUP BY w2_customer_state.entity_id)
  SELECT 0 AS window_index, w0.entity_id, w0.active, w0.lost, w0.dormant, w0.warning, w0.serious_warning, w0.escalated, w0.key_active, w0.fleet_key_active, w0.fleet_key_warning, w0.recovered, w0.lost_prev, w0.churned_now, w0.active_prev, w0.loyal_liters, w0.members_buying 
 FROM (SELECT w0_entities.entity_id AS entity_id, coalesce(w0_status_counts.active, %(coalesce_1)s::INTEGER) AS active, coalesce(w0_status_counts.lost, %(coalesce_2)s::INTEGER) AS lost, coalesce(w0_status_counts.dormant, %(coalesce_3)s::INTEGER) AS dormant, coalesce(w0_status_counts.warning, %(coalesce_4)s::INTEGER) AS warning, coalesce(w0_status_counts.serious_warning, %(coalesce_5)s::INTEGER) AS serious_warning, coalesce(w0_status_counts.escalated, %(coalesce_6)s::INTEGER) AS escalated, coalesce(w0_status_counts.key_active, %(coalesce_7)s::INTEGER) AS key_active, coalesce(w0_status_counts.fleet_key_active, %(coalesce_8)s::INTEGER) AS fleet_key_active, coalesce(w0_status_counts.fleet_key_warning, %(coalesce_9)s::INTEGER) AS fleet_key_warning, coalesce(w0_status_counts.recovered, %(coalesce_10)s::INTEGER) AS recovered, coalesce(w0_status_counts.lost_prev, %(coalesce_11)s::INTEGER) AS lost_prev, coalesce(w0_status_counts.churned_now, %(coalesce_12)s::INTEGER) AS churned_now, coalesce(w0_status_counts.active_prev, %(coalesce_13)s::INTEGER) AS active_prev, coalesce(w0_status_counts.loyal_liters, %(coalesce_14)s::INTEGER) AS loyal_liters, coalesce(w0_status_counts.members_buying, %(coalesce_15)s::INTEGER) AS members_buying 
@@ -1496,38 +1469,29 @@ FROM w2_entities LEFT OUTER JOIN w2_status_counts ON w2_status_counts.entity_id 
 --   last_prev_8 = datetime.date(2026, 2, 1)
 --   last_prev_9 = datetime.date(2026, 6, 1)
 --   month_1 = datetime.date(2025, 9, 1)
---   month_10 = datetime.date(2025, 5, 1)
+--   month_10 = datetime.date(2026, 9, 1)
 --   month_11 = datetime.date(2026, 8, 1)
---   month_12 = datetime.date(2026, 9, 1)
---   month_13 = datetime.date(2026, 8, 1)
---   month_14 = datetime.date(2026, 7, 1)
---   month_15 = datetime.date(2026, 6, 1)
---   month_16 = datetime.date(2026, 5, 1)
+--   month_12 = datetime.date(2026, 7, 1)
+--   month_13 = datetime.date(2026, 6, 1)
+--   month_14 = datetime.date(2026, 5, 1)
+--   month_15 = datetime.date(2026, 9, 1)
+--   month_16 = datetime.date(2026, 9, 1)
 --   month_17 = datetime.date(2026, 9, 1)
---   month_18 = datetime.date(2026, 9, 1)
---   month_19 = datetime.date(2026, 4, 1)
+--   month_18 = datetime.date(2026, 10, 1)
+--   month_19 = datetime.date(2026, 9, 1)
 --   month_2 = datetime.date(2025, 10, 1)
---   month_20 = datetime.date(2026, 4, 1)
---   month_21 = datetime.date(2026, 9, 1)
---   month_22 = datetime.date(2026, 10, 1)
---   month_23 = datetime.date(2026, 9, 1)
---   month_24 = datetime.date(2026, 8, 1)
---   month_25 = datetime.date(2026, 7, 1)
---   month_26 = datetime.date(2026, 6, 1)
---   month_27 = datetime.date(2026, 10, 1)
---   month_28 = datetime.date(2026, 10, 1)
---   month_29 = datetime.date(2026, 5, 1)
+--   month_20 = datetime.date(2026, 8, 1)
+--   month_21 = datetime.date(2026, 7, 1)
+--   month_22 = datetime.date(2026, 6, 1)
+--   month_23 = datetime.date(2026, 10, 1)
+--   month_24 = datetime.date(2026, 10, 1)
 --   month_3 = datetime.date(2025, 9, 1)
---   month_30 = datetime.date(2026, 5, 1)
 --   month_4 = datetime.date(2025, 8, 1)
 --   month_5 = datetime.date(2025, 7, 1)
 --   month_6 = datetime.date(2025, 6, 1)
 --   month_7 = datetime.date(2025, 10, 1)
 --   month_8 = datetime.date(2025, 10, 1)
---   month_9 = datetime.date(2025, 5, 1)
---   next_month_1 = datetime.date(2025, 5, 1)
---   next_month_2 = datetime.date(2026, 4, 1)
---   next_month_3 = datetime.date(2026, 5, 1)
+--   month_9 = datetime.date(2026, 8, 1)
 --   param_1 = 1
 --   param_10 = 0
 --   param_100 = 0
@@ -1542,20 +1506,17 @@ FROM w2_entities LEFT OUTER JOIN w2_status_counts ON w2_status_counts.entity_id 
 --   param_109 = 1
 --   param_11 = 0
 --   param_110 = 0
---   param_111 = 1
---   param_112 = 0
---   param_113 = 0.0
---   param_114 = 1
---   param_115 = 0
+--   param_111 = 0.0
+--   param_112 = 1
+--   param_113 = 0
+--   param_114 = 0.0
+--   param_115 = 0.0
 --   param_116 = 0.0
 --   param_117 = 0.0
 --   param_118 = 0.0
 --   param_119 = 0.0
 --   param_12 = 7
---   param_120 = 0.0
---   param_121 = 0.0
---   param_122 = 0.0
---   param_123 = datetime.date(2026, 10, 1)
+--   param_120 = datetime.date(2026, 10, 1)
 --   param_13 = 1
 --   param_14 = 0
 --   param_15 = 1
@@ -1586,66 +1547,66 @@ FROM w2_entities LEFT OUTER JOIN w2_status_counts ON w2_status_counts.entity_id 
 --   param_38 = 0.0
 --   param_39 = 0.0
 --   param_4 = 0
---   param_40 = 0.0
---   param_41 = datetime.date(2025, 10, 1)
---   param_42 = 1
---   param_43 = 0
---   param_44 = 1
---   param_45 = 0
---   param_46 = 1
+--   param_40 = datetime.date(2025, 10, 1)
+--   param_41 = 1
+--   param_42 = 0
+--   param_43 = 1
+--   param_44 = 0
+--   param_45 = 1
+--   param_46 = 0
 --   param_47 = 0
---   param_48 = 0
---   param_49 = 105
+--   param_48 = 105
+--   param_49 = 1
 --   param_5 = 1
---   param_50 = 1
+--   param_50 = 0
 --   param_51 = 0
---   param_52 = 0
---   param_53 = 7
---   param_54 = 1
---   param_55 = 0
---   param_56 = 1
---   param_57 = 0
---   param_58 = 1
---   param_59 = 0
+--   param_52 = 7
+--   param_53 = 1
+--   param_54 = 0
+--   param_55 = 1
+--   param_56 = 0
+--   param_57 = 1
+--   param_58 = 0
+--   param_59 = 1
 --   param_6 = 0
---   param_60 = 1
---   param_61 = 0
---   param_62 = 1
---   param_63 = 0
---   param_64 = 1
---   param_65 = 0
---   param_66 = 1
---   param_67 = 0
---   param_68 = 1
---   param_69 = 0
+--   param_60 = 0
+--   param_61 = 1
+--   param_62 = 0
+--   param_63 = 1
+--   param_64 = 0
+--   param_65 = 1
+--   param_66 = 0
+--   param_67 = 1
+--   param_68 = 0
+--   param_69 = 1
 --   param_7 = 0
---   param_70 = 1
---   param_71 = 0
---   param_72 = 0.0
---   param_73 = 1
---   param_74 = 0
+--   param_70 = 0
+--   param_71 = 0.0
+--   param_72 = 1
+--   param_73 = 0
+--   param_74 = 0.0
 --   param_75 = 0.0
 --   param_76 = 0.0
 --   param_77 = 0.0
 --   param_78 = 0.0
 --   param_79 = 0.0
 --   param_8 = 105
---   param_80 = 0.0
---   param_81 = 0.0
---   param_82 = datetime.date(2026, 9, 1)
+--   param_80 = datetime.date(2026, 9, 1)
+--   param_81 = 1
+--   param_82 = 0
 --   param_83 = 1
 --   param_84 = 0
 --   param_85 = 1
 --   param_86 = 0
---   param_87 = 1
---   param_88 = 0
---   param_89 = 0
+--   param_87 = 0
+--   param_88 = 105
+--   param_89 = 1
 --   param_9 = 1
---   param_90 = 105
---   param_91 = 1
---   param_92 = 0
---   param_93 = 0
---   param_94 = 7
+--   param_90 = 0
+--   param_91 = 0
+--   param_92 = 7
+--   param_93 = 1
+--   param_94 = 0
 --   param_95 = 1
 --   param_96 = 0
 --   param_97 = 1
@@ -2292,48 +2253,66 @@ WHERE stations.team_id IN (__[POSTCOMPILE_team_id_1])),
 w0_entities AS 
 (SELECT DISTINCT w0_entity_stations.entity_id AS entity_id 
 FROM w0_entity_stations), 
+w0_entity_active_customer_months AS 
+(SELECT w0_entity_stations.entity_id AS entity_id, agg_customer_month.customer_id AS customer_id, agg_customer_month.month AS month, agg_customer_month.liters AS liters 
+FROM agg_customer_month JOIN w0_entity_stations ON w0_entity_stations.station_id = agg_customer_month.station_id 
+WHERE agg_customer_month.month < %(month_8)s::DATE UNION ALL SELECT w0_entity_stations.entity_id AS entity_id, fuel_sales.customer_id AS customer_id, CAST(%(param_7)s::DATE AS DATE) AS month,
+  sum(fuel_sales.liters) AS liters 
+FROM fuel_sales JOIN w0_entity_stations ON w0_entity_stations.station_id = fuel_sales.station_id 
+WHERE fuel_sales.customer_id IS NOT NULL AND fuel_sales.ts >= %(ts_1)s::TIMESTAMP WITHOUT TIME ZONE AND fuel_sales.ts < %(ts_2)s::TIMESTAMP WITHOUT TIME ZONE GROUP BY w0_entity_stations.entity_id, fuel_sales.customer_id), 
+w0_entity_active_customer_state AS 
+(SELECT w0_entity_active_customer_months.entity_id AS entity_id, w0_entity_active_customer_months.customer_id AS customer_id, max(w0_entity_active_customer_months.month) AS last, max(CASE WHEN (w0_entity_active_customer_months.month <= %(month_1)s::DATE) THEN w0_entity_active_customer_months.month END) AS last_prev,
+  sum(CASE WHEN (w0_entity_active_customer_months.month = %(month_2)s::DATE) THEN w0_entity_active_customer_months.liters ELSE %(param_1)s END) AS l0,
+  sum(CASE WHEN (w0_entity_active_customer_months.month = %(month_3)s::DATE) THEN w0_entity_active_customer_months.liters ELSE %(param_2)s END) AS l1,
+  sum(CASE WHEN (w0_entity_active_customer_months.month = %(month_4)s::DATE) THEN w0_entity_active_customer_months.liters ELSE %(param_3)s END) AS l2,
+  sum(CASE WHEN (w0_entity_active_customer_months.month = %(month_5)s::DATE) THEN w0_entity_active_customer_months.liters ELSE %(param_4)s END) AS l3,
+  sum(CASE WHEN (w0_entity_active_customer_months.month = %(month_6)s::DATE) THEN w0_entity_active_customer_months.liters ELSE %(param_5)s END) AS l4,
+  sum(CASE WHEN (w0_entity_active_customer_months.month >= %(month_7)s::DATE) THEN w0_entity_active_customer_months.liters ELSE %(param_6)s END) AS win 
+FROM w0_entity_active_customer_months GROUP BY w0_entity_active_customer_months.entity_id, w0_entity_active_customer_months.customer_id), 
+w0_entity_active AS 
+(SELECT w0_entity_active_customer_state.entity_id AS entity_id, w0_entity_active_customer_state.customer_id AS customer_id 
+FROM w0_entity_active_customer_state 
+WHERE w0_entity_active_customer_state.last >= %(last_1)s::DATE), 
+w0_rfm_base AS 
+(SELECT w0_entity_active.entity_id AS entity_id,
+  count(*) AS n 
+FROM w0_entity_active GROUP BY w0_entity_active.entity_id), 
 w0_province_stations AS 
 (SELECT stations.station_id AS station_id, stations.province_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
 FROM stations 
 WHERE stations.province_id IN (SELECT stations.province_id 
 FROM stations JOIN w0_entity_stations ON w0_entity_stations.station_id = stations.station_id)), 
-w0_current_fm AS 
+w0_station_fm AS 
 (SELECT fuel_sales.station_id AS station_id, fuel_sales.customer_id AS customer_id,
   count(*) AS f,
   sum(fuel_sales.paid_amount) AS mon, max(fuel_sales.ts) AS last_ts 
 FROM fuel_sales JOIN w0_province_stations ON w0_province_stations.station_id = fuel_sales.station_id 
-WHERE fuel_sales.customer_id IS NOT NULL AND fuel_sales.ts >= %(ts_1)s::TIMESTAMP WITHOUT TIME ZONE AND fuel_sales.ts < %(ts_2)s::TIMESTAMP WITHOUT TIME ZONE GROUP BY fuel_sales.station_id, fuel_sales.customer_id), 
-w0_entity_active AS 
-(SELECT DISTINCT w0_entity_stations.entity_id AS entity_id, agg_customer_month.customer_id AS customer_id 
-FROM agg_customer_month JOIN w0_entity_stations ON w0_entity_stations.station_id = agg_customer_month.station_id 
-WHERE agg_customer_month.month >= %(month_1)s::DATE AND agg_customer_month.month < %(month_2)s::DATE UNION SELECT w0_entity_stations.entity_id AS entity_id, w0_current_fm.customer_id AS customer_id 
-FROM w0_current_fm JOIN w0_entity_stations ON w0_entity_stations.station_id = w0_current_fm.station_id), 
-w0_rfm_base AS 
-(SELECT w0_entity_active.entity_id AS entity_id,
-  count(*) AS n 
-FROM w0_entity_active GROUP BY w0_entity_active.entity_id), 
-w0_station_fm AS 
-(SELECT station_fm_parts.station_id AS station_id, station_fm_parts.customer_id AS customer_id,
-  sum(station_fm_parts.f) AS f,
-  sum(station_fm_parts.mon) AS mon, max(station_fm_parts.last_ts) AS last_ts 
-FROM (SELECT agg_customer_month.station_id AS station_id, agg_customer_month.customer_id AS customer_id, agg_customer_month.txn_count AS f, agg_customer_month.paid_amount AS mon, agg_customer_month.last_ts AS last_ts 
-FROM agg_customer_month JOIN w0_province_stations ON w0_province_stations.station_id = agg_customer_month.station_id 
-WHERE agg_customer_month.month >= %(month_3)s::DATE AND agg_customer_month.month < %(month_4)s::DATE UNION ALL SELECT fuel_sales.station_id AS station_id, fuel_sales.customer_id AS customer_id,
-  count(*) AS f,
-  sum(fuel_sales.paid_amount) AS mon, max(fuel_sales.ts) AS last_ts 
-FROM fuel_sales JOIN w0_province_stations ON w0_province_stations.station_id = fuel_sales.station_id 
-WHERE fuel_sales.customer_id IS NOT NULL AND fuel_sales.ts >= %(ts_3)s::TIMESTAMP WITHOUT TIME ZONE AND fuel_sales.ts < %(ts_4)s::TIMESTAMP WITHOUT TIME ZONE GROUP BY fuel_sales.station_id, fuel_sales.customer_id UNION ALL SELECT w0_current_fm.station_id AS station_id, w0_current_fm.customer_id AS customer_id, w0_current_fm.f AS f, w0_current_fm.mon AS mon, w0_current_fm.last_ts AS last_ts 
-FROM w0_current_fm) AS station_fm_parts GROUP BY station_fm_parts.station_id, station_fm_parts.customer_id), 
+WHERE fuel_sales.customer_id IS NOT NULL AND fuel_sales.ts >= %(ts_3)s::TIMESTAMP WITHOUT TIME ZONE AND fuel_sales.ts < %(ts_4)s::TIMESTAMP WITHOUT TIME ZONE GROUP BY fuel_sales.station_id, fuel_sales.customer_id), 
 w0_entity_fm AS 
 (SELECT w0_entity_stations.entity_id AS entity_id, w0_station_fm.customer_id AS customer_id,
   sum(w0_station_fm.f) AS f,
   sum(w0_station_fm.mon) AS mon, max(w0_station_fm.last_ts) AS last_ts 
 FROM w0_station_fm JOIN w0_entity_stations ON w0_entity_stations.station_id = w0_station_fm.station_id GROUP BY w0_entity_stations.entity_id, w0_station_fm.customer_id), 
-w0_province_active AS 
-(SELECT DISTINCT w0_province_stations.entity_id AS entity_id, agg_customer_month.customer_id AS customer_id 
+w0_province_active_customer_months AS 
+(SELECT w0_province_stations.entity_id AS entity_id, agg_customer_month.customer_id AS customer_id, agg_customer_month.month AS month, agg_customer_month.liters AS liters 
 FROM agg_customer_month JOIN w0_province_stations ON w0_province_stations.station_id = agg_customer_month.station_id 
-WHERE agg_customer_month.month >= %(month_5)s::DATE AND agg_customer_month.month < %(month_6)s::DATE UNION SELECT w0_province_stations.entity_id AS entity_id, w0_current_fm.customer_id AS customer_id 
-FROM w0_current_fm JOIN w0_province_stations ON w0_province_stations.station_id = w0_current_fm.station_id), 
+WHERE agg_customer_month.month < %(month_16)s::DATE UNION ALL SELECT w0_province_stations.entity_id AS entity_id, fuel_sales.customer_id AS customer_id, CAST(%(param_16)s::DATE AS DATE) AS month,
+  sum(fuel_sales.liters) AS liters 
+FROM fuel_sales JOIN w0_province_stations ON w0_province_stations.station_id = fuel_sales.station_id 
+WHERE fuel_sales.customer_id IS NOT NULL AND fuel_sales.ts >= %(ts_5)s::TIMESTAMP WITHOUT TIME ZONE AND fuel_sales.ts < %(ts_6)s::TIMESTAMP WITHOUT TIME ZONE GROUP BY w0_province_stations.entity_id, fuel_sales.customer_id), 
+w0_province_active_customer_state AS 
+(SELECT w0_province_active_customer_months.entity_id AS entity_id, w0_province_active_customer_months.customer_id AS customer_id, max(w0_province_active_customer_months.month) AS last, max(CASE WHEN (w0_province_active_customer_months.month <= %(month_9)s::DATE) THEN w0_province_active_customer_months.month END) AS last_prev,
+  sum(CASE WHEN (w0_province_active_customer_months.month = %(month_10)s::DATE) THEN w0_province_active_customer_months.liters ELSE %(param_10)s END) AS l0,
+  sum(CASE WHEN (w0_province_active_customer_months.month = %(month_11)s::DATE) THEN w0_province_active_customer_months.liters ELSE %(param_11)s END) AS l1,
+  sum(CASE WHEN (w0_province_active_customer_months.month = %(month_12)s::DATE) THEN w0_province_active_customer_months.liters ELSE %(param_12)s END) AS l2,
+  sum(CASE WHEN (w0_province_active_customer_months.month = %(month_13)s::DATE) THEN w0_province_active_customer_months.liters ELSE %(param_13)s END) AS l3,
+  sum(CASE WHEN (w0_province_active_customer_months.month = %(month_14)s::DATE) THEN w0_province_active_customer_months.liters ELSE %(param_14)s END) AS l4,
+  sum(CASE WHEN (w0_province_active_customer_months.month >= %(month_15)s::DATE) THEN w0_province_active_customer_months.liters ELSE %(param_15)s END) AS win 
+FROM w0_province_active_customer_months GROUP BY w0_province_active_customer_months.entity_id, w0_province_active_customer_months.customer_id), 
+w0_province_active AS 
+(SELECT w0_province_active_customer_state.entity_id AS entity_id, w0_province_active_customer_state.customer_id AS customer_id 
+FROM w0_province_active_customer_state 
+WHERE w0_province_active_customer_state.last >= %(last_2)s::DATE), 
 w0_province_fm AS 
 (SELECT w0_province_stations.entity_id AS entity_id, w0_station_fm.customer_id AS customer_id,
   sum(w0_station_fm.f) AS f,
@@ -2345,7 +2324,7 @@ FROM (SELECT coalesce(w0_province_fm.f, %(coalesce_4)s::INTEGER) AS f, coalesce(
 FROM w0_province_active LEFT OUTER JOIN w0_province_fm ON w0_province_fm.entity_id = w0_province_active.entity_id AND w0_province_fm.customer_id = w0_province_active.customer_id) AS province_active_fm), 
 w0_rfm_high AS 
 (SELECT w0_entity_fm.entity_id AS entity_id,
-  sum(CASE WHEN (w0_entity_fm.last_ts >= %(last_ts_1)s::TIMESTAMP WITHOUT TIME ZONE) THEN %(param_1)s::INTEGER ELSE %(param_2)s::INTEGER END) AS rfm_high 
+  sum(CASE WHEN (w0_entity_fm.last_ts >= %(last_ts_1)s::TIMESTAMP WITHOUT TIME ZONE) THEN %(param_8)s::INTEGER ELSE %(param_9)s::INTEGER END) AS rfm_high 
 FROM w0_entity_fm JOIN w0_province_medians ON w0_entity_fm.f >= w0_province_medians.f_med AND w0_entity_fm.mon >= w0_province_medians.mon_med GROUP BY w0_entity_fm.entity_id), 
 w0_rfm_counts AS 
 (SELECT w0_rfm_base.entity_id AS entity_id, coalesce(w0_rfm_high.rfm_high, %(coalesce_3)s::INTEGER) AS rfm_high, w0_rfm_base.n AS rfm_base 
@@ -2357,48 +2336,66 @@ WHERE stations.team_id IN (__[POSTCOMPILE_team_id_2])),
 w1_entities AS 
 (SELECT DISTINCT w1_entity_stations.entity_id AS entity_id 
 FROM w1_entity_stations), 
+w1_entity_active_customer_months AS 
+(SELECT w1_entity_stations.entity_id AS entity_id, agg_customer_month.customer_id AS customer_id, agg_customer_month.month AS month, agg_customer_month.liters AS liters 
+FROM agg_customer_month JOIN w1_entity_stations ON w1_entity_stations.station_id = agg_customer_month.station_id 
+WHERE agg_customer_month.month < %(month_24)s::DATE UNION ALL SELECT w1_entity_stations.entity_id AS entity_id, fuel_sales.customer_id AS customer_id, CAST(%(param_23)s::DATE AS DATE) AS month,
+  sum(fuel_sales.liters) AS liters 
+FROM fuel_sales JOIN w1_entity_stations ON w1_entity_stations.station_id = fuel_sales.station_id 
+WHERE fuel_sales.customer_id IS NOT NULL AND fuel_sales.ts >= %(ts_7)s::TIMESTAMP WITHOUT TIME ZONE AND fuel_sales.ts < %(ts_8)s::TIMESTAMP WITHOUT TIME ZONE GROUP BY w1_entity_stations.entity_id, fuel_sales.customer_id), 
+w1_entity_active_customer_state AS 
+(SELECT w1_entity_active_customer_months.entity_id AS entity_id, w1_entity_active_customer_months.customer_id AS customer_id, max(w1_entity_active_customer_months.month) AS last, max(CASE WHEN (w1_entity_active_customer_months.month <= %(month_17)s::DATE) THEN w1_entity_active_customer_months.month END) AS last_prev,
+  sum(CASE WHEN (w1_entity_active_customer_months.month = %(month_18)s::DATE) THEN w1_entity_active_customer_months.liters ELSE %(param_17)s END) AS l0,
+  sum(CASE WHEN (w1_entity_active_customer_months.month = %(month_19)s::DATE) THEN w1_entity_active_customer_months.liters ELSE %(param_18)s END) AS l1,
+  sum(CASE WHEN (w1_entity_active_customer_months.month = %(month_20)s::DATE) THEN w1_entity_active_customer_months.liters ELSE %(param_19)s END) AS l2,
+  sum(CASE WHEN (w1_entity_active_customer_months.month = %(month_21)s::DATE) THEN w1_entity_active_customer_months.liters ELSE %(param_20)s END) AS l3,
+  sum(CASE WHEN (w1_entity_active_customer_months.month = %(month_22)s::DATE) THEN w1_entity_active_customer_months.liters ELSE %(param_21)s END) AS l4,
+  sum(CASE WHEN (w1_entity_active_customer_months.month >= %(month_23)s::DATE) THEN w1_entity_active_customer_months.liters ELSE %(param_22)s END) AS win 
+FROM w1_entity_active_customer_months GROUP BY w1_entity_active_customer_months.entity_id, w1_entity_active_customer_months.customer_id), 
+w1_entity_active AS 
+(SELECT w1_entity_active_customer_state.entity_id AS entity_id, w1_entity_active_customer_state.customer_id AS customer_id 
+FROM w1_entity_active_customer_state 
+WHERE w1_entity_active_customer_state.last >= %(last_3)s::DATE), 
+w1_rfm_base AS 
+(SELECT w1_entity_active.entity_id AS entity_id,
+  count(*) AS n 
+FROM w1_entity_active GROUP BY w1_entity_active.entity_id), 
 w1_province_stations AS 
 (SELECT stations.station_id AS station_id, stations.province_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
 FROM stations 
 WHERE stations.province_id IN (SELECT stations.province_id 
 FROM stations JOIN w1_entity_stations ON w1_entity_stations.station_id = stations.station_id)), 
-w1_current_fm AS 
+w1_station_fm AS 
 (SELECT fuel_sales.station_id AS station_id, fuel_sales.customer_id AS customer_id,
   count(*) AS f,
   sum(fuel_sales.paid_amount) AS mon, max(fuel_sales.ts) AS last_ts 
 FROM fuel_sales JOIN w1_province_stations ON w1_province_stations.station_id = fuel_sales.station_id 
-WHERE fuel_sales.customer_id IS NOT NULL AND fuel_sales.ts >= %(ts_5)s::TIMESTAMP WITHOUT TIME ZONE AND fuel_sales.ts < %(ts_6)s::TIMESTAMP WITHOUT TIME ZONE GROUP BY fuel_sales.station_id, fuel_sales.customer_id), 
-w1_entity_active AS 
-(SELECT DISTINCT w1_entity_stations.entity_id AS entity_id, agg_customer_month.customer_id AS customer_id 
-FROM agg_customer_month JOIN w1_entity_stations ON w1_entity_stations.station_id = agg_customer_month.station_id 
-WHERE agg_customer_month.month >= %(month_7)s::DATE AND agg_customer_month.month < %(month_8)s::DATE UNION SELECT w1_entity_stations.entity_id AS entity_id, w1_current_fm.customer_id AS customer_id 
-FROM w1_current_fm JOIN w1_entity_stations ON w1_entity_stations.station_id = w1_current_fm.station_id), 
-w1_rfm_base AS 
-(SELECT w1_entity_active.entity_id AS entity_id,
-  count(*) AS n 
-FROM w1_entity_active GROUP BY w1_entity_active.entity_id), 
-w1_station_fm AS 
-(SELECT station_fm_parts.station_id AS station_id, station_fm_parts.customer_id AS customer_id,
-  sum(station_fm_parts.f) AS f,
-  sum(station_fm_parts.mon) AS mon, max(station_fm_parts.last_ts) AS last_ts 
-FROM (SELECT agg_customer_month.station_id AS station_id, agg_customer_month.customer_id AS customer_id, agg_customer_month.txn_count AS f, agg_customer_month.paid_amount AS mon, agg_customer_month.last_ts AS last_ts 
-FROM agg_customer_month JOIN w1_province_stations ON w1_province_stations.station_id = agg_customer_month.station_id 
-WHERE agg_customer_month.month >= %(month_9)s::DATE AND agg_customer_month.month < %(month_10)s::DATE UNION ALL SELECT fuel_sales.station_id AS station_id, fuel_sales.customer_id AS customer_id,
-  count(*) AS f,
-  sum(fuel_sales.paid_amount) AS mon, max(fuel_sales.ts) AS last_ts 
-FROM fuel_sales JOIN w1_province_stations ON w1_province_stations.station_id = fuel_sales.station_id 
-WHERE fuel_sales.customer_id IS NOT NULL AND fuel_sales.ts >= %(ts_7)s::TIMESTAMP WITHOUT TIME ZONE AND fuel_sales.ts < %(ts_8)s::TIMESTAMP WITHOUT TIME ZONE GROUP BY fuel_sales.station_id, fuel_sales.customer_id UNION ALL SELECT w1_current_fm.station_id AS station_id, w1_current_fm.customer_id AS customer_id, w1_current_fm.f AS f, w1_current_fm.mon AS mon, w1_current_fm.last_ts AS last_ts 
-FROM w1_current_fm) AS station_fm_parts GROUP BY station_fm_parts.station_id, station_fm_parts.customer_id), 
+WHERE fuel_sales.customer_id IS NOT NULL AND fuel_sales.ts >= %(ts_9)s::TIMESTAMP WITHOUT TIME ZONE AND fuel_sales.ts < %(ts_10)s::TIMESTAMP WITHOUT TIME ZONE GROUP BY fuel_sales.station_id, fuel_sales.customer_id), 
 w1_entity_fm AS 
 (SELECT w1_entity_stations.entity_id AS entity_id, w1_station_fm.customer_id AS customer_id,
   sum(w1_station_fm.f) AS f,
   sum(w1_station_fm.mon) AS mon, max(w1_station_fm.last_ts) AS last_ts 
 FROM w1_station_fm JOIN w1_entity_stations ON w1_entity_stations.station_id = w1_station_fm.station_id GROUP BY w1_entity_stations.entity_id, w1_station_fm.customer_id), 
-w1_province_active AS 
-(SELECT DISTINCT w1_province_stations.entity_id AS entity_id, agg_customer_month.customer_id AS customer_id 
+w1_province_active_customer_months AS 
+(SELECT w1_province_stations.entity_id AS entity_id, agg_customer_month.customer_id AS customer_id, agg_customer_month.month AS month, agg_customer_month.liters AS liters 
 FROM agg_customer_month JOIN w1_province_stations ON w1_province_stations.station_id = agg_customer_month.station_id 
-WHERE agg_customer_month.month >= %(month_11)s::DATE AND agg_customer_month.month < %(month_12)s::DATE UNION SELECT w1_province_stations.entity_id AS entity_id, w1_current_fm.customer_id AS customer_id 
-FROM w1_current_fm JOIN w1_province_stations ON w1_province_stations.station_id = w1_current_fm.station_id), 
+WHERE agg_customer_month.month < %(month_32)s::DATE UNION ALL SELECT w1_province_stations.entity_id AS entity_id, fuel_sales.customer_id AS customer_id, CAST(%(param_32)s::DATE AS DATE) AS month,
+  sum(fuel_sales.liters) AS liters 
+FROM fuel_sales JOIN w1_province_stations ON w1_province_stations.station_id = fuel_sales.station_id 
+WHERE fuel_sales.customer_id IS NOT NULL AND fuel_sales.ts >= %(ts_11)s::TIMESTAMP WITHOUT TIME ZONE AND fuel_sales.ts < %(ts_12)s::TIMESTAMP WITHOUT TIME ZONE GROUP BY w1_province_stations.entity_id, fuel_sales.customer_id), 
+w1_province_active_customer_state AS 
+(SELECT w1_province_active_customer_months.entity_id AS entity_id, w1_province_active_customer_months.customer_id AS customer_id, max(w1_province_active_customer_months.month) AS last, max(CASE WHEN (w1_province_active_customer_months.month <= %(month_25)s::DATE) THEN w1_province_active_customer_months.month END) AS last_prev,
+  sum(CASE WHEN (w1_province_active_customer_months.month = %(month_26)s::DATE) THEN w1_province_active_customer_months.liters ELSE %(param_26)s END) AS l0,
+  sum(CASE WHEN (w1_province_active_customer_months.month = %(month_27)s::DATE) THEN w1_province_active_customer_months.liters ELSE %(param_27)s END) AS l1,
+  sum(CASE WHEN (w1_province_active_customer_months.month = %(month_28)s::DATE) THEN w1_province_active_customer_months.liters ELSE %(param_28)s END) AS l2,
+  sum(CASE WHEN (w1_province_active_customer_months.month = %(month_29)s::DATE) THEN w1_province_active_customer_months.liters ELSE %(param_29)s END) AS l3,
+  sum(CASE WHEN (w1_province_active_customer_months.month = %(month_30)s::DATE) THEN w1_province_active_customer_months.liters ELSE %(param_30)s END) AS l4,
+  sum(CASE WHEN (w1_province_active_customer_months.month >= %(month_31)s::DATE) THEN w1_province_active_customer_months.liters ELSE %(param_31)s END) AS win 
+FROM w1_province_active_customer_months GROUP BY w1_province_active_customer_months.entity_id, w1_province_active_customer_months.customer_id), 
+w1_province_active AS 
+(SELECT w1_province_active_customer_state.entity_id AS entity_id, w1_province_active_customer_state.customer_id AS customer_id 
+FROM w1_province_active_customer_state 
+WHERE w1_province_active_customer_state.last >= %(last_4)s::DATE), 
 w1_province_fm AS 
 (SELECT w1_province_stations.entity_id AS entity_id, w1_station_fm.customer_id AS customer_id,
   sum(w1_station_fm.f) AS f,
@@ -2410,7 +2407,7 @@ FROM (SELECT coalesce(w1_province_fm.f, %(coalesce_9)s::INTEGER) AS f, coalesce(
 FROM w1_province_active LEFT OUTER JOIN w1_province_fm ON w1_province_fm.entity_id = w1_province_active.entity_id AND w1_province_fm.customer_id = w1_province_active.customer_id) AS province_active_fm), 
 w1_rfm_high AS 
 (SELECT w1_entity_fm.entity_id AS entity_id,
-  sum(CASE WHEN (w1_entity_fm.last_ts >= %(last_ts_2)s::TIMESTAMP WITHOUT TIME ZONE) THEN %(param_3)s::INTEGER ELSE %(param_4)s::INTEGER END) AS rfm_high 
+  sum(CASE WHEN (w1_entity_fm.last_ts >= %(last_ts_2)s::TIMESTAMP WITHOUT TIME ZONE) THEN %(param_24)s::INTEGER ELSE %(param_25)s::INTEGER END) AS rfm_high 
 FROM w1_entity_fm JOIN w1_province_medians ON w1_entity_fm.f >= w1_province_medians.f_med AND w1_entity_fm.mon >= w1_province_medians.mon_med GROUP BY w1_entity_fm.entity_id), 
 w1_rfm_counts AS 
 (SELECT w1_rfm_base.entity_id AS entity_id, coalesce(w1_rfm_high.rfm_high, %(coalesce_8)s::INTEGER) AS rfm_high, w1_rfm_base.n AS rfm_base 
@@ -2422,48 +2419,66 @@ WHERE stations.team_id IN (__[POSTCOMPILE_team_id_3])),
 w2_entities AS 
 (SELECT DISTINCT w2_entity_stations.entity_id AS entity_id 
 FROM w2_entity_stations), 
+w2_entity_active_customer_months AS 
+(SELECT w2_entity_stations.entity_id AS entity_id, agg_customer_month.customer_id AS customer_id, agg_customer_month.month AS month, agg_customer_month.liters AS liters 
+FROM agg_customer_month JOIN w2_entity_stations ON w2_entity_stations.station_id = agg_customer_month.station_id 
+WHERE agg_customer_month.month < %(month_40)s::DATE UNION ALL SELECT w2_entity_stations.entity_id AS entity_id, fuel_sales.customer_id AS customer_id, CAST(%(param_39)s::DATE AS DATE) AS month,
+  sum(fuel_sales.liters) AS liters 
+FROM fuel_sales JOIN w2_entity_stations ON w2_entity_stations.station_id = fuel_sales.station_id 
+WHERE fuel_sales.customer_id IS NOT NULL AND fuel_sales.ts >= %(ts_13)s::TIMESTAMP WITHOUT TIME ZONE AND fuel_sales.ts < %(ts_14)s::TIMESTAMP WITHOUT TIME ZONE GROUP BY w2_entity_stations.entity_id, fuel_sales.customer_id), 
+w2_entity_active_customer_state AS 
+(SELECT w2_entity_active_customer_months.entity_id AS entity_id, w2_entity_active_customer_months.customer_id AS customer_id, max(w2_entity_active_customer_months.month) AS last, max(CASE WHEN (w2_entity_active_customer_months.month <= %(month_33)s::DATE) THEN w2_entity_active_customer_months.month END) AS last_prev,
+  sum(CASE WHEN (w2_entity_active_customer_months.month = %(month_34)s::DATE) THEN w2_entity_active_customer_months.liters ELSE %(param_33)s END) AS l0,
+  sum(CASE WHEN (w2_entity_active_customer_months.month = %(month_35)s::DATE) THEN w2_entity_active_customer_months.liters ELSE %(param_34)s END) AS l1,
+  sum(CASE WHEN (w2_entity_active_customer_months.month = %(month_36)s::DATE) THEN w2_entity_active_customer_months.liters ELSE %(param_35)s END) AS l2,
+  sum(CASE WHEN (w2_entity_active_customer_months.month = %(month_37)s::DATE) THEN w2_entity_active_customer_months.liters ELSE %(param_36)s END) AS l3,
+  sum(CASE WHEN (w2_entity_active_customer_months.month = %(month_38)s::DATE) THEN w2_entity_active_customer_months.liters ELSE %(param_37)s END) AS l4,
+  sum(CASE WHEN (w2_entity_active_customer_months.month >= %(month_39)s::DATE) THEN w2_entity_active_customer_months.liters ELSE %(param_38)s END) AS win 
+FROM w2_entity_active_customer_months GROUP BY w2_entity_active_customer_months.entity_id, w2_entity_active_customer_months.customer_id), 
+w2_entity_active AS 
+(SELECT w2_entity_active_customer_state.entity_id AS entity_id, w2_entity_active_customer_state.customer_id AS customer_id 
+FROM w2_entity_active_customer_state 
+WHERE w2_entity_active_customer_state.last >= %(last_5)s::DATE), 
+w2_rfm_base AS 
+(SELECT w2_entity_active.entity_id AS entity_id,
+  count(*) AS n 
+FROM w2_entity_active GROUP BY w2_entity_active.entity_id), 
 w2_province_stations AS 
 (SELECT stations.station_id AS station_id, stations.province_id AS entity_id, stations.city_id AS city_id, stations.opened_on AS opened_on 
 FROM stations 
 WHERE stations.province_id IN (SELECT stations.province_id 
 FROM stations JOIN w2_entity_stations ON w2_entity_stations.station_id = stations.station_id)), 
-w2_current_fm AS 
+w2_station_fm AS 
 (SELECT fuel_sales.station_id AS station_id, fuel_sales.customer_id AS customer_id,
   count(*) AS f,
   sum(fuel_sales.paid_amount) AS mon, max(fuel_sales.ts) AS last_ts 
 FROM fuel_sales JOIN w2_province_stations ON w2_province_stations.station_id = fuel_sales.station_id 
-WHERE fuel_sales.customer_id IS NOT NULL AND fuel_sales.ts >= %(ts_9)s::TIMESTAMP WITHOUT TIME ZONE AND fuel_sales.ts < %(ts_10)s::TIMESTAMP WITHOUT TIME ZONE GROUP BY fuel_sales.station_id, fuel_sales.customer_id), 
-w2_entity_active AS 
-(SELECT DISTINCT w2_entity_stations.entity_id AS entity_id, agg_customer_month.customer_id AS customer_id 
-FROM agg_customer_month JOIN w2_entity_stations ON w2_entity_stations.station_id = agg_customer_month.station_id 
-WHERE agg_customer_month.month >= %(month_13)s::DATE AND agg_customer_month.month < %(month_14)s::DATE UNION SELECT w2_entity_stations.entity_id AS entity_id, w2_current_fm.customer_id AS customer_id 
-FROM w2_current_fm JOIN w2_entity_stations ON w2_entity_stations.station_id = w2_current_fm.station_id), 
-w2_rfm_base AS 
-(SELECT w2_entity_active.entity_id AS entity_id,
-  count(*) AS n 
-FROM w2_entity_active GROUP BY w2_entity_active.entity_id), 
-w2_station_fm AS 
-(SELECT station_fm_parts.station_id AS station_id, station_fm_parts.customer_id AS customer_id,
-  sum(station_fm_parts.f) AS f,
-  sum(station_fm_parts.mon) AS mon, max(station_fm_parts.last_ts) AS last_ts 
-FROM (SELECT agg_customer_month.station_id AS station_id, agg_customer_month.customer_id AS customer_id, agg_customer_month.txn_count AS f, agg_customer_month.paid_amount AS mon, agg_customer_month.last_ts AS last_ts 
-FROM agg_customer_month JOIN w2_province_stations ON w2_province_stations.station_id = agg_customer_month.station_id 
-WHERE agg_customer_month.month >= %(month_15)s::DATE AND agg_customer_month.month < %(month_16)s::DATE UNION ALL SELECT fuel_sales.station_id AS station_id, fuel_sales.customer_id AS customer_id,
-  count(*) AS f,
-  sum(fuel_sales.paid_amount) AS mon, max(fuel_sales.ts) AS last_ts 
-FROM fuel_sales JOIN w2_province_stations ON w2_province_stations.station_id = fuel_sales.station_id 
-WHERE fuel_sales.customer_id IS NOT NULL AND fuel_sales.ts >= %(ts_11)s::TIMESTAMP WITHOUT TIME ZONE AND fuel_sales.ts < %(ts_12)s::TIMESTAMP WITHOUT TIME ZONE GROUP BY fuel_sales.station_id, fuel_sales.customer_id UNION ALL SELECT w2_current_fm.station_id AS station_id, w2_current_fm.customer_id AS customer_id, w2_current_fm.f AS f, w2_current_fm.mon AS mon, w2_current_fm.last_ts AS last_ts 
-FROM w2_current_fm) AS station_fm_parts GROUP BY station_fm_parts.station_id, station_fm_parts.customer_id), 
+WHERE fuel_sales.customer_id IS NOT NULL AND fuel_sales.ts >= %(ts_15)s::TIMESTAMP WITHOUT TIME ZONE AND fuel_sales.ts < %(ts_16)s::TIMESTAMP WITHOUT TIME ZONE GROUP BY fuel_sales.station_id, fuel_sales.customer_id), 
 w2_entity_fm AS 
 (SELECT w2_entity_stations.entity_id AS entity_id, w2_station_fm.customer_id AS customer_id,
   sum(w2_station_fm.f) AS f,
   sum(w2_station_fm.mon) AS mon, max(w2_station_fm.last_ts) AS last_ts 
 FROM w2_station_fm JOIN w2_entity_stations ON w2_entity_stations.station_id = w2_station_fm.station_id GROUP BY w2_entity_stations.entity_id, w2_station_fm.customer_id), 
-w2_province_active AS 
-(SELECT DISTINCT w2_province_stations.entity_id AS entity_id, agg_customer_month.customer_id AS customer_id 
+w2_province_active_customer_months AS 
+(SELECT w2_province_stations.entity_id AS entity_id, agg_customer_month.customer_id AS customer_id, agg_customer_month.month AS month, agg_customer_month.liters AS liters 
 FROM agg_customer_month JOIN w2_province_stations ON w2_province_stations.station_id = agg_customer_month.station_id 
-WHERE agg_customer_month.month >= %(month_17)s::DATE AND agg_customer_month.month < %(month_18)s::DATE UNION SELECT w2_province_stations.entity_id AS entity_id, w2_current_fm.customer_id AS customer_id 
-FROM w2_current_fm JOIN w2_province_stations ON w2_province_stations.station_id = w2_current_fm.station_id), 
+WHERE agg_customer_month.month < %(month_48)s::DATE UNION ALL SELECT w2_province_stations.entity_id AS entity_id, fuel_sales.customer_id AS customer_id, CAST(%(param_48)s::DATE AS DATE) AS month,
+  sum(fuel_sales.liters) AS liters 
+FROM fuel_sales JOIN w2_province_stations ON w2_province_stations.station_id = fuel_sales.station_id 
+WHERE fuel_sales.customer_id IS NOT NULL AND fuel_sales.ts >= %(ts_17)s::TIMESTAMP WITHOUT TIME ZONE AND fuel_sales.ts < %(ts_18)s::TIMESTAMP WITHOUT TIME ZONE GROUP BY w2_province_stations.entity_id, fuel_sales.customer_id), 
+w2_province_active_customer_state AS 
+(SELECT w2_province_active_customer_months.entity_id AS entity_id, w2_province_active_customer_months.customer_id AS customer_id, max(w2_province_active_customer_months.month) AS last, max(CASE WHEN (w2_province_active_customer_months.month <= %(month_41)s::DATE) THEN w2_province_active_customer_months.month END) AS last_prev,
+  sum(CASE WHEN (w2_province_active_customer_months.month = %(month_42)s::DATE) THEN w2_province_active_customer_months.liters ELSE %(param_42)s END) AS l0,
+  sum(CASE WHEN (w2_province_active_customer_months.month = %(month_43)s::DATE) THEN w2_province_active_customer_months.liters ELSE %(param_43)s END) AS l1,
+  sum(CASE WHEN (w2_province_active_customer_months.month = %(month_44)s::DATE) THEN w2_province_active_customer_months.liters ELSE %(param_44)s END) AS l2,
+  sum(CASE WHEN (w2_province_active_customer_months.month = %(month_45)s::DATE) THEN w2_province_active_customer_months.liters ELSE %(param_45)s END) AS l3,
+  sum(CASE WHEN (w2_province_active_customer_months.month = %(month_46)s::DATE) THEN w2_province_active_customer_months.liters ELSE %(param_46)s END) AS l4,
+  sum(CASE WHEN (w2_province_active_customer_months.month >= %(month_47)s::DATE) THEN w2_province_active_customer_months.liters ELSE %(param_47)s END) AS win 
+FROM w2_province_active_customer_months GROUP BY w2_province_active_customer_months.entity_id, w2_province_active_customer_months.customer_id), 
+w2_province_active AS 
+(SELECT w2_province_active_customer_state.entity_id AS entity_id, w2_province_active_customer_state.customer_id AS customer_id 
+FROM w2_province_active_customer_state 
+WHERE w2_province_active_customer_state.last >= %(last_6)s::DATE), 
 w2_province_fm AS 
 (SELECT w2_province_stations.entity_id AS entity_id, w2_station_fm.customer_id AS customer_id,
   sum(w2_station_fm.f) AS f,
@@ -2475,7 +2490,7 @@ FROM (SELECT coalesce(w2_province_fm.f, %(coalesce_14)s::INTEGER) AS f, coalesce
 FROM w2_province_active LEFT OUTER JOIN w2_province_fm ON w2_province_fm.entity_id = w2_province_active.entity_id AND w2_province_fm.customer_id = w2_province_active.customer_id) AS province_active_fm), 
 w2_rfm_high AS 
 (SELECT w2_entity_fm.entity_id AS entity_id,
-  sum(CASE WHEN (w2_entity_fm.last_ts >= %(last_ts_3)s::TIMESTAMP WITHOUT TIME ZONE) THEN %(param_5)s::INTEGER ELSE %(param_6)s::INTEGER END) AS rfm_high 
+  sum(CASE WHEN (w2_entity_fm.last_ts >= %(last_ts_3)s::TIMESTAMP WITHOUT TIME ZONE) THEN %(param_40)s::INTEGER ELSE %(param_41)s::INTEGER END) AS rfm_high 
 FROM w2_entity_fm JOIN w2_province_medians ON w2_entity_fm.f >= w2_province_medians.f_med AND w2_entity_fm.mon >= w2_province_medians.mon_med GROUP BY w2_entity_fm.entity_id), 
 w2_rfm_counts AS 
 (SELECT w2_rfm_base.entity_id AS entity_id, coalesce(w2_rfm_high.rfm_high, %(coalesce_13)s::INTEGER) AS rfm_high, w2_rfm_base.n AS rfm_base 
@@ -2503,33 +2518,111 @@ FROM w2_entities LEFT OUTER JOIN w2_rfm_counts ON w2_rfm_counts.entity_id = w2_e
 --   coalesce_7 = 0
 --   coalesce_8 = 0
 --   coalesce_9 = 0
+--   last_1 = datetime.date(2025, 7, 1)
+--   last_2 = datetime.date(2025, 7, 1)
+--   last_3 = datetime.date(2026, 6, 1)
+--   last_4 = datetime.date(2026, 6, 1)
+--   last_5 = datetime.date(2026, 7, 1)
+--   last_6 = datetime.date(2026, 7, 1)
 --   last_ts_1 = datetime.datetime(2025, 9, 15, 0, 0)
 --   last_ts_2 = datetime.datetime(2026, 8, 16, 0, 0)
 --   last_ts_3 = datetime.datetime(2026, 9, 15, 0, 0)
---   month_1 = datetime.date(2025, 7, 1)
---   month_10 = datetime.date(2026, 9, 1)
---   month_11 = datetime.date(2026, 6, 1)
---   month_12 = datetime.date(2026, 9, 1)
---   month_13 = datetime.date(2026, 7, 1)
---   month_14 = datetime.date(2026, 10, 1)
---   month_15 = datetime.date(2026, 8, 1)
---   month_16 = datetime.date(2026, 10, 1)
---   month_17 = datetime.date(2026, 7, 1)
---   month_18 = datetime.date(2026, 10, 1)
+--   month_1 = datetime.date(2025, 9, 1)
+--   month_10 = datetime.date(2025, 10, 1)
+--   month_11 = datetime.date(2025, 9, 1)
+--   month_12 = datetime.date(2025, 8, 1)
+--   month_13 = datetime.date(2025, 7, 1)
+--   month_14 = datetime.date(2025, 6, 1)
+--   month_15 = datetime.date(2025, 10, 1)
+--   month_16 = datetime.date(2025, 10, 1)
+--   month_17 = datetime.date(2026, 8, 1)
+--   month_18 = datetime.date(2026, 9, 1)
+--   month_19 = datetime.date(2026, 8, 1)
 --   month_2 = datetime.date(2025, 10, 1)
---   month_3 = datetime.date(2025, 8, 1)
---   month_4 = datetime.date(2025, 10, 1)
+--   month_20 = datetime.date(2026, 7, 1)
+--   month_21 = datetime.date(2026, 6, 1)
+--   month_22 = datetime.date(2026, 5, 1)
+--   month_23 = datetime.date(2026, 9, 1)
+--   month_24 = datetime.date(2026, 9, 1)
+--   month_25 = datetime.date(2026, 8, 1)
+--   month_26 = datetime.date(2026, 9, 1)
+--   month_27 = datetime.date(2026, 8, 1)
+--   month_28 = datetime.date(2026, 7, 1)
+--   month_29 = datetime.date(2026, 6, 1)
+--   month_3 = datetime.date(2025, 9, 1)
+--   month_30 = datetime.date(2026, 5, 1)
+--   month_31 = datetime.date(2026, 9, 1)
+--   month_32 = datetime.date(2026, 9, 1)
+--   month_33 = datetime.date(2026, 9, 1)
+--   month_34 = datetime.date(2026, 10, 1)
+--   month_35 = datetime.date(2026, 9, 1)
+--   month_36 = datetime.date(2026, 8, 1)
+--   month_37 = datetime.date(2026, 7, 1)
+--   month_38 = datetime.date(2026, 6, 1)
+--   month_39 = datetime.date(2026, 10, 1)
+--   month_4 = datetime.date(2025, 8, 1)
+--   month_40 = datetime.date(2026, 10, 1)
+--   month_41 = datetime.date(2026, 9, 1)
+--   month_42 = datetime.date(2026, 10, 1)
+--   month_43 = datetime.date(2026, 9, 1)
+--   month_44 = datetime.date(2026, 8, 1)
+--   month_45 = datetime.date(2026, 7, 1)
+--   month_46 = datetime.date(2026, 6, 1)
+--   month_47 = datetime.date(2026, 10, 1)
+--   month_48 = datetime.date(2026, 10, 1)
 --   month_5 = datetime.date(2025, 7, 1)
---   month_6 = datetime.date(2025, 10, 1)
---   month_7 = datetime.date(2026, 6, 1)
---   month_8 = datetime.date(2026, 9, 1)
---   month_9 = datetime.date(2026, 7, 1)
---   param_1 = 1
---   param_2 = 0
---   param_3 = 1
---   param_4 = 0
---   param_5 = 1
---   param_6 = 0
+--   month_6 = datetime.date(2025, 6, 1)
+--   month_7 = datetime.date(2025, 10, 1)
+--   month_8 = datetime.date(2025, 10, 1)
+--   month_9 = datetime.date(2025, 9, 1)
+--   param_1 = 0.0
+--   param_10 = 0.0
+--   param_11 = 0.0
+--   param_12 = 0.0
+--   param_13 = 0.0
+--   param_14 = 0.0
+--   param_15 = 0.0
+--   param_16 = datetime.date(2025, 10, 1)
+--   param_17 = 0.0
+--   param_18 = 0.0
+--   param_19 = 0.0
+--   param_2 = 0.0
+--   param_20 = 0.0
+--   param_21 = 0.0
+--   param_22 = 0.0
+--   param_23 = datetime.date(2026, 9, 1)
+--   param_24 = 1
+--   param_25 = 0
+--   param_26 = 0.0
+--   param_27 = 0.0
+--   param_28 = 0.0
+--   param_29 = 0.0
+--   param_3 = 0.0
+--   param_30 = 0.0
+--   param_31 = 0.0
+--   param_32 = datetime.date(2026, 9, 1)
+--   param_33 = 0.0
+--   param_34 = 0.0
+--   param_35 = 0.0
+--   param_36 = 0.0
+--   param_37 = 0.0
+--   param_38 = 0.0
+--   param_39 = datetime.date(2026, 10, 1)
+--   param_4 = 0.0
+--   param_40 = 1
+--   param_41 = 0
+--   param_42 = 0.0
+--   param_43 = 0.0
+--   param_44 = 0.0
+--   param_45 = 0.0
+--   param_46 = 0.0
+--   param_47 = 0.0
+--   param_48 = datetime.date(2026, 10, 1)
+--   param_5 = 0.0
+--   param_6 = 0.0
+--   param_7 = datetime.date(2025, 10, 1)
+--   param_8 = 1
+--   param_9 = 0
 --   percentile_cont_1 = 0.5
 --   percentile_cont_2 = 0.5
 --   percentile_cont_3 = 0.5
@@ -2540,15 +2633,21 @@ FROM w2_entities LEFT OUTER JOIN w2_rfm_counts ON w2_rfm_counts.entity_id = w2_e
 --   team_id_2 = ['T1']
 --   team_id_3 = ['T1']
 --   ts_1 = datetime.datetime(2025, 10, 1, 0, 0)
---   ts_10 = datetime.datetime(2026, 10, 16, 0, 0)
---   ts_11 = datetime.datetime(2026, 7, 18, 0, 0)
---   ts_12 = datetime.datetime(2026, 8, 1, 0, 0)
+--   ts_10 = datetime.datetime(2026, 9, 16, 0, 0)
+--   ts_11 = datetime.datetime(2026, 9, 1, 0, 0)
+--   ts_12 = datetime.datetime(2026, 9, 16, 0, 0)
+--   ts_13 = datetime.datetime(2026, 10, 1, 0, 0)
+--   ts_14 = datetime.datetime(2026, 10, 16, 0, 0)
+--   ts_15 = datetime.datetime(2026, 7, 18, 0, 0)
+--   ts_16 = datetime.datetime(2026, 10, 16, 0, 0)
+--   ts_17 = datetime.datetime(2026, 10, 1, 0, 0)
+--   ts_18 = datetime.datetime(2026, 10, 16, 0, 0)
 --   ts_2 = datetime.datetime(2025, 10, 16, 0, 0)
 --   ts_3 = datetime.datetime(2025, 7, 18, 0, 0)
---   ts_4 = datetime.datetime(2025, 8, 1, 0, 0)
---   ts_5 = datetime.datetime(2026, 9, 1, 0, 0)
---   ts_6 = datetime.datetime(2026, 9, 16, 0, 0)
---   ts_7 = datetime.datetime(2026, 6, 18, 0, 0)
---   ts_8 = datetime.datetime(2026, 7, 1, 0, 0)
---   ts_9 = datetime.datetime(2026, 10, 1, 0, 0)
+--   ts_4 = datetime.datetime(2025, 10, 16, 0, 0)
+--   ts_5 = datetime.datetime(2025, 10, 1, 0, 0)
+--   ts_6 = datetime.datetime(2025, 10, 16, 0, 0)
+--   ts_7 = datetime.datetime(2026, 9, 1, 0, 0)
+--   ts_8 = datetime.datetime(2026, 9, 16, 0, 0)
+--   ts_9 = datetime.datetime(2026, 6, 18, 0, 0)
 
