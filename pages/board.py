@@ -23,7 +23,7 @@ from data.org import LEVELS
 from metrics.periods import Period
 from pages import board_view
 from pages.board_data import entities, latest
-from pages.board_drawn import cached_drawing, draw, drawn_view
+from pages.board_drawn import cached_drawing, draw, drawn_view, view_ref
 from pages.board_params import (
     entity_options,
     parse_entity_value,
@@ -181,7 +181,9 @@ def load(entity_value: str | None, period_value: str | None, query: dict[str, An
 
     One round trip instead of two: drawing in a second callback meant the browser sent the
     view's JSON (~60 kB) back to the server only to receive the components. The unfiltered
-    answer comes from the drawn cache (pages/board_drawn.py); a search draws afresh.
+    answer comes from the drawn cache (pages/board_drawn.py); a search draws afresh. The
+    browser keeps only the view's reference (`view_ref`): its redraws and the drawer send
+    that back, not the view's 60 kB.
     """
     answer = _answer(entity_value, period_value, query, lang, only_bad)
     if answer is None:
@@ -189,7 +191,7 @@ def load(entity_value: str | None, period_value: str | None, query: dict[str, An
     data, header, body = answer
     if (search or "").strip() and not data.get("error"):
         header, body = draw(data, lang, search, only_bad)
-    return data, header, body
+    return view_ref(data), header, body
 
 
 @callback(
@@ -200,14 +202,23 @@ def load(entity_value: str | None, period_value: str | None, query: dict[str, An
     prevent_initial_call=True,
 )
 def render(lang: str | None, search: str | None, only_bad: bool | None,
-           data: dict[str, Any] | None) -> tuple[Any, Any]:
-    """Redraw in another language, or filtered by search and the switch (no evaluation): an
-    unfiltered view drawn before comes from the drawn cache."""
+           ref: dict[str, Any] | None) -> tuple[Any, Any]:
+    """Redraw in another language, or filtered by search and the switch: the unfiltered view
+    from the drawn cache, a search from the view's cached values (no evaluation while cached).
+    The view is the one `ref` names, checked against the caller's scope like a picker value."""
+    ent = ref.get("entity") if isinstance(ref, dict) else None
+    if not isinstance(ent, dict) or ref.get("error"):  # no view (yet), or its error notice
+        return draw(ref if isinstance(ref, dict) else None, lang, search, only_bad)
     if not (search or "").strip():
-        hit = cached_drawing(_scope(), data, lang, only_bad)
+        hit = cached_drawing(_scope(), ref, lang, only_bad)
         if hit is not None:
             return hit
-    return draw(data, lang, search, only_bad)
+    answer = _answer(f"{ent.get('level')}:{ent.get('id')}", ref.get("period"),
+                     {"as_of": ref.get("as_of")}, lang, only_bad)
+    data, header, body = answer or [None, *draw(None, lang, search, only_bad)]
+    if (search or "").strip() and data and not data.get("error"):
+        header, body = draw(data, lang, search, only_bad)
+    return header, body
 
 
 @callback(

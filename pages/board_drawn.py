@@ -51,6 +51,17 @@ def draw(data: dict[str, Any] | None, lang: str | None, search: str | None,
             board_view.body(data, lang, search or "", bool(only_bad)))
 
 
+# What the browser keeps of a view (board-data): enough to name it, and what the drawer reads.
+REF_KEYS = ("entity", "period", "as_of", "version", "coverage")
+
+
+def view_ref(data: dict[str, Any] | None) -> dict[str, Any] | None:
+    """The view's reference for the browser's store; an error or no view passes unchanged."""
+    if not data or data.get("error"):
+        return data
+    return {k: data.get(k) for k in REF_KEYS}
+
+
 def plain(value: Any) -> Any:
     """`value` (components inside lists and tuples) as plain JSON data, through Dash's own
     serialiser, so a cached answer is byte for byte what Dash would have sent."""

@@ -43,6 +43,13 @@ def _load(server, scope: Scope, lang: str = "zh", search: str = "", only_bad: bo
     return _call(server, scope, board.load, entity, "2026-10", None, lang, search, only_bad)
 
 
+def _full(server, scope: Scope = TEAM, lang: str = "zh") -> list:  # noqa: ANN001
+    """The whole view (JSON, header, body) as the load callback computes it."""
+    import pages.board as board
+
+    return _call(server, scope, board._answer, "team:T01", "2026-10", None, lang, False)
+
+
 def _refuse(*args, **kwargs):  # noqa: ANN002, ANN003
     raise AssertionError("drawn again although the answer was cached")
 
@@ -54,15 +61,19 @@ def _ids(tree) -> list[str]:  # noqa: ANN001
 
 
 def test_warm_answer_is_what_dash_would_send_and_draws_nothing(server, monkeypatch) -> None:  # noqa: ANN001
-    data, header, body = _load(server, TEAM)
+    ref, header, body = _load(server, TEAM)
+    data = _full(server)[0]
     assert len(data["indicators"]) == 134 and data["version"]
+    # the browser keeps the view's reference only: what names it and what the drawer reads
+    assert ref == {k: data[k] for k in ("entity", "period", "as_of", "version", "coverage")}
+    assert ref["entity"]["id"] == "T01" and ref["period"] == "2026-10"
     # the uncached answer, drawn afresh from the same JSON and serialised by Dash's serialiser
     fresh = json.loads(to_json_plotly(list(_call(server, TEAM, board_drawn.draw, data, "zh", "",
                                                  False))))
     assert [header, body] == fresh
     monkeypatch.setattr(board_view, "body", _refuse)
     monkeypatch.setattr(board_data, "evaluate_batch", _refuse)
-    assert list(_load(server, TEAM)) == [data, header, body]
+    assert list(_load(server, TEAM)) == [ref, header, body]
     assert len(set(_ids(body))) == 134
 
 
@@ -81,7 +92,10 @@ def test_language_switch_and_scope_are_separate_entries(server, monkeypatch) -> 
 
 
 def test_search_filters_without_caching(server, monkeypatch) -> None:  # noqa: ANN001
-    data, _, full = _load(server, TEAM)
+    import pages.board as board
+
+    ref, _, full = _load(server, TEAM)
+    data = _full(server)[0]
     words = {r["id"]: f"{r['id']} {r['name_zh']} {r['name_en']}".lower()
              for r in data["indicators"]}
     target = data["indicators"][0]["name_zh"]
@@ -89,20 +103,29 @@ def test_search_filters_without_caching(server, monkeypatch) -> None:  # noqa: A
     _, _, found = _load(server, TEAM, search=target)
     shown = _ids(json.loads(to_json_plotly(found)))
     assert shown == expected and 0 < len(shown) < 134
+    # a search typed after loading: the redraw gets only the reference, and evaluates nothing
+    monkeypatch.setattr(board_data, "evaluate_batch", _refuse)
+    _, again = _call(server, TEAM, board.render, "zh", target, False, ref)
+    assert _ids(json.loads(to_json_plotly(again))) == expected
 
 
 def test_render_reads_the_cache_but_never_stores_browser_data(server, monkeypatch) -> None:  # noqa: ANN001
     import pages.board as board
 
-    data, header, body = _load(server, TEAM)
+    ref, header, body = _load(server, TEAM)
     monkeypatch.setattr(board_view, "body", _refuse)
-    assert list(_call(server, TEAM, board.render, "zh", "", False, data)) == [header, body]
+    assert list(_call(server, TEAM, board.render, "zh", "", False, ref)) == [header, body]
     monkeypatch.undo()
-    forged = json.loads(json.dumps(data))
-    forged["period"] = "2026-09"
+    # values sent by the browser are never drawn: the view is redrawn from the server's own
+    forged = {**_full(server)[0], "version": "forged"}
     forged["indicators"][0]["value"] = 123456789.0
-    _call(server, TEAM, board.render, "zh", "", False, forged)
-    assert _call(server, TEAM, board_drawn.cached_drawing, TEAM, forged, "zh", False) is None
+    _, drawn = _call(server, TEAM, board.render, "zh", "", False, forged)
+    assert "123456789" not in json.dumps(to_json_plotly(drawn))
+    assert _ids(json.loads(to_json_plotly(drawn))) == _ids(body)
+    # a view outside the caller's scope reads as a notice, like a picker value
+    other = {**ref, "entity": {"level": "team", "id": "T02", "name": "x"}}
+    _, notice = _call(server, TEAM, board.render, "zh", "", False, other)
+    assert "entity" in json.dumps(to_json_plotly(notice), ensure_ascii=False)
 
 
 def test_org_lookups_once_per_data_version(server, monkeypatch) -> None:  # noqa: ANN001
