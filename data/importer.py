@@ -95,7 +95,7 @@ def import_folder(
 
 
 def _load_files(duck, files, report, progress, loader, phases, server: bool = False) -> None:  # noqa: ANN001
-    """Stage, validate and load each file in contract order; `loader(table, good)` writes.
+    """Stage, validate and load each file in contract order; `loader(table, good, rows)` writes.
     `server`: the store is not DuckDB (text with NUL bytes must be quarantined everywhere)."""
     duck.execute(QROWS_DDL)
     for table in CONTRACT_TABLES:
@@ -115,7 +115,7 @@ def _load_file(duck, table, path, result, loader, bar, server, phases) -> None: 
         good = _validated(duck, table, path, result, bar, server)
     if good is not None:
         with phases.time("insert"):
-            loader(table, good.good)
+            loader(table, good.good, good.rows_loaded)
         bar.update(2)
         result.rows_loaded, result.rows_quarantined = good.rows_loaded, good.rows_quarantined
 
@@ -198,7 +198,8 @@ def _import_duckdb(url, path, files, report, started, progress, phases) -> None:
             duck = _raw(conn)
             load.seed_references(duck, None)
             _load_files(duck, files, report, progress,
-                        lambda table, good: load.duckdb_upsert(duck, table, good), phases)
+                        lambda table, good, rows: load.duckdb_upsert(duck, table, good, rows),
+                        phases)
             duck.execute(
                 "INSERT INTO quarantine SELECT ?, file, row_no, column_name, reason, raw "
                 "FROM qrows ORDER BY file, row_no",
@@ -231,7 +232,7 @@ def _import_server(url, files, report, started, progress, phases) -> None:  # no
                 conn.exec_driver_sql("SELECT pg_advisory_xact_lock(4242)")
             load.seed_references(duck, conn)
             _load_files(duck, files, report, progress,
-                        lambda table, good: _server_load(conn, duck, table, good), phases,
+                        lambda table, good, _rows: _server_load(conn, duck, table, good), phases,
                         server=True)
             load.store_quarantine(conn, duck, report.import_id)
             with phases.time("rollups"):

@@ -27,6 +27,9 @@ from data.rules import REFERENCED_TABLES, key_column
 from data.schema import quarantine
 
 BATCH_ROWS = 200_000
+# Rows sorted in one statement when an empty table is filled: ~1 GB of fuel rows, which sorts
+# in memory under the importer's 4 GB limit.
+CHUNK_ROWS = 8_000_000
 
 
 def sort_order(table: Table) -> str:
@@ -47,16 +50,50 @@ def sort_order(table: Table) -> str:
     return ", ".join(parts or [ident(k) for k in table.info["key"]])
 
 
-def duckdb_upsert(duck: duckdb.DuckDBPyConnection, table: Table, good: str) -> None:
-    """Upsert the rows of relation `good` into `table` of the DuckDB store being built."""
+def month_chunks(duck: duckdb.DuckDBPyConnection, source: str) -> list[tuple[object, object]]:
+    """Consecutive ranges [start, end) of whole months of `source.ts`, each of about
+    CHUNK_ROWS rows (a month is never split); None leaves a range open on that side."""
+    months = duck.execute(
+        f"SELECT date_trunc('month', ts) AS m, count(*) FROM {source} GROUP BY 1 ORDER BY 1"  # noqa: S608
+    ).fetchall()
+    bounds, rows = [], 0
+    for month, count in months:
+        if rows and rows + count > CHUNK_ROWS:
+            bounds.append(month)
+            rows = 0
+        rows += count
+    edges = [None, *bounds, None]
+    return list(zip(edges[:-1], edges[1:], strict=True))
+
+
+def _insert_fresh(duck: duckdb.DuckDBPyConnection, table: Table, good: str, rows: int | None) -> None:
+    """Fill an empty table in store order. A big fact file goes in month ranges, each sorted on
+    its own: the order starts with the month, so the ranges concatenate to the same order, and
+    a range's sort fits in memory where one sort of 50M rows spilled to disk (fuel rows at
+    49.6M: 110 → 75 s CPU, 203 → 122 s wall)."""
+    cols = ", ".join(ident(c) for c in table.c.keys())
+    order, name = sort_order(table), ident(table.name)
+    insert = f"INSERT INTO {name} ({cols}) SELECT {cols} FROM {good}"  # noqa: S608
+    if "ts" not in table.c or rows is None or rows <= CHUNK_ROWS:
+        duck.execute(f"{insert} ORDER BY {order}")
+        return
+    for start, end in month_chunks(duck, good):
+        where = [c for c, v in (("ts >= ?", start), ("ts < ?", end)) if v is not None]
+        params = [v for v in (start, end) if v is not None]
+        duck.execute(f"{insert} WHERE {' AND '.join(where) or 'true'} ORDER BY {order}", params)
+
+
+def duckdb_upsert(
+    duck: duckdb.DuckDBPyConnection, table: Table, good: str, rows: int | None = None
+) -> None:
+    """Upsert the rows of relation `good` (`rows` of them, if known) into `table` of the DuckDB
+    store being built."""
     cols = ", ".join(ident(c) for c in table.c.keys())
     order = sort_order(table)
     name = ident(table.name)
     has_rows = duck.execute(f"SELECT EXISTS (SELECT 1 FROM {name})").fetchall()[0][0]  # noqa: S608
     if not has_rows:
-        duck.execute(
-            f"INSERT INTO {name} ({cols}) SELECT {cols} FROM {good} ORDER BY {order}"  # noqa: S608
-        )
+        _insert_fresh(duck, table, good, rows)
         return
     keys = ", ".join(ident(k) for k in table.info["key"])
     fresh = f"{table.name}__new"

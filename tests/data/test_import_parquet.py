@@ -114,3 +114,35 @@ def test_candidate_hashes_finds_each_repeated_key_once() -> None:
     assert len(found) == len(repeated) == 300
     assert list(found) == sorted(found)
     assert not len(candidate_hashes(con, "k", "(SELECT DISTINCT k FROM rows_in)"))
+
+
+def test_big_file_is_inserted_in_month_ranges_in_store_order(
+    tmp_path: Path, duck_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Filled in month ranges (a tiny range size forces several), the table holds every row in
+    (month, station, ts) order, as one sort gives."""
+    import data.load
+
+    monkeypatch.setattr(data.load, "CHUNK_ROWS", 4)
+    ranges: list[list] = []
+    real = data.load.month_chunks
+    monkeypatch.setattr(data.load, "month_chunks",
+                        lambda duck, source: ranges.append(real(duck, source)) or ranges[-1])
+    rows = [_row(i, f"M{i:03d}", ts=datetime(2026, 8 + (i * 7) % 4, 1 + (i * 5) % 27, i % 24),
+                 station_id="S002" if i % 3 else "S001") for i in range(40)]
+    folder = tmp_path / "in"
+    _write(folder, rows)
+    # An empty store's fuel table is filled by the chunked path; the references come along.
+    for name in ("stations.csv", "products.csv", "customers.csv"):
+        (folder / name).write_bytes((BASIC / name).read_bytes())
+    url = duck_url
+    report = import_folder(url, folder)
+    assert len(ranges) == 1  # the fuel file only
+    assert report.rows_quarantined == 0
+    stored = query(url, "SELECT txn_id FROM fuel_sales ORDER BY rowid")
+    expected = sorted(rows, key=lambda r: (r["ts"].replace(day=1, hour=0), r["station_id"], r["ts"]))
+    assert [t for (t,) in stored] == [r["txn_id"] for r in expected]
+    assert {r["ts"].month for r in rows} == {8, 9, 10, 11}
+    # One range per month (each month has more than 4 rows), open at both ends.
+    assert [(a and a.month, b and b.month) for a, b in ranges[0]] == [
+        (None, 9), (9, 10), (10, 11), (11, None)]
