@@ -48,12 +48,13 @@ def rankings(engine: Engine, c: Ctx) -> int:
 
 def drill(engine: Engine, c: Ctx) -> int:
     """The drill step to a station's customers: active, lost, dormant (50 each, with trends),
-    in one `customer_lists` call as pages/org_data.py asks since 0b7db4c."""
+    in one `customer_lists` call without purchases elsewhere, as pages/org_data.py asks."""
     from metrics.customer_lists import customer_lists
 
     w = window(c.period, c.as_of)
     kinds = ("active", "lost", "dormant")
-    lists = customer_lists(engine, "station", c.station, w, c.scope, kinds, DRILL_LIMIT)
+    lists = customer_lists(engine, "station", c.station, w, c.scope, kinds, DRILL_LIMIT,
+                           moves=False)
     return sum(len(lists[k]) for k in kinds)
 
 

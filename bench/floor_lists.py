@@ -120,7 +120,7 @@ def _execute(con: duckdb.DuckDBPyConnection, sql: str, level: str,
 def drill(con: duckdb.DuckDBPyConnection, station: str, w: Window, limit: int = 50,
           moves: bool = True) -> tuple[list[tuple], list[tuple]]:
     """(list rows, detail rows) of the drill step to a station: two statements. `moves`: also
-    the purchases elsewhere, as `customer_lists(moves=True)` (the bench case's call) reads."""
+    the purchases elsewhere, as `customer_lists(moves=True)` reads (the page and the case do not)."""
     p = list_params("station", station, w) | {"limit": limit}
     rows = _execute(con, DRILL, "station", p)
     ids = sorted({r[0] for r in rows})

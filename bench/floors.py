@@ -110,7 +110,9 @@ def _board(con: duckdb.DuckDBPyConnection, p: dict[str, object]) -> dict:
 def _drill(con: duckdb.DuckDBPyConnection, p: dict[str, object]) -> tuple:
     from bench.floor_lists import drill
 
-    return drill(con, str(p["station"]), window(p["period"], p["as_of"]))  # type: ignore[arg-type]
+    # The drill page does not show purchases elsewhere (pages/org_data.py), nor does the case.
+    w = window(p["period"], p["as_of"])  # type: ignore[arg-type]
+    return drill(con, str(p["station"]), w, moves=False)
 
 
 def _churn(con: duckdb.DuckDBPyConnection, p: dict[str, object]) -> list:
