@@ -273,10 +273,11 @@ _PLANS: OrderedDict[tuple, tuple[Org, Window, list[Indicator], Plan]] = OrderedD
 _PLANS_MAX = 64
 
 
-def _planned(conn: Connection, engine: Engine, req: BatchRequest, reg: Registry):
+def planned(conn: Connection, engine: Engine, req: BatchRequest, reg: Registry):  # noqa: ANN201
     """`prepare`, remembered per (store, data version, registry, request): a warm board skips
     the org lookup, the collecting pass and the statement building. Only stores that record
-    imports have a data version; others are planned every time."""
+    imports have a data version; others are planned every time. Explanations plan through it
+    too, so they read the same rollups as the board (the same numbers, at the board's cost)."""
     version = data_version(engine)
     rollups = rollups_current(conn, engine, version)
     key = (str(engine.url), version, id(reg), req, rollups)
@@ -299,7 +300,7 @@ def evaluate(engine: Engine, req: BatchRequest, registry: Registry | None = None
     if req.scope.is_empty:
         raise ScopeError("empty scope: nothing may be seen")
     with engine.connect() as conn:
-        org, base, inds, plan = _planned(conn, engine, req, reg)
+        org, base, inds, plan = planned(conn, engine, req, reg)
         values = run_plan(conn, plan)
     ctx = ValueCtx(reg, org, req.scope, base, values)
     results = {

@@ -18,7 +18,7 @@ from sqlalchemy import Engine, Select
 from data.scope import Scope
 from metrics.compiler import plan_measure, rows_behind
 from metrics.evalctx import ValueCtx, span_window
-from metrics.evaluator import compute_row, prepare, run_plan
+from metrics.evaluator import compute_row, planned, run_plan
 from metrics.explain_rows_providers import has_provider_rows, provider_rows
 from metrics.expr import PLAN_FUNCS, Input
 from metrics.model import Fact, Indicator, Measure
@@ -159,7 +159,7 @@ def explain(
     ent = (Level(entity[0]), entity[1])
     req = BatchRequest(entities=(ent,), period=period, scope=scope, indicators=(indicator_id,), as_of=as_of)
     with engine.connect() as conn:
-        org, base, _, plan = prepare(conn, req, reg)
+        org, base, _, plan = planned(conn, engine, req, reg)  # the store's current rollups
         values = run_plan(conn, plan)
     ctx = ValueCtx(reg, org, scope, base, values)
     ind = reg.indicators[indicator_id]

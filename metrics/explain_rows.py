@@ -38,7 +38,7 @@ from data.schema import stations
 from data.scope import Scope
 from metrics.compiler import _window_cond, entity_filter, joined, plan_measure
 from metrics.evalctx import ValueCtx, span_window
-from metrics.evaluator import compute_row, prepare, run_plan
+from metrics.evaluator import compute_row, planned, run_plan
 from metrics.explain_rows_lists import VALUE_COL, customer_rows, station_rows
 from metrics.explain_rows_providers import has_provider_rows, provider_rows
 from metrics.expr import PLAN_FUNCS, Input
@@ -162,7 +162,7 @@ def rows_explanation(engine: Engine, indicator_id: str, entity: EntityKey, perio
     req = BatchRequest(entities=(ent,), period=period, scope=scope, indicators=(indicator_id,),
                        as_of=as_of)
     with engine.connect() as conn:
-        org, base, _, plan = prepare(conn, req, reg)
+        org, base, _, plan = planned(conn, engine, req, reg)  # the store's current rollups
         values = run_plan(conn, plan)
     ctx = ValueCtx(reg, org, scope, base, values)
     ind = reg.indicators[indicator_id]

@@ -19,7 +19,7 @@ from bench.floor_board import board_values
 from data.scope import Scope
 from data.store import duckdb_path
 from metrics.evalctx import CollectCtx
-from metrics.evaluator import _planned, compute_row, run_plan
+from metrics.evaluator import compute_row, planned, run_plan
 from metrics.model import Fact
 from metrics.periods import Level, Period
 from metrics.registry import get_registry
@@ -35,7 +35,7 @@ def board_reads(url: str, team: str) -> tuple[list[tuple], dict[tuple, float]]:
                        scope=Scope.everything())
     eng = create_engine(url, connect_args={"read_only": True})
     with eng.connect() as conn:  # exactly what evaluate() plans and runs
-        org, base, inds, plan = _planned(conn, eng, req, reg)  # noqa: SLF001
+        org, base, inds, plan = planned(conn, eng, req, reg)
         values = run_plan(conn, plan)
     eng.dispose()
     ctx = CollectCtx(reg, org, req.scope, base)
