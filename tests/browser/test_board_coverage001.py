@@ -38,7 +38,8 @@ def _open_drawer(dash_duo, ind_id: str) -> str:
     dash_duo.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", row)
     dash_duo.driver.execute_script("arguments[0].click()", row)  # the fixed footer may cover it
     dash_duo.wait_for_element(f"[data-drawer-for='{ind_id}'] .drawer-caveats", timeout=60)
-    return dash_duo.find_element(".def-drawer").text
+    # textContent, not .text: Selenium's text is only what the scrolled drawer shows right now
+    return dash_duo.find_element(".def-drawer").get_attribute("textContent")
 
 
 def test_board_coverage001_flags_marked_greyed_and_explained(dash_duo, demo_store_url, tmp_path,
