@@ -4,8 +4,9 @@ DuckDB (the default) is published as a whole file: an import builds a copy besid
 file and `os.replace()`s it over the served one. Readers never open the file in a way that could
 see a half-written state:
 
-- A reader connection is an in-memory DuckDB that ATTACHes the served file READ_ONLY and then
-  disables external access. We ATTACH instead of `duckdb.connect(path)` because DuckDB caches
+- A reader connection is a cursor of one in-memory DuckDB that ATTACHes the served file
+  READ_ONLY and then disables external access (one instance per file identity and worker: its
+  cursors share one buffer pool). We ATTACH instead of `duckdb.connect(path)` because DuckDB caches
   database instances per path inside a process: after a publish, `connect(path)` would hand back
   the old (replaced) file for as long as any old connection lives. ATTACH opens the current inode.
 - Each pooled connection remembers the file identity (inode, mtime) it attached; on checkout one
@@ -25,10 +26,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import duckdb
+from duckdb_engine import ConnectionWrapper
 from sqlalchemy import Engine, create_engine, event, exc, inspect, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.pool import QueuePool
 
+from data.engines.duckdb_cache import enable_statement_cache
 from data.schema import import_runs, metadata
 
 REPO = Path(__file__).resolve().parents[1]
@@ -95,19 +99,49 @@ def _file_identity(path: Path) -> tuple[int, int, int]:
     return (st.st_dev, st.st_ino, st.st_mtime_ns)
 
 
+class _SharedFile:
+    """One in-memory DuckDB instance that ATTACHes one published file READ_ONLY; a reader's
+    pooled connections are cursors of it, so they share one buffer pool (the file's blocks are
+    cached once per worker, not once per pooled connection) and a checkout opens no file."""
+
+    def __init__(self, path: Path) -> None:
+        self.identity = _file_identity(path)
+        self.db = duckdb.connect(":memory:")
+        self.db.execute(f"ATTACH '{_sql_text(str(path))}' AS store (READ_ONLY)")
+        self.db.execute("SET enable_external_access = false")
+        memory = os.environ.get("AMOEBA_READER_MEMORY")
+        if memory:
+            self.db.execute(f"SET memory_limit = '{_sql_text(memory)}'")  # the operator's value
+        self.db.execute("SET lock_configuration = true")
+
+
+class _Cursor(ConnectionWrapper):
+    """duckdb-engine's connection wrapper around one cursor, keeping its instance alive: a
+    query running on a replaced file finishes on the old inode, whole."""
+
+    def __init__(self, shared: _SharedFile) -> None:
+        cur = shared.db.cursor()
+        cur.execute("USE store")
+        super().__init__(cur)
+        self.shared = shared
+
+
 def _duckdb_reader(path: Path) -> Engine:
-    engine = create_engine("duckdb:///:memory:", poolclass=QueuePool, pool_size=8, max_overflow=8)
+    current: list[_SharedFile] = []
+    lock = threading.Lock()
+
+    def cursor() -> _Cursor:
+        with lock:
+            if not current or current[0].identity != _file_identity(path):
+                current[:] = [_SharedFile(path)]  # a publish replaced the file
+            return _Cursor(current[0])
+
+    engine = create_engine("duckdb:///:memory:", creator=cursor, poolclass=QueuePool,
+                           pool_size=8, max_overflow=8)  # fmt: skip
 
     @event.listens_for(engine, "connect")
-    def _attach(dbapi_conn, record) -> None:  # noqa: ANN001 - DBAPI objects are untyped
-        record.info["identity"] = _file_identity(path)
-        cur = dbapi_conn.cursor()
-        cur.execute(f"ATTACH '{_sql_text(str(path))}' AS store (READ_ONLY)")
-        cur.execute("USE store")
-        cur.execute("SET enable_external_access = false")
-        cur.execute("SET enable_progress_bar = false")  # a server must not draw bars on stderr
-        cur.execute("SET lock_configuration = true")
-        cur.close()
+    def _remember(dbapi_conn, record) -> None:  # noqa: ANN001 - DBAPI objects are untyped
+        record.info["identity"] = dbapi_conn.shared.identity
 
     @event.listens_for(engine, "checkout")
     def _check_fresh(dbapi_conn, record, proxy) -> None:  # noqa: ANN001
@@ -115,7 +149,7 @@ def _duckdb_reader(path: Path) -> Engine:
             # A publish replaced the file: drop this connection, the pool opens a fresh one.
             raise exc.DisconnectionError("store file was republished")
 
-    return engine
+    return enable_statement_cache(engine)  # compiled SQL reused across calls (bound values)
 
 
 def _sql_text(value: str) -> str:
