@@ -52,9 +52,13 @@ def _defaults(url: str, team: str | None, period: str | None, as_of: str | None)
 
 
 def _engine(url: str):
-    """A reader like the app's: DuckDB opened read-only (several benches may share a file)."""
+    """A reader like the app's: DuckDB opened read-only (several benches may share a file), with
+    compiled SQL reused across calls as data.store's readers do. A new engine starts with an
+    empty cache and a new DuckDB instance, so "cold" stays cold."""
+    from data.engines.duckdb_cache import enable_statement_cache
+
     args = {"read_only": True} if url.startswith("duckdb") else {}
-    return create_engine(url, connect_args=args)
+    return enable_statement_cache(create_engine(url, connect_args=args))
 
 
 def _clear_caches() -> None:
