@@ -121,7 +121,7 @@ def explanation_block(ex: ExplainView, lang: str = "zh") -> html.Div:
         html.Div([html.Span(ex.value_text, className="drawer-value"),
                   rag_light(ex.rag, lang, ex.reason, word=ex.rag_word or None)],
                  className="drawer-value-row"),
-        html.Div([html.Strong(t("drawer.why", lang) + "："), ex.reason or "—"],
+        html.Div([html.Strong(t("drawer.why", lang) + ("：" if lang == "zh" else ": ")), ex.reason or "—"],
                  className="drawer-why"),
     ]
     if ex.caveats:

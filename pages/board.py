@@ -223,22 +223,26 @@ def render(lang: str | None, search: str | None, only_bad: bool | None,
 
 @callback(
     Output("board-drawer", "is_open"), Output("board-drawer-body", "children"),
+    Output("board-drawer", "title"),
     Input({"type": "ind-open", "where": ALL, "index": ALL}, "n_clicks"),
     State("board-data", "data"), State("app-lang", "data"),
     prevent_initial_call=True,
 )
 def open_drawer(clicks: list[int | None], data: dict[str, Any] | None,
-                lang: str | None) -> tuple[Any, Any]:
-    """The 指标解析 drawer of the clicked indicator (keyboard: Enter on a focused row)."""
+                lang: str | None) -> tuple[Any, Any, Any]:
+    """The 指标解析 drawer of the clicked indicator (keyboard: Enter on a focused row), titled
+    in the page's language (the layout draws it before the language is known)."""
     trigger = ctx.triggered_id
     if not trigger or not any(clicks) or not data or data.get("error"):
-        return dash.no_update, dash.no_update
+        return dash.no_update, dash.no_update, dash.no_update
     value = next((c["value"] for c in ctx.triggered if c.get("value")), None)
     if not value:  # a re-render recreated the buttons with n_clicks 0: not a click
-        return dash.no_update, dash.no_update
+        return dash.no_update, dash.no_update, dash.no_update
     from pages.board_explain import drawer_body
 
-    return True, drawer_body(_engine(), _scope(), data, trigger["index"], normalize_lang(lang))
+    lang = normalize_lang(lang)
+    body = drawer_body(_engine(), _scope(), data, trigger["index"], lang)
+    return True, body, t("drawer.title", lang)
 
 
 dash.clientside_callback(

@@ -214,16 +214,19 @@ def render(data: dict[str, Any] | None, open_ids: list[str] | None, kid_state: d
 
 @callback(
     Output("stmt-drawer", "is_open"), Output("stmt-drawer-body", "children"),
+    Output("stmt-drawer", "title"),
     Input({"type": "stmt-def", "line": ALL}, "n_clicks"),
     State("stmt-data", "data"), State("app-lang", "data"),
     prevent_initial_call=True,
 )
 def open_drawer(_clicks: list[int | None], data: dict[str, Any] | None, lang: str | None) -> Any:
-    """The definition (and this value's formula with its inputs) of the clicked line."""
+    """The definition (and this value's formula with its inputs) of the clicked line, the drawer
+    titled in the page's language."""
     line_id = _clicked(ctx.triggered_id)
     if line_id is None or not data or data.get("error"):
-        return dash.no_update, dash.no_update
-    return True, line_drawer_body(data, line_id, normalize_lang(lang))
+        return dash.no_update, dash.no_update, dash.no_update
+    lang = normalize_lang(lang)
+    return True, line_drawer_body(data, line_id, lang), t("drawer.title", lang)
 
 
 @callback(

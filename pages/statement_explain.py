@@ -27,7 +27,7 @@ def _value_block(row: dict[str, Any], data: dict[str, Any], lang: str) -> html.D
         html.Div(f"{data['entity']['name']} · {data['window']}", className="drawer-scope text-muted"),
     ]
     if reason:
-        parts.append(html.Div([html.Strong(t("drawer.why", lang) + "："), reason],
+        parts.append(html.Div([html.Strong(t("drawer.why", lang) + ("：" if lang == "zh" else ": ")), reason],
                               className="drawer-why"))
     elif row.get("plan") is None:
         parts.append(html.Div(t("stmt.no_light", lang), className="drawer-why text-muted"))

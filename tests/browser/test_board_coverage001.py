@@ -75,6 +75,8 @@ def test_board_coverage001_flags_marked_greyed_and_explained(dash_duo, demo_stor
     _full_shot(dash_duo, shots / "board_coverage_en.png")
     text = _open_drawer(dash_duo, "recharge_count")
     assert "Comparison caveat" in text and "Not comparable" in text
+    assert "Indicator explained" in text and "指标解析" not in text  # the title follows the language
+    assert "Why this colour: " in text
     dash_duo.driver.save_screenshot(str(shots / "board_coverage_drawer_en.png"))
 
     from tests.browser.phone import assert_fits_phone
