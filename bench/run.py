@@ -2,7 +2,7 @@
 
     python -m bench.run [--db duckdb:////tmp/bench_40.duckdb | --stations 40 --months 25]
                         [--team T01] [--period 2026-11 --as-of 2026-11-15] [--cases board,rankings,drill,churn,statement,bands,per_indicator]
-                        [--repeat 3] [--import-folder DIR] [--out FILE.md]
+                        [--repeat 5] [--import-folder DIR] [--out FILE.md]
 
 Generates the demo store (`python -m data demo`) when the file does not exist yet (keep big
 stores in /tmp, never in git). Each case runs in a process of its own (`bench.child`: warm-up,
@@ -157,7 +157,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--as-of", dest="as_of", help="default: the period's 15th")
     ap.add_argument("--cases", default=",".join(ALL_CASES),
                     help=f"comma-separated, of {', '.join(ALL_CASES)}")
-    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--repeat", type=int, default=5)  # issue 8: medians of 5 after a warm-up
     ap.add_argument("--import-folder", dest="import_folder")
     ap.add_argument("--out", help="also write the markdown tables to this file")
     a = ap.parse_args(argv)
