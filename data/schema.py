@@ -322,7 +322,7 @@ agg_fuel_day = Table(
 
 # One row per station, day, category and member flag with the sums of every additive non-fuel
 # column: the non-fuel sums of a board and the campaigns' non-fuel revenue read it instead of
-# the line items (data/rollup_nonfuel.py; metrics/compile_rollup_nonfuel.py). Distinct baskets
+# the line items (data/rollup_nonfuel.py; metrics/compile_rollup.py). Distinct baskets
 # are not stored: a basket counted per day cannot be summed across days, so they stay on rows.
 agg_nonfuel_day = Table(
     "agg_nonfuel_day",
