@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import create_engine, text
+from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import make_url
 
 from data.importer import import_folder
@@ -40,3 +40,20 @@ def postgres_database(server_url: str, name: str) -> Iterator[str]:
         with admin.connect() as conn:
             conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         admin.dispose()
+
+
+def fixture_engines(request, tmp_path_factory, name: str) -> Iterator[Engine]:  # noqa: ANN001
+    """Body of a module fixture parametrised ["duckdb", "postgres"]: the fixture folder imported
+    into a DuckDB file or a fresh PostgreSQL database `name`, yielding its engine."""
+    if request.param == "duckdb":
+        url = f"duckdb:///{tmp_path_factory.mktemp(name) / 'fixture.duckdb'}"
+        build_store(url)
+        eng = create_engine(url)
+        yield eng
+        eng.dispose()
+        return
+    with postgres_database(request.getfixturevalue("pg_url"), name) as url:
+        build_store(url)
+        eng = create_engine(url)
+        yield eng
+        eng.dispose()

@@ -11,13 +11,12 @@ from datetime import date
 
 import pandas as pd
 import pytest
-from sqlalchemy import create_engine
 
 from data.scope import Scope
 from metrics.explain_rows import reconcile, rows_explanation, rows_page
 from metrics.periods import Period
 from metrics.request import ScopeError
-from tests.metrics.fixture import DATA, build_store, postgres_database
+from tests.metrics.fixture import DATA, fixture_engines
 
 OCT = Period.parse("2026-10")
 AS_OF = date(2026, 10, 15)  # month to date: rows from 10-01 00:00 to 10-15 23:59:59
@@ -27,18 +26,7 @@ T1 = ["S01", "S02", "S03"]
 @pytest.fixture(scope="module", params=["duckdb", pytest.param("postgres", marks=pytest.mark.postgres)])
 def engine(request, tmp_path_factory):
     """The fixture folder imported into DuckDB and PostgreSQL."""
-    if request.param == "duckdb":
-        url = f"duckdb:///{tmp_path_factory.mktemp('rows') / 'fixture.duckdb'}"
-        build_store(url)
-        eng = create_engine(url)
-        yield eng
-        eng.dispose()
-        return
-    with postgres_database(request.getfixturevalue("pg_url"), "explain_rows_test") as url:
-        build_store(url)
-        eng = create_engine(url)
-        yield eng
-        eng.dispose()
+    yield from fixture_engines(request, tmp_path_factory, "explain_rows_test")
 
 
 def csv(name: str) -> pd.DataFrame:

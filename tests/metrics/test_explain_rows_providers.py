@@ -9,13 +9,12 @@ from datetime import date, timedelta
 
 import pandas as pd
 import pytest
-from sqlalchemy import create_engine
 
 from data.scope import Scope
 from metrics.explain_rows import reconcile, rows_explanation, rows_page
 from metrics.periods import Period, Window
 from metrics.special import base as special_base
-from tests.metrics.fixture import build_store, postgres_database
+from tests.metrics.fixture import fixture_engines
 from tests.metrics.oracle import frames as F
 from tests.metrics.oracle.customer_status import (
     customers_with_status,
@@ -33,18 +32,7 @@ EVERYTHING = Scope.everything()
 @pytest.fixture(scope="module", params=["duckdb", pytest.param("postgres", marks=pytest.mark.postgres)])
 def engine(request, tmp_path_factory):
     """The fixture folder imported into DuckDB and PostgreSQL."""
-    if request.param == "duckdb":
-        url = f"duckdb:///{tmp_path_factory.mktemp('prov') / 'fixture.duckdb'}"
-        build_store(url)
-        eng = create_engine(url)
-        yield eng
-        eng.dispose()
-        return
-    with postgres_database(request.getfixturevalue("pg_url"), "explain_rows_prov") as url:
-        build_store(url)
-        eng = create_engine(url)
-        yield eng
-        eng.dispose()
+    yield from fixture_engines(request, tmp_path_factory, "explain_rows_prov")
 
 
 @pytest.fixture(scope="module")

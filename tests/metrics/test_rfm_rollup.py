@@ -8,13 +8,12 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from sqlalchemy import create_engine
 
 from data.scope import Scope
 from metrics.periods import Level, Period, Window, window
 from metrics.provider_calls import WINDOW_COL, provider_calls
 from metrics.special import PROVIDERS, ProviderRequest
-from tests.metrics.fixture import build_store, postgres_database
+from tests.metrics.fixture import fixture_engines
 from tests.metrics.oracle import frames as F
 from tests.metrics.oracle.customer_status import customers_with_status, member_purchases
 from tests.metrics.oracle.customers import _f_and_m
@@ -41,18 +40,7 @@ WINDOWS = [
 @pytest.fixture(scope="module", params=["duckdb", pytest.param("postgres", marks=pytest.mark.postgres)])
 def engine(request, tmp_path_factory):  # noqa: ANN001, ANN201
     """The fixture folder imported into DuckDB and PostgreSQL."""
-    if request.param == "duckdb":
-        url = f"duckdb:///{tmp_path_factory.mktemp('rfm') / 'fixture.duckdb'}"
-        build_store(url)
-        eng = create_engine(url)
-        yield eng
-        eng.dispose()
-        return
-    with postgres_database(request.getfixturevalue("pg_url"), "rfm_rollup") as url:
-        build_store(url)
-        eng = create_engine(url)
-        yield eng
-        eng.dispose()
+    yield from fixture_engines(request, tmp_path_factory, "rfm_rollup")
 
 
 @pytest.fixture(scope="module")
